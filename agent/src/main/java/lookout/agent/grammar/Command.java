@@ -1,0 +1,27 @@
+package lookout.agent.grammar;
+
+/**
+ * A parsed request. {@code namespace} is null when the user did not name one; the agent then resolves it
+ * from the cluster or asks back. Names are as the user wrote them, lower-cased.
+ */
+public sealed interface Command {
+  /** Status of one workload ({@code name} set) or of a whole namespace ({@code name} null). */
+  record Status(String namespace, String name) implements Command {}
+
+  /** Why a workload is failing. */
+  record Diagnose(String namespace, String name) implements Command {}
+
+  /** Recent logs of a workload or pod. */
+  record Logs(String namespace, String name) implements Command {}
+
+  /** Restart a deployment (goes through approval). */
+  record Restart(String namespace, String name) implements Command {}
+
+  /** Scale a deployment or statefulset to a replica count (goes through approval). */
+  record Scale(String namespace, String name, int replicas) implements Command {}
+
+  record Help() implements Command {}
+
+  /** Not understood; the agent answers with help text. */
+  record Unknown(String text) implements Command {}
+}

@@ -1,0 +1,17 @@
+package lookout.approvals;
+
+/**
+ * A write the bot may perform, and the only way it performs one. Sealed: adding a kind of action means
+ * adding a record here, a policy rule and an executor branch, all reviewed.
+ */
+public sealed interface Action permits RestartDeployment, ScaleWorkload {
+  String cluster();
+
+  String namespace();
+
+  /** The action kind as policies name it: {@code restart} or {@code scale}. */
+  String kind();
+
+  /** One line a human can approve, e.g. "restart deployment staging/checkout". */
+  String describe();
+}
