@@ -1,0 +1,80 @@
+package lookout.approvals;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
+
+/**
+ * {@link Action} ↔ compact JSON, for the database and for proposal tokens. Field by field on purpose:
+ * no polymorphic deserialization of anything that came over the wire, even signed.
+ */
+final class ActionCodec {
+  /** Every action kind the policy can name; keep in step with {@link Action}'s permitted records. */
+  static final Set<String> KINDS = PolicyLoader.orderedSet("restart", "scale");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ActionCodec() {}
+
+  static String toJson(Action action) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("kind", action.kind());
+    node.put("cluster", action.cluster());
+    node.put("namespace", action.namespace());
+    switch (action) {
+      case RestartDeployment r -> node.put("name", r.name());
+      case ScaleWorkload s -> {
+        node.put("workloadKind", s.workloadKind());
+        node.put("name", s.name());
+        node.put("replicas", s.replicas());
+      }
+    }
+    return node.toString();
+  }
+
+  /**
+   * @throws IllegalArgumentException naming what is wrong with the JSON
+   */
+  static Action fromJson(String json) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("action is not valid JSON: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw new IllegalArgumentException("action is not a JSON object");
+    }
+    String kind = text(node, "kind");
+    return switch (kind) {
+      case "restart" ->
+          new RestartDeployment(text(node, "cluster"), text(node, "namespace"), text(node, "name"));
+      case "scale" -> {
+        String workloadKind = text(node, "workloadKind");
+        if (!workloadKind.equals("Deployment") && !workloadKind.equals("StatefulSet")) {
+          throw new IllegalArgumentException(
+              "action.workloadKind \"" + workloadKind + "\" — expected Deployment or StatefulSet");
+        }
+        JsonNode replicas = node.get("replicas");
+        if (replicas == null || !replicas.canConvertToInt() || !replicas.isIntegralNumber()) {
+          throw new IllegalArgumentException("action.replicas is missing or not a whole number");
+        }
+        yield new ScaleWorkload(text(node, "cluster"), text(node, "namespace"), workloadKind,
+            text(node, "name"), replicas.intValue());
+      }
+      default ->
+          throw new IllegalArgumentException(
+              "action.kind \"" + kind + "\" — expected one of " + String.join(", ", KINDS));
+    };
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isTextual() || value.textValue().isEmpty()) {
+      throw new IllegalArgumentException("action." + field + " is missing or not text");
+    }
+    return value.textValue();
+  }
+}

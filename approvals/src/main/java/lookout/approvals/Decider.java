@@ -1,0 +1,152 @@
+package lookout.approvals;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import lookout.approvals.ButtonTokens.Choice;
+import lookout.approvals.ButtonTokens.DecisionToken;
+import lookout.approvals.Decision.Outcome;
+
+/**
+ * Turns a button click into a {@link Decision}: token, then request state, then expiry, then policy,
+ * then one guarded state change. Every bad input becomes an outcome with a message, never an exception.
+ */
+final class Decider {
+  private static final String NOT_VALID = "this button is not valid";
+  private static final DateTimeFormatter HH_MM =
+      DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  private static final int MAX_RESULT_IN_MESSAGE = 160;
+
+  private final ApprovalStore store;
+  private final Policy policy;
+  private final ButtonTokens tokens;
+  private final Clock clock;
+
+  Decider(ApprovalStore store, Policy policy, ButtonTokens tokens, Clock clock) {
+    this.store = store;
+    this.policy = policy;
+    this.tokens = tokens;
+    this.clock = clock;
+  }
+
+  Decision decide(String token, String user) {
+    Optional<DecisionToken> parsed = tokens.readDecision(token);
+    Optional<ApprovalRequest> found = parsed.flatMap(t -> store.find(t.requestId()));
+    if (found.isEmpty()) {
+      return Decision.of(Outcome.INVALID, NOT_VALID, null);
+    }
+    ApprovalRequest request = found.get();
+    if (!UserIds.isQualified(user)) {
+      return Decision.of(Outcome.REFUSED, "could not tell who clicked; nothing changed", request);
+    }
+    if (request.state() != State.PENDING) {
+      return alreadyDecided(request);
+    }
+    Instant now = clock.instant();
+    boolean tokenExpired = now.getEpochSecond() > parsed.get().expiresAt().getEpochSecond();
+    if (tokenExpired || !now.isBefore(request.expiresAt())) {
+      return expire(request, user, now);
+    }
+    return parsed.get().choice() == Choice.APPROVE
+        ? approve(request, user, now)
+        : reject(request, user, now);
+  }
+
+  private Decision approve(ApprovalRequest request, String user, Instant now) {
+    Optional<String> refusal = policy.approveRefusal(request, user);
+    if (refusal.isPresent()) {
+      return refuse(request, user, now, "approve", refusal.get());
+    }
+    if (request.approvals().contains(user)) {
+      return Decision.of(Outcome.ALREADY_DECIDED, "you already approved this", request);
+    }
+    List<String> approvals = new ArrayList<>(request.approvals());
+    approvals.add(user);
+    ApprovalStore.Change change =
+        new ApprovalStore.Change(State.APPROVED, user, AuditLog.APPROVED,
+            request.action().describe(), approvals, user, null);
+    return commit(request, change, now, Outcome.APPROVED, "approved by " + user);
+  }
+
+  private Decision reject(ApprovalRequest request, String user, Instant now) {
+    Optional<String> refusal = policy.rejectRefusal(request, user);
+    if (refusal.isPresent()) {
+      return refuse(request, user, now, "reject", refusal.get());
+    }
+    boolean cancel = user.equals(request.requester());
+    ApprovalStore.Change change =
+        new ApprovalStore.Change(State.REJECTED, user,
+            cancel ? AuditLog.CANCELLED : AuditLog.REJECTED, request.action().describe(), null,
+            user, null);
+    String message = (cancel ? "cancelled by " : "rejected by ") + user;
+    return commit(request, change, now, Outcome.REJECTED, message);
+  }
+
+  private Decision expire(ApprovalRequest request, String user, Instant now) {
+    ApprovalStore.Change change =
+        new ApprovalStore.Change(State.EXPIRED, AuditLog.SYSTEM, AuditLog.EXPIRED,
+            "ttl passed; noticed when " + user + " clicked", null, null, null);
+    if (!store.transition(request.id(), State.PENDING, change, now)) {
+      return alreadyDecided(reload(request));
+    }
+    return expired(reload(request));
+  }
+
+  private Decision refuse(
+      ApprovalRequest request, String user, Instant now, String verb, String reason) {
+    // Refused clicks change nothing, but who tried to approve what is worth keeping.
+    store.note(request.id(), now, user, AuditLog.REFUSED, verb + ": " + reason);
+    return Decision.of(Outcome.REFUSED, reason, request);
+  }
+
+  private Decision commit(
+      ApprovalRequest request,
+      ApprovalStore.Change change,
+      Instant now,
+      Outcome outcome,
+      String message) {
+    if (!store.transition(request.id(), State.PENDING, change, now)) {
+      return alreadyDecided(reload(request)); // someone else's click won the race
+    }
+    return Decision.of(outcome, message, reload(request));
+  }
+
+  private ApprovalRequest reload(ApprovalRequest request) {
+    return store.find(request.id()).orElse(request);
+  }
+
+  static Decision alreadyDecided(ApprovalRequest r) {
+    String by = r.decidedBy() == null ? "someone" : r.decidedBy();
+    String message =
+        switch (r.state()) {
+          case PENDING -> "waiting for more approvers";
+          case APPROVED -> "already approved by " + by;
+          case EXECUTING -> "already approved by " + by + "; it is running now";
+          case SUCCEEDED -> "already approved by " + by + " and done: " + brief(r.result());
+          case FAILED -> "already approved by " + by + "; it failed: " + brief(r.result());
+          case REJECTED ->
+              (by.equals(r.requester()) ? "already cancelled by " : "already rejected by ") + by;
+          case EXPIRED -> null;
+        };
+    return message == null ? expired(r) : Decision.of(Outcome.ALREADY_DECIDED, message, r);
+  }
+
+  private static Decision expired(ApprovalRequest r) {
+    return Decision.of(Outcome.EXPIRED, "this request expired at " + HH_MM.format(r.expiresAt())
+        + " without a decision; ask again if it is still needed", r);
+  }
+
+  private static String brief(String result) {
+    if (result == null) {
+      return "no details";
+    }
+    String line = result.strip().replaceAll("\\s+", " ");
+    return line.length() <= MAX_RESULT_IN_MESSAGE
+        ? line
+        : line.substring(0, MAX_RESULT_IN_MESSAGE - 1) + "…";
+  }
+}

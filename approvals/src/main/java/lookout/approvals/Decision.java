@@ -1,0 +1,35 @@
+package lookout.approvals;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a button click did.
+ *
+ * @param message one line for the person who clicked (ephemeral reply or toast)
+ * @param request the request after the click; empty only when the token named no request
+ */
+public record Decision(Outcome outcome, String message, Optional<ApprovalRequest> request) {
+  /** How the click ended. Only APPROVED and REJECTED changed anything. */
+  public enum Outcome {
+    APPROVED,
+    REJECTED,
+    /** The policy said no to this user; nothing changed. */
+    REFUSED,
+    EXPIRED,
+    /** Forged, garbled or unknown token. */
+    INVALID,
+    /** Replay or double click: the request was no longer pending. */
+    ALREADY_DECIDED
+  }
+
+  public Decision {
+    Objects.requireNonNull(outcome, "outcome");
+    Objects.requireNonNull(message, "message");
+    request = request == null ? Optional.empty() : request;
+  }
+
+  static Decision of(Outcome outcome, String message, ApprovalRequest request) {
+    return new Decision(outcome, message, Optional.ofNullable(request));
+  }
+}

@@ -1,0 +1,60 @@
+package lookout.approvals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * One rule of a {@link Policy}. Selectors ({@code clusters}, {@code namespaces}, {@code actions}) say
+ * which actions the rule is about; the rest says who may do what with them. Defaults are already
+ * applied by the loader.
+ *
+ * @param label the rule's {@code name}, or its position ({@code rules[2]}) — used in messages
+ * @param clusters globs; {@code *} matches every cluster
+ * @param namespaces globs
+ * @param actions action kinds ({@code restart}, {@code scale})
+ * @param requesters who may ask: {@code *}, {@code group:<name>} or qualified ids; empty = nobody
+ * @param approvers who may approve or reject: same forms, never empty
+ * @param maxReplicas upper bound for scale actions, if any
+ * @param allowScaleToZero whether a scale action may set replicas to 0
+ * @param selfApproval whether the requester may approve their own request
+ * @param ttl how long a request under this rule stays pending
+ */
+public record PolicyRule(
+    String label,
+    List<String> clusters,
+    List<String> namespaces,
+    Set<String> actions,
+    List<String> requesters,
+    List<String> approvers,
+    OptionalInt maxReplicas,
+    boolean allowScaleToZero,
+    boolean selfApproval,
+    Duration ttl) {
+  public PolicyRule {
+    Objects.requireNonNull(label, "label");
+    clusters = List.copyOf(clusters);
+    namespaces = List.copyOf(namespaces);
+    actions = Set.copyOf(actions);
+    requesters = List.copyOf(requesters);
+    approvers = List.copyOf(approvers);
+    Objects.requireNonNull(maxReplicas, "maxReplicas");
+    Objects.requireNonNull(ttl, "ttl");
+  }
+
+  /** True when this rule is about the given action. */
+  public boolean covers(Action action) {
+    return actions.contains(action.kind())
+        && Glob.matchesAny(clusters, action.cluster())
+        && Glob.matchesAny(namespaces, action.namespace());
+  }
+
+  /** True when every action on every cluster and namespace is covered (later rules are dead). */
+  boolean coversEverything(Set<String> allKinds) {
+    return clusters.contains(UserIds.ANYONE)
+        && namespaces.contains(UserIds.ANYONE)
+        && actions.containsAll(allKinds);
+  }
+}

@@ -1,0 +1,159 @@
+package lookout.approvals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads the {@code rules:} list of a policy file, recording problems in {@link PolicyFields}. */
+final class RuleReader {
+  private static final Set<String> RULE_KEYS =
+      PolicyLoader.orderedSet(
+          "name", "clusters", "namespaces", "actions", "requesters", "approvers", "maxReplicas",
+          "allowScaleToZero", "selfApproval", "ttl");
+  private static final Pattern CLUSTER_GLOB = Pattern.compile("[A-Za-z0-9._*?-]+");
+  private static final Pattern NAMESPACE_GLOB = Pattern.compile("[a-z0-9*?][a-z0-9.*?-]*");
+
+  private final PolicyFields fields;
+  private final Set<String> groupNames;
+  private final Duration defaultTtl;
+  private final boolean defaultSelfApproval;
+
+  RuleReader(
+      PolicyFields fields, Set<String> groupNames, Duration defaultTtl, boolean selfApproval) {
+    this.fields = fields;
+    this.groupNames = groupNames;
+    this.defaultTtl = defaultTtl;
+    this.defaultSelfApproval = selfApproval;
+  }
+
+  List<PolicyRule> readAll(JsonNode node) {
+    List<PolicyRule> rules = new ArrayList<>();
+    if (PolicyFields.absent(node) || !node.isArray() || node.isEmpty()) {
+      String got = PolicyFields.absent(node) ? "missing" : PolicyFields.show(node) + " is not allowed";
+      fields.error("rules", got + " — expected a non-empty list of rules, each with at least"
+          + " namespaces and approvers");
+      return rules;
+    }
+    String catchAll = null;
+    for (int i = 0; i < node.size(); i++) {
+      String path = "rules[" + i + "]";
+      PolicyRule rule = read(node.get(i), path);
+      if (rule == null) {
+        continue;
+      }
+      if (catchAll != null) {
+        fields.error(path, "can never match — " + catchAll
+            + " already covers every cluster, namespace and action (first match wins)");
+      } else if (rule.coversEverything(ActionCodec.KINDS)) {
+        catchAll = path;
+      }
+      rules.add(rule);
+    }
+    return rules;
+  }
+
+  private PolicyRule read(JsonNode node, String path) {
+    if (!node.isObject()) {
+      fields.error(path, PolicyFields.show(node) + " is not a rule — expected a mapping with keys "
+          + String.join(", ", RULE_KEYS));
+      return null;
+    }
+    fields.rejectUnknownKeys(node, path, RULE_KEYS);
+    String name = fields.text(node.get("name"), path + ".name");
+    List<String> clusters = globs(node, path, "clusters", CLUSTER_GLOB, List.of("*"));
+    List<String> namespaces = globs(node, path, "namespaces", NAMESPACE_GLOB, null);
+    Set<String> actions = actions(node.get("actions"), path + ".actions");
+    List<String> requesters = people(node.get("requesters"), path + ".requesters", List.of("*"));
+    List<String> approvers = people(node.get("approvers"), path + ".approvers", null);
+    if (approvers != null && approvers.isEmpty()) {
+      fields.error(path + ".approvers", "[] is not allowed — expected at least one approver"
+          + " (to forbid an action, use requesters: [])");
+    }
+    OptionalInt maxReplicas = fields.nonNegativeInt(node.get("maxReplicas"), path + ".maxReplicas");
+    boolean toZero = fields.bool(node.get("allowScaleToZero"), path + ".allowScaleToZero", false);
+    boolean self = fields.bool(node.get("selfApproval"), path + ".selfApproval", defaultSelfApproval);
+    Duration ttl = fields.duration(node.get("ttl"), path + ".ttl", defaultTtl, PolicyLoader.MAX_TTL);
+    if (namespaces == null || approvers == null) {
+      return null;
+    }
+    return new PolicyRule(name == null ? path : name, clusters, namespaces, actions, requesters,
+        approvers, maxReplicas, toZero, self, ttl);
+  }
+
+  private List<String> globs(
+      JsonNode rule, String path, String key, Pattern valid, List<String> fallback) {
+    String keyPath = path + "." + key;
+    List<String> values = fields.strings(rule.get(key), keyPath, "[prod, \"prod-*\"]");
+    if (values == null) {
+      if (fallback == null) {
+        fields.error(path, "missing key " + key + " — expected a list of names or globs,"
+            + " e.g. [prod, \"prod-*\"] or [\"*\"]");
+      }
+      return fallback;
+    }
+    if (values.isEmpty()) {
+      fields.error(keyPath, "[] is not allowed — expected at least one name or glob");
+    }
+    for (int i = 0; i < values.size(); i++) {
+      if (!valid.matcher(values.get(i)).matches()) {
+        fields.error(keyPath + "[" + i + "]", "\"" + values.get(i) + "\" is not a " + key
+            + " name or glob — expected lowercase letters, digits, '-' and '.', with * and ?"
+            + " as wildcards");
+      }
+    }
+    return values;
+  }
+
+  private Set<String> actions(JsonNode node, String path) {
+    List<String> values = fields.strings(node, path, "[restart, scale]");
+    if (values == null) {
+      return ActionCodec.KINDS;
+    }
+    if (values.isEmpty()) {
+      fields.error(path, "[] is not allowed — expected at least one of "
+          + String.join(", ", ActionCodec.KINDS));
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (int i = 0; i < values.size(); i++) {
+      if (ActionCodec.KINDS.contains(values.get(i))) {
+        out.add(values.get(i));
+      } else {
+        fields.error(path + "[" + i + "]", "\"" + values.get(i)
+            + "\" is not an action — expected one of " + String.join(", ", ActionCodec.KINDS));
+      }
+    }
+    return out;
+  }
+
+  private List<String> people(JsonNode node, String path, List<String> fallback) {
+    List<String> values = fields.strings(node, path, "[\"group:sre\", slack:U0123]");
+    if (values == null) {
+      if (fallback == null) {
+        fields.error(path.substring(0, path.lastIndexOf('.')), "missing key "
+            + path.substring(path.lastIndexOf('.') + 1)
+            + " — expected a list of user ids or groups, e.g. [\"group:sre\", slack:U0123]");
+      }
+      return fallback;
+    }
+    for (int i = 0; i < values.size(); i++) {
+      String entry = values.get(i);
+      String at = path + "[" + i + "]";
+      if (UserIds.isGroupRef(entry)) {
+        if (!groupNames.contains(UserIds.groupName(entry))) {
+          fields.error(at, "unknown group \"" + UserIds.groupName(entry) + "\" — "
+              + (groupNames.isEmpty() ? "no groups are defined under groups:"
+                  : "defined groups: " + String.join(", ", groupNames)));
+        }
+      } else if (!entry.equals(UserIds.ANYONE) && !UserIds.isQualified(entry)) {
+        fields.error(at, "\"" + entry + "\" is not a platform-qualified user id — expected"
+            + " platform:id (e.g. slack:U0123) or group:<name>");
+      }
+    }
+    return values;
+  }
+}
