@@ -1,0 +1,176 @@
+package lookout.bot;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import lookout.adapters.chat.ChatAdapter;
+import lookout.agent.Agent;
+import lookout.agent.actions.KubernetesActionExecutor;
+import lookout.agent.analyzers.Analyzers;
+import lookout.agent.grammar.RuleCommandParser;
+import lookout.agent.offline.OfflineAgent;
+import lookout.approvals.Approvals;
+import lookout.approvals.ButtonTokens;
+import lookout.approvals.Policy;
+import lookout.approvals.PolicyException;
+import lookout.approvals.PolicyLoader;
+import lookout.bot.config.ConfigException;
+import lookout.bot.config.LookoutConfig;
+import lookout.bot.conversation.Conversations;
+import lookout.bot.db.Database;
+import lookout.bot.db.DeliveryDedupe;
+import lookout.bot.db.SigningKey;
+import lookout.bot.http.Readiness;
+import lookout.bot.metrics.BotMetrics;
+import lookout.knowledge.KnowledgeIndex;
+import lookout.knowledge.RunbookSection;
+import lookout.knowledge.RunbookSources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything Lookout is made of, wired from one validated config: database, clusters, knowledge, agent,
+ * approvals and the conversation path over the given chat adapters. Used by {@code serve} (with the
+ * HTTP server around it) and by {@code ask}.
+ */
+public final class Lookout implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Lookout.class);
+
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
+  private final BotMetrics metrics;
+  private final Readiness readiness = new Readiness();
+  private Conversations conversations;
+
+  private Lookout(BotMetrics metrics) {
+    this.metrics = metrics;
+  }
+
+  public static Lookout open(LookoutConfig config, ChatAdapter... adapters) throws Exception {
+    return open(config, new BotMetrics(), adapters);
+  }
+
+  public static Lookout open(LookoutConfig config, BotMetrics metrics, ChatAdapter... adapters)
+      throws Exception {
+    Lookout lookout = new Lookout(metrics);
+    try {
+      lookout.wire(config, adapters);
+      return lookout;
+    } catch (Exception e) {
+      lookout.close();
+      throw e;
+    }
+  }
+
+  private void wire(LookoutConfig config, ChatAdapter... adapters) throws Exception {
+    Policy policy = loadPolicy(config);
+    Database db = openDatabase(config);
+    readiness.add("database", db::ping);
+
+    Clusters clusters = Clusters.open(config);
+    resources.add(clusters);
+    readiness.add("cluster", clusters::reachable);
+
+    KnowledgeIndex knowledge = KnowledgeIndex.inMemory();
+    resources.add(knowledge);
+    knowledge.replaceRunbooks(runbooks(config));
+    readiness.add("knowledge", () -> sizeOf(knowledge) > 0);
+
+    Approvals approvals = new Approvals(
+        db.dataSource(),
+        policy,
+        new ButtonTokens(SigningKey.loadOrCreate(config.approvals().signingKey(), config.dataDir())),
+        new KubernetesActionExecutor(clusters.clients()),
+        Clock.systemUTC());
+    Agent agent = OfflineAgent.create(
+        clusters.clients(), config.defaultCluster(), new RuleCommandParser(), Analyzers.all(), knowledge);
+
+    Map<String, ChatAdapter> byPlatform = new LinkedHashMap<>();
+    for (ChatAdapter adapter : adapters) {
+      byPlatform.put(adapter.platform(), adapter);
+    }
+    conversations = new Conversations(
+        byPlatform, agent, approvals, new DeliveryDedupe(db.dataSource(), Clock.systemUTC()), metrics, work);
+    log.info("Lookout ready to wire: clusters={} default={} db={} knowledge={} sections",
+        clusters.clients().keySet(), config.defaultCluster(), db.description(), sizeOf(knowledge));
+  }
+
+  /** The approval policy named by the config, or the sandbox default; errors become config errors. */
+  public static Policy loadPolicy(LookoutConfig config) {
+    try {
+      return config.approvals().policyFile().map(PolicyLoader::load).orElseGet(Policy::sandboxDefault);
+    } catch (PolicyException e) {
+      throw new ConfigException(
+          String.valueOf(config.approvals().policyFile().orElse(null)), List.of(e.getMessage()));
+    }
+  }
+
+  private static Database openDatabase(LookoutConfig config) throws IOException {
+    try {
+      return Database.open(config.database().url().orElse(null), config.dataDir());
+    } catch (SQLException e) {
+      throw new IOException("while opening the database in " + config.dataDir() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<RunbookSection> runbooks(LookoutConfig config) throws IOException {
+    List<RunbookSection> sections = new ArrayList<>();
+    if (config.knowledge().bundled()) {
+      sections.addAll(RunbookSources.bundled());
+    }
+    for (var dir : config.knowledge().runbookDirs()) {
+      sections.addAll(RunbookSources.folder(dir));
+    }
+    return sections;
+  }
+
+  private static int sizeOf(KnowledgeIndex index) {
+    try {
+      return index.size();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  public Conversations conversations() {
+    return conversations;
+  }
+
+  public Readiness readiness() {
+    return readiness;
+  }
+
+  public BotMetrics metrics() {
+    return metrics;
+  }
+
+  public ExecutorService work() {
+    return work;
+  }
+
+  @Override
+  public void close() {
+    work.shutdown();
+    try {
+      if (!work.awaitTermination(5, TimeUnit.SECONDS)) {
+        work.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        log.warn("while closing {}", resources.get(i), e);
+      }
+    }
+  }
+}

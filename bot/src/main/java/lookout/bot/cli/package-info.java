@@ -1,0 +1,2 @@
+/** The command line: {@code serve} (default), {@code ask}, {@code check-config}. */
+package lookout.bot.cli;

@@ -1,0 +1,239 @@
+package lookout.bot.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Loads {@link LookoutConfig}: the YAML file if there is one (none at all = the sandbox default), then
+ * {@code LOOKOUT_*} environment overrides, then command-line overrides; validates everything and throws
+ * one {@link ConfigException} listing every problem.
+ */
+public final class ConfigLoader {
+  /** Environment variables that override single keys, e.g. {@code LOOKOUT_SERVER_PORT=9090}. */
+  public static final Map<String, String> ENV_OVERRIDES = envOverrides();
+
+  private static final long MAX_FILE_BYTES = 1 << 20;
+  private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private final Map<String, String> env;
+
+  public ConfigLoader(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  /** Command-line values that win over file and environment; null = not given. */
+  public record Overrides(Path dataDir, Integer port) {
+    public static Overrides none() {
+      return new Overrides(null, null);
+    }
+  }
+
+  /**
+   * @param file the config file; when null, {@code ./lookout.yaml} is used if present, else defaults
+   */
+  public LookoutConfig load(Path file, Overrides overrides) {
+    Path chosen = file != null ? file : Path.of("lookout.yaml");
+    boolean explicit = file != null;
+    String source = chosen.toString();
+    ObjectNode root;
+    if (Files.exists(chosen)) {
+      root = parse(chosen);
+    } else if (explicit) {
+      throw new ConfigException(source, List.of("--config: file " + chosen + " does not exist"));
+    } else {
+      source = "built-in sandbox defaults";
+      root = JsonNodeFactory.instance.objectNode();
+    }
+    applyEnvironment(root);
+    if (overrides.dataDir() != null) {
+      root.put("dataDir", overrides.dataDir().toString());
+    }
+    if (overrides.port() != null) {
+      ((ObjectNode) root.withObjectProperty("server")).put("port", overrides.port().toString());
+    }
+    return bind(root, source);
+  }
+
+  private ObjectNode parse(Path file) {
+    String source = file.toString();
+    try {
+      if (Files.size(file) > MAX_FILE_BYTES) {
+        throw new ConfigException(source, List.of("file is larger than 1 MiB"));
+      }
+      JsonNode node = YAML.readTree(Files.readString(file));
+      if (node == null || node.isNull() || node.isMissingNode()) {
+        return JsonNodeFactory.instance.objectNode();
+      }
+      if (!node.isObject()) {
+        throw new ConfigException(source, List.of("top level: expected a mapping of keys, got " + node.getNodeType()));
+      }
+      return (ObjectNode) node;
+    } catch (JacksonException e) {
+      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      throw new ConfigException(source, List.of("not valid YAML" + where + ": " + e.getOriginalMessage()));
+    } catch (IOException e) {
+      throw new ConfigException(source, List.of("cannot read file: " + e.getMessage()));
+    }
+  }
+
+  private void applyEnvironment(ObjectNode root) {
+    ENV_OVERRIDES.forEach((var, path) -> {
+      String value = env.get(var);
+      if (value == null) {
+        return;
+      }
+      String[] parts = path.split("\\.");
+      ObjectNode node = root;
+      for (int i = 0; i < parts.length - 1; i++) {
+        node = node.withObjectProperty(parts[i]);
+      }
+      if (path.equals("knowledge.runbookDirs")) {
+        var array = node.putArray(parts[parts.length - 1]);
+        for (String dir : value.split(",")) {
+          if (!dir.isBlank()) {
+            array.add(dir.strip());
+          }
+        }
+      } else {
+        node.put(parts[parts.length - 1], value);
+      }
+    });
+  }
+
+  private LookoutConfig bind(ObjectNode root, String source) {
+    ConfigTree t = new ConfigTree(env::get);
+    t.checkKeys(root, "", Set.of("server", "dataDir", "database", "clusters", "defaultCluster", "console", "approvals", "knowledge"));
+
+    ObjectNode s = t.object(root, "server", "server", Set.of("host", "port"));
+    var server = new LookoutConfig.Server(
+        t.string(s, "host", "server.host").orElse("127.0.0.1"),
+        t.integer(s, "port", "server.port", 8080, 0, 65535));
+
+    Path dataDir = Path.of(t.string(root, "dataDir", "dataDir").orElse("lookout-data"));
+
+    ObjectNode d = t.object(root, "database", "database", Set.of("url"));
+    Optional<String> url = t.string(d, "url", "database.url");
+    // PostgreSQL (for several replicas) comes with the approvals/HA work; refuse it clearly until then.
+    url.filter(u -> !u.startsWith("jdbc:sqlite:"))
+        .ifPresent(u -> t.problem("database.url", u, "a jdbc:sqlite:<file> URL (PostgreSQL is not supported yet)"));
+
+    List<LookoutConfig.Cluster> clusters = clusters(t, root);
+    String defaultCluster = t.string(root, "defaultCluster", "defaultCluster").orElse(clusters.isEmpty() ? "sandbox" : clusters.get(0).name());
+    if (!clusters.isEmpty() && clusters.stream().noneMatch(c -> c.name().equals(defaultCluster))) {
+      t.problem("defaultCluster", defaultCluster, "the name of a configured cluster " + clusters.stream().map(LookoutConfig.Cluster::name).toList());
+    }
+
+    ObjectNode c = t.object(root, "console", "console", Set.of("enabled", "accessToken"));
+    var console = new LookoutConfig.Console(t.bool(c, "enabled", "console.enabled", true), t.string(c, "accessToken", "console.accessToken"));
+    if (console.enabled() && !server.loopback() && console.accessToken().isEmpty()) {
+      t.problem("console.accessToken", "", "a token (at least 16 characters) because server.host " + server.host()
+          + " is not loopback and the console is enabled — or set console.enabled: false");
+    }
+    console.accessToken().filter(tok -> tok.length() < 16)
+        .ifPresent(tok -> t.problem("console.accessToken", tok, "at least 16 characters"));
+
+    ObjectNode a = t.object(root, "approvals", "approvals", Set.of("policyFile", "signingKey", "expiryCheck"));
+    Optional<Path> policy = t.string(a, "policyFile", "approvals.policyFile").map(Path::of);
+    policy.filter(p -> !Files.isRegularFile(p))
+        .ifPresent(p -> t.problem("approvals.policyFile", p, "an existing policy file"));
+    Optional<String> key = t.string(a, "signingKey", "approvals.signingKey");
+    key.filter(k -> k.length() < 32)
+        .ifPresent(k -> t.problem("approvals.signingKey", k, "at least 32 characters of random text"));
+    var approvals = new LookoutConfig.Approvals(policy, key, t.duration(a, "expiryCheck", "approvals.expiryCheck", Duration.ofSeconds(15)));
+
+    ObjectNode k = t.object(root, "knowledge", "knowledge", Set.of("bundled", "runbookDirs"));
+    List<Path> dirs = new ArrayList<>();
+    List<JsonNode> dirNodes = t.list(k, "runbookDirs", "knowledge.runbookDirs");
+    for (int i = 0; i < dirNodes.size(); i++) {
+      String dirKey = "knowledge.runbookDirs[" + i + "]";
+      JsonNode node = dirNodes.get(i);
+      ObjectNode holder = JsonNodeFactory.instance.objectNode().set("v", node);
+      t.string(holder, "v", dirKey).map(Path::of).ifPresent(p -> {
+        if (Files.isDirectory(p)) {
+          dirs.add(p);
+        } else {
+          t.problem(dirKey, p, "an existing folder of Markdown runbooks");
+        }
+      });
+    }
+    var knowledge = new LookoutConfig.Knowledge(t.bool(k, "bundled", "knowledge.bundled", true), dirs);
+
+    if (!t.problems().isEmpty()) {
+      throw new ConfigException(source, t.problems());
+    }
+    List<LookoutConfig.Cluster> finalClusters = clusters.isEmpty()
+        ? List.of(new LookoutConfig.Cluster("sandbox", LookoutConfig.Cluster.Mode.SANDBOX, Optional.empty(), Optional.empty()))
+        : clusters;
+    return new LookoutConfig(source, server, dataDir, new LookoutConfig.Database(url), finalClusters, defaultCluster, console, approvals, knowledge);
+  }
+
+  private static List<LookoutConfig.Cluster> clusters(ConfigTree t, ObjectNode root) {
+    List<LookoutConfig.Cluster> clusters = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    List<JsonNode> nodes = t.list(root, "clusters", "clusters");
+    for (int i = 0; i < nodes.size(); i++) {
+      String key = "clusters[" + i + "]";
+      if (!nodes.get(i).isObject()) {
+        t.problem(key, nodes.get(i), "a mapping with name and one of sandbox, kubeconfig, inCluster");
+        continue;
+      }
+      ObjectNode n = (ObjectNode) nodes.get(i);
+      t.checkKeys(n, key, Set.of("name", "sandbox", "kubeconfig", "context", "inCluster"));
+      String name = t.string(n, "name", key + ".name").orElse("");
+      if (!NAME.matcher(name).matches()) {
+        t.problem(key + ".name", name, "a lower-case name like prod or eu-west-1 (letters, digits, dashes)");
+      } else if (!seen.add(name)) {
+        t.problem(key + ".name", name, "a name not used by another cluster");
+      }
+      boolean sandbox = t.bool(n, "sandbox", key + ".sandbox", false);
+      boolean inCluster = t.bool(n, "inCluster", key + ".inCluster", false);
+      Optional<Path> kubeconfig = t.string(n, "kubeconfig", key + ".kubeconfig").map(Path::of);
+      Optional<String> context = t.string(n, "context", key + ".context");
+      int modes = (sandbox ? 1 : 0) + (inCluster ? 1 : 0) + (kubeconfig.isPresent() ? 1 : 0);
+      if (modes != 1) {
+        t.problem(key, name, "exactly one of sandbox: true, inCluster: true or kubeconfig: <file>");
+        continue;
+      }
+      kubeconfig.filter(p -> !Files.isRegularFile(p))
+          .ifPresent(p -> t.problem(key + ".kubeconfig", p, "an existing kubeconfig file"));
+      LookoutConfig.Cluster.Mode mode = sandbox ? LookoutConfig.Cluster.Mode.SANDBOX
+          : inCluster ? LookoutConfig.Cluster.Mode.IN_CLUSTER : LookoutConfig.Cluster.Mode.KUBECONFIG;
+      clusters.add(new LookoutConfig.Cluster(name, mode, kubeconfig, context));
+    }
+    return clusters;
+  }
+
+  private static Map<String, String> envOverrides() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("LOOKOUT_SERVER_HOST", "server.host");
+    m.put("LOOKOUT_SERVER_PORT", "server.port");
+    m.put("LOOKOUT_DATA_DIR", "dataDir");
+    m.put("LOOKOUT_DATABASE_URL", "database.url");
+    m.put("LOOKOUT_DEFAULT_CLUSTER", "defaultCluster");
+    m.put("LOOKOUT_CONSOLE_ENABLED", "console.enabled");
+    m.put("LOOKOUT_CONSOLE_ACCESS_TOKEN", "console.accessToken");
+    m.put("LOOKOUT_APPROVALS_POLICY_FILE", "approvals.policyFile");
+    m.put("LOOKOUT_APPROVALS_SIGNING_KEY", "approvals.signingKey");
+    m.put("LOOKOUT_APPROVALS_EXPIRY_CHECK", "approvals.expiryCheck");
+    m.put("LOOKOUT_KNOWLEDGE_BUNDLED", "knowledge.bundled");
+    m.put("LOOKOUT_KNOWLEDGE_RUNBOOK_DIRS", "knowledge.runbookDirs");
+    return Map.copyOf(m);
+  }
+}

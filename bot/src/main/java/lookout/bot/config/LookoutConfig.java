@@ -1,0 +1,65 @@
+package lookout.bot.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole configuration, validated. Built by {@link ConfigLoader}; see the README's configuration
+ * reference for every key.
+ */
+public record LookoutConfig(
+    String source,
+    Server server,
+    Path dataDir,
+    Database database,
+    List<Cluster> clusters,
+    String defaultCluster,
+    Console console,
+    Approvals approvals,
+    Knowledge knowledge) {
+
+  /** HTTP listener. */
+  public record Server(String host, int port) {
+    public boolean loopback() {
+      return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
+    }
+  }
+
+  /** {@code url} is a JDBC URL; empty means the SQLite file {@code lookout.db} under the data dir. */
+  public record Database(Optional<String> url) {}
+
+  /**
+   * A cluster by name: the built-in sandbox, a kubeconfig file + context, or the pod's service account.
+   */
+  public record Cluster(
+      String name, Mode mode, Optional<Path> kubeconfig, Optional<String> context) {
+    public enum Mode {
+      SANDBOX,
+      KUBECONFIG,
+      IN_CLUSTER
+    }
+  }
+
+  /** The embedded web chat. {@code accessToken} is required when the server is not on loopback. */
+  public record Console(boolean enabled, Optional<String> accessToken) {}
+
+  /**
+   * @param policyFile the approval policy; empty = the sandbox default policy
+   * @param signingKey the HMAC key for buttons; empty = generated once and kept in the data dir
+   * @param expiryCheck how often pending requests are checked for expiry
+   */
+  public record Approvals(
+      Optional<Path> policyFile, Optional<String> signingKey, Duration expiryCheck) {}
+
+  /** @param runbookDirs folders of Markdown runbooks; {@code bundled} adds the shipped samples */
+  public record Knowledge(boolean bundled, List<Path> runbookDirs) {}
+
+  public Cluster cluster(String name) {
+    return clusters.stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no cluster named " + name));
+  }
+}

@@ -1,0 +1,56 @@
+package lookout.bot.conversation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import lookout.adapters.chat.Message;
+import lookout.adapters.chat.Part;
+import lookout.agent.Answer;
+import lookout.approvals.Action;
+import lookout.approvals.Approvals;
+
+/**
+ * Turns an agent {@link Answer} into a neutral {@link Message}: summary, evidence sections, and one
+ * button per suggested action. Pressing such a button requests the action; it never runs it.
+ */
+final class AnswerMessages {
+  static final String OFFLINE_NOTE = "Offline mode: answered by Lookout's built-in analyzers (no LLM configured).";
+
+  private final Approvals approvals;
+
+  AnswerMessages(Approvals approvals) {
+    this.approvals = approvals;
+  }
+
+  Message render(Answer answer) {
+    List<Part> parts = new ArrayList<>();
+    for (Answer.Section s : answer.sections()) {
+      String text = String.join("\n", s.lines());
+      if (s.code()) {
+        if (!s.heading().isBlank()) {
+          parts.add(new Part.Section(s.heading(), ""));
+        }
+        parts.add(new Part.Code(text));
+      } else {
+        parts.add(new Part.Section(s.heading().isBlank() ? null : s.heading(), text));
+      }
+    }
+    if (!answer.suggestions().isEmpty()) {
+      List<Part.Button> buttons = new ArrayList<>();
+      for (Action action : answer.suggestions()) {
+        buttons.add(new Part.Button(label(action), approvals.proposalToken(action), Part.Style.DEFAULT));
+      }
+      parts.add(new Part.Actions(buttons));
+    }
+    if (answer.degraded()) {
+      parts.add(new Part.Note(OFFLINE_NOTE));
+    }
+    return new Message(answer.summary(), parts);
+  }
+
+  /** "Restart checkout", "Scale checkout to 3": what the button will ask approval for. */
+  static String label(Action action) {
+    String verb = action.kind().substring(0, 1).toUpperCase(Locale.ROOT) + action.kind().substring(1);
+    return "Request: " + verb + " " + action.describe().replaceFirst("^\\S+ ", "");
+  }
+}

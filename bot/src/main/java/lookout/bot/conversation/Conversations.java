@@ -1,0 +1,167 @@
+package lookout.bot.conversation;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import lookout.adapters.chat.ChatAdapter;
+import lookout.adapters.chat.ChatHandler;
+import lookout.adapters.chat.Click;
+import lookout.adapters.chat.ClickReply;
+import lookout.adapters.chat.ConversationRef;
+import lookout.adapters.chat.Inbound;
+import lookout.adapters.chat.Message;
+import lookout.adapters.chat.MessageRef;
+import lookout.agent.Agent;
+import lookout.agent.Answer;
+import lookout.agent.Question;
+import lookout.approvals.Action;
+import lookout.approvals.ApprovalRequest;
+import lookout.approvals.Approvals;
+import lookout.approvals.Decision;
+import lookout.approvals.PolicyException;
+import lookout.bot.db.DeliveryDedupe;
+import lookout.bot.metrics.BotMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one path every platform takes: a mention is answered by the agent in its thread; an explicit or
+ * suggested action becomes an approval card; a click is decided by approvals and the card is edited in
+ * place. Work runs on virtual threads; handler methods return at once.
+ */
+public final class Conversations implements ChatHandler {
+  private static final Logger log = LoggerFactory.getLogger(Conversations.class);
+
+  private final Map<String, ChatAdapter> adapters;
+  private final Agent agent;
+  private final Approvals approvals;
+  private final DeliveryDedupe dedupe;
+  private final BotMetrics metrics;
+  private final ExecutorService work;
+  private final AnswerMessages answers;
+  private final ApprovalCards cards;
+
+  public Conversations(
+      Map<String, ChatAdapter> adapters,
+      Agent agent,
+      Approvals approvals,
+      DeliveryDedupe dedupe,
+      BotMetrics metrics,
+      ExecutorService work) {
+    this.adapters = Map.copyOf(adapters);
+    this.agent = agent;
+    this.approvals = approvals;
+    this.dedupe = dedupe;
+    this.metrics = metrics;
+    this.work = work;
+    this.answers = new AnswerMessages(approvals);
+    this.cards = new ApprovalCards(approvals);
+  }
+
+  @Override
+  public void onMessage(Inbound in) {
+    if (!dedupe.firstTime(in.conversation().platform(), in.eventId())) {
+      log.info("duplicate delivery {} on {} ignored", in.eventId(), in.conversation().platform());
+      return;
+    }
+    metrics.question(in.conversation().platform());
+    work.execute(() -> answer(in));
+  }
+
+  /** Answers synchronously (the CLI's {@code ask} and tests use this; chat goes through onMessage). */
+  public void answer(Inbound in) {
+    ConversationRef where = in.conversation();
+    try {
+      Answer answer = agent.ask(new Question(in.text(), in.user().qualified()));
+      post(where, answers.render(answer));
+      metrics.answer(where.platform(), answer.degraded());
+      answer.requested().ifPresent(action -> requestApproval(action, in.user().qualified(), where));
+    } catch (RuntimeException e) {
+      log.error("while answering {} in {}", in.eventId(), where, e);
+      post(where, Message.text("Sorry — I could not answer that: " + e.getMessage()));
+    }
+  }
+
+  @Override
+  public ClickReply onClick(Click click) {
+    String user = click.user().qualified();
+    Optional<Action> proposal = approvals.readProposal(click.token());
+    if (proposal.isPresent()) {
+      return requestApproval(proposal.get(), user, click.message().conversation())
+          .map(r -> ClickReply.accepted("Approval requested: " + r.action().describe()))
+          .orElseGet(() -> ClickReply.refused("That action cannot be requested; see the thread."));
+    }
+    Decision decision = approvals.decide(click.token(), user);
+    metrics.approval(decision.outcome().name().toLowerCase(Locale.ROOT));
+    decision.request().ifPresent(r -> {
+      if (decision.outcome() == Decision.Outcome.APPROVED) {
+        editCard(r);
+        work.execute(() -> execute(r.id()));
+      } else if (decision.outcome() != Decision.Outcome.REFUSED && decision.outcome() != Decision.Outcome.INVALID) {
+        editCard(r);
+      }
+    });
+    boolean accepted = decision.outcome() == Decision.Outcome.APPROVED || decision.outcome() == Decision.Outcome.REJECTED;
+    return new ClickReply(accepted, decision.message());
+  }
+
+  /** Moves expired requests to EXPIRED and edits their cards; called periodically. */
+  public void expireDue() {
+    for (ApprovalRequest r : approvals.expireDue()) {
+      metrics.approval("expired");
+      editCard(r);
+    }
+  }
+
+  private Optional<ApprovalRequest> requestApproval(Action action, String requester, ConversationRef where) {
+    try {
+      ApprovalRequest request = approvals.request(action, requester);
+      metrics.approval("requested");
+      MessageRef card = post(where, cards.render(request));
+      if (card != null) {
+        approvals.attachMessage(request.id(), MessageRefs.encode(card));
+      }
+      return Optional.of(request);
+    } catch (PolicyException e) {
+      post(where, Message.text("Cannot request " + action.describe() + ": " + e.getMessage()));
+      return Optional.empty();
+    }
+  }
+
+  private void execute(String requestId) {
+    ApprovalRequest done = approvals.execute(requestId);
+    metrics.execution(done.action().kind(), done.state().name().toLowerCase(Locale.ROOT));
+    editCard(done);
+  }
+
+  private void editCard(ApprovalRequest r) {
+    ApprovalRequest current = approvals.find(r.id()).orElse(r);
+    MessageRefs.decode(current.messageRef()).ifPresent(ref -> {
+      ChatAdapter adapter = adapters.get(ref.conversation().platform());
+      if (adapter == null) {
+        log.warn("no adapter for {} to edit card of request {}", ref.conversation().platform(), r.id());
+        return;
+      }
+      try {
+        adapter.update(ref, cards.render(current));
+      } catch (RuntimeException e) {
+        log.error("while editing the card of request {} in {}", r.id(), ref.conversation(), e);
+      }
+    });
+  }
+
+  private MessageRef post(ConversationRef where, Message message) {
+    ChatAdapter adapter = adapters.get(where.platform());
+    if (adapter == null) {
+      log.error("no adapter for platform {}; dropping message {}", where.platform(), message.summary());
+      return null;
+    }
+    try {
+      return adapter.post(where, message);
+    } catch (RuntimeException e) {
+      log.error("while posting to {} {}", where.platform(), where, e);
+      return null;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Prometheus metrics: HTTP and JVM meters from Vert.x/Micrometer plus the bot's own counters. */
+package lookout.bot.metrics;
