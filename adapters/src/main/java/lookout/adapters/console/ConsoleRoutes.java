@@ -56,12 +56,15 @@ public final class ConsoleRoutes {
     router.route(API + "*").handler(ConsoleRoutes::unknown);
   }
 
+  /** How many long polls are parked right now (for tests and diagnostics). */
+  int parkedPolls() {
+    return messages.parkedPolls();
+  }
+
   private static void jsonPost(Router router, String path, Handler<RoutingContext> endpoint) {
-    router
-        .post(path)
-        .handler(ConsoleRoutes::requireJson)
-        .handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT))
-        .handler(endpoint);
+    // Its own route so a wrong Content-Type is refused before any of the body is read.
+    router.post(path).handler(ConsoleRoutes::requireJson);
+    router.post(path).handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT)).handler(endpoint);
   }
 
   private void page(RoutingContext rc) {

@@ -1,5 +1,7 @@
 package lookout.adapters.console;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -21,7 +23,7 @@ final class JsonFields {
     try {
       value = Json.decodeValue(buffer);
     } catch (DecodeException e) {
-      throw ApiError.badRequest("body is not valid JSON: " + firstLine(e.getMessage()));
+      throw ApiError.badRequest("body is not valid JSON: " + describe(e));
     }
     if (!(value instanceof JsonObject object)) {
       throw ApiError.badRequest("body must be a JSON object");
@@ -69,6 +71,17 @@ final class JsonFields {
           field + ": is " + length + " characters long; the limit is " + max);
     }
     return value;
+  }
+
+  private static String describe(DecodeException e) {
+    if (e.getCause() instanceof JsonProcessingException jackson) {
+      JsonLocation where = jackson.getLocation();
+      String what = firstLine(jackson.getOriginalMessage());
+      return where == null
+          ? what
+          : what + " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
+    }
+    return firstLine(e.getMessage());
   }
 
   private static String firstLine(String message) {

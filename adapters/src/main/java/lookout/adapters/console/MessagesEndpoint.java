@@ -65,6 +65,10 @@ final class MessagesEndpoint {
     longPoll.answer(rc, channel, since, wait);
   }
 
+  int parkedPolls() {
+    return longPoll.parked();
+  }
+
   private static long number(RoutingContext rc, String name, long max) {
     String raw = rc.queryParams().get(name);
     if (raw == null || raw.isEmpty()) {
@@ -78,8 +82,8 @@ final class MessagesEndpoint {
     } catch (NumberFormatException e) {
       // reported below with the accepted range
     }
-    throw ApiError.badRequest(
-        name + ": \"" + abbreviate(raw) + "\" is not a whole number from 0 to " + max);
+    String range = max == Long.MAX_VALUE ? "0 or more" : "from 0 to " + max;
+    throw ApiError.badRequest(name + ": \"" + abbreviate(raw) + "\" is not a whole number " + range);
   }
 
   private static String abbreviate(String raw) {

@@ -1,5 +1,5 @@
 // Lookout console page: posts what you type, long-polls the channel and renders the bot's neutral
-// messages. Every piece of user or bot text goes through textContent, never innerHTML.
+// messages. Every piece of user or bot text is set with textContent, so none of it is parsed as HTML.
 'use strict';
 (() => {
   const params = new URLSearchParams(location.search);
