@@ -1,0 +1,90 @@
+package lookout.agent.analyzers;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/** Formatting shared by analyzers: evidence lines stay one short line each, whatever the input. */
+final class Evidence {
+  /** Longest evidence line; longer ones end in "…" so one noisy log line cannot flood an answer. */
+  static final int MAX_LINE = 200;
+
+  private Evidence() {}
+
+  /** One line: control characters and line breaks become spaces, runs collapse, long text is cut. */
+  static String clip(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(Math.min(text.length(), MAX_LINE + 16));
+    boolean space = false;
+    for (int i = 0; i < text.length() && sb.length() <= MAX_LINE; i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+        space = sb.length() > 0;
+        continue;
+      }
+      if (space) {
+        sb.append(' ');
+        space = false;
+      }
+      sb.append(c);
+    }
+    if (sb.length() <= MAX_LINE) {
+      return sb.toString();
+    }
+    int cut = MAX_LINE - 1;
+    if (Character.isHighSurrogate(sb.charAt(cut - 1))) {
+      cut--; // never split a surrogate pair
+    }
+    return sb.substring(0, cut) + "…";
+  }
+
+  /** A Kubernetes timestamp (RFC 3339, with or without fraction), or empty when absent or garbled. */
+  static Optional<Instant> instant(String timestamp) {
+    if (timestamp == null || timestamp.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(OffsetDateTime.parse(timestamp.trim()).toInstant());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** "2m ago", or "" when the timestamp is unknown. */
+  static String ago(Clock clock, String timestamp) {
+    return instant(timestamp).map(t -> ago(clock, t)).orElse("");
+  }
+
+  static String ago(Clock clock, Instant then) {
+    return age(Duration.between(then, clock.instant())) + " ago";
+  }
+
+  /** Coarse human age: 45s, 12m, 5h, 3d. Negative durations (clock skew) count as 0s. */
+  static String age(Duration d) {
+    long s = Math.max(0, d.getSeconds());
+    if (s < 60) {
+      return s + "s";
+    }
+    if (s < 3600) {
+      return s / 60 + "m";
+    }
+    if (s < 48 * 3600) {
+      return s / 3600 + "h";
+    }
+    return s / 86400 + "d";
+  }
+
+  /** Null-safe int for the many optional Integer fields of the Kubernetes model. */
+  static int intOf(Integer value) {
+    return value == null ? 0 : value;
+  }
+
+  static String orDash(String value) {
+    return value == null || value.isBlank() ? "-" : value;
+  }
+}
