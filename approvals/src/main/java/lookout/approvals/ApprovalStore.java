@@ -1,13 +1,9 @@
 package lookout.approvals;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +16,7 @@ import javax.sql.DataSource;
  * won, which is what makes double clicks and several bot replicas safe.
  */
 final class ApprovalStore {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
-  private static final String COLUMNS =
-      "id, action_json, requester, state, created_at, expires_at, approvals, decided_by, result,"
-          + " message_ref";
+  private static final String COLUMNS = RequestRows.COLUMNS;
 
   /** The new state and what else changes with it; null fields keep their stored value. */
   record Change(
@@ -54,7 +46,7 @@ final class ApprovalStore {
         st.setString(4, r.state().name());
         st.setLong(5, r.createdAt().toEpochMilli());
         st.setLong(6, r.expiresAt().toEpochMilli());
-        st.setString(7, toJson(r.approvals()));
+        st.setString(7, RequestRows.toJson(r.approvals()));
         st.setString(8, r.decidedBy());
         st.setString(9, r.result());
         st.setString(10, r.messageRef());
@@ -78,9 +70,9 @@ final class ApprovalStore {
               + " decided_by = COALESCE(?, decided_by), result = COALESCE(?, result),"
               + " updated_at = ? WHERE id = ? AND state = ?")) {
         st.setString(1, change.to().name());
-        setNullable(st, 2, change.approvals() == null ? null : toJson(change.approvals()));
-        setNullable(st, 3, change.decidedBy());
-        setNullable(st, 4, change.result());
+        RequestRows.setNullable(st, 2, change.approvals() == null ? null : RequestRows.toJson(change.approvals()));
+        RequestRows.setNullable(st, 3, change.decidedBy());
+        RequestRows.setNullable(st, 4, change.result());
         st.setLong(5, at.toEpochMilli());
         st.setString(6, id);
         st.setString(7, from.name());
@@ -153,7 +145,7 @@ final class ApprovalStore {
         List<ApprovalRequest> out = new ArrayList<>();
         try (ResultSet rs = st.executeQuery()) {
           while (rs.next()) {
-            out.add(row(rs));
+            out.add(RequestRows.read(rs));
           }
         }
         return out;
@@ -184,44 +176,6 @@ final class ApprovalStore {
       }
     } catch (SQLException e) {
       throw new ApprovalStoreException(what + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static ApprovalRequest row(ResultSet rs) throws SQLException {
-    String id = rs.getString(1);
-    Action action;
-    try {
-      action = ActionCodec.fromJson(rs.getString(2));
-    } catch (IllegalArgumentException e) {
-      throw new SQLException("request " + id + " has an unreadable action: " + e.getMessage(), e);
-    }
-    return new ApprovalRequest(id, action, rs.getString(3), State.valueOf(rs.getString(4)),
-        Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6)),
-        fromJson(id, rs.getString(7)), rs.getString(8), rs.getString(9), rs.getString(10));
-  }
-
-  private static void setNullable(PreparedStatement st, int index, String value)
-      throws SQLException {
-    if (value == null) {
-      st.setNull(index, Types.VARCHAR);
-    } else {
-      st.setString(index, value);
-    }
-  }
-
-  private static String toJson(List<String> list) {
-    try {
-      return JSON.writeValueAsString(list);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a list of strings always serializes", e);
-    }
-  }
-
-  private static List<String> fromJson(String id, String json) throws SQLException {
-    try {
-      return JSON.readValue(json, STRINGS);
-    } catch (JsonProcessingException e) {
-      throw new SQLException("request " + id + " has unreadable approvals: " + json, e);
     }
   }
 }

@@ -48,8 +48,9 @@ public final class Approvals {
   public ApprovalRequest request(Action action, String requester) {
     Objects.requireNonNull(action, "action");
     if (!UserIds.isQualified(requester)) {
-      throw new PolicyException("requester \"" + requester
-          + "\" is not a platform-qualified user id — expected platform:id (e.g. slack:U0123)");
+      String problem = requester == null ? "no requester given" : "requester \"" + requester
+          + "\" is not a platform-qualified user id";
+      throw new PolicyException(problem + " — expected platform:id (e.g. slack:U0123)");
     }
     PolicyRule rule = policy.checkRequest(action, requester);
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // what the database keeps

@@ -80,9 +80,15 @@ public final class PolicyLoader {
       return YAML.readTree(yaml);
     } catch (JsonProcessingException e) {
       String where =
-          e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
-      throw new PolicyException(
-          sourceName + ": " + where + "not valid YAML: " + e.getOriginalMessage());
+          e.getLocation() == null
+              ? ""
+              : "line " + e.getLocation().getLineNr() + ", column "
+                  + e.getLocation().getColumnNr() + ": ";
+      // The parser's message repeats the source with carets on indented lines; keep the prose.
+      String problem =
+          String.join("; ", e.getOriginalMessage().lines()
+              .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).toList());
+      throw new PolicyException(sourceName + ": " + where + "not valid YAML: " + problem);
     }
   }
 
@@ -110,8 +116,8 @@ public final class PolicyLoader {
       for (int i = 0; i < members.size(); i++) {
         if (!UserIds.isQualified(members.get(i))) {
           fields.error(path + "[" + i + "]", "\"" + members.get(i)
-              + "\" is not a platform-qualified user id — expected platform:id (e.g. slack:U0123);"
-              + " groups cannot contain groups");
+              + "\" is not a platform-qualified user id — expected platform:id (e.g. slack:U0123)"
+              + (UserIds.isGroupRef(members.get(i)) ? "; groups cannot contain groups" : ""));
         }
       }
       groups.put(group.getKey(), List.copyOf(members));

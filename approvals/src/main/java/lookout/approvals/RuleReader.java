@@ -101,9 +101,11 @@ final class RuleReader {
     }
     for (int i = 0; i < values.size(); i++) {
       if (!valid.matcher(values.get(i)).matches()) {
-        fields.error(keyPath + "[" + i + "]", "\"" + values.get(i) + "\" is not a " + key
-            + " name or glob — expected lowercase letters, digits, '-' and '.', with * and ?"
-            + " as wildcards");
+        String noun = key.substring(0, key.length() - 1); // clusters -> cluster
+        fields.error(keyPath + "[" + i + "]", "\"" + values.get(i) + "\" is not a " + noun
+            + " name or glob — expected " + (noun.equals("namespace")
+                ? "lowercase letters, digits, '-' and '.'" : "letters, digits, '-', '_' and '.'")
+            + ", with * and ? as wildcards");
       }
     }
     return values;
