@@ -76,7 +76,7 @@ public final class NodePressureAnalyzer implements Analyzer {
           + " (kubectl top pods, image and log disk usage)");
     }
     String summary = "node " + name + " is " + String.join(", ", problems)
-        + (pods.isEmpty() ? "" : "; " + pods.size() + " pod" + (pods.size() == 1 ? "" : "s") + " run on it");
+        + (pods.isEmpty() ? "" : "; " + pods.size() + (pods.size() == 1 ? " pod runs" : " pods run") + " on it");
     Finding.Severity severity = notReady ? Finding.Severity.CRITICAL : Finding.Severity.WARNING;
     return new Finding(severity, "NodePressure", "node " + name, Evidence.clip(summary), evidence, List.of());
   }
