@@ -1,8 +1,8 @@
 package lookout.adapters.console;
 
 /**
- * A request the console API refuses: the HTTP status and one sentence saying what is wrong and where.
- * Thrown by parsing and checks, turned into {@code {"error": ...}} by {@link Replies}.
+ * A request the console API refuses: the HTTP status and one sentence saying what is wrong and
+ * where. Thrown by parsing and checks, turned into {@code {"error": ...}} by {@link Replies}.
  */
 final class ApiError extends RuntimeException {
   private final int status;

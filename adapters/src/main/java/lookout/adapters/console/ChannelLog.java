@@ -61,8 +61,9 @@ final class ChannelLog {
   }
 
   /**
-   * The messages changed after version {@code since}, in creation order. A {@code since} ahead of this
-   * log (the client saw an earlier run of the server) gets everything, so the client can start over.
+   * The messages changed after version {@code since}, in creation order. A {@code since} ahead of
+   * this log (the client saw an earlier run of the server) gets everything, so the client can start
+   * over.
    */
   synchronized Snapshot since(long since) {
     long from = since > version ? 0 : since;

@@ -10,8 +10,8 @@ import lookout.adapters.chat.MessageRef;
 import lookout.adapters.chat.UserRef;
 
 /**
- * {@code POST /api/console/clicks}: a button press. Only a button currently on the message reaches the
- * bot, as a real platform would only deliver clicks on buttons it displays.
+ * {@code POST /api/console/clicks}: a button press. Only a button currently on the message reaches
+ * the bot, as a real platform would only deliver clicks on buttons it displays.
  */
 final class ClicksEndpoint {
   private final ConsoleAdapter adapter;
@@ -30,19 +30,17 @@ final class ClicksEndpoint {
         adapter
             .find(request.messageId())
             .orElseThrow(
-                () ->
-                    new ApiError(404, "messageId: no console message " + request.messageId()));
-    boolean onMessage =
-        message.buttons().stream().anyMatch(b -> b.token().equals(request.token()));
+                () -> new ApiError(404, "messageId: no console message " + request.messageId()));
+    boolean onMessage = message.buttons().stream().anyMatch(b -> b.token().equals(request.token()));
     if (!onMessage) {
-      throw new ApiError(
-          409, "token: this button is no longer on the message " + message.id());
+      throw new ApiError(409, "token: this button is no longer on the message " + message.id());
     }
     MessageRef ref =
         new MessageRef(
             new ConversationRef(ConsoleAdapter.PLATFORM, message.channel(), message.thread()),
             message.id());
-    Click click = new Click(ref, new UserRef(ConsoleAdapter.PLATFORM, request.user()), request.token());
+    Click click =
+        new Click(ref, new UserRef(ConsoleAdapter.PLATFORM, request.user()), request.token());
     offLoop.run(
         rc,
         "handling a click on console message " + message.id(),

@@ -19,11 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The console chat platform, kept in memory: channels (default {@value #DEFAULT_CHANNEL}) holding user
- * and bot messages grouped in threads. Memory is bounded: each channel keeps its last {@value
- * #MESSAGES_PER_CHANNEL} messages (older ones are forgotten; the page keeps what it already shows) and
- * at most {@value #MAX_CHANNELS} channels exist. Thread-safe; nothing here blocks for long, so the
- * event loop may call it too.
+ * The console chat platform, kept in memory: channels (default {@value #DEFAULT_CHANNEL}) holding
+ * user and bot messages grouped in threads. Memory is bounded: each channel keeps its last {@value
+ * #MESSAGES_PER_CHANNEL} messages (older ones are forgotten; the page keeps what it already shows)
+ * and at most {@value #MAX_CHANNELS} channels exist. Thread-safe; nothing here blocks for long, so
+ * the event loop may call it too.
  */
 public final class ConsoleAdapter implements ChatAdapter {
   public static final String PLATFORM = "console";
@@ -66,8 +66,7 @@ public final class ConsoleAdapter implements ChatAdapter {
     ChannelLog channel = channel(where.channel());
     String thread = where.thread() == null ? null : rootOf(channel, where.thread());
     ConsoleMessage posted =
-        channel.append(
-            nextId(), thread, Author.bot(), message.summary(), message, clock.instant());
+        channel.append(nextId(), thread, Author.bot(), message.summary(), message, clock.instant());
     changed(channel.name());
     return new MessageRef(where, posted.id());
   }
@@ -88,9 +87,9 @@ public final class ConsoleAdapter implements ChatAdapter {
   }
 
   /**
-   * Stores what a person typed: a new thread root, or a reply when {@code thread} names a message of
-   * the channel (a reply's id counts as its thread). Throws {@link ChatException} naming the field
-   * when the channel or thread is not acceptable.
+   * Stores what a person typed: a new thread root, or a reply when {@code thread} names a message
+   * of the channel (a reply's id counts as its thread). Throws {@link ChatException} naming the
+   * field when the channel or thread is not acceptable.
    */
   public ConsoleMessage postFromUser(String channelName, String thread, String user, String text) {
     ChannelLog channel = channel(channelName);
@@ -125,8 +124,8 @@ public final class ConsoleAdapter implements ChatAdapter {
   }
 
   /**
-   * Calls {@code listener} with the channel's name after every post or edit, on the thread that made
-   * it. Listeners must be quick and must not throw (a throw is logged and ignored).
+   * Calls {@code listener} with the channel's name after every post or edit, on the thread that
+   * made it. Listeners must be quick and must not throw (a throw is logged and ignored).
    */
   public void onChange(Consumer<String> listener) {
     listeners.add(listener);

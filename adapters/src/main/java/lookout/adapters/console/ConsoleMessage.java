@@ -51,7 +51,9 @@ public record ConsoleMessage(
     return content == null ? List.of() : content.buttons();
   }
 
-  /** The same message with new bot content, as changed at {@code now} in channel version {@code v}. */
+  /**
+   * The same message with new bot content, as changed at {@code now} in channel version {@code v}.
+   */
   ConsoleMessage edited(Message newContent, Instant now, long v) {
     return new ConsoleMessage(
         id, channel, thread, author, newContent.summary(), newContent, createdAt, now, v);

@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The console's HTTP face, mounted on the bot's router: the page at {@code GET /} (assets under
- * {@code /console/}) and the JSON API under {@code /api/console/}. Every API error is {@code {"error":
- * "..."}} with a 4xx; bodies are JSON of at most 1 MiB. With an access token, the API needs {@code
- * Authorization: Bearer <token>} and the page needs that header or {@code ?token=}.
+ * {@code /console/}) and the JSON API under {@code /api/console/}. Every API error is {@code
+ * {"error": "..."}} with a 4xx; bodies are JSON of at most 1 MiB. With an access token, the API
+ * needs {@code Authorization: Bearer <token>} and the page needs that header or {@code ?token=}.
  */
 public final class ConsoleRoutes {
   public static final long BODY_LIMIT = 1024 * 1024;
@@ -29,7 +29,9 @@ public final class ConsoleRoutes {
   private final ClicksEndpoint clicks;
   private final PageAssets assets = new PageAssets();
 
-  /** Runs the handler on virtual threads. {@code accessToken} null or empty leaves the console open. */
+  /**
+   * Runs the handler on virtual threads. {@code accessToken} null or empty leaves the console open.
+   */
   public ConsoleRoutes(ConsoleAdapter adapter, ChatHandler handler, String accessToken) {
     this(adapter, handler, accessToken, virtualThreads());
   }
@@ -102,7 +104,8 @@ public final class ConsoleRoutes {
     Replies.error(
         rc,
         415,
-        "Content-Type must be application/json, got " + (type == null ? "none" : "\"" + type + "\""));
+        "Content-Type must be application/json, got "
+            + (type == null ? "none" : "\"" + type + "\""));
   }
 
   private static Handler<RoutingContext> guarded(Handler<RoutingContext> endpoint) {

@@ -67,8 +67,7 @@ final class JsonFields {
   static String length(String field, String value, int max) {
     int length = value.codePointCount(0, value.length());
     if (length > max) {
-      throw ApiError.badRequest(
-          field + ": is " + length + " characters long; the limit is " + max);
+      throw ApiError.badRequest(field + ": is " + length + " characters long; the limit is " + max);
     }
     return value;
   }

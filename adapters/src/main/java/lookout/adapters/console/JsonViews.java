@@ -6,10 +6,10 @@ import java.util.Locale;
 import lookout.adapters.chat.Part;
 
 /**
- * The console API's JSON shapes. Every message carries {@code id, channel, thread} (the root's id for
- * replies, null for roots), {@code author {kind: user|bot, name}}, {@code createdAt}, {@code updatedAt}
- * (ISO-8601) and {@code version}; user messages add {@code text}, bot messages {@code summary} and
- * typed {@code parts}.
+ * The console API's JSON shapes. Every message carries {@code id, channel, thread} (the root's id
+ * for replies, null for roots), {@code author {kind: user|bot, name}}, {@code createdAt}, {@code
+ * updatedAt} (ISO-8601) and {@code version}; user messages add {@code text}, bot messages {@code
+ * summary} and typed {@code parts}.
  */
 final class JsonViews {
   private JsonViews() {}
@@ -52,7 +52,8 @@ final class JsonViews {
       case Part.Facts f -> {
         JsonArray facts = new JsonArray();
         f.facts()
-            .forEach(x -> facts.add(new JsonObject().put("label", x.label()).put("value", x.value())));
+            .forEach(
+                x -> facts.add(new JsonObject().put("label", x.label()).put("value", x.value())));
         yield new JsonObject().put("type", "facts").put("facts", facts);
       }
       case Part.Code c -> new JsonObject().put("type", "code").put("text", c.text());

@@ -8,9 +8,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Holds {@code GET /api/console/messages?wait=s} requests until their channel changes past the version
- * they already have, or until {@code wait} seconds pass (then they get an empty answer). Bounded: past
- * {@value #MAX_WAITERS} parked requests, new ones are answered at once.
+ * Holds {@code GET /api/console/messages?wait=s} requests until their channel changes past the
+ * version they already have, or until {@code wait} seconds pass (then they get an empty answer).
+ * Bounded: past {@value #MAX_WAITERS} parked requests, new ones are answered at once.
  */
 final class LongPoll {
   static final int MAX_WAITERS = 1_000;
@@ -68,7 +68,10 @@ final class LongPoll {
       this.reply = reply;
     }
 
-    /** Answers once with whatever is there now (maybe nothing, on timeout); callable from any thread. */
+    /**
+     * Answers once with whatever is there now (maybe nothing, on timeout); callable from any
+     * thread.
+     */
     void fire() {
       if (done.compareAndSet(false, true)) {
         waiters.remove(this);

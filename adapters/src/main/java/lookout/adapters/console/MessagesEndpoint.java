@@ -28,11 +28,13 @@ final class MessagesEndpoint {
     NewMessage request = NewMessage.from(JsonFields.parse(rc.body().buffer()));
     ConsoleMessage stored;
     try {
-      stored = adapter.postFromUser(request.channel(), request.thread(), request.user(), request.text());
+      stored =
+          adapter.postFromUser(request.channel(), request.thread(), request.user(), request.text());
     } catch (ChatException e) {
       throw ApiError.badRequest(e.getMessage());
     }
-    // The bot answers in the thread of the question: the new root's own id, or the thread replied in.
+    // The bot answers in the thread of the question: the new root's own id, or the thread replied
+    // in.
     ConversationRef thread =
         new ConversationRef(ConsoleAdapter.PLATFORM, stored.channel(), stored.threadRoot());
     Inbound inbound =
@@ -83,7 +85,8 @@ final class MessagesEndpoint {
       // reported below with the accepted range
     }
     String range = max == Long.MAX_VALUE ? "0 or more" : "from 0 to " + max;
-    throw ApiError.badRequest(name + ": \"" + abbreviate(raw) + "\" is not a whole number " + range);
+    throw ApiError.badRequest(
+        name + ": \"" + abbreviate(raw) + "\" is not a whole number " + range);
   }
 
   private static String abbreviate(String raw) {

@@ -12,7 +12,8 @@ record NewMessage(String user, String text, String channel, String thread) {
     String user = JsonFields.name("user", body.required("user"));
     String text = JsonFields.length("text", body.required("text"), MAX_TEXT);
     String channel = body.optional("channel");
-    channel = channel == null ? ConsoleAdapter.DEFAULT_CHANNEL : JsonFields.name("channel", channel);
+    channel =
+        channel == null ? ConsoleAdapter.DEFAULT_CHANNEL : JsonFields.name("channel", channel);
     String thread = body.optional("thread");
     if (thread != null) {
       JsonFields.length("thread", thread, 64);

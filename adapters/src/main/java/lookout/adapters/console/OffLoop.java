@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the bot's handler off the event loop (it may block briefly) and continues on the request's own
- * context with the result. A handler that throws becomes a logged 500 naming what failed.
+ * Runs the bot's handler off the event loop (it may block briefly) and continues on the request's
+ * own context with the result. A handler that throws becomes a logged 500 naming what failed.
  */
 final class OffLoop {
   private static final Logger log = LoggerFactory.getLogger(OffLoop.class);

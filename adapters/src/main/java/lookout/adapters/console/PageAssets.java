@@ -7,15 +7,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The page's three files, read from the classpath once. Served with a strict Content-Security-Policy:
- * the page loads nothing from elsewhere and runs no inline script, so text that slips into the DOM
- * still cannot execute.
+ * The page's three files, read from the classpath once. Served with a strict
+ * Content-Security-Policy: the page loads nothing from elsewhere and runs no inline script, so text
+ * that slips into the DOM still cannot execute.
  */
 final class PageAssets {
   private static final String BASE = "/lookout/adapters/console/";
   private static final String CSP =
-      "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self';"
-          + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+      "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'"
+          + " data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
   private final Buffer html = read("index.html");
   private final Buffer js = read("console.js");

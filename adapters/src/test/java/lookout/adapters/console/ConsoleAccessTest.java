@@ -34,13 +34,17 @@ class ConsoleAccessTest {
     return Stream.of(
         Arguments.of("API without token", "GET", "/api/console/messages", null, 401),
         Arguments.of("API with wrong token", "GET", "/api/console/messages", "Bearer nope", 401),
-        Arguments.of("API with a prefix of the token", "GET", "/api/console/messages",
-            "Bearer s3cret", 401),
-        Arguments.of("API with token in the query only", "GET",
-            "/api/console/messages?token=" + TOKEN, null, 401),
+        Arguments.of(
+            "API with a prefix of the token", "GET", "/api/console/messages", "Bearer s3cret", 401),
+        Arguments.of(
+            "API with token in the query only",
+            "GET",
+            "/api/console/messages?token=" + TOKEN,
+            null,
+            401),
         Arguments.of("API with token", "GET", "/api/console/messages", right, 200),
-        Arguments.of("API with lower-case scheme", "GET", "/api/console/messages",
-            "bearer " + TOKEN, 200),
+        Arguments.of(
+            "API with lower-case scheme", "GET", "/api/console/messages", "bearer " + TOKEN, 200),
         Arguments.of("unknown API route without token", "GET", "/api/console/nope", null, 401),
         Arguments.of("page without token", "GET", "/", null, 401),
         Arguments.of("page with wrong query token", "GET", "/?token=nope", null, 401),

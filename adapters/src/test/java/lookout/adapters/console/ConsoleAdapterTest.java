@@ -88,7 +88,9 @@ class ConsoleAdapterTest {
     Snapshot all = adapter.since("lobby", 0);
 
     assertThat(all.version()).isEqualTo(5);
-    assertThat(all.messages()).extracting(ConsoleMessage::id).containsExactlyElementsOf(ids.subList(2, 5));
+    assertThat(all.messages())
+        .extracting(ConsoleMessage::id)
+        .containsExactlyElementsOf(ids.subList(2, 5));
     assertThat(adapter.find(ids.get(0))).isEmpty();
   }
 

@@ -71,7 +71,10 @@ class ConsoleFlowTest {
         .isEqualTo(new JsonObject().put("label", "Namespace").put("value", "staging"));
     assertThat(parts.getJsonObject(4).getJsonArray("buttons").getJsonObject(1))
         .isEqualTo(
-            new JsonObject().put("label", "Ignore").put("token", "tok-ignore").put("style", "danger"));
+            new JsonObject()
+                .put("label", "Ignore")
+                .put("token", "tok-ignore")
+                .put("style", "danger"));
   }
 
   @Test
@@ -91,7 +94,11 @@ class ConsoleFlowTest {
     assertThat(edited.getLong("version")).isEqualTo(3);
     assertThat(edited.getString("createdAt")).isEqualTo("2026-11-22T08:00:00Z");
     assertThat(edited.getString("updatedAt")).isEqualTo("2026-11-22T08:02:00Z");
-    assertThat(console.get("/api/console/messages?since=0").bodyAsJsonObject().getJsonArray("messages"))
+    assertThat(
+            console
+                .get("/api/console/messages?since=0")
+                .bodyAsJsonObject()
+                .getJsonArray("messages"))
         .hasSize(2);
   }
 
@@ -148,8 +155,7 @@ class ConsoleFlowTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.bodyAsJsonObject())
-        .isEqualTo(
-            new JsonObject().put("accepted", true).put("notice", "Restart approved by bob"));
+        .isEqualTo(new JsonObject().put("accepted", true).put("notice", "Restart approved by bob"));
     Click click = next(console.bot.clicks);
     assertThat(click.user().qualified()).isEqualTo("console:bob");
     assertThat(click.token()).isEqualTo(RecordingHandler.RESTART);
@@ -179,7 +185,9 @@ class ConsoleFlowTest {
     HttpResponse<Buffer> response = click("bob", "m404", RecordingHandler.RESTART);
 
     assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(response.bodyAsJsonObject().getString("error")).contains("messageId").contains("m404");
+    assertThat(response.bodyAsJsonObject().getString("error"))
+        .contains("messageId")
+        .contains("m404");
     assertThat(console.bot.clicks).isEmpty();
   }
 
@@ -191,7 +199,11 @@ class ConsoleFlowTest {
   private HttpResponse<Buffer> click(String user, String messageId, String token) {
     return console.postJson(
         "/api/console/clicks",
-        new JsonObject().put("user", user).put("messageId", messageId).put("token", token).encode());
+        new JsonObject()
+            .put("user", user)
+            .put("messageId", messageId)
+            .put("token", token)
+            .encode());
   }
 
   private static JsonObject author(String kind, String name) {

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The page's files as served. Behaviour in a browser is tested by the bot against the whole app; this
- * guards the contract those tests rely on and the rules that keep the page safe.
+ * The page's files as served. Behaviour in a browser is tested by the bot against the whole app;
+ * this guards the contract those tests rely on and the rules that keep the page safe.
  */
 class ConsolePageTest {
   private static ConsoleServer console;
@@ -67,7 +67,8 @@ class ConsolePageTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("})
+  @ValueSource(
+      strings = {"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("})
   void script_never_turns_text_into_html(String sink) {
     assertThat(console.get("/console/console.js").bodyAsString()).doesNotContain(sink);
   }

@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The console API on a real Vert.x HTTP server bound to a random loopback port, with a recording bot
- * behind it and a client to call it.
+ * The console API on a real Vert.x HTTP server bound to a random loopback port, with a recording
+ * bot behind it and a client to call it.
  */
 final class ConsoleServer implements AutoCloseable {
   static final String JSON = "application/json";
