@@ -3,22 +3,13 @@ package lookout.approvals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import lookout.approvals.Decision.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Several clicks at once, through two Approvals instances on one SQLite file (two replicas). */
 class ConcurrentClickTest {
-  private static final int CLICKS = 8;
-
   @TempDir Path dir;
 
   @Test
@@ -29,7 +20,7 @@ class ConcurrentClickTest {
     ApprovalRequest r = first.request(Fixture.RESTART, "console:alice");
     String token = first.approveToken(r);
 
-    List<Decision> decisions = concurrently(i -> {
+    List<Decision> decisions = Concurrently.run(i -> {
       Approvals replica = i % 2 == 0 ? first : second;
       Decision d = replica.decide(token, "console:bob");
       replica.execute(r.id()); // every click tries to run it, as a careless caller might
@@ -53,43 +44,11 @@ class ConcurrentClickTest {
     f.approvals.decide(f.approvals.approveToken(r), "console:bob");
 
     List<ApprovalRequest> results =
-        concurrently(i -> (i % 2 == 0 ? f.approvals : second).execute(r.id()));
+        Concurrently.run(i -> (i % 2 == 0 ? f.approvals : second).execute(r.id()));
 
     assertThat(f.executor.calls()).isEqualTo(1);
     assertThat(results).extracting(ApprovalRequest::state)
         .allMatch(s -> s == State.EXECUTING || s == State.SUCCEEDED);
     assertThat(f.approvals.find(r.id()).orElseThrow().state()).isEqualTo(State.SUCCEEDED);
-  }
-
-  private interface Click<T> {
-    T run(int index) throws Exception;
-  }
-
-  /** Runs CLICKS tasks that all start at the same moment; returns their results. */
-  private static <T> List<T> concurrently(Click<T> click) throws Exception {
-    CountDownLatch ready = new CountDownLatch(CLICKS);
-    CountDownLatch go = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(CLICKS);
-    try {
-      List<Future<T>> futures = new ArrayList<>();
-      for (int i = 0; i < CLICKS; i++) {
-        int index = i;
-        Callable<T> task = () -> {
-          ready.countDown();
-          go.await();
-          return click.run(index);
-        };
-        futures.add(pool.submit(task));
-      }
-      assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
-      go.countDown();
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get(30, TimeUnit.SECONDS));
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 }

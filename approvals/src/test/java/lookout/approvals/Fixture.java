@@ -2,6 +2,7 @@ package lookout.approvals;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -25,25 +26,31 @@ final class Fixture {
   static final RestartDeployment RESTART = new RestartDeployment("sandbox", "prod", "checkout");
 
   final DataSource db;
+  private final Supplier<DataSource> databases;
   final TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
   final CountingExecutor executor = new CountingExecutor();
   final Policy policy = PolicyLoader.parse(POLICY, "test-policy.yaml");
   final ButtonTokens tokens = new ButtonTokens(KEY);
   final Approvals approvals;
 
+  /** On a fresh SQLite file in {@code dir}. */
   Fixture(Path dir) {
-    this.db = sqlite(dir.resolve("lookout.db"));
+    this(() -> sqlite("jdbc:sqlite:" + dir.resolve("lookout.db")));
+  }
+
+  /**
+   * @param databases a new DataSource on the same, initially empty, database each call
+   */
+  Fixture(Supplier<DataSource> databases) {
+    this.databases = databases;
+    this.db = databases.get();
     ApprovalsSchema.apply(db);
     this.approvals = another();
   }
 
-  /** A second instance on the same database file, as another bot replica would be. */
+  /** A second instance with its own DataSource on the same database, as another replica has. */
   Approvals another() {
-    return new Approvals(sqlite(((SQLiteDataSource) db).getUrl()), policy, tokens, executor, clock);
-  }
-
-  static DataSource sqlite(Path file) {
-    return sqlite("jdbc:sqlite:" + file);
+    return new Approvals(databases.get(), policy, tokens, executor, clock);
   }
 
   private static DataSource sqlite(String url) {
