@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
 
 /**
- * {@link Action} ↔ compact JSON, for the database and for proposal tokens. Field by field on purpose:
- * no polymorphic deserialization of anything that came over the wire, even signed.
+ * {@link Action} ↔ compact JSON, for the database and for proposal tokens. Field by field on
+ * purpose: no polymorphic deserialization of anything that came over the wire, even signed.
  */
 final class ActionCodec {
-  /** Every action kind the policy can name; keep in step with {@link Action}'s permitted records. */
+  /**
+   * Every action kind the policy can name; keep in step with {@link Action}'s permitted records.
+   */
   static final Set<String> KINDS = PolicyLoader.orderedSet("restart", "scale");
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,8 +63,12 @@ final class ActionCodec {
         if (replicas == null || !replicas.canConvertToInt() || !replicas.isIntegralNumber()) {
           throw new IllegalArgumentException("action.replicas is missing or not a whole number");
         }
-        yield new ScaleWorkload(text(node, "cluster"), text(node, "namespace"), workloadKind,
-            text(node, "name"), replicas.intValue());
+        yield new ScaleWorkload(
+            text(node, "cluster"),
+            text(node, "namespace"),
+            workloadKind,
+            text(node, "name"),
+            replicas.intValue());
       }
       default ->
           throw new IllegalArgumentException(

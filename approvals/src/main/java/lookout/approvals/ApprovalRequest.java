@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One requested action and everything decided about it so far. Immutable snapshot of a database row.
+ * One requested action and everything decided about it so far. Immutable snapshot of a database
+ * row.
  *
  * @param id random, URL-safe, unguessable
  * @param approvals qualified user ids who approved, in order (a list so N-of-M can come later)

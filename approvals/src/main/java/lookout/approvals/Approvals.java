@@ -13,10 +13,10 @@ import javax.sql.DataSource;
 import lookout.approvals.ButtonTokens.Choice;
 
 /**
- * The approvals facade the bot talks to. Thread-safe and stateless apart from the database, so several
- * instances (threads, replicas) may share one database: every state change is a guarded update.
- * Blocking (JDBC, the executor): call it from virtual threads, never from an event loop. Call {@link
- * ApprovalsSchema#apply} once before use.
+ * The approvals facade the bot talks to. Thread-safe and stateless apart from the database, so
+ * several instances (threads, replicas) may share one database: every state change is a guarded
+ * update. Blocking (JDBC, the executor): call it from virtual threads, never from an event loop.
+ * Call {@link ApprovalsSchema#apply} once before use.
  */
 public final class Approvals {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -48,16 +48,34 @@ public final class Approvals {
   public ApprovalRequest request(Action action, String requester) {
     Objects.requireNonNull(action, "action");
     if (!UserIds.isQualified(requester)) {
-      String problem = requester == null ? "no requester given" : "requester \"" + requester
-          + "\" is not a platform-qualified user id";
+      String problem =
+          requester == null
+              ? "no requester given"
+              : "requester \"" + requester + "\" is not a platform-qualified user id";
       throw new PolicyException(problem + " — expected platform:id (e.g. slack:U0123)");
     }
     PolicyRule rule = policy.checkRequest(action, requester);
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // what the database keeps
-    ApprovalRequest request = new ApprovalRequest(newId(), action, requester, State.PENDING, now,
-        now.plus(rule.ttl()), List.of(), null, null, null);
-    store.insert(request, action.describe() + " on cluster " + action.cluster()
-        + " (policy rule " + rule.label() + ")");
+    ApprovalRequest request =
+        new ApprovalRequest(
+            newId(),
+            action,
+            requester,
+            State.PENDING,
+            now,
+            now.plus(rule.ttl()),
+            List.of(),
+            null,
+            null,
+            null);
+    store.insert(
+        request,
+        action.describe()
+            + " on cluster "
+            + action.cluster()
+            + " (policy rule "
+            + rule.label()
+            + ")");
     return request;
   }
 
@@ -83,8 +101,8 @@ public final class Approvals {
   }
 
   /**
-   * Verifies the token, checks the policy against {@code user} and moves the state atomically. Does not
-   * execute: on APPROVED the caller runs {@link #execute}. Never throws for bad input; database
+   * Verifies the token, checks the policy against {@code user} and moves the state atomically. Does
+   * not execute: on APPROVED the caller runs {@link #execute}. Never throws for bad input; database
    * failures surface as {@link ApprovalStoreException}.
    *
    * @param user the verified, platform-qualified id of whoever clicked — never text from a message
@@ -109,8 +127,15 @@ public final class Approvals {
     Instant now = clock.instant();
     List<ApprovalRequest> expired = new ArrayList<>();
     for (ApprovalRequest due : store.pendingDue(now)) {
-      ApprovalStore.Change change = new ApprovalStore.Change(State.EXPIRED, AuditLog.SYSTEM,
-          AuditLog.EXPIRED, "no decision within the ttl", null, null, null);
+      ApprovalStore.Change change =
+          new ApprovalStore.Change(
+              State.EXPIRED,
+              AuditLog.SYSTEM,
+              AuditLog.EXPIRED,
+              "no decision within the ttl",
+              null,
+              null,
+              null);
       if (store.transition(due.id(), State.PENDING, change, now)) {
         expired.add(store.find(due.id()).orElse(due));
       }
@@ -146,13 +171,14 @@ public final class Approvals {
     return tokens
         .readProposal(token)
         .filter(p -> now.getEpochSecond() <= p.expiresAt().getEpochSecond())
-        .flatMap(p -> {
-          try {
-            return Optional.of(ActionCodec.fromJson(p.actionJson()));
-          } catch (IllegalArgumentException | NullPointerException e) {
-            return Optional.empty(); // signed by us, so only an old format could land here
-          }
-        });
+        .flatMap(
+            p -> {
+              try {
+                return Optional.of(ActionCodec.fromJson(p.actionJson()));
+              } catch (IllegalArgumentException | NullPointerException e) {
+                return Optional.empty(); // signed by us, so only an old format could land here
+              }
+            });
   }
 
   private static String newId() {

@@ -8,13 +8,14 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
- * Creates the approvals tables. Idempotent ({@code IF NOT EXISTS}) so every start may call it. Types are
- * the portable subset (TEXT, BIGINT, INTEGER; times as epoch millis) so the same statements run on
- * SQLite and PostgreSQL; only the audit sequence column differs, because SQLite has no identity
- * columns.
+ * Creates the approvals tables. Idempotent ({@code IF NOT EXISTS}) so every start may call it.
+ * Types are the portable subset (TEXT, BIGINT, INTEGER; times as epoch millis) so the same
+ * statements run on SQLite and PostgreSQL; only the audit sequence column differs, because SQLite
+ * has no identity columns.
  *
  * <p>SQLite needs {@code busy_timeout} (e.g. 5000 ms) on every connection, or a second writer fails
- * with SQLITE_BUSY instead of waiting; WAL journal mode is recommended so readers never block writers.
+ * with SQLITE_BUSY instead of waiting; WAL journal mode is recommended so readers never block
+ * writers.
  */
 public final class ApprovalsSchema {
   private ApprovalsSchema() {}
@@ -56,7 +57,8 @@ public final class ApprovalsSchema {
           decided_by TEXT,
           result TEXT,
           message_ref TEXT
-        )""",
+        )\
+        """,
         "CREATE INDEX IF NOT EXISTS approval_requests_due"
             + " ON approval_requests (state, expires_at)",
         "CREATE TABLE IF NOT EXISTS approval_audit ("

@@ -55,9 +55,14 @@ final class AuditLog {
       List<AuditEntry> out = new ArrayList<>();
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          out.add(new AuditEntry(rs.getLong(1), rs.getString(2),
-              Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4), rs.getString(5),
-              rs.getString(6)));
+          out.add(
+              new AuditEntry(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  Instant.ofEpochMilli(rs.getLong(3)),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6)));
         }
       }
       return out;

@@ -13,10 +13,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs and verifies the values carried by chat buttons, so a click can only do what the server put
- * on the button. Decision tokens are {@code <requestId>.<a|r>.<expiryEpochSec>.<mac>}; proposal tokens
- * are {@code p.<base64url action JSON>.<expiryEpochSec>.<mac>}; the MAC is base64url HMAC-SHA256 over
- * a purpose prefix plus the rest, so one kind can never be replayed as the other. Single use is not a
- * property of the token: the request's state machine enforces it.
+ * on the button. Decision tokens are {@code <requestId>.<a|r>.<expiryEpochSec>.<mac>}; proposal
+ * tokens are {@code p.<base64url action JSON>.<expiryEpochSec>.<mac>}; the MAC is base64url
+ * HMAC-SHA256 over a purpose prefix plus the rest, so one kind can never be replayed as the other.
+ * Single use is not a property of the token: the request's state machine enforces it.
  */
 public final class ButtonTokens {
   /** Chat platforms cap button values (Slack: 2,000 chars); proposals must fit. */
@@ -39,8 +39,11 @@ public final class ButtonTokens {
    */
   public ButtonTokens(byte[] key) {
     if (key == null || key.length < MIN_KEY_BYTES) {
-      throw new IllegalArgumentException("button token key must be at least " + MIN_KEY_BYTES
-          + " bytes, got " + (key == null ? "none" : key.length));
+      throw new IllegalArgumentException(
+          "button token key must be at least "
+              + MIN_KEY_BYTES
+              + " bytes, got "
+              + (key == null ? "none" : key.length));
     }
     this.key = new SecretKeySpec(key.clone(), HMAC);
   }
@@ -99,8 +102,12 @@ public final class ButtonTokens {
     String body = PROPOSAL_MARK + "." + payload + "." + expiresAt.getEpochSecond();
     String token = body + "." + mac(PROPOSAL_PURPOSE + body);
     if (token.length() > MAX_TOKEN_LENGTH) {
-      throw new IllegalArgumentException("proposal token would be " + token.length()
-          + " chars, over the " + MAX_TOKEN_LENGTH + " a button value may hold");
+      throw new IllegalArgumentException(
+          "proposal token would be "
+              + token.length()
+              + " chars, over the "
+              + MAX_TOKEN_LENGTH
+              + " a button value may hold");
     }
     return token;
   }

@@ -12,8 +12,9 @@ import lookout.approvals.ButtonTokens.DecisionToken;
 import lookout.approvals.Decision.Outcome;
 
 /**
- * Turns a button click into a {@link Decision}: token, then request state, then expiry, then policy,
- * then one guarded state change. Every bad input becomes an outcome with a message, never an exception.
+ * Turns a button click into a {@link Decision}: token, then request state, then expiry, then
+ * policy, then one guarded state change. Every bad input becomes an outcome with a message, never
+ * an exception.
  */
 final class Decider {
   private static final String NOT_VALID = "this button is not valid";
@@ -67,8 +68,14 @@ final class Decider {
     List<String> approvals = new ArrayList<>(request.approvals());
     approvals.add(user);
     ApprovalStore.Change change =
-        new ApprovalStore.Change(State.APPROVED, user, AuditLog.APPROVED,
-            request.action().describe(), approvals, user, null);
+        new ApprovalStore.Change(
+            State.APPROVED,
+            user,
+            AuditLog.APPROVED,
+            request.action().describe(),
+            approvals,
+            user,
+            null);
     return commit(request, change, now, Outcome.APPROVED, "approved by " + user);
   }
 
@@ -79,17 +86,28 @@ final class Decider {
     }
     boolean cancel = user.equals(request.requester());
     ApprovalStore.Change change =
-        new ApprovalStore.Change(State.REJECTED, user,
-            cancel ? AuditLog.CANCELLED : AuditLog.REJECTED, request.action().describe(), null,
-            user, null);
+        new ApprovalStore.Change(
+            State.REJECTED,
+            user,
+            cancel ? AuditLog.CANCELLED : AuditLog.REJECTED,
+            request.action().describe(),
+            null,
+            user,
+            null);
     String message = (cancel ? "cancelled by " : "rejected by ") + user;
     return commit(request, change, now, Outcome.REJECTED, message);
   }
 
   private Decision expire(ApprovalRequest request, String user, Instant now) {
     ApprovalStore.Change change =
-        new ApprovalStore.Change(State.EXPIRED, AuditLog.SYSTEM, AuditLog.EXPIRED,
-            "ttl passed; noticed when " + user + " clicked", null, null, null);
+        new ApprovalStore.Change(
+            State.EXPIRED,
+            AuditLog.SYSTEM,
+            AuditLog.EXPIRED,
+            "ttl passed; noticed when " + user + " clicked",
+            null,
+            null,
+            null);
     if (!store.transition(request.id(), State.PENDING, change, now)) {
       return alreadyDecided(reload(request));
     }
@@ -136,8 +154,12 @@ final class Decider {
   }
 
   private static Decision expired(ApprovalRequest r) {
-    return Decision.of(Outcome.EXPIRED, "this request expired at " + HH_MM.format(r.expiresAt())
-        + " without a decision; ask again if it is still needed", r);
+    return Decision.of(
+        Outcome.EXPIRED,
+        "this request expired at "
+            + HH_MM.format(r.expiresAt())
+            + " without a decision; ask again if it is still needed",
+        r);
   }
 
   private static String brief(String result) {

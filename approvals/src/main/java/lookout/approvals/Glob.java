@@ -5,7 +5,8 @@ final class Glob {
   private Glob() {}
 
   static boolean matches(String pattern, String value) {
-    // Iterative matcher with single backtrack point: linear enough for names of at most 253 chars and
+    // Iterative matcher with single backtrack point: linear enough for names of at most 253 chars
+    // and
     // immune to the catastrophic backtracking a naive regex translation can have.
     int p = 0;
     int v = 0;

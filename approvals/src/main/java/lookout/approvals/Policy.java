@@ -38,7 +38,8 @@ public record Policy(
   public static Policy sandboxDefault() {
     try (InputStream in = Policy.class.getResourceAsStream(SANDBOX_RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("built-in " + SANDBOX_RESOURCE + " is missing from the jar");
+        throw new IllegalStateException(
+            "built-in " + SANDBOX_RESOURCE + " is missing from the jar");
       }
       String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       return PolicyLoader.parse(yaml, SANDBOX_RESOURCE + " (built in)");
@@ -108,8 +109,8 @@ public record Policy(
   }
 
   /**
-   * Why {@code user} may not reject the request, or empty if they may. Rejecting needs approver rights,
-   * except that requesters may always cancel their own request.
+   * Why {@code user} may not reject the request, or empty if they may. Rejecting needs approver
+   * rights, except that requesters may always cancel their own request.
    */
   Optional<String> rejectRefusal(ApprovalRequest request, String user) {
     if (user.equals(request.requester())) {
@@ -123,7 +124,9 @@ public record Policy(
         user + " is not an approver for " + request.action().namespace() + ", so may not reject");
   }
 
-  /** True when {@code user} is named by one of the entries ({@code *}, group:x, or the id itself). */
+  /**
+   * True when {@code user} is named by one of the entries ({@code *}, group:x, or the id itself).
+   */
   boolean isListed(List<String> entries, String user) {
     for (String entry : entries) {
       if (entry.equals(UserIds.ANYONE) || entry.equals(user)) {
@@ -140,7 +143,11 @@ public record Policy(
   private static void checkReplicas(ScaleWorkload scale, PolicyRule rule) {
     if (scale.replicas() == 0 && !rule.allowScaleToZero()) {
       throw new PolicyException(
-          "scaling to 0 replicas is not allowed in " + scale.namespace() + " (" + where(rule) + ")");
+          "scaling to 0 replicas is not allowed in "
+              + scale.namespace()
+              + " ("
+              + where(rule)
+              + ")");
     }
     if (rule.maxReplicas().isPresent() && scale.replicas() > rule.maxReplicas().getAsInt()) {
       throw new PolicyException(

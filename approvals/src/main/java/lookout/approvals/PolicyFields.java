@@ -11,9 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads typed values out of a YAML tree while collecting every problem with its key path, so a policy
- * author sees all mistakes at once ({@code policy.yaml: rules[1].ttl: "5x" is not a duration ...}).
- * Readers return a fallback after recording an error, so validation can continue.
+ * Reads typed values out of a YAML tree while collecting every problem with its key path, so a
+ * policy author sees all mistakes at once ({@code policy.yaml: rules[1].ttl: "5x" is not a duration
+ * ...}). Readers return a fallback after recording an error, so validation can continue.
  */
 final class PolicyFields {
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})([smhd])");
@@ -39,8 +39,7 @@ final class PolicyFields {
     for (Map.Entry<String, JsonNode> field : map.properties()) {
       String key = field.getKey();
       if (!allowed.contains(key)) {
-        error(
-            join(path, key), "unknown key — expected one of " + String.join(", ", allowed));
+        error(join(path, key), "unknown key — expected one of " + String.join(", ", allowed));
       }
     }
   }
@@ -62,20 +61,25 @@ final class PolicyFields {
     }
     String text = node.isTextual() ? node.textValue().trim() : "";
     if (!DURATIONS.matcher(text).matches()) {
-      error(path, show(node) + " is not a duration — expected a number and a unit s, m, h or d"
-          + " (e.g. 90s, 15m, 1h, 1h30m)");
+      error(
+          path,
+          show(node)
+              + " is not a duration — expected a number and a unit s, m, h or d"
+              + " (e.g. 90s, 15m, 1h, 1h30m)");
       return fallback;
     }
     Duration total = Duration.ZERO;
     Matcher m = DURATION.matcher(text);
     while (m.find()) {
       long n = Long.parseLong(m.group(1));
-      total = total.plus(switch (m.group(2)) {
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      });
+      total =
+          total.plus(
+              switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+              });
     }
     if (total.isZero()) {
       error(path, show(node) + " is zero — expected a positive duration");

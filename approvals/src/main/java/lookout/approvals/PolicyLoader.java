@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Loads and validates a policy file (format: POLICY.md). Every problem is reported at once, each line
- * naming the file, the key path, the value and what was expected; nothing half-valid is returned.
+ * Loads and validates a policy file (format: POLICY.md). Every problem is reported at once, each
+ * line naming the file, the key path, the value and what was expected; nothing half-valid is
+ * returned.
  */
 public final class PolicyLoader {
   static final Duration DEFAULT_TTL = Duration.ofMinutes(15);
@@ -56,7 +57,11 @@ public final class PolicyLoader {
     if (PolicyFields.absent(root) || !root.isObject()) {
       String got = PolicyFields.absent(root) ? "an empty document" : PolicyFields.show(root);
       throw new PolicyException(
-          sourceName + ": got " + got + " — expected a mapping with keys " + String.join(", ", TOP_KEYS));
+          sourceName
+              + ": got "
+              + got
+              + " — expected a mapping with keys "
+              + String.join(", ", TOP_KEYS));
     }
     fields.rejectUnknownKeys(root, "", TOP_KEYS);
     Duration ttl = fields.duration(root.get("ttl"), "ttl", DEFAULT_TTL, MAX_TTL);
@@ -82,12 +87,19 @@ public final class PolicyLoader {
       String where =
           e.getLocation() == null
               ? ""
-              : "line " + e.getLocation().getLineNr() + ", column "
-                  + e.getLocation().getColumnNr() + ": ";
+              : "line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr()
+                  + ": ";
       // The parser's message repeats the source with carets on indented lines; keep the prose.
       String problem =
-          String.join("; ", e.getOriginalMessage().lines()
-              .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).toList());
+          String.join(
+              "; ",
+              e.getOriginalMessage()
+                  .lines()
+                  .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                  .toList());
       throw new PolicyException(sourceName + ": " + where + "not valid YAML: " + problem);
     }
   }
@@ -98,15 +110,21 @@ public final class PolicyLoader {
       return groups;
     }
     if (!node.isObject()) {
-      fields.error("groups", PolicyFields.show(node)
-          + " is not a mapping — expected group names with lists of user ids, e.g. sre: [slack:U0123]");
+      fields.error(
+          "groups",
+          PolicyFields.show(node)
+              + " is not a mapping — expected group names with lists of user ids, e.g. sre:"
+              + " [slack:U0123]");
       return groups;
     }
     for (Map.Entry<String, JsonNode> group : node.properties()) {
       String path = "groups." + group.getKey();
       if (!UserIds.isGroupName(group.getKey())) {
-        fields.error(path, "\"" + group.getKey()
-            + "\" is not a group name — expected letters, digits, '.', '_' or '-'");
+        fields.error(
+            path,
+            "\""
+                + group.getKey()
+                + "\" is not a group name — expected letters, digits, '.', '_' or '-'");
       }
       List<String> members = fields.strings(group.getValue(), path, "[slack:U0123, console:alice]");
       if (members == null) {
@@ -115,9 +133,13 @@ public final class PolicyLoader {
       }
       for (int i = 0; i < members.size(); i++) {
         if (!UserIds.isQualified(members.get(i))) {
-          fields.error(path + "[" + i + "]", "\"" + members.get(i)
-              + "\" is not a platform-qualified user id — expected platform:id (e.g. slack:U0123)"
-              + (UserIds.isGroupRef(members.get(i)) ? "; groups cannot contain groups" : ""));
+          fields.error(
+              path + "[" + i + "]",
+              "\""
+                  + members.get(i)
+                  + "\" is not a platform-qualified user id — expected platform:id (e.g."
+                  + " slack:U0123)"
+                  + (UserIds.isGroupRef(members.get(i)) ? "; groups cannot contain groups" : ""));
         }
       }
       groups.put(group.getKey(), List.copyOf(members));

@@ -7,9 +7,9 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * One rule of a {@link Policy}. Selectors ({@code clusters}, {@code namespaces}, {@code actions}) say
- * which actions the rule is about; the rest says who may do what with them. Defaults are already
- * applied by the loader.
+ * One rule of a {@link Policy}. Selectors ({@code clusters}, {@code namespaces}, {@code actions})
+ * say which actions the rule is about; the rest says who may do what with them. Defaults are
+ * already applied by the loader.
  *
  * @param label the rule's {@code name}, or its position ({@code rules[2]}) — used in messages
  * @param clusters globs; {@code *} matches every cluster

@@ -30,13 +30,20 @@ final class RequestRows {
     } catch (IllegalArgumentException e) {
       throw new SQLException("request " + id + " has an unreadable action: " + e.getMessage(), e);
     }
-    return new ApprovalRequest(id, action, rs.getString(3), State.valueOf(rs.getString(4)),
-        Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6)),
-        fromJson(id, rs.getString(7)), rs.getString(8), rs.getString(9), rs.getString(10));
+    return new ApprovalRequest(
+        id,
+        action,
+        rs.getString(3),
+        State.valueOf(rs.getString(4)),
+        Instant.ofEpochMilli(rs.getLong(5)),
+        Instant.ofEpochMilli(rs.getLong(6)),
+        fromJson(id, rs.getString(7)),
+        rs.getString(8),
+        rs.getString(9),
+        rs.getString(10));
   }
 
-  static void setNullable(PreparedStatement st, int index, String value)
-      throws SQLException {
+  static void setNullable(PreparedStatement st, int index, String value) throws SQLException {
     if (value == null) {
       st.setNull(index, Types.VARCHAR);
     } else {

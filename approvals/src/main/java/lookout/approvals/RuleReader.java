@@ -13,8 +13,16 @@ import java.util.regex.Pattern;
 final class RuleReader {
   private static final Set<String> RULE_KEYS =
       PolicyLoader.orderedSet(
-          "name", "clusters", "namespaces", "actions", "requesters", "approvers", "maxReplicas",
-          "allowScaleToZero", "selfApproval", "ttl");
+          "name",
+          "clusters",
+          "namespaces",
+          "actions",
+          "requesters",
+          "approvers",
+          "maxReplicas",
+          "allowScaleToZero",
+          "selfApproval",
+          "ttl");
   private static final Pattern CLUSTER_GLOB = Pattern.compile("[A-Za-z0-9._*?-]+");
   private static final Pattern NAMESPACE_GLOB = Pattern.compile("[a-z0-9*?][a-z0-9.*?-]*");
 
@@ -34,9 +42,13 @@ final class RuleReader {
   List<PolicyRule> readAll(JsonNode node) {
     List<PolicyRule> rules = new ArrayList<>();
     if (PolicyFields.absent(node) || !node.isArray() || node.isEmpty()) {
-      String got = PolicyFields.absent(node) ? "missing" : PolicyFields.show(node) + " is not allowed";
-      fields.error("rules", got + " — expected a non-empty list of rules, each with at least"
-          + " namespaces and approvers");
+      String got =
+          PolicyFields.absent(node) ? "missing" : PolicyFields.show(node) + " is not allowed";
+      fields.error(
+          "rules",
+          got
+              + " — expected a non-empty list of rules, each with at least"
+              + " namespaces and approvers");
       return rules;
     }
     String catchAll = null;
@@ -47,8 +59,11 @@ final class RuleReader {
         continue;
       }
       if (catchAll != null) {
-        fields.error(path, "can never match — " + catchAll
-            + " already covers every cluster, namespace and action (first match wins)");
+        fields.error(
+            path,
+            "can never match — "
+                + catchAll
+                + " already covers every cluster, namespace and action (first match wins)");
       } else if (rule.coversEverything(ActionCodec.KINDS)) {
         catchAll = path;
       }
@@ -59,8 +74,11 @@ final class RuleReader {
 
   private PolicyRule read(JsonNode node, String path) {
     if (!node.isObject()) {
-      fields.error(path, PolicyFields.show(node) + " is not a rule — expected a mapping with keys "
-          + String.join(", ", RULE_KEYS));
+      fields.error(
+          path,
+          PolicyFields.show(node)
+              + " is not a rule — expected a mapping with keys "
+              + String.join(", ", RULE_KEYS));
       return null;
     }
     fields.rejectUnknownKeys(node, path, RULE_KEYS);
@@ -71,18 +89,31 @@ final class RuleReader {
     List<String> requesters = people(node.get("requesters"), path + ".requesters", List.of("*"));
     List<String> approvers = people(node.get("approvers"), path + ".approvers", null);
     if (approvers != null && approvers.isEmpty()) {
-      fields.error(path + ".approvers", "[] is not allowed — expected at least one approver"
-          + " (to forbid an action, use requesters: [])");
+      fields.error(
+          path + ".approvers",
+          "[] is not allowed — expected at least one approver"
+              + " (to forbid an action, use requesters: [])");
     }
     OptionalInt maxReplicas = fields.nonNegativeInt(node.get("maxReplicas"), path + ".maxReplicas");
     boolean toZero = fields.bool(node.get("allowScaleToZero"), path + ".allowScaleToZero", false);
-    boolean self = fields.bool(node.get("selfApproval"), path + ".selfApproval", defaultSelfApproval);
-    Duration ttl = fields.duration(node.get("ttl"), path + ".ttl", defaultTtl, PolicyLoader.MAX_TTL);
+    boolean self =
+        fields.bool(node.get("selfApproval"), path + ".selfApproval", defaultSelfApproval);
+    Duration ttl =
+        fields.duration(node.get("ttl"), path + ".ttl", defaultTtl, PolicyLoader.MAX_TTL);
     if (namespaces == null || approvers == null) {
       return null;
     }
-    return new PolicyRule(name == null ? path : name, clusters, namespaces, actions, requesters,
-        approvers, maxReplicas, toZero, self, ttl);
+    return new PolicyRule(
+        name == null ? path : name,
+        clusters,
+        namespaces,
+        actions,
+        requesters,
+        approvers,
+        maxReplicas,
+        toZero,
+        self,
+        ttl);
   }
 
   private List<String> globs(
@@ -91,8 +122,12 @@ final class RuleReader {
     List<String> values = fields.strings(rule.get(key), keyPath, "[prod, \"prod-*\"]");
     if (values == null) {
       if (fallback == null) {
-        fields.error(path, "missing key " + key + " — expected a list of names or globs,"
-            + " e.g. [prod, \"prod-*\"] or [\"*\"]");
+        fields.error(
+            path,
+            "missing key "
+                + key
+                + " — expected a list of names or globs,"
+                + " e.g. [prod, \"prod-*\"] or [\"*\"]");
       }
       return fallback;
     }
@@ -102,10 +137,17 @@ final class RuleReader {
     for (int i = 0; i < values.size(); i++) {
       if (!valid.matcher(values.get(i)).matches()) {
         String noun = key.substring(0, key.length() - 1); // clusters -> cluster
-        fields.error(keyPath + "[" + i + "]", "\"" + values.get(i) + "\" is not a " + noun
-            + " name or glob — expected " + (noun.equals("namespace")
-                ? "lowercase letters, digits, '-' and '.'" : "letters, digits, '-', '_' and '.'")
-            + ", with * and ? as wildcards");
+        fields.error(
+            keyPath + "[" + i + "]",
+            "\""
+                + values.get(i)
+                + "\" is not a "
+                + noun
+                + " name or glob — expected "
+                + (noun.equals("namespace")
+                    ? "lowercase letters, digits, '-' and '.'"
+                    : "letters, digits, '-', '_' and '.'")
+                + ", with * and ? as wildcards");
       }
     }
     return values;
@@ -117,16 +159,21 @@ final class RuleReader {
       return ActionCodec.KINDS;
     }
     if (values.isEmpty()) {
-      fields.error(path, "[] is not allowed — expected at least one of "
-          + String.join(", ", ActionCodec.KINDS));
+      fields.error(
+          path,
+          "[] is not allowed — expected at least one of " + String.join(", ", ActionCodec.KINDS));
     }
     Set<String> out = new LinkedHashSet<>();
     for (int i = 0; i < values.size(); i++) {
       if (ActionCodec.KINDS.contains(values.get(i))) {
         out.add(values.get(i));
       } else {
-        fields.error(path + "[" + i + "]", "\"" + values.get(i)
-            + "\" is not an action — expected one of " + String.join(", ", ActionCodec.KINDS));
+        fields.error(
+            path + "[" + i + "]",
+            "\""
+                + values.get(i)
+                + "\" is not an action — expected one of "
+                + String.join(", ", ActionCodec.KINDS));
       }
     }
     return out;
@@ -136,9 +183,11 @@ final class RuleReader {
     List<String> values = fields.strings(node, path, "[\"group:sre\", slack:U0123]");
     if (values == null) {
       if (fallback == null) {
-        fields.error(path.substring(0, path.lastIndexOf('.')), "missing key "
-            + path.substring(path.lastIndexOf('.') + 1)
-            + " — expected a list of user ids or groups, e.g. [\"group:sre\", slack:U0123]");
+        fields.error(
+            path.substring(0, path.lastIndexOf('.')),
+            "missing key "
+                + path.substring(path.lastIndexOf('.') + 1)
+                + " — expected a list of user ids or groups, e.g. [\"group:sre\", slack:U0123]");
       }
       return fallback;
     }
@@ -147,13 +196,22 @@ final class RuleReader {
       String at = path + "[" + i + "]";
       if (UserIds.isGroupRef(entry)) {
         if (!groupNames.contains(UserIds.groupName(entry))) {
-          fields.error(at, "unknown group \"" + UserIds.groupName(entry) + "\" — "
-              + (groupNames.isEmpty() ? "no groups are defined under groups:"
-                  : "defined groups: " + String.join(", ", groupNames)));
+          fields.error(
+              at,
+              "unknown group \""
+                  + UserIds.groupName(entry)
+                  + "\" — "
+                  + (groupNames.isEmpty()
+                      ? "no groups are defined under groups:"
+                      : "defined groups: " + String.join(", ", groupNames)));
         }
       } else if (!entry.equals(UserIds.ANYONE) && !UserIds.isQualified(entry)) {
-        fields.error(at, "\"" + entry + "\" is not a platform-qualified user id — expected"
-            + " platform:id (e.g. slack:U0123) or group:<name>");
+        fields.error(
+            at,
+            "\""
+                + entry
+                + "\" is not a platform-qualified user id — expected"
+                + " platform:id (e.g. slack:U0123) or group:<name>");
       }
     }
     return values;

@@ -25,8 +25,13 @@ final class Runner {
       return request;
     }
     ApprovalStore.Change claim =
-        new ApprovalStore.Change(State.EXECUTING, AuditLog.SYSTEM, AuditLog.EXECUTING,
-            request.action().describe() + " (approved by " + request.decidedBy() + ")", null, null,
+        new ApprovalStore.Change(
+            State.EXECUTING,
+            AuditLog.SYSTEM,
+            AuditLog.EXECUTING,
+            request.action().describe() + " (approved by " + request.decidedBy() + ")",
+            null,
+            null,
             null);
     if (!store.transition(requestId, State.APPROVED, claim, clock.instant())) {
       return find(requestId); // another caller is running it
@@ -45,7 +50,8 @@ final class Runner {
       outcome = reason(e);
       ok = false;
     } catch (Error e) {
-      // Leave no request stuck in EXECUTING for an error we can still record; then let it propagate.
+      // Leave no request stuck in EXECUTING for an error we can still record; then let it
+      // propagate.
       finish(requestId, false, "crashed: " + reason(e));
       throw e;
     }
@@ -56,8 +62,14 @@ final class Runner {
   private void finish(String requestId, boolean ok, String outcome) {
     String result = outcome.length() <= MAX_RESULT ? outcome : outcome.substring(0, MAX_RESULT);
     ApprovalStore.Change done =
-        new ApprovalStore.Change(ok ? State.SUCCEEDED : State.FAILED, AuditLog.SYSTEM,
-            ok ? AuditLog.SUCCEEDED : AuditLog.FAILED, result, null, null, result);
+        new ApprovalStore.Change(
+            ok ? State.SUCCEEDED : State.FAILED,
+            AuditLog.SYSTEM,
+            ok ? AuditLog.SUCCEEDED : AuditLog.FAILED,
+            result,
+            null,
+            null,
+            result);
     store.transition(requestId, State.EXECUTING, done, clock.instant());
   }
 

@@ -76,7 +76,8 @@ class ApprovalFlowTest {
     Decision d = approvals.decide(approvals.approveToken(r), "console:dave");
 
     assertThat(d.outcome()).isEqualTo(Outcome.REFUSED);
-    ApprovalRequest dev = approvals.request(new RestartDeployment("sandbox", "dev", "x"), "slack:U1");
+    ApprovalRequest dev =
+        approvals.request(new RestartDeployment("sandbox", "dev", "x"), "slack:U1");
     assertThat(approvals.decide(approvals.approveToken(dev), "console:dave").outcome())
         .isEqualTo(Outcome.APPROVED);
   }

@@ -27,8 +27,17 @@ class ButtonClickTest {
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {"approve", "a.b.c.d", "....", "x.a.1.y", "AAAA.a.99999999999.AAAA",
-      "üñí.a.1.x", "p.eyJ9.1.x", "a.b.c.d.e"})
+  @ValueSource(
+      strings = {
+        "approve",
+        "a.b.c.d",
+        "....",
+        "x.a.1.y",
+        "AAAA.a.99999999999.AAAA",
+        "üñí.a.1.x",
+        "p.eyJ9.1.x",
+        "a.b.c.d.e"
+      })
   void forged_token_is_invalid(String token) {
     Decision d = approvals.decide(token, "console:bob");
 
@@ -43,18 +52,31 @@ class ButtonClickTest {
     String[] p = token.split("\\.");
     ButtonTokens otherKey = new ButtonTokens(ButtonTokens.generateKey());
 
-    assertThat(approvals.decide(p[0] + ".a." + (Long.parseLong(p[2]) + 3600) + "." + p[3],
-        "console:bob").outcome()).as("longer expiry").isEqualTo(Outcome.INVALID);
+    assertThat(
+            approvals
+                .decide(p[0] + ".a." + (Long.parseLong(p[2]) + 3600) + "." + p[3], "console:bob")
+                .outcome())
+        .as("longer expiry")
+        .isEqualTo(Outcome.INVALID);
     assertThat(approvals.decide(p[0] + ".r." + p[2] + "." + p[3], "console:bob").outcome())
-        .as("approve turned into reject").isEqualTo(Outcome.INVALID);
+        .as("approve turned into reject")
+        .isEqualTo(Outcome.INVALID);
     char last = token.charAt(token.length() - 1);
     String flipped = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
     assertThat(approvals.decide(flipped, "console:bob").outcome())
-        .as("flipped mac").isEqualTo(Outcome.INVALID);
-    assertThat(approvals.decide(otherKey.decision(r.id(), ButtonTokens.Choice.APPROVE,
-        r.expiresAt()), "console:bob").outcome()).as("other key").isEqualTo(Outcome.INVALID);
-    assertThat(approvals.decide(approvals.proposalToken(Fixture.RESTART), "console:bob")
-        .outcome()).as("proposal as decision").isEqualTo(Outcome.INVALID);
+        .as("flipped mac")
+        .isEqualTo(Outcome.INVALID);
+    assertThat(
+            approvals
+                .decide(
+                    otherKey.decision(r.id(), ButtonTokens.Choice.APPROVE, r.expiresAt()),
+                    "console:bob")
+                .outcome())
+        .as("other key")
+        .isEqualTo(Outcome.INVALID);
+    assertThat(approvals.decide(approvals.proposalToken(Fixture.RESTART), "console:bob").outcome())
+        .as("proposal as decision")
+        .isEqualTo(Outcome.INVALID);
     assertThat(approvals.find(r.id()).orElseThrow().state()).isEqualTo(State.PENDING);
   }
 
@@ -63,8 +85,8 @@ class ButtonClickTest {
     ApprovalRequest other = approvals.request(Fixture.RESTART, "console:alice");
     String token = approvals.approveToken(r);
     String swapped = other.id() + token.substring(r.id().length());
-    String unknown = f.tokens.decision("Zm9yZ2VkLWlkLWZvci10ZXN0", ButtonTokens.Choice.APPROVE,
-        r.expiresAt());
+    String unknown =
+        f.tokens.decision("Zm9yZ2VkLWlkLWZvci10ZXN0", ButtonTokens.Choice.APPROVE, r.expiresAt());
 
     assertThat(approvals.decide(swapped, "console:bob").outcome()).isEqualTo(Outcome.INVALID);
     assertThat(approvals.decide(unknown, "console:bob").outcome()).isEqualTo(Outcome.INVALID);
@@ -85,7 +107,8 @@ class ButtonClickTest {
     assertThat(again.outcome()).isEqualTo(Outcome.EXPIRED);
     assertThat(approvals.execute(r.id()).state()).isEqualTo(State.EXPIRED);
     assertThat(f.executor.calls()).isZero();
-    assertThat(approvals.audit(r.id())).extracting(AuditEntry::event)
+    assertThat(approvals.audit(r.id()))
+        .extracting(AuditEntry::event)
         .containsExactly("requested", "expired");
   }
 
@@ -123,15 +146,19 @@ class ButtonClickTest {
     ScaleWorkload scale = new ScaleWorkload("eu-1", "prod", "StatefulSet", "db", 3);
     String token = approvals.proposalToken(scale);
     String[] p = token.split("\\.");
-    String otherAction = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-        "{\"kind\":\"scale\",\"cluster\":\"eu-1\",\"namespace\":\"prod\",\"workloadKind\":\"StatefulSet\",\"name\":\"db\",\"replicas\":0}"
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String otherAction =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                "{\"kind\":\"scale\",\"cluster\":\"eu-1\",\"namespace\":\"prod\",\"workloadKind\":\"StatefulSet\",\"name\":\"db\",\"replicas\":0}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     assertThat(token.length()).isLessThan(2000);
     assertThat(approvals.readProposal(token)).contains(scale);
     assertThat(approvals.readProposal(approvals.proposalToken(Fixture.RESTART)))
         .contains(Fixture.RESTART);
-    assertThat(approvals.readProposal(p[0] + "." + otherAction + "." + p[2] + "." + p[3])).isEmpty();
+    assertThat(approvals.readProposal(p[0] + "." + otherAction + "." + p[2] + "." + p[3]))
+        .isEmpty();
     assertThat(approvals.readProposal(approvals.approveToken(r))).isEmpty();
     assertThat(approvals.readProposal("p.e30.1.x")).isEmpty();
     assertThat(approvals.readProposal(null)).isEmpty();

@@ -20,19 +20,23 @@ class ConcurrentClickTest {
     ApprovalRequest r = first.request(Fixture.RESTART, "console:alice");
     String token = first.approveToken(r);
 
-    List<Decision> decisions = Concurrently.run(i -> {
-      Approvals replica = i % 2 == 0 ? first : second;
-      Decision d = replica.decide(token, "console:bob");
-      replica.execute(r.id()); // every click tries to run it, as a careless caller might
-      return d;
-    });
+    List<Decision> decisions =
+        Concurrently.run(
+            i -> {
+              Approvals replica = i % 2 == 0 ? first : second;
+              Decision d = replica.decide(token, "console:bob");
+              replica.execute(r.id()); // every click tries to run it, as a careless caller might
+              return d;
+            });
 
     assertThat(decisions).filteredOn(d -> d.outcome() == Outcome.APPROVED).hasSize(1);
-    assertThat(decisions).extracting(Decision::outcome)
+    assertThat(decisions)
+        .extracting(Decision::outcome)
         .containsOnly(Outcome.APPROVED, Outcome.ALREADY_DECIDED);
     assertThat(f.executor.calls()).isEqualTo(1);
     assertThat(first.find(r.id()).orElseThrow().state()).isEqualTo(State.SUCCEEDED);
-    assertThat(first.audit(r.id())).extracting(AuditEntry::event)
+    assertThat(first.audit(r.id()))
+        .extracting(AuditEntry::event)
         .containsExactly("requested", "approved", "executing", "succeeded");
   }
 
@@ -47,7 +51,8 @@ class ConcurrentClickTest {
         Concurrently.run(i -> (i % 2 == 0 ? f.approvals : second).execute(r.id()));
 
     assertThat(f.executor.calls()).isEqualTo(1);
-    assertThat(results).extracting(ApprovalRequest::state)
+    assertThat(results)
+        .extracting(ApprovalRequest::state)
         .allMatch(s -> s == State.EXECUTING || s == State.SUCCEEDED);
     assertThat(f.approvals.find(r.id()).orElseThrow().state()).isEqualTo(State.SUCCEEDED);
   }

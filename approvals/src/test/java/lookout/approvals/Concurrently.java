@@ -29,11 +29,12 @@ final class Concurrently {
       List<Future<T>> futures = new ArrayList<>();
       for (int i = 0; i < CLICKS; i++) {
         int index = i;
-        Callable<T> task = () -> {
-          ready.countDown();
-          go.await();
-          return click.run(index);
-        };
+        Callable<T> task =
+            () -> {
+              ready.countDown();
+              go.await();
+              return click.run(index);
+            };
         futures.add(pool.submit(task));
       }
       assertThat(ready.await(10, TimeUnit.SECONDS)).as("all clickers ready").isTrue();

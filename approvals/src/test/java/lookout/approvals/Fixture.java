@@ -55,7 +55,8 @@ final class Fixture {
 
   private static DataSource sqlite(String url) {
     SQLiteConfig config = new SQLiteConfig();
-    config.setBusyTimeout(10_000); // writers wait for each other instead of failing with SQLITE_BUSY
+    config.setBusyTimeout(
+        10_000); // writers wait for each other instead of failing with SQLITE_BUSY
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     SQLiteDataSource ds = new SQLiteDataSource(config);
     ds.setUrl(url);

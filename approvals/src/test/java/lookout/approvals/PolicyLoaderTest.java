@@ -15,42 +15,46 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class PolicyLoaderTest {
-  private static final String RULE = "rules:\n  - namespaces: [prod]\n    approvers: [\"group:sre\"]\n";
+  private static final String RULE =
+      "rules:\n  - namespaces: [prod]\n    approvers: [\"group:sre\"]\n";
   private static final String GROUPS = "groups:\n  sre: [console:alice]\n";
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
-      bare user id      | rules: [{namespaces: [prod], approvers: [bob]}]                 | p.yaml: rules[0].approvers[0]: "bob" is not a platform-qualified user id — expected platform:id (e.g. slack:U0123) or group:<name>
-      unknown top key   | ttl2: 5m\\n@RULE                                                 | p.yaml: ttl2: unknown key — expected one of ttl, proposalTtl, selfApproval, groups, rules
-      unknown rule key  | rules: [{namespaces: [prod], approver: [slack:U1]}]             | p.yaml: rules[0].approver: unknown key — expected one of name, clusters,
-      unknown group     | @GROUPS rules: [{namespaces: [prod], approvers: ["group:ops"]}] | p.yaml: rules[0].approvers[0]: unknown group "ops" — defined groups: sre
-      no groups at all  | rules: [{namespaces: [prod], approvers: ["group:ops"]}]         | unknown group "ops" — no groups are defined under groups:
-      number as ttl     | ttl: 15\\n@RULE                                                  | p.yaml: ttl: 15 is not a duration — expected a number and a unit s, m, h or d
-      bad unit          | ttl: 15x\\n@RULE                                                 | p.yaml: ttl: "15x" is not a duration
-      zero ttl          | ttl: 0s\\n@RULE                                                  | p.yaml: ttl: "0s" is zero — expected a positive duration
-      ttl too long      | ttl: 30d\\n@RULE                                                 | p.yaml: ttl: "30d" is too long — expected at most 168h
-      rule ttl          | rules: [{namespaces: [prod], approvers: [slack:U1], ttl: soon}] | p.yaml: rules[0].ttl: "soon" is not a duration
-      not a boolean     | selfApproval: maybe\\n@RULE                                      | p.yaml: selfApproval: "maybe" is not a boolean — expected true or false
-      negative replicas | rules: [{namespaces: [prod], approvers: [slack:U1], maxReplicas: -1}] | p.yaml: rules[0].maxReplicas: -1 is not allowed — expected a whole number >= 0
-      fraction replicas | rules: [{namespaces: [prod], approvers: [slack:U1], maxReplicas: 2.5}] | p.yaml: rules[0].maxReplicas: 2.5 is not allowed
-      unknown action    | rules: [{namespaces: [prod], approvers: [slack:U1], actions: [delete]}] | p.yaml: rules[0].actions[0]: "delete" is not an action — expected one of restart, scale
-      no namespaces     | rules: [{approvers: [slack:U1]}]                                | p.yaml: rules[0]: missing key namespaces — expected a list of names or globs
-      no approvers      | rules: [{namespaces: [prod]}]                                   | p.yaml: rules[0]: missing key approvers — expected a list of user ids or groups
-      empty approvers   | rules: [{namespaces: [prod], approvers: []}]                    | p.yaml: rules[0].approvers: [] is not allowed — expected at least one approver (to forbid an action, use requesters: [])
-      scalar namespaces | rules: [{namespaces: prod, approvers: [slack:U1]}]              | p.yaml: rules[0].namespaces: "prod" is not a list — expected a list, e.g. [prod, "prod-*"]
-      bad namespace     | rules: [{namespaces: [Prod_1], approvers: [slack:U1]}]          | p.yaml: rules[0].namespaces[0]: "Prod_1" is not a namespace name or glob — expected lowercase letters
-      bad cluster       | rules: [{clusters: ["eu 1"], namespaces: [a], approvers: [slack:U1]}] | p.yaml: rules[0].clusters[0]: "eu 1" is not a cluster name or glob
-      group in group    | groups: {sre: ["group:ops"], ops: [slack:U1]}\\n@RULE            | p.yaml: groups.sre[0]: "group:ops" is not a platform-qualified user id — expected platform:id (e.g. slack:U0123); groups cannot contain groups
-      bad group name    | groups: {"s r e": [slack:U1]}\\n@RULE                            | p.yaml: groups.s r e: "s r e" is not a group name
-      no rules          | ttl: 5m                                                         | p.yaml: rules: missing — expected a non-empty list of rules
-      rules not a list  | rules: everything                                               | p.yaml: rules: "everything" is not allowed — expected a non-empty list of rules
-      rule not a map    | rules: [prod]                                                   | p.yaml: rules[0]: "prod" is not a rule — expected a mapping with keys name, clusters
-      unreachable rule  | rules: [{namespaces: ["*"], approvers: [slack:U1]}, {namespaces: [prod], approvers: [slack:U2]}] | p.yaml: rules[1]: can never match — rules[0] already covers every cluster, namespace and action (first match wins)
-      empty document    | ''                                                              | p.yaml: got an empty document — expected a mapping with keys ttl, proposalTtl, selfApproval, groups, rules
-      top-level list    | [a, b]                                                          | p.yaml: got ["a","b"] — expected a mapping
-      broken yaml       | 'rules: [ {namespaces: [prod]'                                  | p.yaml: line 1, column 29: not valid YAML
-      duplicate key     | ttl: 5m\\nttl: 6m\\n@RULE                                         | p.yaml: line 2, column 4: not valid YAML: Duplicate field 'ttl'
-      """)
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          bare user id      | rules: [{namespaces: [prod], approvers: [bob]}]                 | p.yaml: rules[0].approvers[0]: "bob" is not a platform-qualified user id — expected platform:id (e.g. slack:U0123) or group:<name>
+          unknown top key   | ttl2: 5m\\n@RULE                                                 | p.yaml: ttl2: unknown key — expected one of ttl, proposalTtl, selfApproval, groups, rules
+          unknown rule key  | rules: [{namespaces: [prod], approver: [slack:U1]}]             | p.yaml: rules[0].approver: unknown key — expected one of name, clusters,
+          unknown group     | @GROUPS rules: [{namespaces: [prod], approvers: ["group:ops"]}] | p.yaml: rules[0].approvers[0]: unknown group "ops" — defined groups: sre
+          no groups at all  | rules: [{namespaces: [prod], approvers: ["group:ops"]}]         | unknown group "ops" — no groups are defined under groups:
+          number as ttl     | ttl: 15\\n@RULE                                                  | p.yaml: ttl: 15 is not a duration — expected a number and a unit s, m, h or d
+          bad unit          | ttl: 15x\\n@RULE                                                 | p.yaml: ttl: "15x" is not a duration
+          zero ttl          | ttl: 0s\\n@RULE                                                  | p.yaml: ttl: "0s" is zero — expected a positive duration
+          ttl too long      | ttl: 30d\\n@RULE                                                 | p.yaml: ttl: "30d" is too long — expected at most 168h
+          rule ttl          | rules: [{namespaces: [prod], approvers: [slack:U1], ttl: soon}] | p.yaml: rules[0].ttl: "soon" is not a duration
+          not a boolean     | selfApproval: maybe\\n@RULE                                      | p.yaml: selfApproval: "maybe" is not a boolean — expected true or false
+          negative replicas | rules: [{namespaces: [prod], approvers: [slack:U1], maxReplicas: -1}] | p.yaml: rules[0].maxReplicas: -1 is not allowed — expected a whole number >= 0
+          fraction replicas | rules: [{namespaces: [prod], approvers: [slack:U1], maxReplicas: 2.5}] | p.yaml: rules[0].maxReplicas: 2.5 is not allowed
+          unknown action    | rules: [{namespaces: [prod], approvers: [slack:U1], actions: [delete]}] | p.yaml: rules[0].actions[0]: "delete" is not an action — expected one of restart, scale
+          no namespaces     | rules: [{approvers: [slack:U1]}]                                | p.yaml: rules[0]: missing key namespaces — expected a list of names or globs
+          no approvers      | rules: [{namespaces: [prod]}]                                   | p.yaml: rules[0]: missing key approvers — expected a list of user ids or groups
+          empty approvers   | rules: [{namespaces: [prod], approvers: []}]                    | p.yaml: rules[0].approvers: [] is not allowed — expected at least one approver (to forbid an action, use requesters: [])
+          scalar namespaces | rules: [{namespaces: prod, approvers: [slack:U1]}]              | p.yaml: rules[0].namespaces: "prod" is not a list — expected a list, e.g. [prod, "prod-*"]
+          bad namespace     | rules: [{namespaces: [Prod_1], approvers: [slack:U1]}]          | p.yaml: rules[0].namespaces[0]: "Prod_1" is not a namespace name or glob — expected lowercase letters
+          bad cluster       | rules: [{clusters: ["eu 1"], namespaces: [a], approvers: [slack:U1]}] | p.yaml: rules[0].clusters[0]: "eu 1" is not a cluster name or glob
+          group in group    | groups: {sre: ["group:ops"], ops: [slack:U1]}\\n@RULE            | p.yaml: groups.sre[0]: "group:ops" is not a platform-qualified user id — expected platform:id (e.g. slack:U0123); groups cannot contain groups
+          bad group name    | groups: {"s r e": [slack:U1]}\\n@RULE                            | p.yaml: groups.s r e: "s r e" is not a group name
+          no rules          | ttl: 5m                                                         | p.yaml: rules: missing — expected a non-empty list of rules
+          rules not a list  | rules: everything                                               | p.yaml: rules: "everything" is not allowed — expected a non-empty list of rules
+          rule not a map    | rules: [prod]                                                   | p.yaml: rules[0]: "prod" is not a rule — expected a mapping with keys name, clusters
+          unreachable rule  | rules: [{namespaces: ["*"], approvers: [slack:U1]}, {namespaces: [prod], approvers: [slack:U2]}] | p.yaml: rules[1]: can never match — rules[0] already covers every cluster, namespace and action (first match wins)
+          empty document    | ''                                                              | p.yaml: got an empty document — expected a mapping with keys ttl, proposalTtl, selfApproval, groups, rules
+          top-level list    | [a, b]                                                          | p.yaml: got ["a","b"] — expected a mapping
+          broken yaml       | 'rules: [ {namespaces: [prod]'                                  | p.yaml: line 1, column 29: not valid YAML
+          duplicate key     | ttl: 5m\\nttl: 6m\\n@RULE                                         | p.yaml: line 2, column 4: not valid YAML: Duplicate field 'ttl'
+          """)
   void policy_errors_name_key_and_value(String name, String yaml, String expected) {
     String text = yaml.replace("\\n", "\n").replace("@RULE", RULE).replace("@GROUPS ", GROUPS);
 
@@ -65,17 +69,22 @@ class PolicyLoaderTest {
 
     assertThatThrownBy(() -> PolicyLoader.parse(yaml, "p.yaml"))
         .isInstanceOf(PolicyException.class)
-        .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(3)
-            .allMatch(line -> line.startsWith("p.yaml: "))
-            .anyMatch(line -> line.startsWith("p.yaml: ttl:"))
-            .anyMatch(line -> line.startsWith("p.yaml: selfApproval:"))
-            .anyMatch(line -> line.startsWith("p.yaml: rules[0].approvers[0]:")));
+        .satisfies(
+            e ->
+                assertThat(e.getMessage().lines())
+                    .hasSize(3)
+                    .allMatch(line -> line.startsWith("p.yaml: "))
+                    .anyMatch(line -> line.startsWith("p.yaml: ttl:"))
+                    .anyMatch(line -> line.startsWith("p.yaml: selfApproval:"))
+                    .anyMatch(line -> line.startsWith("p.yaml: rules[0].approvers[0]:")));
   }
 
   @Test
   void documented_example_loads_with_defaults_applied(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("policy.yaml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         ttl: 10m
         groups:
           sre: [console:alice, console:bob, slack:U0123]
@@ -132,22 +141,29 @@ class PolicyLoaderTest {
       PolicyRule rule = policy.checkRequest(new RestartDeployment("sandbox", ns, "x"), "slack:U9");
       assertThat(rule.approvers()).containsExactly("group:sre");
     }
-    assertThatThrownBy(() ->
-        policy.checkRequest(new RestartDeployment("sandbox", "kube-system", "x"), "console:alice"))
+    assertThatThrownBy(
+            () ->
+                policy.checkRequest(
+                    new RestartDeployment("sandbox", "kube-system", "x"), "console:alice"))
         .hasMessage("restart in kube-system is not allowed (policy rule system namespaces)");
   }
 
   @Test
   void requesters_list_limits_who_may_ask() {
-    Policy policy = PolicyLoader.parse(
-        GROUPS + "rules: [{namespaces: [prod], requesters: [\"group:sre\"], approvers: [slack:U1]}]",
-        "p.yaml");
+    Policy policy =
+        PolicyLoader.parse(
+            GROUPS
+                + "rules: [{namespaces: [prod], requesters: [\"group:sre\"], approvers:"
+                + " [slack:U1]}]",
+            "p.yaml");
 
     assertThat(policy.checkRequest(Fixture.RESTART, "console:alice").label()).isEqualTo("rules[0]");
     assertThatThrownBy(() -> policy.checkRequest(Fixture.RESTART, "console:eve"))
         .hasMessage("console:eve may not request restart in prod (policy rule rules[0])");
-    assertThatThrownBy(() -> policy.checkRequest(new RestartDeployment("c", "dev", "x"), "slack:U1"))
-        .hasMessage("no policy rule covers restart in namespace dev on cluster c,"
-            + " so nobody may request it");
+    assertThatThrownBy(
+            () -> policy.checkRequest(new RestartDeployment("c", "dev", "x"), "slack:U1"))
+        .hasMessage(
+            "no policy rule covers restart in namespace dev on cluster c,"
+                + " so nobody may request it");
   }
 }

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The same SQL on PostgreSQL, when CI provides one: set LOOKOUT_TEST_POSTGRES_URL to a JDBC URL with
- * credentials (e.g. jdbc:postgresql://localhost:5432/postgres?user=postgres). Each run gets its own
- * schema. Skipped otherwise.
+ * The same SQL on PostgreSQL, when CI provides one: set LOOKOUT_TEST_POSTGRES_URL to a JDBC URL
+ * with credentials (e.g. jdbc:postgresql://localhost:5432/postgres?user=postgres). Each run gets
+ * its own schema. Skipped otherwise.
  */
 class PostgresTest {
   private static final String URL = System.getenv("LOOKOUT_TEST_POSTGRES_URL");
@@ -46,7 +46,8 @@ class PostgresTest {
     assertThat(approved.outcome()).isEqualTo(Outcome.APPROVED);
     assertThat(done.state()).isEqualTo(State.SUCCEEDED);
     assertThat(done.approvals()).containsExactly("console:bob");
-    assertThat(f.approvals.audit(r.id())).extracting(AuditEntry::event)
+    assertThat(f.approvals.audit(r.id()))
+        .extracting(AuditEntry::event)
         .containsExactly("requested", "refused", "approved", "executing", "succeeded");
     assertThat(f.approvals.recent(5)).extracting(ApprovalRequest::id).containsExactly(r.id());
   }
@@ -57,12 +58,14 @@ class PostgresTest {
     ApprovalRequest r = f.approvals.request(Fixture.RESTART, "console:alice");
     String token = f.approvals.approveToken(r);
 
-    List<Decision> decisions = Concurrently.run(i -> {
-      Approvals replica = i % 2 == 0 ? f.approvals : second;
-      Decision d = replica.decide(token, "console:bob");
-      replica.execute(r.id());
-      return d;
-    });
+    List<Decision> decisions =
+        Concurrently.run(
+            i -> {
+              Approvals replica = i % 2 == 0 ? f.approvals : second;
+              Decision d = replica.decide(token, "console:bob");
+              replica.execute(r.id());
+              return d;
+            });
 
     assertThat(decisions).filteredOn(d -> d.outcome() == Outcome.APPROVED).hasSize(1);
     assertThat(f.executor.calls()).isEqualTo(1);

@@ -34,11 +34,15 @@ class RequestPolicyTest {
 
   static Stream<Arguments> refusedRequests() {
     return Stream.of(
-        Arguments.of(new ScaleWorkload("sandbox", "prod-eu", "StatefulSet", "db", 0), "slack:U1",
+        Arguments.of(
+            new ScaleWorkload("sandbox", "prod-eu", "StatefulSet", "db", 0),
+            "slack:U1",
             "scaling to 0 replicas is not allowed in prod-eu (policy rule prod)"),
-        Arguments.of(Fixture.RESTART, "bob",
-            "requester \"bob\" is not a platform-qualified user id"),
-        Arguments.of(Fixture.RESTART, "group:sre",
+        Arguments.of(
+            Fixture.RESTART, "bob", "requester \"bob\" is not a platform-qualified user id"),
+        Arguments.of(
+            Fixture.RESTART,
+            "group:sre",
             "requester \"group:sre\" is not a platform-qualified user id"),
         Arguments.of(Fixture.RESTART, null, "no requester given — expected platform:id"));
   }
@@ -55,7 +59,8 @@ class RequestPolicyTest {
   @Test
   void scale_within_limits_is_accepted() {
     ApprovalRequest r =
-        approvals.request(new ScaleWorkload("sandbox", "prod", "Deployment", "api", 20), "slack:U1");
+        approvals.request(
+            new ScaleWorkload("sandbox", "prod", "Deployment", "api", 20), "slack:U1");
 
     assertThat(approvals.find(r.id())).contains(r);
     assertThat(r.id()).matches("[A-Za-z0-9_-]{22}");
