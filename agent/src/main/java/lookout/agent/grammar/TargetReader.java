@@ -1,0 +1,250 @@
+package lookout.agent.grammar;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Finds the namespace, workload name and replica counts in a tokenized request. */
+final class TargetReader {
+  private static final List<String> NOT_AT = List.of("现在", "正在", "还在", "存在", "实在", "所在", "不在");
+  private static final Pattern ZH_COUNT = Pattern.compile("(?:到|成|为)([零〇一二两三四五六七八九十百千]+)");
+  /** Number-like words that are not plain counts: "-1", "3.5", "1e3", "3x", "5m". */
+  private static final Pattern NUMBERISH = Pattern.compile("[-+]\\d\\S*|\\d+[.,]\\d+|\\d+(e\\d+|[xkm])");
+
+  private final List<Token> tokens;
+  private final boolean[] used;
+  private String namespace;
+  private String name;
+  private boolean softName;
+  private boolean malformed;
+  private boolean badCount;
+  private final List<Long> replicas = new ArrayList<>();
+
+  private TargetReader(List<Token> tokens) {
+    this.tokens = tokens;
+    this.used = new boolean[tokens.size()];
+  }
+
+  static Targets read(List<Token> tokens) {
+    TargetReader r = new TargetReader(tokens);
+    for (int i = 0; i < tokens.size(); i++) {
+      if (tokens.get(i).chinese()) {
+        r.chinese(i);
+      } else if (!r.used[i]) {
+        r.latin(i);
+      }
+    }
+    List<String> loose = r.loose();
+    r.badCount |= relative(tokens);
+    return new Targets(r.namespace, r.name, r.softName, loose, r.replicas, r.malformed, r.badCount);
+  }
+
+  private void chinese(int i) {
+    String zh = tokens.get(i).text();
+    // "staging 的 checkout": namespace, then the workload
+    if (zh.startsWith("的") && candidate(i - 1) && candidate(i + 1)
+        && Vocabulary.label(text(i - 1)) && Vocabulary.name(text(i + 1))) {
+      setNamespace(i - 1);
+      setName(i + 1, false);
+    }
+    if (zh.endsWith("在") && NOT_AT.stream().noneMatch(zh::endsWith) && candidate(i + 1)) {
+      setNamespace(i + 1);
+    }
+    if ((zh.contains("命名空间") || zh.endsWith("环境")) && candidate(i - 1) && Vocabulary.label(text(i - 1))) {
+      setNamespace(i - 1);
+    } else if (zh.contains("命名空间") && candidate(i + 1)) {
+      setNamespace(i + 1);
+    }
+    if (zh.endsWith("到") || zh.endsWith("成") || zh.endsWith("为")) {
+      count(i + 1, false);
+    }
+    if (zh.startsWith("个") || zh.startsWith("副本")) {
+      count(i - 1, false);
+    }
+    Matcher m = ZH_COUNT.matcher(zh);
+    if (m.find()) {
+      replicas.add(ChineseNumber.parse(m.group(1)));
+    }
+    if (zh.contains("负")) {
+      badCount = true; // "缩容到负一": a negative count, never a guess
+    }
+  }
+
+  private void latin(int i) {
+    String word = text(i);
+    switch (word) {
+      case "-n", "--namespace", "--ns", "namespace", "ns" -> {
+        if (candidate(i + 1)) {
+          used[i] = true;
+          setNamespace(i + 1);
+        } else if (word.equals("namespace") || word.equals("ns")) {
+          if (free(i - 1) && Vocabulary.label(text(i - 1)) && !Vocabulary.stopword(text(i - 1))) {
+            setNamespace(i - 1); // "the staging namespace"
+          }
+        }
+      }
+      case "in" -> {
+        int j = i + 1;
+        while (free(j) && (text(j).equals("the") || text(j).equals("namespace") || text(j).equals("ns"))) {
+          j++;
+        }
+        if (candidate(j) && !Vocabulary.number(text(j)) && !numberish(text(j))) {
+          setNamespace(j);
+        }
+      }
+      case "to", "replicas" -> count(i + 1, false);
+      case "--replicas" -> count(i + 1, true);
+      default -> flagOrKind(i, word);
+    }
+  }
+
+  private void flagOrKind(int i, String word) {
+    int eq = word.indexOf('=');
+    if (word.startsWith("-") && eq > 0) {
+      String flag = word.substring(0, eq);
+      String value = word.substring(eq + 1);
+      if (flag.equals("-n") || flag.equals("--namespace")) {
+        namespaceValue(value);
+      } else if (flag.equals("--replicas")) {
+        countValue(value);
+      }
+      used[i] = true;
+    } else if (word.startsWith("replicas=")) {
+      countValue(word.substring("replicas=".length()));
+      used[i] = true;
+    } else if (word.contains("/")) {
+      slashed(i, word);
+    } else if (Vocabulary.KIND_WORDS.contains(word) && candidate(i + 1)) {
+      setName(i + 1, false);
+    } else if (Vocabulary.NAME_MARKERS.contains(word) && name == null) {
+      int j = free(i + 1) && text(i + 1).equals("the") ? i + 2 : i + 1;
+      if (candidate(j) && Vocabulary.name(text(j))) {
+        setName(j, true);
+      }
+    } else if (free(i + 1) && Vocabulary.number(word)
+        && (text(i + 1).equals("replicas") || text(i + 1).equals("replica") || text(i + 1).equals("instances"))) {
+      count(i, true);
+    }
+  }
+
+  /** {@code deploy/checkout}, {@code statefulset/redis}, or {@code staging/checkout}. */
+  private void slashed(int i, String word) {
+    used[i] = true;
+    String[] parts = word.split("/", -1);
+    if (parts.length == 2 && Vocabulary.KIND_PREFIXES.contains(parts[0]) && Vocabulary.name(parts[1])) {
+      name = parts[1];
+    } else if (parts.length == 2 && Vocabulary.label(parts[0]) && Vocabulary.name(parts[1])) {
+      namespace = parts[0];
+      name = parts[1];
+    } else if (parts.length == 3 && Vocabulary.label(parts[0]) && Vocabulary.KIND_PREFIXES.contains(parts[1])
+        && Vocabulary.name(parts[2])) {
+      namespace = parts[0];
+      name = parts[2];
+    } else {
+      malformed = true;
+    }
+  }
+
+  private void setNamespace(int i) {
+    used[i] = true;
+    namespaceValue(text(i));
+  }
+
+  private void namespaceValue(String value) {
+    if (Vocabulary.label(value)) {
+      namespace = value;
+    } else {
+      malformed = true;
+    }
+  }
+
+  private void setName(int i, boolean soft) {
+    used[i] = true;
+    if (Vocabulary.name(text(i))) {
+      name = text(i);
+      softName = soft;
+    } else {
+      malformed = true;
+    }
+  }
+
+  /**
+   * A count where one may be: a plain number is taken, a number-like word ("-1", "3.5") marks the
+   * request malformed, and a word is left alone unless {@code strict} (after {@code --replicas}).
+   */
+  private void count(int i, boolean strict) {
+    if (!free(i)) {
+      return;
+    }
+    String word = text(i);
+    if (strict || Vocabulary.number(word) || numberish(word)) {
+      used[i] = true;
+      countValue(word);
+    }
+  }
+
+  private void countValue(String value) {
+    Optional<Long> n = plainNumber(value);
+    if (n.isPresent()) {
+      replicas.add(n.get());
+    } else {
+      badCount = true;
+    }
+  }
+
+  private List<String> loose() {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      if (used[i] || tokens.get(i).chinese()) {
+        continue;
+      }
+      String word = text(i);
+      if (Vocabulary.number(word)) {
+        plainNumber(word).ifPresentOrElse(replicas::add, () -> badCount = true);
+      } else if (numberish(word)) {
+        badCount = true; // "-1", "3.5", "1e3": numbers we will not act on
+      } else if (!word.startsWith("-") && !Vocabulary.stopword(word) && Vocabulary.name(word)) {
+        out.add(word);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * True for a change by an amount ("scale up by 2", "加 2 个", "扩容 2 个"), which is not a count: we
+   * would have to read the current replicas, and a mistaken reading scales the wrong way.
+   */
+  private static boolean relative(List<Token> tokens) {
+    String zh = String.join(" ", tokens.stream().filter(Token::chinese).map(Token::text).toList());
+    boolean zhScale = zh.contains("扩") || zh.contains("缩");
+    boolean absolute = zh.contains("到") || zh.contains("成") || zh.contains("为");
+    return tokens.stream().anyMatch(t -> t.is("by")) || zh.contains("加") || zh.contains("减")
+        || (zhScale && !absolute);
+  }
+
+  private static Optional<Long> plainNumber(String value) {
+    if (!Vocabulary.number(value) || value.length() > 9) {
+      return Optional.empty();
+    }
+    return Optional.of(Long.parseLong(value));
+  }
+
+  /** An unclaimed Latin word that could be a name: not a stopword, not a flag. */
+  private boolean candidate(int i) {
+    return free(i) && !Vocabulary.stopword(text(i)) && !text(i).startsWith("-");
+  }
+
+  private static boolean numberish(String word) {
+    return NUMBERISH.matcher(word).matches();
+  }
+
+  private boolean free(int i) {
+    return i >= 0 && i < tokens.size() && !used[i] && tokens.get(i).latin();
+  }
+
+  private String text(int i) {
+    return tokens.get(i).text();
+  }
+}
