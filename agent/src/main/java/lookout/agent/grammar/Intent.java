@@ -43,7 +43,7 @@ enum Intent {
   /** Symptoms without a question word still ask why: "checkout is crashing", "checkout oomkilled". */
   private static final Set<String> SYMPTOM_WORDS = Set.of(
       "failing", "crashing", "crashed", "crashloop", "crashloopbackoff", "broken", "erroring", "oomkilled",
-      "unhealthy", "stuck");
+      "unhealthy", "stuck", "down");
 
   /** Lowest: a listing of pods reads as a status request. */
   private static final Set<String> LISTING_WORDS = Set.of("pods");

@@ -179,7 +179,10 @@ final class TargetReader {
       return;
     }
     String word = text(i);
-    if (strict || Vocabulary.number(word) || numberish(word)) {
+    if (Vocabulary.numberWord(word) >= 0) {
+      used[i] = true;
+      replicas.add((long) Vocabulary.numberWord(word));
+    } else if (strict || Vocabulary.number(word) || numberish(word)) {
       used[i] = true;
       countValue(word);
     }

@@ -68,6 +68,14 @@ final class Vocabulary {
     return USUAL_NAMESPACES.contains(word) || word.startsWith("kube-");
   }
 
+  private static final List<String> NUMBER_WORDS =
+      List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
+
+  /** 0 to 10 written out ("scale to zero"), or -1. */
+  static int numberWord(String word) {
+    return NUMBER_WORDS.indexOf(word);
+  }
+
   static boolean number(String word) {
     return NUMBER.matcher(word).matches();
   }

@@ -55,6 +55,7 @@ class RuleCommandParserTest {
         row("why does checkout keep restarting in the staging namespace", new Diagnose("staging", "checkout")),
         row("what's wrong with staging", new Status("staging", null)),
         row("checkout is crashing", new Diagnose(null, "checkout")),
+        row("checkout down?", new Diagnose(null, "checkout")),
         row("why is deploy/checkout failing -n=staging", new Diagnose("staging", "checkout")),
         // logs
         row("logs of checkout in staging", new Logs("staging", "checkout")),
@@ -78,6 +79,9 @@ class RuleCommandParserTest {
         row("scale statefulset/redis --replicas 0 --namespace data", new Scale("data", "redis", 0)),
         row("把 checkout 扩到三个副本", new Scale(null, "checkout", 3)),
         row("scale checkout to 1000", new Scale(null, "checkout", 1000)),
+        row("scale checkout to zero", new Scale(null, "checkout", 0)),
+        row("scale down checkout to 1 in prod", new Scale("prod", "checkout", 1)),
+        row("把 staging 的 checkout 副本数改成 4", new Scale("staging", "checkout", 4)),
         row("scale checkout-2 to 3 replicas", new Scale(null, "checkout-2", 3)),
         // help
         row("help", new Help()),
