@@ -1,0 +1,160 @@
+package lookout.agent.cluster;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Reads a cluster for answers: typed objects for analysis and compact, capped text lines for people
+ * and LLMs (never raw JSON). Blocking; call from a virtual thread. Cluster errors surface as fabric8's
+ * {@code KubernetesClientException}.
+ */
+public final class ClusterReader {
+  /** Events read per object before merging; the newest are kept. */
+  static final int MAX_EVENTS = 200;
+
+  private final KubernetesClient client;
+  private final Clock clock;
+  private final WorkloadCatalog catalog;
+  private final ClusterLogs logs;
+
+  public ClusterReader(KubernetesClient client) {
+    this(client, Clock.systemUTC());
+  }
+
+  public ClusterReader(KubernetesClient client, Clock clock) {
+    this.client = client;
+    this.clock = clock;
+    this.catalog = new WorkloadCatalog(client);
+    this.logs = new ClusterLogs(client);
+  }
+
+  public Instant now() {
+    return clock.instant();
+  }
+
+  public List<String> namespaces() {
+    return client.namespaces().list().getItems().stream()
+        .map(Namespace::getMetadata).map(m -> m.getName()).sorted().toList();
+  }
+
+  public boolean namespaceExists(String namespace) {
+    return catalog.namespaceExists(namespace);
+  }
+
+  /** Workloads of a namespace, or of every namespace when {@code namespace} is null. */
+  public List<Workload> workloads(String namespace) {
+    return catalog.list(namespace);
+  }
+
+  /** Finds a workload by name; with a null namespace, searches all namespaces. */
+  public WorkloadLookup find(String namespace, String name) {
+    return catalog.find(namespace, name);
+  }
+
+  /** The pods the workload's selector matches, worst first. */
+  public List<Pod> pods(Workload workload) {
+    if (workload.selector() == null) {
+      return List.of();
+    }
+    return sortWorstFirst(client.pods().inNamespace(workload.namespace())
+        .withLabelSelector(workload.selector()).list().getItems());
+  }
+
+  public List<Pod> pods(String namespace) {
+    return sortWorstFirst(client.pods().inNamespace(namespace).list().getItems());
+  }
+
+  /** Events about one object, newest first, selected by the API server. */
+  public List<Event> events(String namespace, String kind, String name) {
+    List<Event> items = client.v1().events().inNamespace(namespace)
+        .withField("involvedObject.name", name)
+        .withField("involvedObject.kind", kind)
+        .list().getItems();
+    return items.stream().sorted(EventText.newestFirst()).limit(MAX_EVENTS).toList();
+  }
+
+  /** All events of a namespace, newest first, at most {@value #MAX_EVENTS}. */
+  public List<Event> events(String namespace) {
+    return client.v1().events().inNamespace(namespace).list().getItems().stream()
+        .sorted(EventText.newestFirst()).limit(MAX_EVENTS).toList();
+  }
+
+  /** A claim, or null when it does not exist. */
+  public PersistentVolumeClaim claim(String namespace, String name) {
+    return client.persistentVolumeClaims().inNamespace(namespace).withName(name).get();
+  }
+
+  public List<PersistentVolumeClaim> claims(String namespace) {
+    return client.persistentVolumeClaims().inNamespace(namespace).list().getItems();
+  }
+
+  /**
+   * The newest ReplicaSets of a Deployment (their events say when pods cannot even be created, e.g.
+   * quota), at most {@code max}.
+   */
+  public List<String> replicaSets(Workload workload, int max) {
+    if (!"Deployment".equals(workload.kind()) || workload.selector() == null) {
+      return List.of();
+    }
+    return client.apps().replicaSets().inNamespace(workload.namespace())
+        .withLabelSelector(workload.selector()).list().getItems().stream()
+        .sorted(Comparator.comparing((ReplicaSet rs) ->
+            Ages.instant(rs.getMetadata().getCreationTimestamp()).orElse(Instant.EPOCH)).reversed())
+        .limit(max)
+        .map(rs -> rs.getMetadata().getName())
+        .toList();
+  }
+
+  public List<Node> nodes() {
+    return client.nodes().list().getItems().stream()
+        .sorted(Comparator.comparing(n -> n.getMetadata().getName())).toList();
+  }
+
+  public ClusterLogs logs() {
+    return logs;
+  }
+
+  // ---- compact text ----
+
+  public String line(Workload workload) {
+    return Workloads.line(workload, now());
+  }
+
+  /** Workload lines, unhealthy ones first, capped. */
+  public List<String> workloadLines(String namespace) {
+    List<String> lines = workloads(namespace).stream()
+        .sorted(Comparator.comparing(Workload::healthy))
+        .map(this::line).toList();
+    return Capped.lines(lines, Capped.MAX_LINES, namespace == null ? "namespace" : "name");
+  }
+
+  public List<String> podLines(List<Pod> pods) {
+    Instant now = now();
+    return Capped.lines(pods.stream().map(p -> PodText.line(p, now)).toList(), Capped.MAX_LINES,
+        "workload name");
+  }
+
+  public List<String> eventLines(List<Event> events, int max) {
+    return Capped.lines(EventText.lines(events, now()), max, "object name or a shorter window");
+  }
+
+  public List<String> nodeLines(List<Node> nodes) {
+    Instant now = now();
+    return Capped.lines(nodes.stream()
+        .sorted(Comparator.comparing((Node n) -> !NodeText.problem(n)))
+        .map(n -> NodeText.line(n, now)).toList(), Capped.MAX_LINES, "node name");
+  }
+
+  private List<Pod> sortWorstFirst(List<Pod> pods) {
+    return pods.stream().sorted(PodText.worstFirst(now())).toList();
+  }
+}
