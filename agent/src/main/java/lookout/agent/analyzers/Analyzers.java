@@ -31,9 +31,9 @@ public final class Analyzers {
   }
 
   /**
-   * One analyzer running {@code analyzers} in order, findings sorted by severity (stable, so the order
-   * of analyzers breaks ties). An analyzer that throws does not hide the others: its failure becomes an
-   * INFO finding naming it.
+   * One analyzer running {@code analyzers} in order, findings sorted by severity (stable, so the
+   * order of analyzers breaks ties). An analyzer that throws does not hide the others: its failure
+   * becomes an INFO finding naming it.
    */
   public static Analyzer combined(List<Analyzer> analyzers) {
     List<Analyzer> copy = List.copyOf(analyzers);
@@ -44,8 +44,14 @@ public final class Analyzers {
           all.addAll(a.analyze(facts));
         } catch (RuntimeException e) {
           String name = a.getClass().getSimpleName();
-          all.add(new Finding(Finding.Severity.INFO, name, "analyzer " + name,
-              Evidence.clip("analyzer " + name + " failed: " + e), List.of(), List.of()));
+          all.add(
+              new Finding(
+                  Finding.Severity.INFO,
+                  name,
+                  "analyzer " + name,
+                  Evidence.clip("analyzer " + name + " failed: " + e),
+                  List.of(),
+                  List.of()));
         }
       }
       return all.stream().sorted(Comparator.comparing(Finding::severity)).toList();

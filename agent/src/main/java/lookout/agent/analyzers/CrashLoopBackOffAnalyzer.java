@@ -15,8 +15,9 @@ import lookout.approvals.Action;
 import lookout.approvals.RestartDeployment;
 
 /**
- * Containers that keep crashing: waiting in CrashLoopBackOff, or restarted recently after a non-zero
- * exit. OOMKilled crashes are left to {@link OomKilledAnalyzer}, which says more about them.
+ * Containers that keep crashing: waiting in CrashLoopBackOff, or restarted recently after a
+ * non-zero exit. OOMKilled crashes are left to {@link OomKilledAnalyzer}, which says more about
+ * them.
  */
 public final class CrashLoopBackOffAnalyzer implements Analyzer {
   /** A container that restarted after a failure longer ago than this is not "crashing" any more. */
@@ -53,8 +54,9 @@ public final class CrashLoopBackOffAnalyzer implements Analyzer {
         }
       }
     }
-    Comparator<Hit> worse = Comparator.comparing((Hit h) -> !h.backingOff())
-        .thenComparing(h -> -Pods.restarts(h.status()));
+    Comparator<Hit> worse =
+        Comparator.comparing((Hit h) -> !h.backingOff())
+            .thenComparing(h -> -Pods.restarts(h.status()));
     return PodGroup.of(hits, Hit::pod, h -> h.status().getName(), worse).stream()
         .map(g -> finding(facts, g))
         .toList();
@@ -75,34 +77,64 @@ public final class CrashLoopBackOffAnalyzer implements Analyzer {
     String container = hit.status().getName();
     ContainerStateTerminated last = Pods.lastState(hit.status()).getTerminated();
     int restarts = Pods.restarts(hit.status());
-    String exit = last == null ? "CrashLoopBackOff" : ExitCodes.describe(last.getExitCode(), last.getReason());
-    String summary = "container " + container + (hit.backingOff() ? " keeps crashing: " : " restarted after a crash: ")
-        + exit + ", " + restarts + " restart" + (restarts == 1 ? "" : "s") + group.countSuffix();
+    String exit =
+        last == null
+            ? "CrashLoopBackOff"
+            : ExitCodes.describe(last.getExitCode(), last.getReason());
+    String summary =
+        "container "
+            + container
+            + (hit.backingOff() ? " keeps crashing: " : " restarted after a crash: ")
+            + exit
+            + ", "
+            + restarts
+            + " restart"
+            + (restarts == 1 ? "" : "s")
+            + group.countSuffix();
 
     List<String> evidence = new ArrayList<>();
     evidence.add(statusLine(pod, hit, last));
     if (last != null && last.getMessage() != null && !last.getMessage().isBlank()) {
       evidence.add(Evidence.clip("termination message: " + last.getMessage()));
     }
-    evidence.addAll(LogExcerpt.crashLines(facts.logs(), Pods.namespace(pod), Pods.name(pod), container));
-    evidence.addAll(EventLines.lines(
-        EventLines.about(facts.events(), "Pod", Pods.namespace(pod), Pods.name(pod), Set.of("BackOff"), container),
-        clock));
+    evidence.addAll(
+        LogExcerpt.crashLines(facts.logs(), Pods.namespace(pod), Pods.name(pod), container));
+    evidence.addAll(
+        EventLines.lines(
+            EventLines.about(
+                facts.events(),
+                "Pod",
+                Pods.namespace(pod),
+                Pods.name(pod),
+                Set.of("BackOff"),
+                container),
+            clock));
     group.alsoLine(Hit::pod).ifPresent(evidence::add);
 
     List<Action> suggestions = restart(facts, pod);
     if (!suggestions.isEmpty()) {
-      evidence.add("hint: a restart only helps if the cause was transient (a dependency that is back);"
-          + " otherwise fix the crash reason first");
+      evidence.add(
+          "hint: a restart only helps if the cause was transient (a dependency that is back);"
+              + " otherwise fix the crash reason first");
     }
-    Finding.Severity severity = hit.backingOff() ? Finding.Severity.CRITICAL : Finding.Severity.WARNING;
-    return new Finding(severity, "CrashLoopBackOff", "pod " + Pods.ref(pod), Evidence.clip(summary), evidence,
+    Finding.Severity severity =
+        hit.backingOff() ? Finding.Severity.CRITICAL : Finding.Severity.WARNING;
+    return new Finding(
+        severity,
+        "CrashLoopBackOff",
+        "pod " + Pods.ref(pod),
+        Evidence.clip(summary),
+        evidence,
         suggestions);
   }
 
   private String statusLine(Pod pod, Hit hit, ContainerStateTerminated last) {
-    StringBuilder line = new StringBuilder("pod ").append(Pods.ref(pod)).append(" container ")
-        .append(hit.status().getName()).append(": ");
+    StringBuilder line =
+        new StringBuilder("pod ")
+            .append(Pods.ref(pod))
+            .append(" container ")
+            .append(hit.status().getName())
+            .append(": ");
     ContainerStateWaiting waiting = Pods.state(hit.status()).getWaiting();
     if (waiting != null) {
       line.append("waiting ").append(Evidence.orDash(waiting.getReason())).append(", ");
@@ -110,8 +142,10 @@ public final class CrashLoopBackOffAnalyzer implements Analyzer {
       line.append("running, ");
     }
     if (last != null) {
-      line.append("last terminated ").append(Evidence.orDash(last.getReason()))
-          .append(" exit=").append(last.getExitCode() == null ? "?" : last.getExitCode());
+      line.append("last terminated ")
+          .append(Evidence.orDash(last.getReason()))
+          .append(" exit=")
+          .append(last.getExitCode() == null ? "?" : last.getExitCode());
       String ago = Evidence.ago(clock, last.getFinishedAt());
       line.append(ago.isEmpty() ? "" : " (" + ago + ")").append(' ');
     }

@@ -7,35 +7,41 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Picks the lines of a log that explain a failure: lines that look like errors plus the last few lines
- * (what the process said before it died), with repeats folded as {@code (×12) …}. The result is short
- * enough to put in a chat answer or an LLM prompt.
+ * Picks the lines of a log that explain a failure: lines that look like errors plus the last few
+ * lines (what the process said before it died), with repeats folded as {@code (×12) …}. The result
+ * is short enough to put in a chat answer or an LLM prompt.
  */
 public final class ErrorLines {
   /** How many final lines are always kept: a crash's last words often carry no error keyword. */
   static final int FINAL_LINES = 3;
 
-  private static final Pattern ERROR = Pattern.compile(
-      "\\b(error|errors|err|fatal|panic|critical|crit|severe|emerg)\\b|exception|caused by|traceback"
-          + "|segmentation fault|out of memory|outofmemory|\\bfailed\\b|\\bfailure\\b|\\bcannot\\b|refused",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern ERROR =
+      Pattern.compile(
+          "\\b(error|errors|err|fatal|panic|critical|crit|severe|emerg)\\b|exception|caused"
+              + " by|traceback|segmentation fault|out of"
+              + " memory|outofmemory|\\bfailed\\b|\\bfailure\\b|\\bcannot\\b|refused",
+          Pattern.CASE_INSENSITIVE);
 
   /** Stack frames repeat what the exception line says; they would crowd it out. */
   private static final Pattern FRAME = Pattern.compile("^\\s+at \\S|^\\s*\\.\\.\\. \\d+ more");
 
-  /** Leading timestamps (ISO 8601, klog {@code E0102 15:04:05.123}, bare times) differ on repeats. */
-  private static final Pattern TIMESTAMP = Pattern.compile(
-      "^\\s*\\[?(\\d{4}-\\d{2}-\\d{2}[t ][0-9:.,]+(z|[+-]\\d{2}:?\\d{2})?|[iwef]\\d{4} [0-9:.]+|\\d{2}:\\d{2}:\\d{2}[0-9.,]*)\\]?",
-      Pattern.CASE_INSENSITIVE);
+  /**
+   * Leading timestamps (ISO 8601, klog {@code E0102 15:04:05.123}, bare times) differ on repeats.
+   */
+  private static final Pattern TIMESTAMP =
+      Pattern.compile(
+          "^\\s*\\[?(\\d{4}-\\d{2}-\\d{2}[t ][0-9:.,]+(z|[+-]\\d{2}:?\\d{2})?|[iwef]\\d{4}"
+              + " [0-9:.]+|\\d{2}:\\d{2}:\\d{2}[0-9.,]*)\\]?",
+          Pattern.CASE_INSENSITIVE);
 
   private static final Pattern DIGITS = Pattern.compile("\\d+");
 
   private ErrorLines() {}
 
   /**
-   * Error-looking lines and the final lines of {@code log}, in log order, repeats folded into one entry
-   * showing the latest occurrence, at most {@code cap} entries (the most recent; the first entry then
-   * says how many were left out). Each entry is one line of at most 200 characters.
+   * Error-looking lines and the final lines of {@code log}, in log order, repeats folded into one
+   * entry showing the latest occurrence, at most {@code cap} entries (the most recent; the first
+   * entry then says how many were left out). Each entry is one line of at most 200 characters.
    */
   public static List<String> extract(List<String> log, int cap) {
     if (log == null || log.isEmpty() || cap <= 0) {

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 /**
  * Events about one object, folded by reason and message and formatted as evidence lines like {@code
  * event BackOff ×23 (last 2m ago): Back-off restarting failed container}. Matching uses {@code
- * involvedObject} kind, name and namespace, since the mock server ignores field selectors and callers may
- * hand us every event of a namespace.
+ * involvedObject} kind, name and namespace, since the mock server ignores field selectors and
+ * callers may hand us every event of a namespace.
  */
 final class EventLines {
   /** At most this many event lines per object: the most recent ones. */
@@ -28,7 +28,8 @@ final class EventLines {
   record Folded(String reason, String message, int count, Instant last) {
     String format(Clock clock) {
       String times = count > 1 ? " ×" + count : "";
-      String when = last == null ? "" : (count > 1 ? " (last " : " (") + Evidence.ago(clock, last) + ")";
+      String when =
+          last == null ? "" : (count > 1 ? " (last " : " (") + Evidence.ago(clock, last) + ")";
       return Evidence.clip("event " + Evidence.orDash(reason) + times + when + ": " + message);
     }
   }
@@ -41,7 +42,12 @@ final class EventLines {
    * @param container when set, drops events whose {@code fieldPath} names another container
    */
   static List<Folded> about(
-      List<Event> events, String kind, String namespace, String name, Set<String> reasons, String container) {
+      List<Event> events,
+      String kind,
+      String namespace,
+      String name,
+      Set<String> reasons,
+      String container) {
     Map<String, Folded> folded = new LinkedHashMap<>();
     for (Event e : events) {
       if (!concerns(e, kind, namespace, name, container)
@@ -62,25 +68,36 @@ final class EventLines {
     return folded.stream().limit(MAX).map(f -> f.format(clock)).toList();
   }
 
-  private static boolean concerns(Event e, String kind, String namespace, String name, String container) {
+  private static boolean concerns(
+      Event e, String kind, String namespace, String name, String container) {
     ObjectReference ref = e.getInvolvedObject();
     if (ref == null || !name.equals(ref.getName()) || !kind.equals(ref.getKind())) {
       return false;
     }
     if (namespace != null) {
-      String eventNs = ref.getNamespace() != null ? ref.getNamespace()
-          : e.getMetadata() == null ? null : e.getMetadata().getNamespace();
-      if (eventNs != null && !eventNs.isEmpty() && !namespace.isEmpty() && !namespace.equals(eventNs)) {
+      String eventNs =
+          ref.getNamespace() != null
+              ? ref.getNamespace()
+              : e.getMetadata() == null ? null : e.getMetadata().getNamespace();
+      if (eventNs != null
+          && !eventNs.isEmpty()
+          && !namespace.isEmpty()
+          && !namespace.equals(eventNs)) {
         return false;
       }
     }
     String path = ref.getFieldPath();
-    return container == null || path == null || !path.contains("{") || path.contains("{" + container + "}");
+    return container == null
+        || path == null
+        || !path.contains("{")
+        || path.contains("{" + container + "}");
   }
 
   private static Folded merge(Folded a, Folded b) {
-    Instant last = a.last() == null ? b.last()
-        : b.last() == null ? a.last() : a.last().isAfter(b.last()) ? a.last() : b.last();
+    Instant last =
+        a.last() == null
+            ? b.last()
+            : b.last() == null ? a.last() : a.last().isAfter(b.last()) ? a.last() : b.last();
     return new Folded(a.reason(), a.message(), a.count() + b.count(), last);
   }
 
@@ -95,7 +112,8 @@ final class EventLines {
   private static Optional<Instant> last(Event e) {
     return Stream.of(
             e.getSeries() == null || e.getSeries().getLastObservedTime() == null
-                ? null : e.getSeries().getLastObservedTime().getTime(),
+                ? null
+                : e.getSeries().getLastObservedTime().getTime(),
             e.getLastTimestamp(),
             e.getEventTime() == null ? null : e.getEventTime().getTime(),
             e.getFirstTimestamp(),

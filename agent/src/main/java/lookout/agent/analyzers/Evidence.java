@@ -14,7 +14,9 @@ final class Evidence {
 
   private Evidence() {}
 
-  /** One line: control characters and line breaks become spaces, runs collapse, long text is cut. */
+  /**
+   * One line: control characters and line breaks become spaces, runs collapse, long text is cut.
+   */
   static String clip(String text) {
     if (text == null) {
       return "";
@@ -43,7 +45,9 @@ final class Evidence {
     return sb.substring(0, cut) + "…";
   }
 
-  /** A Kubernetes timestamp (RFC 3339, with or without fraction), or empty when absent or garbled. */
+  /**
+   * A Kubernetes timestamp (RFC 3339, with or without fraction), or empty when absent or garbled.
+   */
   static Optional<Instant> instant(String timestamp) {
     if (timestamp == null || timestamp.isBlank()) {
       return Optional.empty();

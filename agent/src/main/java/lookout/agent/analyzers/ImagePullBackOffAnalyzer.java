@@ -13,7 +13,12 @@ import java.util.Set;
 /** Containers that cannot start because their image cannot be pulled. */
 public final class ImagePullBackOffAnalyzer implements Analyzer {
   static final Set<String> REASONS =
-      Set.of("ImagePullBackOff", "ErrImagePull", "InvalidImageName", "ErrImageNeverPull", "RegistryUnavailable");
+      Set.of(
+          "ImagePullBackOff",
+          "ErrImagePull",
+          "InvalidImageName",
+          "ErrImageNeverPull",
+          "RegistryUnavailable");
 
   private static final Set<String> EVENT_REASONS =
       Set.of("Failed", "BackOff", "InspectFailed", "ErrImageNeverPull");
@@ -53,24 +58,40 @@ public final class ImagePullBackOffAnalyzer implements Analyzer {
     String name = hit.status().getName();
     String image = image(hit);
     String reason = hit.waiting().getReason();
-    List<EventLines.Folded> events = EventLines.about(
-        facts.events(), "Pod", Pods.namespace(pod), Pods.name(pod), EVENT_REASONS, name);
+    List<EventLines.Folded> events =
+        EventLines.about(
+            facts.events(), "Pod", Pods.namespace(pod), Pods.name(pod), EVENT_REASONS, name);
 
     List<String> evidence = new ArrayList<>();
-    evidence.add(Evidence.clip("pod " + Pods.ref(pod) + " container " + name + ": waiting " + reason
-        + " image=" + image));
+    evidence.add(
+        Evidence.clip(
+            "pod "
+                + Pods.ref(pod)
+                + " container "
+                + name
+                + ": waiting "
+                + reason
+                + " image="
+                + image));
     String message = hit.waiting().getMessage();
     if (message != null && !message.isBlank()) {
       evidence.add(Evidence.clip("message: " + message));
     }
     evidence.addAll(EventLines.lines(events, clock));
     group.alsoLine(Hit::pod).ifPresent(evidence::add);
-    String all = (message == null ? "" : message) + " "
-        + String.join(" ", events.stream().map(EventLines.Folded::message).toList());
+    String all =
+        (message == null ? "" : message)
+            + " "
+            + String.join(" ", events.stream().map(EventLines.Folded::message).toList());
     evidence.add(hint(reason, all));
     String summary = "image " + image + " cannot be pulled (" + reason + ")" + group.countSuffix();
-    return new Finding(Finding.Severity.CRITICAL, "ImagePullBackOff", "pod " + Pods.ref(pod),
-        Evidence.clip(summary), evidence, List.of());
+    return new Finding(
+        Finding.Severity.CRITICAL,
+        "ImagePullBackOff",
+        "pod " + Pods.ref(pod),
+        Evidence.clip(summary),
+        evidence,
+        List.of());
   }
 
   private static String image(Hit hit) {
@@ -87,16 +108,26 @@ public final class ImagePullBackOffAnalyzer implements Analyzer {
     if ("InvalidImageName".equals(reason) || m.contains("invalid reference format")) {
       return "hint: the image name is malformed; fix the image field of the container spec";
     }
-    if (m.contains("unauthorized") || m.contains("authentication required") || m.contains("denied")
-        || m.contains("forbidden") || m.contains("401") || m.contains("403")) {
-      return "hint: the registry refused the credentials; check imagePullSecrets and the registry permissions";
+    if (m.contains("unauthorized")
+        || m.contains("authentication required")
+        || m.contains("denied")
+        || m.contains("forbidden")
+        || m.contains("401")
+        || m.contains("403")) {
+      return "hint: the registry refused the credentials; check imagePullSecrets and the registry"
+                 + " permissions";
     }
     if (m.contains("not found") || m.contains("manifest unknown") || m.contains("does not exist")) {
-      return "hint: the image or tag does not exist in the registry; check the tag that was deployed";
+      return "hint: the image or tag does not exist in the registry; check the tag that was"
+                 + " deployed";
     }
-    if (m.contains("no such host") || m.contains("timeout") || m.contains("connection refused")
-        || m.contains("i/o timeout") || m.contains("tls")) {
-      return "hint: the node cannot reach the registry; check DNS, proxy, firewall or the registry's health";
+    if (m.contains("no such host")
+        || m.contains("timeout")
+        || m.contains("connection refused")
+        || m.contains("i/o timeout")
+        || m.contains("tls")) {
+      return "hint: the node cannot reach the registry; check DNS, proxy, firewall or the"
+                 + " registry's health";
     }
     if (m.contains("toomanyrequests") || m.contains("rate limit")) {
       return "hint: the registry rate-limits pulls; authenticate or use a mirror";

@@ -2,7 +2,9 @@ package lookout.agent.analyzers;
 
 import java.util.List;
 
-/** Reads the log lines that explain a crash, as evidence; a missing or failing log source is noted. */
+/**
+ * Reads the log lines that explain a crash, as evidence; a missing or failing log source is noted.
+ */
 final class LogExcerpt {
   static final int TAIL = 100;
   static final int CAP = 15;
@@ -30,7 +32,9 @@ final class LogExcerpt {
       }
       return picked.stream().map(l -> Evidence.clip("log: " + l)).toList();
     } catch (RuntimeException e) {
-      return List.of(Evidence.clip("log: could not read the log of container " + container + ": " + e.getMessage()));
+      return List.of(
+          Evidence.clip(
+              "log: could not read the log of container " + container + ": " + e.getMessage()));
     }
   }
 }

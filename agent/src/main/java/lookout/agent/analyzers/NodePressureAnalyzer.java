@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Nodes that are not Ready or report memory, disk or PID pressure, with the pods of the facts that run
- * on them (those pods get evicted or stop being served).
+ * Nodes that are not Ready or report memory, disk or PID pressure, with the pods of the facts that
+ * run on them (those pods get evicted or stop being served).
  */
 public final class NodePressureAnalyzer implements Analyzer {
   static final List<String> PRESSURES = List.of("MemoryPressure", "DiskPressure", "PIDPressure");
@@ -34,13 +34,17 @@ public final class NodePressureAnalyzer implements Analyzer {
       if (node.getMetadata() == null || node.getMetadata().getName() == null) {
         continue;
       }
-      List<NodeCondition> conditions = node.getStatus() == null ? List.of()
-          : Pods.stream(node.getStatus().getConditions()).toList();
-      Optional<NodeCondition> ready = conditions.stream().filter(c -> "Ready".equals(c.getType())).findFirst();
+      List<NodeCondition> conditions =
+          node.getStatus() == null
+              ? List.of()
+              : Pods.stream(node.getStatus().getConditions()).toList();
+      Optional<NodeCondition> ready =
+          conditions.stream().filter(c -> "Ready".equals(c.getType())).findFirst();
       boolean notReady = ready.isEmpty() || !"True".equals(ready.get().getStatus());
-      List<NodeCondition> pressure = conditions.stream()
-          .filter(c -> PRESSURES.contains(c.getType()) && "True".equals(c.getStatus()))
-          .toList();
+      List<NodeCondition> pressure =
+          conditions.stream()
+              .filter(c -> PRESSURES.contains(c.getType()) && "True".equals(c.getStatus()))
+              .toList();
       if (notReady || !pressure.isEmpty()) {
         findings.add(finding(facts, node, ready, notReady, pressure));
       }
@@ -49,7 +53,11 @@ public final class NodePressureAnalyzer implements Analyzer {
   }
 
   private Finding finding(
-      ClusterFacts facts, Node node, Optional<NodeCondition> ready, boolean notReady, List<NodeCondition> pressure) {
+      ClusterFacts facts,
+      Node node,
+      Optional<NodeCondition> ready,
+      boolean notReady,
+      List<NodeCondition> pressure) {
     String name = node.getMetadata().getName();
     List<String> problems = new ArrayList<>();
     if (notReady) {
@@ -59,7 +67,10 @@ public final class NodePressureAnalyzer implements Analyzer {
 
     List<String> evidence = new ArrayList<>();
     if (notReady) {
-      evidence.add(ready.map(c -> conditionLine(name, c)).orElse("node " + name + ": no Ready condition reported"));
+      evidence.add(
+          ready
+              .map(c -> conditionLine(name, c))
+              .orElse("node " + name + ": no Ready condition reported"));
     }
     pressure.forEach(c -> evidence.add(conditionLine(name, c)));
     if (node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable())) {
@@ -68,24 +79,48 @@ public final class NodePressureAnalyzer implements Analyzer {
     List<Pod> pods = facts.pods().stream().filter(p -> name.equals(Pods.nodeName(p))).toList();
     if (!pods.isEmpty()) {
       List<String> refs = pods.stream().map(Pods::ref).limit(POD_NAMES).toList();
-      evidence.add(Evidence.clip("pods on it: " + String.join(", ", refs) + (pods.size() > POD_NAMES ? ", …" : "")));
+      evidence.add(
+          Evidence.clip(
+              "pods on it: " + String.join(", ", refs) + (pods.size() > POD_NAMES ? ", …" : "")));
     }
-    evidence.addAll(EventLines.lines(EventLines.about(facts.events(), "Node", null, name, Set.of(), null), clock));
+    evidence.addAll(
+        EventLines.lines(
+            EventLines.about(facts.events(), "Node", null, name, Set.of(), null), clock));
     if (!pressure.isEmpty()) {
-      evidence.add("hint: under pressure the kubelet evicts pods; find the biggest consumers on the node"
-          + " (kubectl top pods, image and log disk usage)");
+      evidence.add(
+          "hint: under pressure the kubelet evicts pods; find the biggest consumers on the node"
+              + " (kubectl top pods, image and log disk usage)");
     }
-    String summary = "node " + name + " is " + String.join(", ", problems)
-        + (pods.isEmpty() ? "" : "; " + pods.size() + (pods.size() == 1 ? " pod runs" : " pods run") + " on it");
+    String summary =
+        "node "
+            + name
+            + " is "
+            + String.join(", ", problems)
+            + (pods.isEmpty()
+                ? ""
+                : "; " + pods.size() + (pods.size() == 1 ? " pod runs" : " pods run") + " on it");
     Finding.Severity severity = notReady ? Finding.Severity.CRITICAL : Finding.Severity.WARNING;
-    return new Finding(severity, "NodePressure", "node " + name, Evidence.clip(summary), evidence, List.of());
+    return new Finding(
+        severity, "NodePressure", "node " + name, Evidence.clip(summary), evidence, List.of());
   }
 
   private String conditionLine(String node, NodeCondition c) {
-    String why = c.getReason() == null ? "" : " (" + c.getReason()
-        + (c.getMessage() == null || c.getMessage().isBlank() ? "" : ": " + c.getMessage()) + ")";
+    String why =
+        c.getReason() == null
+            ? ""
+            : " ("
+                + c.getReason()
+                + (c.getMessage() == null || c.getMessage().isBlank() ? "" : ": " + c.getMessage())
+                + ")";
     String since = Evidence.ago(clock, c.getLastTransitionTime());
-    return Evidence.clip("node " + node + ": " + c.getType() + "=" + Evidence.orDash(c.getStatus()) + why
-        + (since.isEmpty() ? "" : " since " + since));
+    return Evidence.clip(
+        "node "
+            + node
+            + ": "
+            + c.getType()
+            + "="
+            + Evidence.orDash(c.getStatus())
+            + why
+            + (since.isEmpty() ? "" : " since " + since));
   }
 }

@@ -34,7 +34,8 @@ public final class OomKilledAnalyzer implements Analyzer {
     this(Clock.systemUTC(), null);
   }
 
-  private record Hit(Pod pod, ContainerStatus status, ContainerStateTerminated killed, boolean current) {}
+  private record Hit(
+      Pod pod, ContainerStatus status, ContainerStateTerminated killed, boolean current) {}
 
   @Override
   public List<Finding> analyze(ClusterFacts facts) {
@@ -63,42 +64,84 @@ public final class OomKilledAnalyzer implements Analyzer {
     Optional<Container> spec = Pods.container(pod, name);
     Optional<Quantity> limit = spec.flatMap(Quantities::limit);
     int restarts = Pods.restarts(hit.status());
-    String summary = "container " + name + " was OOMKilled ("
-        + limit.map(q -> "memory limit " + Quantities.text(q)).orElse("no memory limit") + "), "
-        + restarts + " restart" + (restarts == 1 ? "" : "s") + group.countSuffix();
+    String summary =
+        "container "
+            + name
+            + " was OOMKilled ("
+            + limit.map(q -> "memory limit " + Quantities.text(q)).orElse("no memory limit")
+            + "), "
+            + restarts
+            + " restart"
+            + (restarts == 1 ? "" : "s")
+            + group.countSuffix();
 
     List<String> evidence = new ArrayList<>();
     String when = Evidence.ago(clock, hit.killed().getFinishedAt());
-    evidence.add(Evidence.clip("pod " + Pods.ref(pod) + " container " + name + ": "
-        + (hit.current() ? "terminated" : "last terminated") + " OOMKilled exit="
-        + (hit.killed().getExitCode() == null ? "?" : hit.killed().getExitCode())
-        + (when.isEmpty() ? "" : " (" + when + ")") + " restarts=" + restarts));
+    evidence.add(
+        Evidence.clip(
+            "pod "
+                + Pods.ref(pod)
+                + " container "
+                + name
+                + ": "
+                + (hit.current() ? "terminated" : "last terminated")
+                + " OOMKilled exit="
+                + (hit.killed().getExitCode() == null ? "?" : hit.killed().getExitCode())
+                + (when.isEmpty() ? "" : " (" + when + ")")
+                + " restarts="
+                + restarts));
     evidence.add(memoryLine(pod, name, spec, limit));
-    evidence.addAll(EventLines.lines(
-        EventLines.about(facts.events(), "Pod", Pods.namespace(pod), Pods.name(pod), Set.of("BackOff", "OOMKilling"),
-            name),
-        clock));
+    evidence.addAll(
+        EventLines.lines(
+            EventLines.about(
+                facts.events(),
+                "Pod",
+                Pods.namespace(pod),
+                Pods.name(pod),
+                Set.of("BackOff", "OOMKilling"),
+                name),
+            clock));
     group.alsoLine(Hit::pod).ifPresent(evidence::add);
     evidence.add(hint(name, limit));
     boolean stillFailing = hit.current() || !Boolean.TRUE.equals(hit.status().getReady());
-    return new Finding(stillFailing ? Finding.Severity.CRITICAL : Finding.Severity.WARNING, "OOMKilled",
-        "pod " + Pods.ref(pod), Evidence.clip(summary), evidence, List.of());
+    return new Finding(
+        stillFailing ? Finding.Severity.CRITICAL : Finding.Severity.WARNING,
+        "OOMKilled",
+        "pod " + Pods.ref(pod),
+        Evidence.clip(summary),
+        evidence,
+        List.of());
   }
 
-  private String memoryLine(Pod pod, String name, Optional<Container> spec, Optional<Quantity> limit) {
+  private String memoryLine(
+      Pod pod, String name, Optional<Container> spec, Optional<Quantity> limit) {
     String request = spec.flatMap(Quantities::request).map(Quantities::text).orElse("none");
     OptionalLong peak = usage == null ? OptionalLong.empty() : peakUsage(pod, name);
     String used = "usage unknown";
     if (peak.isPresent()) {
       BigDecimal bytes = BigDecimal.valueOf(peak.getAsLong());
-      used = "peak usage " + Quantities.mebibytes(bytes)
-          + limit.flatMap(Quantities::bytes).filter(b -> b.signum() > 0)
-              .map(b -> " (" + bytes.multiply(BigDecimal.valueOf(100)).divide(b, 0, java.math.RoundingMode.HALF_UP)
-                  + "% of limit)")
-              .orElse("");
+      used =
+          "peak usage "
+              + Quantities.mebibytes(bytes)
+              + limit
+                  .flatMap(Quantities::bytes)
+                  .filter(b -> b.signum() > 0)
+                  .map(
+                      b ->
+                          " ("
+                              + bytes
+                                  .multiply(BigDecimal.valueOf(100))
+                                  .divide(b, 0, java.math.RoundingMode.HALF_UP)
+                              + "% of limit)")
+                  .orElse("");
     }
-    return Evidence.clip("memory: limit " + limit.map(Quantities::text).orElse("none") + ", request " + request
-        + ", " + used);
+    return Evidence.clip(
+        "memory: limit "
+            + limit.map(Quantities::text).orElse("none")
+            + ", request "
+            + request
+            + ", "
+            + used);
   }
 
   private OptionalLong peakUsage(Pod pod, String name) {
@@ -111,14 +154,28 @@ public final class OomKilledAnalyzer implements Analyzer {
 
   private static String hint(String name, Optional<Quantity> limit) {
     if (limit.isEmpty()) {
-      return "hint: container " + name + " has no memory limit, so the node ran out of memory;"
+      return "hint: container "
+          + name
+          + " has no memory limit, so the node ran out of memory;"
           + " set requests/limits and check node pressure";
     }
-    String raise = limit.flatMap(Quantities::bytes).filter(b -> b.signum() > 0)
-        .map(b -> " (e.g. to " + Quantities.mebibytes(b.multiply(BigDecimal.valueOf(3)).divide(BigDecimal.valueOf(2)))
-            + ")")
-        .orElse("");
-    return Evidence.clip("hint: raise the memory limit of " + name + " above " + Quantities.text(limit.get()) + raise
-        + ", or find what grows (heap settings, caches, leaks)");
+    String raise =
+        limit
+            .flatMap(Quantities::bytes)
+            .filter(b -> b.signum() > 0)
+            .map(
+                b ->
+                    " (e.g. to "
+                        + Quantities.mebibytes(
+                            b.multiply(BigDecimal.valueOf(3)).divide(BigDecimal.valueOf(2)))
+                        + ")")
+            .orElse("");
+    return Evidence.clip(
+        "hint: raise the memory limit of "
+            + name
+            + " above "
+            + Quantities.text(limit.get())
+            + raise
+            + ", or find what grows (heap settings, caches, leaks)");
   }
 }

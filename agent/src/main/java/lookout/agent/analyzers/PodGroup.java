@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Hits of one problem in one workload and container: three crashing replicas are one finding about the
- * worst pod plus a line naming the others, not three copies of the same logs.
+ * Hits of one problem in one workload and container: three crashing replicas are one finding about
+ * the worst pod plus a line naming the others, not three copies of the same logs.
  *
  * @param worst the hit the finding is about
  * @param others the other pods' hits, for the "also affected" line
@@ -21,8 +21,8 @@ record PodGroup<T>(T worst, List<T> others) {
   private static final int NAMES = 5;
 
   /**
-   * Groups hits by owning workload (a bare pod is its own group) and {@code container}; groups keep the
-   * order of their first hit.
+   * Groups hits by owning workload (a bare pod is its own group) and {@code container}; groups keep
+   * the order of their first hit.
    *
    * @param worse orders hits worst first
    */
@@ -35,10 +35,11 @@ record PodGroup<T>(T worst, List<T> others) {
       byKey.computeIfAbsent(owner + "|" + container.apply(hit), k -> new ArrayList<>()).add(hit);
     }
     return byKey.values().stream()
-        .map(list -> {
-          List<T> sorted = list.stream().sorted(worse).toList();
-          return new PodGroup<>(sorted.getFirst(), sorted.subList(1, sorted.size()));
-        })
+        .map(
+            list -> {
+              List<T> sorted = list.stream().sorted(worse).toList();
+              return new PodGroup<>(sorted.getFirst(), sorted.subList(1, sorted.size()));
+            })
         .toList();
   }
 
@@ -56,7 +57,15 @@ record PodGroup<T>(T worst, List<T> others) {
     String owner = Workload.of(first).map(w -> " of " + w.describe()).orElse("");
     List<String> names = others.stream().map(h -> Pods.name(pod.apply(h))).limit(NAMES).toList();
     String more = others.size() > NAMES ? ", …" : "";
-    return Optional.of(Evidence.clip("also affected: " + others.size() + " more pod" + (others.size() > 1 ? "s" : "")
-        + owner + ": " + String.join(", ", names) + more));
+    return Optional.of(
+        Evidence.clip(
+            "also affected: "
+                + others.size()
+                + " more pod"
+                + (others.size() > 1 ? "s" : "")
+                + owner
+                + ": "
+                + String.join(", ", names)
+                + more));
   }
 }

@@ -12,18 +12,22 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Null-safe reads of the fabric8 pod model. Objects built by hand or half-filled by a watch may lack
- * status, spec or metadata; analyzers must treat that as "nothing to see", never as a crash.
+ * Null-safe reads of the fabric8 pod model. Objects built by hand or half-filled by a watch may
+ * lack status, spec or metadata; analyzers must treat that as "nothing to see", never as a crash.
  */
 final class Pods {
   private Pods() {}
 
   static String namespace(Pod pod) {
-    return pod.getMetadata() == null ? "" : Objects.requireNonNullElse(pod.getMetadata().getNamespace(), "");
+    return pod.getMetadata() == null
+        ? ""
+        : Objects.requireNonNullElse(pod.getMetadata().getNamespace(), "");
   }
 
   static String name(Pod pod) {
-    return pod.getMetadata() == null ? "?" : Objects.requireNonNullElse(pod.getMetadata().getName(), "?");
+    return pod.getMetadata() == null
+        ? "?"
+        : Objects.requireNonNullElse(pod.getMetadata().getName(), "?");
   }
 
   /** {@code namespace/name}, the way people paste it into kubectl. */
@@ -33,7 +37,9 @@ final class Pods {
   }
 
   static String phase(Pod pod) {
-    return pod.getStatus() == null ? "" : Objects.requireNonNullElse(pod.getStatus().getPhase(), "");
+    return pod.getStatus() == null
+        ? ""
+        : Objects.requireNonNullElse(pod.getStatus().getPhase(), "");
   }
 
   /** Succeeded and Failed pods are finished: their containers will not run again. */
@@ -57,7 +63,8 @@ final class Pods {
     if (pod.getSpec() == null || name == null) {
       return Optional.empty();
     }
-    return Stream.concat(stream(pod.getSpec().getInitContainers()), stream(pod.getSpec().getContainers()))
+    return Stream.concat(
+            stream(pod.getSpec().getInitContainers()), stream(pod.getSpec().getContainers()))
         .filter(c -> name.equals(c.getName()))
         .findFirst();
   }

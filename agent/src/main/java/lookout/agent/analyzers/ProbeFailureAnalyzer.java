@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Running containers that fail their probes: not ready (readiness or startup failing), or restarted by
- * a failing liveness probe. A container that started moments ago and has no failure events yet is
- * still starting, not failing.
+ * Running containers that fail their probes: not ready (readiness or startup failing), or restarted
+ * by a failing liveness probe. A container that started moments ago and has no failure events yet
+ * is still starting, not failing.
  */
 public final class ProbeFailureAnalyzer implements Analyzer {
   static final Duration STARTING = Duration.ofMinutes(2);
@@ -42,20 +42,35 @@ public final class ProbeFailureAnalyzer implements Analyzer {
         if (running == null) {
           continue;
         }
-        List<EventLines.Folded> unhealthy = EventLines.about(facts.events(), "Pod", Pods.namespace(pod),
-            Pods.name(pod), Set.of("Unhealthy"), status.getName());
+        List<EventLines.Folded> unhealthy =
+            EventLines.about(
+                facts.events(),
+                "Pod",
+                Pods.namespace(pod),
+                Pods.name(pod),
+                Set.of("Unhealthy"),
+                status.getName());
         boolean notReady = !Boolean.TRUE.equals(status.getReady());
-        boolean starting = unhealthy.isEmpty() && Evidence.instant(running.getStartedAt())
-            .map(t -> t.isAfter(clock.instant().minus(STARTING))).orElse(false);
-        boolean livenessKills = Pods.restarts(status) > 0
-            && unhealthy.stream().anyMatch(e -> e.message().startsWith("Liveness probe failed"));
+        boolean starting =
+            unhealthy.isEmpty()
+                && Evidence.instant(running.getStartedAt())
+                    .map(t -> t.isAfter(clock.instant().minus(STARTING)))
+                    .orElse(false);
+        boolean livenessKills =
+            Pods.restarts(status) > 0
+                && unhealthy.stream()
+                    .anyMatch(e -> e.message().startsWith("Liveness probe failed"));
         if ((notReady && !starting) || livenessKills) {
           hits.add(new Hit(pod, status, unhealthy));
         }
       }
     }
-    Comparator<Hit> worse = Comparator.comparing((Hit h) -> -h.unhealthy().stream().mapToInt(EventLines.Folded::count).sum());
-    return PodGroup.of(hits, Hit::pod, h -> h.status().getName(), worse).stream().map(this::finding).toList();
+    Comparator<Hit> worse =
+        Comparator.comparing(
+            (Hit h) -> -h.unhealthy().stream().mapToInt(EventLines.Folded::count).sum());
+    return PodGroup.of(hits, Hit::pod, h -> h.status().getName(), worse).stream()
+        .map(this::finding)
+        .toList();
   }
 
   private Finding finding(PodGroup<Hit> group) {
@@ -64,22 +79,41 @@ public final class ProbeFailureAnalyzer implements Analyzer {
     String name = hit.status().getName();
     boolean ready = Boolean.TRUE.equals(hit.status().getReady());
     String latest = hit.unhealthy().isEmpty() ? null : hit.unhealthy().getFirst().message();
-    String summary = "container " + name + (ready ? " is restarted by its liveness probe" : " is running but not ready")
-        + (latest == null ? " (no probe failure events)" : ": " + latest) + group.countSuffix();
+    String summary =
+        "container "
+            + name
+            + (ready ? " is restarted by its liveness probe" : " is running but not ready")
+            + (latest == null ? " (no probe failure events)" : ": " + latest)
+            + group.countSuffix();
 
     List<String> evidence = new ArrayList<>();
-    evidence.add(Evidence.clip("pod " + Pods.ref(pod) + " container " + name + ": running, "
-        + (ready ? "ready" : "not ready") + ", restarts=" + Pods.restarts(hit.status())));
+    evidence.add(
+        Evidence.clip(
+            "pod "
+                + Pods.ref(pod)
+                + " container "
+                + name
+                + ": running, "
+                + (ready ? "ready" : "not ready")
+                + ", restarts="
+                + Pods.restarts(hit.status())));
     Pods.container(pod, name).map(ProbeLines::of).ifPresent(evidence::addAll);
     evidence.addAll(EventLines.lines(hit.unhealthy(), clock));
     group.alsoLine(Hit::pod).ifPresent(evidence::add);
     if (Pods.container(pod, name).map(ProbeLines::of).map(List::isEmpty).orElse(true)) {
-      evidence.add("hint: no probes are defined; the container itself reports not ready (check its log)");
+      evidence.add(
+          "hint: no probes are defined; the container itself reports not ready (check its log)");
     } else {
-      evidence.add("hint: compare the probe's path/port with what the app serves, and its timeout with the app's"
-          + " response time; a dependency the health check calls may be down");
+      evidence.add(
+          "hint: compare the probe's path/port with what the app serves, and its timeout with the"
+              + " app's response time; a dependency the health check calls may be down");
     }
-    return new Finding(Finding.Severity.WARNING, "ProbeFailure", "pod " + Pods.ref(pod), Evidence.clip(summary),
-        evidence, List.of());
+    return new Finding(
+        Finding.Severity.WARNING,
+        "ProbeFailure",
+        "pod " + Pods.ref(pod),
+        Evidence.clip(summary),
+        evidence,
+        List.of());
   }
 }

@@ -10,7 +10,9 @@ import java.util.List;
 final class ProbeLines {
   private ProbeLines() {}
 
-  /** "probe readiness app: httpGet :8080/healthz period=10s timeout=1s failureThreshold=3 delay=0s". */
+  /**
+   * "probe readiness app: httpGet :8080/healthz period=10s timeout=1s failureThreshold=3 delay=0s".
+   */
   static List<String> of(Container c) {
     List<String> lines = new ArrayList<>();
     add(lines, "startup", c.getName(), c.getStartupProbe());
@@ -24,15 +26,33 @@ final class ProbeLines {
       return;
     }
     // Defaults are the API server's, so the line shows what the kubelet actually does.
-    lines.add(Evidence.clip("probe " + kind + " " + container + ": " + target(p)
-        + " period=" + or(p.getPeriodSeconds(), 10) + "s timeout=" + or(p.getTimeoutSeconds(), 1)
-        + "s failureThreshold=" + or(p.getFailureThreshold(), 3) + " delay=" + or(p.getInitialDelaySeconds(), 0) + "s"));
+    lines.add(
+        Evidence.clip(
+            "probe "
+                + kind
+                + " "
+                + container
+                + ": "
+                + target(p)
+                + " period="
+                + or(p.getPeriodSeconds(), 10)
+                + "s timeout="
+                + or(p.getTimeoutSeconds(), 1)
+                + "s failureThreshold="
+                + or(p.getFailureThreshold(), 3)
+                + " delay="
+                + or(p.getInitialDelaySeconds(), 0)
+                + "s"));
   }
 
   private static String target(Probe p) {
     if (p.getHttpGet() != null) {
       String scheme = "HTTPS".equals(p.getHttpGet().getScheme()) ? "https " : "";
-      return "httpGet " + scheme + ":" + port(p.getHttpGet().getPort()) + Evidence.orDash(p.getHttpGet().getPath());
+      return "httpGet "
+          + scheme
+          + ":"
+          + port(p.getHttpGet().getPort())
+          + Evidence.orDash(p.getHttpGet().getPath());
     }
     if (p.getTcpSocket() != null) {
       return "tcpSocket :" + port(p.getTcpSocket().getPort());
@@ -50,7 +70,9 @@ final class ProbeLines {
     if (port == null) {
       return "?";
     }
-    return port.getIntVal() != null ? port.getIntVal().toString() : Evidence.orDash(port.getStrVal());
+    return port.getIntVal() != null
+        ? port.getIntVal().toString()
+        : Evidence.orDash(port.getStrVal());
   }
 
   private static int or(Integer value, int dflt) {

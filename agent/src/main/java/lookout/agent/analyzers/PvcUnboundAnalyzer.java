@@ -13,7 +13,12 @@ import java.util.Set;
 /** Claims stuck in Pending that pods need: the pods cannot start until a volume is bound. */
 public final class PvcUnboundAnalyzer implements Analyzer {
   private static final Set<String> EVENT_REASONS =
-      Set.of("ProvisioningFailed", "ExternalProvisioning", "WaitForFirstConsumer", "FailedBinding", "Provisioning");
+      Set.of(
+          "ProvisioningFailed",
+          "ExternalProvisioning",
+          "WaitForFirstConsumer",
+          "FailedBinding",
+          "Provisioning");
 
   private static final int POD_NAMES = 5;
 
@@ -48,46 +53,77 @@ public final class PvcUnboundAnalyzer implements Analyzer {
     String name = claim.getMetadata().getName();
     String ref = ns.isEmpty() ? name : ns + "/" + name;
     String storageClass = claim.getSpec() == null ? null : claim.getSpec().getStorageClassName();
-    List<EventLines.Folded> events = EventLines.about(facts.events(), "PersistentVolumeClaim", ns, name,
-        EVENT_REASONS, null);
+    List<EventLines.Folded> events =
+        EventLines.about(facts.events(), "PersistentVolumeClaim", ns, name, EVENT_REASONS, null);
 
     List<String> evidence = new ArrayList<>();
-    evidence.add(Evidence.clip("claim " + ref + ": Pending, class=" + (storageClass == null ? "(default)" : storageClass)
-        + size(claim).map(s -> " request=" + s).orElse("") + modes(claim)));
+    evidence.add(
+        Evidence.clip(
+            "claim "
+                + ref
+                + ": Pending, class="
+                + (storageClass == null ? "(default)" : storageClass)
+                + size(claim).map(s -> " request=" + s).orElse("")
+                + modes(claim)));
     List<String> names = users.stream().map(Pods::name).limit(POD_NAMES).toList();
-    evidence.add(Evidence.clip("used by: " + String.join(", ", names) + (users.size() > POD_NAMES ? ", …" : "")));
+    evidence.add(
+        Evidence.clip(
+            "used by: " + String.join(", ", names) + (users.size() > POD_NAMES ? ", …" : "")));
     evidence.addAll(EventLines.lines(events, clock));
     evidence.add(hint(storageClass, events));
-    String summary = "claim " + name + " is not bound (storage class "
-        + (storageClass == null ? "not set" : storageClass) + "); " + users.size() + " pod"
-        + (users.size() == 1 ? " waits" : "s wait") + " for it";
-    return new Finding(Finding.Severity.WARNING, "PvcUnbound", "claim " + ref, Evidence.clip(summary), evidence,
+    String summary =
+        "claim "
+            + name
+            + " is not bound (storage class "
+            + (storageClass == null ? "not set" : storageClass)
+            + "); "
+            + users.size()
+            + " pod"
+            + (users.size() == 1 ? " waits" : "s wait")
+            + " for it";
+    return new Finding(
+        Finding.Severity.WARNING,
+        "PvcUnbound",
+        "claim " + ref,
+        Evidence.clip(summary),
+        evidence,
         List.of());
   }
 
   private static String hint(String storageClass, List<EventLines.Folded> events) {
-    Set<String> reasons = Set.copyOf(events.stream().map(e -> Objects.requireNonNullElse(e.reason(), "")).toList());
+    Set<String> reasons =
+        Set.copyOf(events.stream().map(e -> Objects.requireNonNullElse(e.reason(), "")).toList());
     if (reasons.contains("ProvisioningFailed")) {
-      return "hint: the provisioner failed (see its error above); check the storage class parameters and quota";
+      return "hint: the provisioner failed (see its error above); check the storage class"
+                 + " parameters and quota";
     }
     if (reasons.contains("ExternalProvisioning")) {
-      return "hint: waiting for the external provisioner; check that its controller pods are running";
+      return "hint: waiting for the external provisioner; check that its controller pods are"
+                 + " running";
     }
     if (reasons.contains("WaitForFirstConsumer")) {
-      return "hint: the class binds when a pod is scheduled; if the pod is Pending, fix its scheduling first";
+      return "hint: the class binds when a pod is scheduled; if the pod is Pending, fix its"
+                 + " scheduling first";
     }
     if (storageClass == null) {
-      return "hint: no storageClassName; check that the cluster has a default StorageClass or a matching PV";
+      return "hint: no storageClassName; check that the cluster has a default StorageClass or a"
+                 + " matching PV";
     }
-    return "hint: check that StorageClass " + storageClass + " exists and its provisioner is healthy";
+    return "hint: check that StorageClass "
+        + storageClass
+        + " exists and its provisioner is healthy";
   }
 
   private static List<Pod> users(List<Pod> pods, String ns, String claim) {
     return pods.stream()
         .filter(p -> Pods.namespace(p).equals(ns) && p.getSpec() != null)
-        .filter(p -> Pods.stream(p.getSpec().getVolumes())
-            .anyMatch(v -> v.getPersistentVolumeClaim() != null
-                && claim.equals(v.getPersistentVolumeClaim().getClaimName())))
+        .filter(
+            p ->
+                Pods.stream(p.getSpec().getVolumes())
+                    .anyMatch(
+                        v ->
+                            v.getPersistentVolumeClaim() != null
+                                && claim.equals(v.getPersistentVolumeClaim().getClaimName())))
         .toList();
   }
 
@@ -96,7 +132,8 @@ public final class PvcUnboundAnalyzer implements Analyzer {
   }
 
   private static Optional<String> size(PersistentVolumeClaim claim) {
-    if (claim.getSpec() == null || claim.getSpec().getResources() == null
+    if (claim.getSpec() == null
+        || claim.getSpec().getResources() == null
         || claim.getSpec().getResources().getRequests() == null) {
       return Optional.empty();
     }
@@ -105,7 +142,10 @@ public final class PvcUnboundAnalyzer implements Analyzer {
   }
 
   private static String modes(PersistentVolumeClaim claim) {
-    List<String> modes = claim.getSpec() == null ? List.of() : Pods.stream(claim.getSpec().getAccessModes()).toList();
+    List<String> modes =
+        claim.getSpec() == null
+            ? List.of()
+            : Pods.stream(claim.getSpec().getAccessModes()).toList();
     return modes.isEmpty() ? "" : " modes=" + String.join(",", modes);
   }
 }

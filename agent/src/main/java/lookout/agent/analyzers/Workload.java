@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The workload that owns a pod, derived from the pod alone (no API reads): a ReplicaSet owner means a
- * Deployment named like the ReplicaSet minus its template hash.
+ * The workload that owns a pod, derived from the pod alone (no API reads): a ReplicaSet owner means
+ * a Deployment named like the ReplicaSet minus its template hash.
  *
  * @param kind {@code Deployment}, {@code StatefulSet}, {@code DaemonSet}, {@code Job}, {@code
  *     ReplicaSet} (a bare one) or another controller kind
@@ -42,15 +42,17 @@ record Workload(String kind, String namespace, String name) {
   }
 
   /**
-   * The Deployment a restart should target: from the ReplicaSet owner, or, for a pod with no owner at
-   * all, from its {@code app.kubernetes.io/name} or {@code app} label. Any other owner kind (StatefulSet,
-   * Job…) means there is no Deployment to restart. The approval flow dry-runs the action, so a label
-   * guess that names no Deployment fails there, not in the cluster.
+   * The Deployment a restart should target: from the ReplicaSet owner, or, for a pod with no owner
+   * at all, from its {@code app.kubernetes.io/name} or {@code app} label. Any other owner kind
+   * (StatefulSet, Job…) means there is no Deployment to restart. The approval flow dry-runs the
+   * action, so a label guess that names no Deployment fails there, not in the cluster.
    */
   static Optional<String> deploymentName(Pod pod) {
     Optional<Workload> owner = of(pod);
     if (owner.isPresent()) {
-      return owner.get().kind().equals("Deployment") ? Optional.of(owner.get().name()) : Optional.empty();
+      return owner.get().kind().equals("Deployment")
+          ? Optional.of(owner.get().name())
+          : Optional.empty();
     }
     if (!ownerReferences(pod).isEmpty()) {
       return Optional.empty();
@@ -75,7 +77,8 @@ record Workload(String kind, String namespace, String name) {
       return Optional.empty();
     }
     String suffix = replicaSet.substring(dash + 1);
-    boolean looksHashed = HASH.matcher(suffix).matches() && suffix.chars().anyMatch(Character::isDigit);
+    boolean looksHashed =
+        HASH.matcher(suffix).matches() && suffix.chars().anyMatch(Character::isDigit);
     return looksHashed ? Optional.of(replicaSet.substring(0, dash)) : Optional.empty();
   }
 
@@ -88,6 +91,8 @@ record Workload(String kind, String namespace, String name) {
   }
 
   private static List<OwnerReference> ownerReferences(Pod pod) {
-    return pod.getMetadata() == null ? List.of() : Pods.stream(pod.getMetadata().getOwnerReferences()).toList();
+    return pod.getMetadata() == null
+        ? List.of()
+        : Pods.stream(pod.getMetadata().getOwnerReferences()).toList();
   }
 }

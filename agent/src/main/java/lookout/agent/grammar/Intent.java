@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What a request asks for, read from cue words. Order matters: "why does checkout keep restarting" and
- * "checkout 为什么重启" ask why, not for a restart, so asking-why cues win over action cues; action
+ * What a request asks for, read from cue words. Order matters: "why does checkout keep restarting"
+ * and "checkout 为什么重启" ask why, not for a restart, so asking-why cues win over action cues; action
  * cues win over looking ("看看能不能重启" asks for a restart).
  */
 enum Intent {
@@ -20,10 +20,12 @@ enum Intent {
   private static final Set<String> WHY_WORDS =
       Set.of("why", "diagnose", "diagnosis", "troubleshoot", "debug", "investigate");
   private static final List<String> WHY_PHRASES =
-      List.of(" whats wrong with ", " what is wrong with ", " what happened to ", " what went wrong ");
-  private static final List<String> WHY_ZH = List.of(
-      "为什么", "为啥", "怎么回事", "咋回事", "怎么了", "诊断", "排查", "什么问题", "挂了", "报错", "出错", "崩溃",
-      "异常", "失败");
+      List.of(
+          " whats wrong with ", " what is wrong with ", " what happened to ", " what went wrong ");
+  private static final List<String> WHY_ZH =
+      List.of(
+          "为什么", "为啥", "怎么回事", "咋回事", "怎么了", "诊断", "排查", "什么问题", "挂了", "报错", "出错", "崩溃", "异常",
+          "失败");
 
   private static final Set<String> SCALE_WORDS = Set.of("scale", "--replicas");
   private static final List<String> SCALE_ZH = List.of("扩容", "缩容", "扩到", "缩到", "伸缩", "副本数", "扩展到");
@@ -34,29 +36,47 @@ enum Intent {
   private static final Set<String> LOG_WORDS = Set.of("logs", "log");
   private static final List<String> LOG_ZH = List.of("日志");
 
-  private static final Set<String> STATUS_WORDS = Set.of("status", "health", "healthy", "overview", "ok", "okay");
+  private static final Set<String> STATUS_WORDS =
+      Set.of("status", "health", "healthy", "overview", "ok", "okay");
   private static final List<String> STATUS_PHRASES =
       List.of(" how is ", " how are ", " hows ", " whats wrong ", " what is wrong ", " whats up ");
   private static final List<String> STATUS_ZH =
       List.of("状态", "怎么样", "如何", "看看", "看下", "看一下", "查看", "检查", "情况", "健康");
 
-  /** Symptoms without a question word still ask why: "checkout is crashing", "checkout oomkilled". */
-  private static final Set<String> SYMPTOM_WORDS = Set.of(
-      "failing", "crashing", "crashed", "crashloop", "crashloopbackoff", "broken", "erroring", "oomkilled",
-      "unhealthy", "stuck", "down");
+  /**
+   * Symptoms without a question word still ask why: "checkout is crashing", "checkout oomkilled".
+   */
+  private static final Set<String> SYMPTOM_WORDS =
+      Set.of(
+          "failing",
+          "crashing",
+          "crashed",
+          "crashloop",
+          "crashloopbackoff",
+          "broken",
+          "erroring",
+          "oomkilled",
+          "unhealthy",
+          "stuck",
+          "down");
 
   /** Lowest: a listing of pods reads as a status request. */
   private static final Set<String> LISTING_WORDS = Set.of("pods");
 
   static Optional<Intent> of(List<Token> tokens) {
-    Set<String> words = tokens.stream().filter(Token::latin).map(Token::text).collect(Collectors.toSet());
-    String latin = " " + tokens.stream().filter(Token::latin).map(Token::text).collect(Collectors.joining(" "))
-        + " ";
-    String chinese = tokens.stream().filter(Token::chinese).map(Token::text).collect(Collectors.joining(" "));
+    Set<String> words =
+        tokens.stream().filter(Token::latin).map(Token::text).collect(Collectors.toSet());
+    String latin =
+        " "
+            + tokens.stream().filter(Token::latin).map(Token::text).collect(Collectors.joining(" "))
+            + " ";
+    String chinese =
+        tokens.stream().filter(Token::chinese).map(Token::text).collect(Collectors.joining(" "));
     if (any(words, WHY_WORDS) || phrase(latin, WHY_PHRASES) || phrase(chinese, WHY_ZH)) {
       return Optional.of(DIAGNOSE);
     }
-    if (any(words, SCALE_WORDS) || words.stream().anyMatch(w -> w.startsWith("--replicas="))
+    if (any(words, SCALE_WORDS)
+        || words.stream().anyMatch(w -> w.startsWith("--replicas="))
         || phrase(chinese, SCALE_ZH)) {
       return Optional.of(SCALE);
     }

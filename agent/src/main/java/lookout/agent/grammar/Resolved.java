@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The namespace and workload a request is about, once words no marker claimed are placed. A lone word
- * is the workload, unless it is a usual namespace name in a status question ("status staging", "prod
- * 怎么样"); two words are namespace then workload ("看下 staging checkout 日志"), the usual namespace name
- * first if only one of them is one. Anything more is ambiguous.
+ * The namespace and workload a request is about, once words no marker claimed are placed. A lone
+ * word is the workload, unless it is a usual namespace name in a status question ("status staging",
+ * "prod 怎么样"); two words are namespace then workload ("看下 staging checkout 日志"), the usual
+ * namespace name first if only one of them is one. Anything more is ambiguous.
  *
  * @param namespace null when not named
  * @param name null when not named
@@ -24,7 +24,8 @@ record Resolved(String namespace, String name) {
       String word = loose.getFirst();
       if (ns == null && Vocabulary.usualNamespace(word)) {
         if (!looking) {
-          return Optional.empty(); // "restart staging": not a workload; "deploy/staging" if it is one
+          return Optional
+              .empty(); // "restart staging": not a workload; "deploy/staging" if it is one
         }
         ns = word;
       } else {
@@ -47,7 +48,10 @@ record Resolved(String namespace, String name) {
       if (!Vocabulary.label(ns)) {
         return Optional.empty();
       }
-    } else if (name != null && loose.size() == 1 && ns == null && Vocabulary.label(loose.getFirst())) {
+    } else if (name != null
+        && loose.size() == 1
+        && ns == null
+        && Vocabulary.label(loose.getFirst())) {
       ns = loose.getFirst(); // "restart deploy/checkout staging"
     } else if (!loose.isEmpty() && (name == null || intent.writes())) {
       return Optional.empty(); // extra words we cannot place: ask rather than guess

@@ -5,10 +5,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The offline grammar: short English and Chinese requests to {@link Command}s by fixed rules, no model.
- * It reads an intent from cue words, then the namespace and workload from markers ("in x", "-n x", "x
- * 的 y", "在 x", "deploy/x"). Reads tolerate a little guessing; writes (restart, scale) do not: an
- * ambiguous or malformed write is {@link Command.Unknown}, so the agent asks instead of acting.
+ * The offline grammar: short English and Chinese requests to {@link Command}s by fixed rules, no
+ * model. It reads an intent from cue words, then the namespace and workload from markers ("in x",
+ * "-n x", "x 的 y", "在 x", "deploy/x"). Reads tolerate a little guessing; writes (restart, scale) do
+ * not: an ambiguous or malformed write is {@link Command.Unknown}, so the agent asks instead of
+ * acting.
  */
 public final class RuleCommandParser implements CommandParser {
   /** Longer text is a question or a pasted log, not a command. */
@@ -17,9 +18,23 @@ public final class RuleCommandParser implements CommandParser {
   /** A replica count above this is a typo or an attack, not a plan. */
   static final int MAX_REPLICAS = 1000;
 
-  private static final Set<String> HELP = Set.of(
-      "help", "h", "commands", "usage", "whatcanyoudo", "helpme", "帮助", "你能做什么", "你会什么", "你会做什么",
-      "能做什么", "怎么用", "用法", "命令", "帮助信息");
+  private static final Set<String> HELP =
+      Set.of(
+          "help",
+          "h",
+          "commands",
+          "usage",
+          "whatcanyoudo",
+          "helpme",
+          "帮助",
+          "你能做什么",
+          "你会什么",
+          "你会做什么",
+          "能做什么",
+          "怎么用",
+          "用法",
+          "命令",
+          "帮助信息");
 
   @Override
   public Command parse(String text) {
@@ -40,7 +55,9 @@ public final class RuleCommandParser implements CommandParser {
     }
     String normalized = Tokenizer.normalize(text);
     String compact = normalized.replaceAll("[^\\p{L}\\p{N}?]", "");
-    if (compact.isEmpty() || compact.chars().allMatch(c -> c == '?') || HELP.contains(compact.replace("?", ""))) {
+    if (compact.isEmpty()
+        || compact.chars().allMatch(c -> c == '?')
+        || HELP.contains(compact.replace("?", ""))) {
       return new Command.Help();
     }
     List<Token> tokens = Tokenizer.tokens(normalized);
@@ -52,14 +69,18 @@ public final class RuleCommandParser implements CommandParser {
     if (targets.malformed()) {
       return unknown(text);
     }
-    return Resolved.of(intent.get(), targets).map(r -> command(intent.get(), r, targets)).orElse(unknown(text));
+    return Resolved.of(intent.get(), targets)
+        .map(r -> command(intent.get(), r, targets))
+        .orElse(unknown(text));
   }
 
   private static Command command(Intent intent, Resolved r, Targets targets) {
     return switch (intent) {
       case STATUS -> new Command.Status(r.namespace(), r.name());
-      case DIAGNOSE -> r.name() != null ? new Command.Diagnose(r.namespace(), r.name())
-          : r.namespace() != null ? new Command.Status(r.namespace(), null) : null;
+      case DIAGNOSE ->
+          r.name() != null
+              ? new Command.Diagnose(r.namespace(), r.name())
+              : r.namespace() != null ? new Command.Status(r.namespace(), null) : null;
       case LOGS -> r.name() == null ? null : new Command.Logs(r.namespace(), r.name());
       case RESTART -> r.name() == null ? null : new Command.Restart(r.namespace(), r.name());
       case SCALE -> scale(r, targets);
@@ -73,13 +94,16 @@ public final class RuleCommandParser implements CommandParser {
       return null;
     }
     long replicas = counts.getFirst();
-    return replicas < 0 || replicas > MAX_REPLICAS ? null : new Command.Scale(r.namespace(), r.name(), (int) replicas);
+    return replicas < 0 || replicas > MAX_REPLICAS
+        ? null
+        : new Command.Scale(r.namespace(), r.name(), (int) replicas);
   }
 
   private static Command.Unknown unknown(String text) {
     String head = text;
     if (text.length() > MAX_LENGTH) {
-      int cut = Character.isHighSurrogate(text.charAt(MAX_LENGTH - 1)) ? MAX_LENGTH - 1 : MAX_LENGTH;
+      int cut =
+          Character.isHighSurrogate(text.charAt(MAX_LENGTH - 1)) ? MAX_LENGTH - 1 : MAX_LENGTH;
       head = text.substring(0, cut) + "…";
     }
     return new Command.Unknown(Tokenizer.withoutMention(head));

@@ -3,15 +3,12 @@ package lookout.agent.grammar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /** Finds the namespace, workload name and replica counts in a tokenized request. */
 final class TargetReader {
   private static final List<String> NOT_AT = List.of("现在", "正在", "还在", "存在", "实在", "所在", "不在");
-  private static final Pattern ZH_COUNT = Pattern.compile("(?:到|成|为)([零〇一二两三四五六七八九十百千]+)");
-  /** Number-like words that are not plain counts: "-1", "3.5", "1e3", "3x", "5m". */
-  private static final Pattern NUMBERISH = Pattern.compile("[-+]\\d\\S*|\\d+[.,]\\d+|\\d+(e\\d+|[xkm])");
+  private static final Set<String> COUNT_NOUNS = Set.of("replicas", "replica", "instances");
 
   private final List<Token> tokens;
   private final boolean[] used;
@@ -37,22 +34,27 @@ final class TargetReader {
       }
     }
     List<String> loose = r.loose();
-    r.badCount |= relative(tokens);
+    r.badCount |= Counts.relativeOrNegative(tokens);
     return new Targets(r.namespace, r.name, r.softName, loose, r.replicas, r.malformed, r.badCount);
   }
 
   private void chinese(int i) {
     String zh = tokens.get(i).text();
     // "staging 的 checkout": namespace, then the workload
-    if (zh.startsWith("的") && candidate(i - 1) && candidate(i + 1)
-        && Vocabulary.label(text(i - 1)) && Vocabulary.name(text(i + 1))) {
+    if (zh.startsWith("的")
+        && candidate(i - 1)
+        && candidate(i + 1)
+        && Vocabulary.label(text(i - 1))
+        && Vocabulary.name(text(i + 1))) {
       setNamespace(i - 1);
       setName(i + 1, false);
     }
     if (zh.endsWith("在") && NOT_AT.stream().noneMatch(zh::endsWith) && candidate(i + 1)) {
       setNamespace(i + 1);
     }
-    if ((zh.contains("命名空间") || zh.endsWith("环境")) && candidate(i - 1) && Vocabulary.label(text(i - 1))) {
+    if ((zh.contains("命名空间") || zh.endsWith("环境"))
+        && candidate(i - 1)
+        && Vocabulary.label(text(i - 1))) {
       setNamespace(i - 1);
     } else if (zh.contains("命名空间") && candidate(i + 1)) {
       setNamespace(i + 1);
@@ -63,13 +65,7 @@ final class TargetReader {
     if (zh.startsWith("个") || zh.startsWith("副本")) {
       count(i - 1, false);
     }
-    Matcher m = ZH_COUNT.matcher(zh);
-    if (m.find()) {
-      replicas.add(ChineseNumber.parse(m.group(1)));
-    }
-    if (zh.contains("负")) {
-      badCount = true; // "缩容到负一": a negative count, never a guess
-    }
+    Counts.chinese(zh).ifPresent(replicas::add);
   }
 
   private void latin(int i) {
@@ -87,10 +83,11 @@ final class TargetReader {
       }
       case "in" -> {
         int j = i + 1;
-        while (free(j) && (text(j).equals("the") || text(j).equals("namespace") || text(j).equals("ns"))) {
+        while (free(j)
+            && (text(j).equals("the") || text(j).equals("namespace") || text(j).equals("ns"))) {
           j++;
         }
-        if (candidate(j) && !Vocabulary.number(text(j)) && !numberish(text(j))) {
+        if (candidate(j) && !Vocabulary.number(text(j)) && !Counts.numberish(text(j))) {
           setNamespace(j);
         }
       }
@@ -123,28 +120,20 @@ final class TargetReader {
       if (candidate(j) && Vocabulary.name(text(j))) {
         setName(j, true);
       }
-    } else if (free(i + 1) && Vocabulary.number(word)
-        && (text(i + 1).equals("replicas") || text(i + 1).equals("replica") || text(i + 1).equals("instances"))) {
+    } else if (free(i + 1) && Vocabulary.number(word) && COUNT_NOUNS.contains(text(i + 1))) {
       count(i, true);
     }
   }
 
-  /** {@code deploy/checkout}, {@code statefulset/redis}, or {@code staging/checkout}. */
   private void slashed(int i, String word) {
     used[i] = true;
-    String[] parts = word.split("/", -1);
-    if (parts.length == 2 && Vocabulary.KIND_PREFIXES.contains(parts[0]) && Vocabulary.name(parts[1])) {
-      name = parts[1];
-    } else if (parts.length == 2 && Vocabulary.label(parts[0]) && Vocabulary.name(parts[1])) {
-      namespace = parts[0];
-      name = parts[1];
-    } else if (parts.length == 3 && Vocabulary.label(parts[0]) && Vocabulary.KIND_PREFIXES.contains(parts[1])
-        && Vocabulary.name(parts[2])) {
-      namespace = parts[0];
-      name = parts[2];
-    } else {
+    Optional<SlashName> parsed = SlashName.parse(word);
+    if (parsed.isEmpty()) {
       malformed = true;
+      return;
     }
+    namespace = parsed.get().namespace() == null ? namespace : parsed.get().namespace();
+    name = parsed.get().name();
   }
 
   private void setNamespace(int i) {
@@ -182,14 +171,14 @@ final class TargetReader {
     if (Vocabulary.numberWord(word) >= 0) {
       used[i] = true;
       replicas.add((long) Vocabulary.numberWord(word));
-    } else if (strict || Vocabulary.number(word) || numberish(word)) {
+    } else if (strict || Vocabulary.number(word) || Counts.numberish(word)) {
       used[i] = true;
       countValue(word);
     }
   }
 
   private void countValue(String value) {
-    Optional<Long> n = plainNumber(value);
+    Optional<Long> n = Counts.plain(value);
     if (n.isPresent()) {
       replicas.add(n.get());
     } else {
@@ -205,8 +194,8 @@ final class TargetReader {
       }
       String word = text(i);
       if (Vocabulary.number(word)) {
-        plainNumber(word).ifPresentOrElse(replicas::add, () -> badCount = true);
-      } else if (numberish(word)) {
+        Counts.plain(word).ifPresentOrElse(replicas::add, () -> badCount = true);
+      } else if (Counts.numberish(word)) {
         badCount = true; // "-1", "3.5", "1e3": numbers we will not act on
       } else if (!word.startsWith("-") && !Vocabulary.stopword(word) && Vocabulary.name(word)) {
         out.add(word);
@@ -215,32 +204,9 @@ final class TargetReader {
     return out;
   }
 
-  /**
-   * True for a change by an amount ("scale up by 2", "加 2 个", "扩容 2 个"), which is not a count: we
-   * would have to read the current replicas, and a mistaken reading scales the wrong way.
-   */
-  private static boolean relative(List<Token> tokens) {
-    String zh = String.join(" ", tokens.stream().filter(Token::chinese).map(Token::text).toList());
-    boolean zhScale = zh.contains("扩") || zh.contains("缩");
-    boolean absolute = zh.contains("到") || zh.contains("成") || zh.contains("为");
-    return tokens.stream().anyMatch(t -> t.is("by")) || zh.contains("加") || zh.contains("减")
-        || (zhScale && !absolute);
-  }
-
-  private static Optional<Long> plainNumber(String value) {
-    if (!Vocabulary.number(value) || value.length() > 9) {
-      return Optional.empty();
-    }
-    return Optional.of(Long.parseLong(value));
-  }
-
   /** An unclaimed Latin word that could be a name: not a stopword, not a flag. */
   private boolean candidate(int i) {
     return free(i) && !Vocabulary.stopword(text(i)) && !text(i).startsWith("-");
-  }
-
-  private static boolean numberish(String word) {
-    return NUMBERISH.matcher(word).matches();
   }
 
   private boolean free(int i) {

@@ -7,8 +7,8 @@ import java.util.List;
  *
  * @param namespace from an explicit marker ("in x", "-n x", "x 的 …", "在 x"), or null
  * @param name from an explicit marker ("deploy/x", "deployment x", "of x", "x 的 y"), or null
- * @param softName true when {@code name} came from a preposition ("status of prod"), which may name a
- *     namespace after all
+ * @param softName true when {@code name} came from a preposition ("status of prod"), which may name
+ *     a namespace after all
  * @param loose other name-like words, in order, that no marker claimed
  * @param replicas every replica count the request mentions (marked or bare), in order
  * @param malformed true when a marker was followed by something that cannot be a name ("in

@@ -9,13 +9,15 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a request into tokens: full-width forms folded (NFKC, so {@code ？，} read as {@code ?,}),
- * lower-cased, apostrophes dropped ("what's" reads "whats"), mentions removed, and everything that is
- * neither a name-like word nor Chinese text treated as a separator (punctuation, emoji, control
+ * lower-cased, apostrophes dropped ("what's" reads "whats"), mentions removed, and everything that
+ * is neither a name-like word nor Chinese text treated as a separator (punctuation, emoji, control
  * characters).
  */
 final class Tokenizer {
-  private static final Pattern MENTION = Pattern.compile("@lookout\\b|<@[^>\\s]{1,64}>|@_user_\\d+");
-  private static final Pattern WORD = Pattern.compile("[-+]{0,2}[a-z0-9_][a-z0-9_./=:-]*|\\p{IsHan}+");
+  private static final Pattern MENTION =
+      Pattern.compile("@lookout\\b|<@[^>\\s]{1,64}>|@_user_\\d+");
+  private static final Pattern WORD =
+      Pattern.compile("[-+]{0,2}[a-z0-9_][a-z0-9_./=:-]*|\\p{IsHan}+");
   private static final Pattern TRAILING = Pattern.compile("[./=:-]+$");
 
   private Tokenizer() {}
@@ -29,7 +31,10 @@ final class Tokenizer {
 
   /** Mentions stripped but case kept: what an {@link Command.Unknown} echoes back. */
   static String withoutMention(String text) {
-    return Pattern.compile("(?i)@lookout\\b|<@[^>\\s]{1,64}>|@_user_\\d+").matcher(text).replaceAll(" ").strip();
+    return Pattern.compile("(?i)@lookout\\b|<@[^>\\s]{1,64}>|@_user_\\d+")
+        .matcher(text)
+        .replaceAll(" ")
+        .strip();
   }
 
   static List<Token> tokens(String normalized) {
@@ -37,7 +42,8 @@ final class Tokenizer {
     Matcher m = WORD.matcher(normalized);
     while (m.find()) {
       String word = m.group();
-      boolean chinese = Character.UnicodeScript.of(word.codePointAt(0)) == Character.UnicodeScript.HAN;
+      boolean chinese =
+          Character.UnicodeScript.of(word.codePointAt(0)) == Character.UnicodeScript.HAN;
       if (!chinese) {
         word = TRAILING.matcher(word).replaceAll("");
         if (word.isEmpty() || word.chars().allMatch(c -> c == '-' || c == '+')) {

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The words the grammar knows: what is never a workload name, what usually is a namespace, kinds. */
+/**
+ * The words the grammar knows: what is never a workload name, what usually is a namespace, kinds.
+ */
 final class Vocabulary {
   private Vocabulary() {}
 
@@ -17,47 +19,65 @@ final class Vocabulary {
   private static final Pattern NUMBER = Pattern.compile("\\d+");
 
   /** Words of requests that are never taken for a workload or namespace name. */
-  static final Set<String> STOPWORDS = Set.of(
-      "a", "an", "the", "this", "that", "these", "those", "is", "are", "was", "were", "be", "been", "am", "it",
-      "its", "to", "of", "in", "on", "at", "for", "with", "from", "by", "and", "or", "but", "so", "please",
-      "pls", "plz", "can", "could", "would", "will", "you", "u", "me", "my", "i", "show", "get", "give",
-      "tell", "list", "display", "see", "view", "check", "print", "fetch", "tail", "recent", "latest", "last",
-      "current", "now", "today", "right", "again", "just", "some", "all", "any", "more", "lines", "line",
-      "few", "doing", "going", "happening", "happened", "up", "down", "out", "what", "whats", "how", "hows",
-      "why", "which", "who", "where", "when", "diagnose", "diagnosis", "troubleshoot", "debug",
-      "investigate", "status", "state", "health", "healthy", "overview", "ok", "okay", "logs", "log",
-      "restart", "restarts", "restarting", "restarted", "rollout", "bounce", "scale", "scaling", "scaled",
-      "replicas", "replica", "instances", "failing", "fails", "failed", "fail", "crashing", "crashed",
-      "crash", "crashes", "crashloop", "crashloopbackoff", "oom", "oomkilled", "broken", "dead",
-      "erroring", "error", "errors", "wrong", "problem", "problems", "issue", "issues", "keep", "keeps",
-      "keeping", "not", "working", "pending", "stuck", "unhealthy", "lookout", "hey", "hi", "hello",
-      "thanks", "namespace", "ns", "deployment", "deploy", "deployments", "statefulset", "statefulsets",
-      "sts", "pod", "pods", "po", "workload", "service", "svc", "cluster", "kubectl", "k8s", "things", "everything",
-      "there", "does", "do", "did", "has", "have", "had", "yet", "still", "look");
+  static final Set<String> STOPWORDS =
+      words(
+          """
+          a an the this that these those is are was were be been am it its to of in on at for
+          with from by and or but so please pls plz can could would will you u me my i show get
+          give tell list display see view check print fetch tail recent latest last current now
+          today right again just some all any more lines line few doing going happening happened
+          up down out what whats how hows why which who where when diagnose diagnosis
+          troubleshoot debug investigate status state health healthy overview ok okay logs log
+          restart restarts restarting restarted rollout bounce scale scaling scaled replicas
+          replica instances failing fails failed fail crashing crashed crash crashes crashloop
+          crashloopbackoff oom oomkilled broken dead erroring error errors wrong problem
+          problems issue issues keep keeps keeping not working pending stuck unhealthy lookout
+          hey hi hello thanks namespace ns deployment deploy deployments statefulset
+          statefulsets sts pod pods po workload service svc cluster kubectl k8s things
+          everything there does do did has have had yet still look
+          """);
 
-  /** Names teams give their namespaces; a lone one of these in a status question is the namespace. */
-  private static final Set<String> USUAL_NAMESPACES = Set.of(
-      "default", "prod", "production", "prd", "staging", "stage", "stg", "dev", "develop", "development",
-      "test", "testing", "qa", "uat", "preprod", "pre-prod", "sandbox", "demo", "perf", "monitoring",
-      "logging", "ingress-nginx", "cert-manager", "istio-system", "argocd");
+  /**
+   * Names teams give their namespaces; a lone one of these in a status question is the namespace.
+   */
+  private static final Set<String> USUAL_NAMESPACES =
+      words(
+          """
+          default prod production prd staging stage stg dev develop development test testing qa
+          uat preprod pre-prod sandbox demo perf monitoring logging ingress-nginx cert-manager
+          istio-system argocd
+          """);
 
   /** Kind words before a name ("deployment checkout"); the kind itself is left to the agent. */
-  static final Set<String> KIND_WORDS = Set.of("deployment", "deploy", "statefulset", "sts", "pod", "po");
+  static final Set<String> KIND_WORDS =
+      Set.of("deployment", "deploy", "statefulset", "sts", "pod", "po");
 
   /** Kind prefixes of {@code kind/name}, as kubectl accepts them. */
-  static final Set<String> KIND_PREFIXES = Set.of(
-      "deployment", "deployments", "deploy", "statefulset", "statefulsets", "sts", "pod", "pods", "po",
-      "deployment.apps", "statefulset.apps", "deployments.apps", "statefulsets.apps");
+  static final Set<String> KIND_PREFIXES =
+      words(
+          """
+          deployment deployments deploy statefulset statefulsets sts pod pods po deployment.apps
+          statefulset.apps deployments.apps statefulsets.apps
+          """);
 
-  /** Markers after which a workload name follows: "status of x", "what's wrong with x", "logs for x". */
+  /**
+   * Markers after which a workload name follows: "status of x", "what's wrong with x", "logs for
+   * x".
+   */
   static final List<String> NAME_MARKERS = List.of("of", "with", "for", "about");
+
+  private static Set<String> words(String spaced) {
+    return Set.of(spaced.strip().split("\\s+"));
+  }
 
   static boolean label(String word) {
     return word.length() <= 63 && LABEL.matcher(word).matches() && !NUMBER.matcher(word).matches();
   }
 
   static boolean name(String word) {
-    return word.length() <= 253 && SUBDOMAIN.matcher(word).matches() && !NUMBER.matcher(word).matches();
+    return word.length() <= 253
+        && SUBDOMAIN.matcher(word).matches()
+        && !NUMBER.matcher(word).matches();
   }
 
   static boolean stopword(String word) {
@@ -69,7 +89,8 @@ final class Vocabulary {
   }
 
   private static final List<String> NUMBER_WORDS =
-      List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
+      List.of(
+          "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
 
   /** 0 to 10 written out ("scale to zero"), or -1. */
   static int numberWord(String word) {

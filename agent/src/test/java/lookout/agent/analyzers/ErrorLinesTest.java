@@ -6,38 +6,83 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class ErrorLinesTest {
 
   static Stream<Arguments> logs() {
     return Stream.of(
-        Arguments.of("error keywords are kept, noise is not, last lines always",
-            List.of("starting", "INFO listening on :8080", "ERROR db connect failed", "info tick", "info a",
-                "info b", "bye"),
+        Arguments.of(
+            "error keywords are kept, noise is not, last lines always",
+            List.of(
+                "starting",
+                "INFO listening on :8080",
+                "ERROR db connect failed",
+                "info tick",
+                "info a",
+                "info b",
+                "bye"),
             List.of("ERROR db connect failed", "info a", "info b", "bye")),
-        Arguments.of("java exception with cause, frames dropped",
-            List.of("Exception in thread \"main\" java.lang.IllegalStateException: no config",
-                "\tat app.Main.main(Main.java:3)", "Caused by: java.io.FileNotFoundException: /etc/app.yaml",
-                "\t... 3 more", "x", "y", "z"),
-            List.of("Exception in thread \"main\" java.lang.IllegalStateException: no config",
-                "Caused by: java.io.FileNotFoundException: /etc/app.yaml", "x", "y", "z")),
-        Arguments.of("go panic and python traceback",
-            List.of("panic: runtime error: index out of range", "goroutine 1 [running]:", "main.main()", "a", "b", "c",
-                "Traceback (most recent call last):", "q", "r", "s"),
-            List.of("panic: runtime error: index out of range", "Traceback (most recent call last):", "q", "r", "s")),
-        Arguments.of("repeats with different timestamps fold to the latest",
-            List.of("2026-01-01T11:00:01Z error: dial tcp 10.0.0.1:5432: connection refused",
+        Arguments.of(
+            "java exception with cause, frames dropped",
+            List.of(
+                "Exception in thread \"main\" java.lang.IllegalStateException: no config",
+                "\tat app.Main.main(Main.java:3)",
+                "Caused by: java.io.FileNotFoundException: /etc/app.yaml",
+                "\t... 3 more",
+                "x",
+                "y",
+                "z"),
+            List.of(
+                "Exception in thread \"main\" java.lang.IllegalStateException: no config",
+                "Caused by: java.io.FileNotFoundException: /etc/app.yaml",
+                "x",
+                "y",
+                "z")),
+        Arguments.of(
+            "go panic and python traceback",
+            List.of(
+                "panic: runtime error: index out of range",
+                "goroutine 1 [running]:",
+                "main.main()",
+                "a",
+                "b",
+                "c",
+                "Traceback (most recent call last):",
+                "q",
+                "r",
+                "s"),
+            List.of(
+                "panic: runtime error: index out of range",
+                "Traceback (most recent call last):",
+                "q",
+                "r",
+                "s")),
+        Arguments.of(
+            "repeats with different timestamps fold to the latest",
+            List.of(
+                "2026-01-01T11:00:01Z error: dial tcp 10.0.0.1:5432: connection refused",
                 "2026-01-01T11:00:02Z error: dial tcp 10.0.0.1:5432: connection refused",
-                "2026-01-01T11:00:03Z error: dial tcp 10.0.0.1:5432: connection refused", "ok"),
-            List.of("(×3) 2026-01-01T11:00:03Z error: dial tcp 10.0.0.1:5432: connection refused", "ok")),
-        Arguments.of("klog lines and level=error",
-            List.of("E0101 11:00:00.123456 1 main.go:42] cannot load certs", "level=error msg=\"boom\"", "end"),
-            List.of("E0101 11:00:00.123456 1 main.go:42] cannot load certs", "level=error msg=\"boom\"", "end")),
-        Arguments.of("blank and null-free short log", List.of("", "   ", "only line"), List.of("only line")),
+                "2026-01-01T11:00:03Z error: dial tcp 10.0.0.1:5432: connection refused",
+                "ok"),
+            List.of(
+                "(×3) 2026-01-01T11:00:03Z error: dial tcp 10.0.0.1:5432: connection refused",
+                "ok")),
+        Arguments.of(
+            "klog lines and level=error",
+            List.of(
+                "E0101 11:00:00.123456 1 main.go:42] cannot load certs",
+                "level=error msg=\"boom\"",
+                "end"),
+            List.of(
+                "E0101 11:00:00.123456 1 main.go:42] cannot load certs",
+                "level=error msg=\"boom\"",
+                "end")),
+        Arguments.of(
+            "blank and null-free short log", List.of("", "   ", "only line"), List.of("only line")),
         Arguments.of("empty log", List.of(), List.of()));
   }
 
@@ -50,8 +95,10 @@ class ErrorLinesTest {
   @Test
   void caps_to_the_most_recent_lines_and_says_how_many_were_left_out() {
     // given 40 distinct error lines
-    List<String> log = IntStream.range(0, 40).mapToObj(i -> "ERROR failure kind " + (char) ('a' + i % 26) + (char) ('a' + i / 26))
-        .toList();
+    List<String> log =
+        IntStream.range(0, 40)
+            .mapToObj(i -> "ERROR failure kind " + (char) ('a' + i % 26) + (char) ('a' + i / 26))
+            .toList();
 
     // when
     List<String> picked = ErrorLines.extract(log, 15);
@@ -68,10 +115,13 @@ class ErrorLinesTest {
 
     List<String> picked = ErrorLines.extract(log, 15);
 
-    assertThat(picked).singleElement().satisfies(line -> {
-      assertThat(line).hasSizeLessThanOrEqualTo(Evidence.MAX_LINE).endsWith("…");
-      assertThat(line.chars()).noneMatch(Character::isISOControl);
-    });
+    assertThat(picked)
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line).hasSizeLessThanOrEqualTo(Evidence.MAX_LINE).endsWith("…");
+              assertThat(line.chars()).noneMatch(Character::isISOControl);
+            });
   }
 
   @Test

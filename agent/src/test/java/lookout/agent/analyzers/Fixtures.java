@@ -26,7 +26,9 @@ final class Fixtures {
     return NOW.minus(d).toString();
   }
 
-  /** A pod of Deployment {@code deployment} (via ReplicaSet {@code deployment-hash}), phase Running. */
+  /**
+   * A pod of Deployment {@code deployment} (via ReplicaSet {@code deployment-hash}), phase Running.
+   */
   static PodBuilder deploymentPod(String ns, String deployment, String hash, String suffix) {
     return new PodBuilder()
         .withNewMetadata()
@@ -87,7 +89,8 @@ final class Fixtures {
         .build();
   }
 
-  static Event event(String kind, String ns, String name, String reason, String message, int count, Duration ago) {
+  static Event event(
+      String kind, String ns, String name, String reason, String message, int count, Duration ago) {
     return new EventBuilder()
         .withNewMetadata()
         .withNamespace(ns)

@@ -21,56 +21,98 @@ class ImagePullBackOffAnalyzerTest {
   private final ImagePullBackOffAnalyzer analyzer = new ImagePullBackOffAnalyzer(CLOCK);
 
   private static ContainerStatus waiting(String reason, String message) {
-    return new ContainerStatusBuilder().withName("app").withImage("registry.example.com/checkout:1.4.2")
-        .withReady(false).withRestartCount(0)
-        .withNewState().withNewWaiting(message, reason).endState().build();
+    return new ContainerStatusBuilder()
+        .withName("app")
+        .withImage("registry.example.com/checkout:1.4.2")
+        .withReady(false)
+        .withRestartCount(0)
+        .withNewState()
+        .withNewWaiting(message, reason)
+        .endState()
+        .build();
   }
 
   @Test
   void image_pull_failure_names_the_image_the_registry_message_and_failed_events() {
     // given
-    var pod = withStatuses(deploymentPod("staging", "checkout", "7d9f8", "a1"),
-        waiting("ImagePullBackOff", "Back-off pulling image \"registry.example.com/checkout:1.4.2\""));
-    var events = List.of(
-        event("Pod", "staging", "checkout-7d9f8-a1", "Failed", "Failed to pull image \"registry.example.com/"
-            + "checkout:1.4.2\": rpc error: code = NotFound desc = manifest unknown", 4, Duration.ofMinutes(3)),
-        event("Pod", "staging", "other-pod", "Failed", "unrelated", 1, Duration.ofMinutes(1)),
-        event("Pod", "prod", "checkout-7d9f8-a1", "Failed", "same name, other namespace", 1, Duration.ofMinutes(1)));
+    var pod =
+        withStatuses(
+            deploymentPod("staging", "checkout", "7d9f8", "a1"),
+            waiting(
+                "ImagePullBackOff",
+                "Back-off pulling image \"registry.example.com/checkout:1.4.2\""));
+    var events =
+        List.of(
+            event(
+                "Pod",
+                "staging",
+                "checkout-7d9f8-a1",
+                "Failed",
+                "Failed to pull image \"registry.example.com/"
+                    + "checkout:1.4.2\": rpc error: code = NotFound desc = manifest unknown",
+                4,
+                Duration.ofMinutes(3)),
+            event("Pod", "staging", "other-pod", "Failed", "unrelated", 1, Duration.ofMinutes(1)),
+            event(
+                "Pod",
+                "prod",
+                "checkout-7d9f8-a1",
+                "Failed",
+                "same name, other namespace",
+                1,
+                Duration.ofMinutes(1)));
 
     // when
     var findings = analyzer.analyze(facts(List.of(pod), events, NO_LOGS));
 
     // then
-    assertThat(findings).singleElement().satisfies(f -> {
-      assertThat(f.severity()).isEqualTo(Finding.Severity.CRITICAL);
-      assertThat(f.summary()).isEqualTo("image registry.example.com/checkout:1.4.2 cannot be pulled (ImagePullBackOff)");
-      assertThat(f.evidence()).containsExactly(
-          "pod staging/checkout-7d9f8-a1 container app: waiting ImagePullBackOff image=registry.example.com/"
-              + "checkout:1.4.2",
-          "message: Back-off pulling image \"registry.example.com/checkout:1.4.2\"",
-          "event Failed ×4 (last 3m ago): Failed to pull image \"registry.example.com/checkout:1.4.2\": rpc error:"
-              + " code = NotFound desc = manifest unknown",
-          "hint: the image or tag does not exist in the registry; check the tag that was deployed");
-    });
+    assertThat(findings)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.severity()).isEqualTo(Finding.Severity.CRITICAL);
+              assertThat(f.summary())
+                  .isEqualTo(
+                      "image registry.example.com/checkout:1.4.2 cannot be pulled"
+                          + " (ImagePullBackOff)");
+              assertThat(f.evidence())
+                  .containsExactly(
+                      "pod staging/checkout-7d9f8-a1 container app: waiting ImagePullBackOff"
+                          + " image=registry.example.com/checkout:1.4.2",
+                      "message: Back-off pulling image \"registry.example.com/checkout:1.4.2\"",
+                      "event Failed ×4 (last 3m ago): Failed to pull image"
+                          + " \"registry.example.com/checkout:1.4.2\": rpc error: code = NotFound"
+                          + " desc = manifest unknown",
+                      "hint: the image or tag does not exist in the registry; check the tag that"
+                          + " was deployed");
+            });
   }
 
   @ParameterizedTest(name = "{0}: {1}")
-  @CsvSource(delimiter = '|', textBlock = """
-      ErrImagePull      | pull access denied, repository does not exist or may require authorization: denied | credentials
-      ErrImagePull      | dial tcp: lookup registry.example.com: no such host                                   | cannot reach
-      InvalidImageName  | couldn't parse image reference                                                        | malformed
-      ImagePullBackOff  | toomanyrequests: You have reached your pull rate limit                                | rate-limits
-      ImagePullBackOff  | something new                                                                         | check the image name
-      """)
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          ErrImagePull      | pull access denied, repository does not exist or may require authorization: denied | credentials
+          ErrImagePull      | dial tcp: lookup registry.example.com: no such host                                   | cannot reach
+          InvalidImageName  | couldn't parse image reference                                                        | malformed
+          ImagePullBackOff  | toomanyrequests: You have reached your pull rate limit                                | rate-limits
+          ImagePullBackOff  | something new                                                                         | check the image name
+          """)
   void hint_follows_the_registry_wording(String reason, String message, String expectedHint) {
-    assertThat(ImagePullBackOffAnalyzer.hint(reason, message)).startsWith("hint:").contains(expectedHint);
+    assertThat(ImagePullBackOffAnalyzer.hint(reason, message))
+        .startsWith("hint:")
+        .contains(expectedHint);
   }
 
   @Test
   void running_container_and_container_creating_are_not_pull_failures() {
-    var pods = List.of(
-        withStatuses(deploymentPod("staging", "checkout", "7d9f8", "a1"), healthy("app")),
-        withStatuses(deploymentPod("staging", "web", "7d9f8", "b1"), waiting("ContainerCreating", null)));
+    var pods =
+        List.of(
+            withStatuses(deploymentPod("staging", "checkout", "7d9f8", "a1"), healthy("app")),
+            withStatuses(
+                deploymentPod("staging", "web", "7d9f8", "b1"),
+                waiting("ContainerCreating", null)));
 
     assertThat(analyzer.analyze(facts(pods, List.of(), NO_LOGS))).isEmpty();
   }

@@ -23,38 +23,66 @@ class PendingAnalyzerTest {
 
   private static Pod pending(String name, String status, String message) {
     return deploymentPod("staging", "checkout", "7d9f8", name)
-        .editSpec().withNodeName(null).editFirstContainer().withNewResources()
-        .withRequests(Map.of("cpu", new Quantity("2"), "memory", new Quantity("4Gi"))).endResources()
-        .endContainer().endSpec()
-        .editStatus().withPhase("Pending").addNewCondition().withType("PodScheduled").withStatus(status)
-        .withReason("Unschedulable").withMessage(message).withLastTransitionTime(ago(Duration.ofMinutes(12)))
-        .endCondition().endStatus()
+        .editSpec()
+        .withNodeName(null)
+        .editFirstContainer()
+        .withNewResources()
+        .withRequests(Map.of("cpu", new Quantity("2"), "memory", new Quantity("4Gi")))
+        .endResources()
+        .endContainer()
+        .endSpec()
+        .editStatus()
+        .withPhase("Pending")
+        .addNewCondition()
+        .withType("PodScheduled")
+        .withStatus(status)
+        .withReason("Unschedulable")
+        .withMessage(message)
+        .withLastTransitionTime(ago(Duration.ofMinutes(12)))
+        .endCondition()
+        .endStatus()
         .build();
   }
 
   @Test
   void unschedulable_pod_shows_the_scheduler_message_requests_and_events() {
     // given
-    String message = "0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available.";
+    String message =
+        "0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available.";
     var pods = List.of(pending("a1", "False", message), pending("b2", "False", message));
-    var events = List.of(event("Pod", "staging", "checkout-7d9f8-a1", "FailedScheduling", message, 7,
-        Duration.ofSeconds(30)));
+    var events =
+        List.of(
+            event(
+                "Pod",
+                "staging",
+                "checkout-7d9f8-a1",
+                "FailedScheduling",
+                message,
+                7,
+                Duration.ofSeconds(30)));
 
     // when
     var findings = analyzer.analyze(facts(pods, events, NO_LOGS));
 
     // then
-    assertThat(findings).singleElement().satisfies(f -> {
-      assertThat(f.severity()).isEqualTo(Finding.Severity.WARNING);
-      assertThat(f.summary()).isEqualTo("pod cannot be scheduled: " + message + "; 2 pods affected");
-      assertThat(f.evidence()).containsExactly(
-          "pod staging/checkout-7d9f8-a1: Pending, PodScheduled=False (Unschedulable) for 12m",
-          "scheduler: " + message,
-          "requests: app cpu=2 memory=4Gi",
-          "event FailedScheduling ×7 (last 30s ago): " + message,
-          "also affected: 1 more pod of deployment staging/checkout: checkout-7d9f8-b2",
-          "hint: no node has enough free capacity; lower the requests, free capacity or add nodes");
-    });
+    assertThat(findings)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.severity()).isEqualTo(Finding.Severity.WARNING);
+              assertThat(f.summary())
+                  .isEqualTo("pod cannot be scheduled: " + message + "; 2 pods affected");
+              assertThat(f.evidence())
+                  .containsExactly(
+                      "pod staging/checkout-7d9f8-a1: Pending, PodScheduled=False (Unschedulable)"
+                          + " for 12m",
+                      "scheduler: " + message,
+                      "requests: app cpu=2 memory=4Gi",
+                      "event FailedScheduling ×7 (last 30s ago): " + message,
+                      "also affected: 1 more pod of deployment staging/checkout: checkout-7d9f8-b2",
+                      "hint: no node has enough free capacity; lower the requests, free capacity or"
+                          + " add nodes");
+            });
   }
 
   @Test
@@ -65,14 +93,18 @@ class PendingAnalyzerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
-      0/3 nodes are available: 3 node(s) had untolerated taint {dedicated: gpu}     | toleration
-      0/5 nodes are available: 5 node(s) didn't match Pod's node affinity/selector  | nodeSelector
-      0/2 nodes are available: 2 pod has unbound immediate PersistentVolumeClaims   | volume
-      0/1 nodes are available: 1 node(s) were unschedulable                         | cordoned
-      """)
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          0/3 nodes are available: 3 node(s) had untolerated taint {dedicated: gpu}     | toleration
+          0/5 nodes are available: 5 node(s) didn't match Pod's node affinity/selector  | nodeSelector
+          0/2 nodes are available: 2 pod has unbound immediate PersistentVolumeClaims   | volume
+          0/1 nodes are available: 1 node(s) were unschedulable                         | cordoned
+          """)
   void hint_names_the_usual_fix(String message, String expected) {
-    assertThat(PendingAnalyzer.hint(message)).hasValueSatisfying(h -> assertThat(h).contains(expected));
+    assertThat(PendingAnalyzer.hint(message))
+        .hasValueSatisfying(h -> assertThat(h).contains(expected));
   }
 
   @Test

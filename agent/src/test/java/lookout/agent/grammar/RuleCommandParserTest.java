@@ -52,7 +52,9 @@ class RuleCommandParserTest {
         row("看看 prod 的 order-service 为什么重启", new Diagnose("prod", "order-service")),
         row("staging 的 checkout 为什么挂了", new Diagnose("staging", "checkout")),
         row("@Lookout WHY is Checkout failing IN Staging？", new Diagnose("staging", "checkout")),
-        row("why does checkout keep restarting in the staging namespace", new Diagnose("staging", "checkout")),
+        row(
+            "why does checkout keep restarting in the staging namespace",
+            new Diagnose("staging", "checkout")),
         row("what's wrong with staging", new Status("staging", null)),
         row("checkout is crashing", new Diagnose(null, "checkout")),
         row("checkout down?", new Diagnose(null, "checkout")),
@@ -62,7 +64,9 @@ class RuleCommandParserTest {
         row("show logs checkout", new Logs(null, "checkout")),
         row("checkout 的日志", new Logs(null, "checkout")),
         row("看下 staging checkout 日志", new Logs("staging", "checkout")),
-        row("logs for pod checkout-7d9f-x2 --namespace=staging", new Logs("staging", "checkout-7d9f-x2")),
+        row(
+            "logs for pod checkout-7d9f-x2 --namespace=staging",
+            new Logs("staging", "checkout-7d9f-x2")),
         // restart
         row("restart checkout in staging", new Restart("staging", "checkout")),
         row("restart deployment checkout -n staging", new Restart("staging", "checkout")),
@@ -128,10 +132,14 @@ class RuleCommandParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "", " ", "\t\n", "\u0000\u0001\u0007", "🚀🔥💥", "@@@@", "----", "--replicas=", "-n", "-n -n -n", "in in in",
-      "的的的", "在", "到到到 5", "/", "deploy/", "/checkout", "a/b/c/d", "scale to", "restart -n", "\uD800", "\uDC00x",
-      "scale checkout --replicas", "scale x to 2147483648", "重启 的", "把 的 扩容到", "ǅ İ ﬁ ß"})
+  @ValueSource(
+      strings = {
+        "", " ", "\t\n", "\u0000\u0001\u0007", "🚀🔥💥", "@@@@", "----", "--replicas=", "-n",
+            "-n -n -n", "in in in",
+        "的的的", "在", "到到到 5", "/", "deploy/", "/checkout", "a/b/c/d", "scale to", "restart -n",
+            "\uD800", "\uDC00x",
+        "scale checkout --replicas", "scale x to 2147483648", "重启 的", "把 的 扩容到", "ǅ İ ﬁ ß"
+      })
   void odd_inputs_never_throw(String input) {
     assertThatCode(() -> RuleCommandParser.parseChecked(input)).doesNotThrowAnyException();
     assertThat(parser.parse(input)).isNotNull();
@@ -143,15 +151,20 @@ class RuleCommandParserTest {
     assertThatCode(() -> RuleCommandParser.parseChecked("x".repeat(RuleCommandParser.MAX_LENGTH)))
         .doesNotThrowAnyException();
     String huge = "restart checkout ".repeat(700); // ~12 KB
-    assertThat(parser.parse(huge)).isInstanceOfSatisfying(Unknown.class,
-        u -> assertThat(u.text().length()).isLessThanOrEqualTo(RuleCommandParser.MAX_LENGTH + 1));
+    assertThat(parser.parse(huge))
+        .isInstanceOfSatisfying(
+            Unknown.class,
+            u ->
+                assertThat(u.text().length())
+                    .isLessThanOrEqualTo(RuleCommandParser.MAX_LENGTH + 1));
   }
 
   @Test
   void random_garbage_never_throws() {
     // given a fixed seed so a failure can be replayed
     Random random = new Random(20260101);
-    String alphabet = "abcz09 -_/=.?？，。@的在到个重启扩容日志为什么状态\u0000\n\t🚀\uD83D" + "scale restart logs in to -n";
+    String alphabet =
+        "abcz09 -_/=.?？，。@的在到个重启扩容日志为什么状态\u0000\n\t🚀\uD83D" + "scale restart logs in to -n";
     for (int i = 0; i < 5_000; i++) {
       StringBuilder sb = new StringBuilder();
       int length = random.nextInt(60);
@@ -160,7 +173,9 @@ class RuleCommandParserTest {
       }
       String input = sb.toString();
       // when / then: the rules themselves hold up, not just the safety net
-      assertThatCode(() -> RuleCommandParser.parseChecked(input)).as(input).doesNotThrowAnyException();
+      assertThatCode(() -> RuleCommandParser.parseChecked(input))
+          .as(input)
+          .doesNotThrowAnyException();
     }
   }
 
