@@ -22,8 +22,13 @@ public final class ErrorLines {
               + " memory|outofmemory|\\bfailed\\b|\\bfailure\\b|\\bcannot\\b|refused",
           Pattern.CASE_INSENSITIVE);
 
-  /** Stack frames repeat what the exception line says; they would crowd it out. */
-  private static final Pattern FRAME = Pattern.compile("^\\s+at \\S|^\\s*\\.\\.\\. \\d+ more");
+  /**
+   * Stack frames (Java, Python) repeat what the exception line says and would crowd it out, even
+   * among the final lines.
+   */
+  private static final Pattern FRAME =
+      Pattern.compile(
+          "^\\s*at [\\w$.<>/]+\\(|^\\s*\\.\\.\\. \\d+ more|^\\s*File \".+\", line \\d+");
 
   /**
    * Leading timestamps (ISO 8601, klog {@code E0102 15:04:05.123}, bare times) differ on repeats.
@@ -47,12 +52,13 @@ public final class ErrorLines {
     if (log == null || log.isEmpty() || cap <= 0) {
       return List.of();
     }
-    List<String> lines = log.stream().filter(l -> l != null && !l.isBlank()).toList();
+    List<String> lines =
+        log.stream().filter(l -> l != null && !l.isBlank() && !FRAME.matcher(l).find()).toList();
     Map<String, Entry> folded = new LinkedHashMap<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       boolean last = i >= lines.size() - FINAL_LINES;
-      if (!last && (!ERROR.matcher(line).find() || FRAME.matcher(line).find())) {
+      if (!last && !ERROR.matcher(line).find()) {
         continue;
       }
       String key = DIGITS.matcher(TIMESTAMP.matcher(line).replaceFirst("")).replaceAll("#").trim();

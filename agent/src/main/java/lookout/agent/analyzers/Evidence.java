@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 
 /** Formatting shared by analyzers: evidence lines stay one short line each, whatever the input. */
@@ -43,6 +44,24 @@ final class Evidence {
       cut--; // never split a surrogate pair
     }
     return sb.substring(0, cut) + "…";
+  }
+
+  /**
+   * "{@code prefix}a, b, c, … 9 more": as many whole names as fit in one evidence line, and how
+   * many did not, rather than a name cut in half.
+   */
+  static String names(String prefix, List<String> names) {
+    StringBuilder sb = new StringBuilder(prefix);
+    for (int i = 0; i < names.size(); i++) {
+      String next = (i == 0 ? "" : ", ") + names.get(i);
+      String rest = (i == 0 ? "" : ", ") + "… " + (names.size() - i) + " more";
+      boolean lastName = i == names.size() - 1;
+      if (sb.length() + next.length() + (lastName ? 0 : rest.length() + 2) > MAX_LINE) {
+        return clip(sb.append(rest).toString());
+      }
+      sb.append(next);
+    }
+    return clip(sb.toString());
   }
 
   /**

@@ -115,11 +115,14 @@ public final class ImagePullBackOffAnalyzer implements Analyzer {
         || m.contains("401")
         || m.contains("403")) {
       return "hint: the registry refused the credentials; check imagePullSecrets and the registry"
-                 + " permissions";
+          + " permissions";
     }
-    if (m.contains("not found") || m.contains("manifest unknown") || m.contains("does not exist")) {
+    if (m.contains("not found")
+        || m.contains("notfound")
+        || m.contains("manifest unknown")
+        || m.contains("does not exist")) {
       return "hint: the image or tag does not exist in the registry; check the tag that was"
-                 + " deployed";
+          + " deployed";
     }
     if (m.contains("no such host")
         || m.contains("timeout")
@@ -127,7 +130,7 @@ public final class ImagePullBackOffAnalyzer implements Analyzer {
         || m.contains("i/o timeout")
         || m.contains("tls")) {
       return "hint: the node cannot reach the registry; check DNS, proxy, firewall or the"
-                 + " registry's health";
+          + " registry's health";
     }
     if (m.contains("toomanyrequests") || m.contains("rate limit")) {
       return "hint: the registry rate-limits pulls; authenticate or use a mirror";

@@ -15,7 +15,6 @@ import java.util.Set;
  */
 public final class NodePressureAnalyzer implements Analyzer {
   static final List<String> PRESSURES = List.of("MemoryPressure", "DiskPressure", "PIDPressure");
-  private static final int POD_NAMES = 8;
 
   private final Clock clock;
 
@@ -78,10 +77,7 @@ public final class NodePressureAnalyzer implements Analyzer {
     }
     List<Pod> pods = facts.pods().stream().filter(p -> name.equals(Pods.nodeName(p))).toList();
     if (!pods.isEmpty()) {
-      List<String> refs = pods.stream().map(Pods::ref).limit(POD_NAMES).toList();
-      evidence.add(
-          Evidence.clip(
-              "pods on it: " + String.join(", ", refs) + (pods.size() > POD_NAMES ? ", …" : "")));
+      evidence.add(Evidence.names("pods on it: ", pods.stream().map(Pods::ref).toList()));
     }
     evidence.addAll(
         EventLines.lines(

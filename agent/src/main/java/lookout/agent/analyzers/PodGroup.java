@@ -17,9 +17,6 @@ import java.util.function.Function;
  * @param others the other pods' hits, for the "also affected" line
  */
 record PodGroup<T>(T worst, List<T> others) {
-  /** At most this many other pod names are listed. */
-  private static final int NAMES = 5;
-
   /**
    * Groups hits by owning workload (a bare pod is its own group) and {@code container}; groups keep
    * the order of their first hit.
@@ -55,17 +52,9 @@ record PodGroup<T>(T worst, List<T> others) {
     }
     Pod first = pod.apply(worst);
     String owner = Workload.of(first).map(w -> " of " + w.describe()).orElse("");
-    List<String> names = others.stream().map(h -> Pods.name(pod.apply(h))).limit(NAMES).toList();
-    String more = others.size() > NAMES ? ", …" : "";
-    return Optional.of(
-        Evidence.clip(
-            "also affected: "
-                + others.size()
-                + " more pod"
-                + (others.size() > 1 ? "s" : "")
-                + owner
-                + ": "
-                + String.join(", ", names)
-                + more));
+    List<String> names = others.stream().map(h -> Pods.name(pod.apply(h))).toList();
+    String prefix =
+        "also affected: " + others.size() + " more pod" + (others.size() > 1 ? "s" : "") + owner;
+    return Optional.of(Evidence.names(prefix + ": ", names));
   }
 }

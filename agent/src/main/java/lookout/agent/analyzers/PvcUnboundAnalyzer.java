@@ -20,8 +20,6 @@ public final class PvcUnboundAnalyzer implements Analyzer {
           "FailedBinding",
           "Provisioning");
 
-  private static final int POD_NAMES = 5;
-
   private final Clock clock;
 
   public PvcUnboundAnalyzer(Clock clock) {
@@ -65,10 +63,7 @@ public final class PvcUnboundAnalyzer implements Analyzer {
                 + (storageClass == null ? "(default)" : storageClass)
                 + size(claim).map(s -> " request=" + s).orElse("")
                 + modes(claim)));
-    List<String> names = users.stream().map(Pods::name).limit(POD_NAMES).toList();
-    evidence.add(
-        Evidence.clip(
-            "used by: " + String.join(", ", names) + (users.size() > POD_NAMES ? ", …" : "")));
+    evidence.add(Evidence.names("used by: ", users.stream().map(Pods::name).toList()));
     evidence.addAll(EventLines.lines(events, clock));
     evidence.add(hint(storageClass, events));
     String summary =
@@ -95,19 +90,19 @@ public final class PvcUnboundAnalyzer implements Analyzer {
         Set.copyOf(events.stream().map(e -> Objects.requireNonNullElse(e.reason(), "")).toList());
     if (reasons.contains("ProvisioningFailed")) {
       return "hint: the provisioner failed (see its error above); check the storage class"
-                 + " parameters and quota";
+          + " parameters and quota";
     }
     if (reasons.contains("ExternalProvisioning")) {
       return "hint: waiting for the external provisioner; check that its controller pods are"
-                 + " running";
+          + " running";
     }
     if (reasons.contains("WaitForFirstConsumer")) {
       return "hint: the class binds when a pod is scheduled; if the pod is Pending, fix its"
-                 + " scheduling first";
+          + " scheduling first";
     }
     if (storageClass == null) {
       return "hint: no storageClassName; check that the cluster has a default StorageClass or a"
-                 + " matching PV";
+          + " matching PV";
     }
     return "hint: check that StorageClass "
         + storageClass

@@ -83,6 +83,26 @@ class ErrorLinesTest {
                 "end")),
         Arguments.of(
             "blank and null-free short log", List.of("", "   ", "only line"), List.of("only line")),
+        Arguments.of(
+            "frames at the very end are not final words",
+            List.of(
+                "INFO boot",
+                "Exception in thread \"main\" java.lang.IllegalStateException: DATABASE_URL is not"
+                    + " set",
+                "\tat com.example.Config.url(Config.java:42)",
+                "at com.example.Main.main(Main.java:19)"),
+            List.of(
+                "INFO boot",
+                "Exception in thread \"main\" java.lang.IllegalStateException: DATABASE_URL is not"
+                    + " set")),
+        Arguments.of(
+            "python frames are dropped, the exception stays",
+            List.of(
+                "Traceback (most recent call last):",
+                "  File \"/app/main.py\", line 3, in <module>",
+                "    main()",
+                "ValueError: bad port"),
+            List.of("Traceback (most recent call last):", "main()", "ValueError: bad port")),
         Arguments.of("empty log", List.of(), List.of()));
   }
 

@@ -97,6 +97,7 @@ class ImagePullBackOffAnalyzerTest {
           ErrImagePull      | dial tcp: lookup registry.example.com: no such host                                   | cannot reach
           InvalidImageName  | couldn't parse image reference                                                        | malformed
           ImagePullBackOff  | toomanyrequests: You have reached your pull rate limit                                | rate-limits
+          ErrImagePull      | rpc error: code = NotFound desc = failed to pull and unpack image                      | does not exist
           ImagePullBackOff  | something new                                                                         | check the image name
           """)
   void hint_follows_the_registry_wording(String reason, String message, String expectedHint) {
