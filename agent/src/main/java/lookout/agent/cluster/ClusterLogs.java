@@ -1,25 +1,31 @@
 package lookout.agent.cluster;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.ContainerResource;
-import io.fabric8.kubernetes.client.dsl.PrettyLoggable;
-import java.io.ByteArrayOutputStream;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import lookout.agent.analyzers.LogSource;
 
 /**
- * Bounded container log reads: at most {@link #MAX_LINES} lines, at most {@link #MAX_BYTES} kept of at
- * most {@link #MAX_READ} read, each line capped. Never waits for a pod to become ready.
+ * Bounded container log reads: at most {@link #MAX_LINES} lines ({@code tailLines}), at most {@link
+ * #MAX_READ} bytes read and {@link LogText#MAX_BYTES} kept, each line capped. One plain {@code GET
+ * pods/{name}/log} through the client's authenticated HTTP client: fabric8's log DSL first opens a
+ * watch waiting for the pod to become ready, which costs a round trip and a {@code watch} permission.
  */
 public final class ClusterLogs implements LogSource {
   public static final int MAX_LINES = 200;
-  static final int MAX_BYTES = 64 * 1024;
   static final int MAX_READ = 256 * 1024;
   private static final String DEFAULT_CONTAINER = "kubectl.kubernetes.io/default-container";
 
@@ -44,59 +50,66 @@ public final class ClusterLogs implements LogSource {
   public LogTail read(String namespace, String pod, String container, boolean previous, int lines) {
     int n = Math.max(1, Math.min(lines, MAX_LINES));
     String name = container;
+    if (name == null || name.isBlank()) {
+      Pod p = client.pods().inNamespace(namespace).withName(pod).get();
+      if (p == null) {
+        return LogTail.unavailable("", "pod " + namespace + "/" + pod + " not found");
+      }
+      name = defaultContainer(p);
+    }
+    HttpRequest request = client.getHttpClient().newHttpRequestBuilder()
+        .uri(logUri(namespace, pod, name, previous, n))
+        .timeout(ClientSettings.REQUEST_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .build();
     try {
-      if (name == null || name.isBlank()) {
-        Pod p = client.pods().inNamespace(namespace).withName(pod).get();
-        if (p == null) {
-          return LogTail.unavailable("", "pod " + namespace + "/" + pod + " not found");
+      HttpResponse<InputStream> response = client.getHttpClient()
+          .sendAsync(request, InputStream.class)
+          .get(ClientSettings.REQUEST_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      try (InputStream body = response.body()) {
+        byte[] bytes = body == null ? new byte[0] : body.readNBytes(MAX_READ);
+        if (!response.isSuccessful()) {
+          return LogTail.unavailable(name, reason(response.code(), bytes));
         }
-        name = defaultContainer(p);
+        return LogText.tail(name, bytes, bytes.length >= MAX_READ, n);
       }
-      ContainerResource resource =
-          client.pods().inNamespace(namespace).withName(pod).inContainer(name)
-              .withReadyWaitTimeout(0);
-      PrettyLoggable loggable = previous ? resource.terminated().tailingLines(n)
-          : resource.limitBytes(MAX_READ).tailingLines(n);
-      try (InputStream in = loggable.getLogInputStream()) {
-        return bounded(name, in, n);
-      }
-    } catch (KubernetesClientException e) {
-      String why = e.getStatus() != null && e.getStatus().getMessage() != null
-          ? e.getStatus().getMessage() : e.getMessage();
-      return LogTail.unavailable(name == null ? "" : name, why);
+    } catch (ExecutionException e) {
+      throw new KubernetesClientException(
+          "reading the log of " + namespace + "/" + pod + " failed", e.getCause());
+    } catch (TimeoutException e) {
+      throw new KubernetesClientException("no log from " + namespace + "/" + pod + " within "
+          + ClientSettings.REQUEST_TIMEOUT_MS + " ms", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KubernetesClientException("interrupted while reading a log", e);
     } catch (IOException e) {
       return LogTail.unavailable(name, "log stream failed: " + e.getMessage());
     }
   }
 
-  private static LogTail bounded(String container, InputStream in, int n) throws IOException {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    byte[] chunk = new byte[8192];
-    int total = 0;
-    int read;
-    while (total < MAX_READ && (read = in.read(chunk, 0, Math.min(chunk.length, MAX_READ - total)))
-        > 0) {
-      buffer.write(chunk, 0, read);
-      total += read;
+  private URI logUri(String namespace, String pod, String container, boolean previous, int n) {
+    String base = client.getMasterUrl().toString();
+    String path = "api/v1/namespaces/" + enc(namespace) + "/pods/" + enc(pod) + "/log?container="
+        + enc(container) + "&tailLines=" + n + "&limitBytes=" + MAX_READ
+        + (previous ? "&previous=true" : "");
+    return URI.create(base.endsWith("/") ? base : base + "/").resolve(path);
+  }
+
+  /** The API server's message from a Status body, else the HTTP code. */
+  private static String reason(int code, byte[] body) {
+    try {
+      Status status = Serialization.unmarshal(new String(body, StandardCharsets.UTF_8),
+          Status.class);
+      if (status != null && status.getMessage() != null) {
+        return status.getMessage();
+      }
+    } catch (RuntimeException e) {
+      // not a Status body: fall through to the code
     }
-    boolean cut = total >= MAX_READ;
-    byte[] bytes = buffer.toByteArray();
-    int from = 0;
-    if (bytes.length > MAX_BYTES) {
-      from = bytes.length - MAX_BYTES;
-      cut = true;
-    }
-    String text = new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
-    if (from > 0 && text.indexOf('\n') >= 0) {
-      text = text.substring(text.indexOf('\n') + 1); // drop the partial first line
-    }
-    List<String> all = Arrays.asList(text.split("\r?\n"));
-    int end = all.size();
-    while (end > 0 && all.get(end - 1).isEmpty()) {
-      end--;
-    }
-    List<String> tail = all.subList(Math.max(0, end - n), end).stream().map(Capped::line).toList();
-    return new LogTail(container, tail, null, cut);
+    return "the API server answered HTTP " + code;
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   static String defaultContainer(Pod pod) {

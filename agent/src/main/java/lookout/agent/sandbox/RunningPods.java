@@ -28,9 +28,15 @@ final class RunningPods {
   private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
   private final List<String> nodes;
+  private final List<String> schedulable;
 
-  RunningPods(List<String> nodes) {
+  /**
+   * @param nodes all nodes, where daemon set pods run
+   * @param schedulable the nodes without a NoSchedule taint, where the scheduler puts other pods
+   */
+  RunningPods(List<String> nodes, List<String> schedulable) {
     this.nodes = List.copyOf(nodes);
+    this.schedulable = List.copyOf(schedulable.isEmpty() ? nodes : schedulable);
   }
 
   static boolean wanted(HasMetadata workload) {
@@ -70,10 +76,9 @@ final class RunningPods {
 
   private Pod pod(HasMetadata owner, PodTemplateSpec template, String podName, String ownerKind,
       String ownerName, Map<String, String> extraLabels, int index) {
-    String node = nodes.get(Math.floorMod(podName.hashCode(), nodes.size()));
-    if (owner instanceof DaemonSet) {
-      node = nodes.get(index);
-    }
+    String node = owner instanceof DaemonSet
+        ? nodes.get(index)
+        : schedulable.get(Math.floorMod(podName.hashCode(), schedulable.size()));
     String started = owner.getMetadata().getCreationTimestamp();
     Map<String, String> labels = new HashMap<>(template.getMetadata().getLabels());
     labels.putAll(extraLabels);

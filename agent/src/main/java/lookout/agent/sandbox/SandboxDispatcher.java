@@ -52,6 +52,9 @@ final class SandboxDispatcher extends Dispatcher {
       if (request.is("POST")) {
         return history.restore(request, sent, response);
       }
+      if (response.getWebSocketListener() != null) {
+        return response.withWebSocketUpgrade(new OffLoopWatch(response.getWebSocketListener()));
+      }
       return response.code() == 404 ? withNotFoundStatus(request, response) : response;
     } catch (RuntimeException e) {
       return ApiResponses.status(500, "InternalError", "sandbox: " + e);

@@ -54,11 +54,19 @@ final class SandboxSeed {
         }
       }
     }
-    List<String> nodes = client.nodes().list().getItems().stream()
-        .map(Node::getMetadata).map(m -> m.getName()).sorted().toList();
-    RunningPods running = new RunningPods(nodes);
+    List<Node> nodes = client.nodes().list().getItems().stream()
+        .sorted(java.util.Comparator.comparing(n -> n.getMetadata().getName())).toList();
+    RunningPods running = new RunningPods(
+        nodes.stream().map(n -> n.getMetadata().getName()).toList(),
+        nodes.stream().filter(SandboxSeed::schedulable).map(n -> n.getMetadata().getName())
+            .toList());
     for (HasMetadata workload : workloads) {
       running.podsFor(workload).forEach(pod -> client.resource(pod).create());
     }
+  }
+
+  private static boolean schedulable(Node node) {
+    return node.getSpec() == null || node.getSpec().getTaints() == null
+        || node.getSpec().getTaints().stream().noneMatch(t -> "NoSchedule".equals(t.getEffect()));
   }
 }
