@@ -1,0 +1,43 @@
+package lookout.agent.offline;
+
+import java.util.List;
+import java.util.Optional;
+import lookout.agent.Answer;
+import lookout.knowledge.Hit;
+import lookout.knowledge.Search;
+
+/** The best runbook and incident sections for a finding, as "Runbook: …" lines; optional. */
+final class RunbookHits {
+  private static final int LIMIT = 3;
+
+  private final Search search;
+
+  /** @param search the knowledge search, or null when there is none */
+  RunbookHits(Search search) {
+    this.search = search;
+  }
+
+  Optional<Answer.Section> section(String query) {
+    if (search == null) {
+      return Optional.empty();
+    }
+    List<Hit> hits;
+    try {
+      hits = search.search(query, LIMIT);
+    } catch (RuntimeException e) {
+      // runbooks are a bonus: a broken index must not cost the diagnosis
+      return Optional.empty();
+    }
+    if (hits == null || hits.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> lines = hits.stream().map(RunbookHits::line).toList();
+    return Optional.of(Replies.section("Runbooks", lines));
+  }
+
+  private static String line(Hit hit) {
+    String label = "incident".equals(hit.kind()) ? "Incident: " : "Runbook: ";
+    String section = hit.section().isBlank() ? "" : " › " + hit.section();
+    return label + hit.title() + section + " — " + hit.location();
+  }
+}
