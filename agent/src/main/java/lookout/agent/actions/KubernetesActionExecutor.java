@@ -1,0 +1,121 @@
+package lookout.agent.actions;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import lookout.approvals.Action;
+import lookout.approvals.ActionExecutor;
+import lookout.approvals.RestartDeployment;
+import lookout.approvals.ScaleWorkload;
+
+/**
+ * Runs approved actions with fabric8, on the cluster each action names. Restart sets {@code
+ * kubectl.kubernetes.io/restartedAt} on the pod template (what {@code kubectl rollout restart} does);
+ * scale sets {@code spec.replicas}. Both are JSON merge patches, which every API server accepts.
+ * Failures throw with a message naming the action, the cluster and the reason.
+ */
+public final class KubernetesActionExecutor implements ActionExecutor {
+  static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
+
+  private final Map<String, KubernetesClient> clusters;
+  private final Clock clock;
+
+  public KubernetesActionExecutor(Map<String, KubernetesClient> clusters) {
+    this(clusters, Clock.systemUTC());
+  }
+
+  public KubernetesActionExecutor(Map<String, KubernetesClient> clusters, Clock clock) {
+    this.clusters = Map.copyOf(clusters);
+    this.clock = clock;
+  }
+
+  /**
+   * Runs the action.
+   *
+   * @return e.g. "restarted deployment staging/checkout (rollout started, generation 4)"
+   * @throws IllegalStateException when the target is gone or the API server refuses
+   * @throws IllegalArgumentException for an unknown cluster or a kind that cannot scale
+   */
+  @Override
+  public String execute(Action action) {
+    return run(action, false);
+  }
+
+  /**
+   * Validates the action with a server-side dry run ({@code dryRun=All}); nothing changes.
+   *
+   * @return e.g. "dry run ok: would have scaled deployment prod/frontend from 3 to 5 replicas"
+   */
+  public String dryRun(Action action) {
+    return run(action, true);
+  }
+
+  /** The target's current replicas and generation, or empty when it no longer exists. */
+  public Optional<TargetState> current(Action action) {
+    ActionTarget target = ActionTarget.of(action);
+    HasMetadata object = call(action, "reading", () -> target.resource(client(action)).get());
+    return Optional.ofNullable(object).map(o -> new TargetState(target.kind(), target.namespace(),
+        target.name(), ActionTarget.replicas(o), ActionTarget.generation(o)));
+  }
+
+  private String run(Action action, boolean dryRun) {
+    ActionTarget target = ActionTarget.of(action);
+    Resource<? extends HasMetadata> resource = target.resource(client(action));
+    HasMetadata before = call(action, "reading", resource::get);
+    if (before == null) {
+      throw new IllegalStateException(target.ref() + " not found in cluster " + action.cluster()
+          + " (deleted or renamed since it was requested?)");
+    }
+    String patch = switch (action) {
+      case RestartDeployment r ->
+          Patches.restartedAt(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+      case ScaleWorkload s -> Patches.replicas(s.replicas());
+    };
+    HasMetadata after = call(action, dryRun ? "dry-running" : "patching",
+        () -> (dryRun ? resource.dryRun() : resource)
+            .patch(PatchContext.of(PatchType.JSON_MERGE), patch));
+    return switch (action) {
+      case RestartDeployment r -> dryRun ? "dry run ok: would restart " + target.ref()
+          : "restarted " + target.ref() + " (rollout started, generation "
+              + ActionTarget.generation(after) + ")";
+      case ScaleWorkload s -> (dryRun ? "dry run ok: would scale " : "scaled ") + target.ref()
+          + " from " + ActionTarget.replicas(before) + " to " + s.replicas() + " replicas";
+    };
+  }
+
+  private KubernetesClient client(Action action) {
+    KubernetesClient client = clusters.get(action.cluster());
+    if (client == null) {
+      throw new IllegalArgumentException("unknown cluster '" + action.cluster() + "' for "
+          + action.describe() + " (known: " + String.join(", ", new TreeMap<>(clusters).keySet())
+          + ")");
+    }
+    return client;
+  }
+
+  private static <T> T call(Action action, String what, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (KubernetesClientException e) {
+      String reason = e.getStatus() != null && e.getStatus().getMessage() != null
+          ? e.getStatus().getMessage() : e.getMessage();
+      String prefix = "while " + what + " for " + action.describe() + " in cluster "
+          + action.cluster() + ": ";
+      throw new IllegalStateException(prefix + switch (e.getCode()) {
+        case 403 -> "not allowed: " + reason;
+        case 404 -> "not found: " + reason;
+        case 409 -> "conflict, try again: " + reason;
+        default -> reason;
+      }, e);
+    }
+  }
+}
