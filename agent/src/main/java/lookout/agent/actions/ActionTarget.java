@@ -17,18 +17,20 @@ import lookout.approvals.ScaleWorkload;
  */
 record ActionTarget(String kind, String namespace, String name) {
 
-  /** @throws IllegalArgumentException for a scale of anything but a Deployment or StatefulSet */
+  /**
+   * @throws IllegalArgumentException for a scale of anything but a Deployment or StatefulSet
+   */
   static ActionTarget of(Action action) {
     return switch (action) {
       case RestartDeployment r -> new ActionTarget("Deployment", r.namespace(), r.name());
       case ScaleWorkload s -> {
         String kind = s.workloadKind().toLowerCase(Locale.ROOT);
         if (!kind.equals("deployment") && !kind.equals("statefulset")) {
-          throw new IllegalArgumentException("cannot " + s.describe()
-              + ": only deployments and statefulsets scale");
+          throw new IllegalArgumentException(
+              "cannot " + s.describe() + ": only deployments and statefulsets scale");
         }
-        yield new ActionTarget(kind.equals("deployment") ? "Deployment" : "StatefulSet",
-            s.namespace(), s.name());
+        yield new ActionTarget(
+            kind.equals("deployment") ? "Deployment" : "StatefulSet", s.namespace(), s.name());
       }
     };
   }
@@ -45,11 +47,12 @@ record ActionTarget(String kind, String namespace, String name) {
   }
 
   static int replicas(HasMetadata object) {
-    Integer n = switch (object) {
-      case Deployment d -> d.getSpec() == null ? null : d.getSpec().getReplicas();
-      case StatefulSet s -> s.getSpec() == null ? null : s.getSpec().getReplicas();
-      default -> null;
-    };
+    Integer n =
+        switch (object) {
+          case Deployment d -> d.getSpec() == null ? null : d.getSpec().getReplicas();
+          case StatefulSet s -> s.getSpec() == null ? null : s.getSpec().getReplicas();
+          default -> null;
+        };
     return n == null ? 1 : n;
   }
 

@@ -19,9 +19,9 @@ import lookout.approvals.ScaleWorkload;
 
 /**
  * Runs approved actions with fabric8, on the cluster each action names. Restart sets {@code
- * kubectl.kubernetes.io/restartedAt} on the pod template (what {@code kubectl rollout restart} does);
- * scale sets {@code spec.replicas}. Both are JSON merge patches, which every API server accepts.
- * Failures throw with a message naming the action, the cluster and the reason.
+ * kubectl.kubernetes.io/restartedAt} on the pod template (what {@code kubectl rollout restart}
+ * does); scale sets {@code spec.replicas}. Both are JSON merge patches, which every API server
+ * accepts. Failures throw with a message naming the action, the cluster and the reason.
  */
 public final class KubernetesActionExecutor implements ActionExecutor {
   static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
@@ -63,8 +63,15 @@ public final class KubernetesActionExecutor implements ActionExecutor {
   public Optional<TargetState> current(Action action) {
     ActionTarget target = ActionTarget.of(action);
     HasMetadata object = call(action, "reading", () -> target.resource(client(action)).get());
-    return Optional.ofNullable(object).map(o -> new TargetState(target.kind(), target.namespace(),
-        target.name(), ActionTarget.replicas(o), ActionTarget.generation(o)));
+    return Optional.ofNullable(object)
+        .map(
+            o ->
+                new TargetState(
+                    target.kind(),
+                    target.namespace(),
+                    target.name(),
+                    ActionTarget.replicas(o),
+                    ActionTarget.generation(o)));
   }
 
   private String run(Action action, boolean dryRun) {
@@ -72,32 +79,56 @@ public final class KubernetesActionExecutor implements ActionExecutor {
     Resource<? extends HasMetadata> resource = target.resource(client(action));
     HasMetadata before = call(action, "reading", resource::get);
     if (before == null) {
-      throw new IllegalStateException(target.ref() + " not found in cluster " + action.cluster()
-          + " (deleted or renamed since it was requested?)");
+      throw new IllegalStateException(
+          target.ref()
+              + " not found in cluster "
+              + action.cluster()
+              + " (deleted or renamed since it was requested?)");
     }
-    String patch = switch (action) {
-      case RestartDeployment r ->
-          Patches.restartedAt(clock.instant().truncatedTo(ChronoUnit.SECONDS));
-      case ScaleWorkload s -> Patches.replicas(s.replicas());
-    };
-    HasMetadata after = call(action, dryRun ? "dry-running" : "patching",
-        () -> (dryRun ? resource.dryRun() : resource)
-            .patch(PatchContext.of(PatchType.JSON_MERGE), patch));
+    String patch =
+        switch (action) {
+          case RestartDeployment r ->
+              Patches.restartedAt(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+          case ScaleWorkload s -> Patches.replicas(s.replicas());
+        };
+    HasMetadata after =
+        call(
+            action,
+            dryRun ? "dry-running" : "patching",
+            () ->
+                (dryRun ? resource.dryRun() : resource)
+                    .patch(PatchContext.of(PatchType.JSON_MERGE), patch));
     return switch (action) {
-      case RestartDeployment r -> dryRun ? "dry run ok: would restart " + target.ref()
-          : "restarted " + target.ref() + " (rollout started, generation "
-              + ActionTarget.generation(after) + ")";
-      case ScaleWorkload s -> (dryRun ? "dry run ok: would scale " : "scaled ") + target.ref()
-          + " from " + ActionTarget.replicas(before) + " to " + s.replicas() + " replicas";
+      case RestartDeployment r ->
+          dryRun
+              ? "dry run ok: would restart " + target.ref()
+              : "restarted "
+                  + target.ref()
+                  + " (rollout started, generation "
+                  + ActionTarget.generation(after)
+                  + ")";
+      case ScaleWorkload s ->
+          (dryRun ? "dry run ok: would scale " : "scaled ")
+              + target.ref()
+              + " from "
+              + ActionTarget.replicas(before)
+              + " to "
+              + s.replicas()
+              + " replicas";
     };
   }
 
   private KubernetesClient client(Action action) {
     KubernetesClient client = clusters.get(action.cluster());
     if (client == null) {
-      throw new IllegalArgumentException("unknown cluster '" + action.cluster() + "' for "
-          + action.describe() + " (known: " + String.join(", ", new TreeMap<>(clusters).keySet())
-          + ")");
+      throw new IllegalArgumentException(
+          "unknown cluster '"
+              + action.cluster()
+              + "' for "
+              + action.describe()
+              + " (known: "
+              + String.join(", ", new TreeMap<>(clusters).keySet())
+              + ")");
     }
     return client;
   }
@@ -106,16 +137,21 @@ public final class KubernetesActionExecutor implements ActionExecutor {
     try {
       return call.get();
     } catch (KubernetesClientException e) {
-      String reason = e.getStatus() != null && e.getStatus().getMessage() != null
-          ? e.getStatus().getMessage() : e.getMessage();
-      String prefix = "while " + what + " for " + action.describe() + " in cluster "
-          + action.cluster() + ": ";
-      throw new IllegalStateException(prefix + switch (e.getCode()) {
-        case 403 -> "not allowed: " + reason;
-        case 404 -> "not found: " + reason;
-        case 409 -> "conflict, try again: " + reason;
-        default -> reason;
-      }, e);
+      String reason =
+          e.getStatus() != null && e.getStatus().getMessage() != null
+              ? e.getStatus().getMessage()
+              : e.getMessage();
+      String prefix =
+          "while " + what + " for " + action.describe() + " in cluster " + action.cluster() + ": ";
+      throw new IllegalStateException(
+          prefix
+              + switch (e.getCode()) {
+                case 403 -> "not allowed: " + reason;
+                case 404 -> "not found: " + reason;
+                case 409 -> "conflict, try again: " + reason;
+                default -> reason;
+              },
+          e);
     }
   }
 }

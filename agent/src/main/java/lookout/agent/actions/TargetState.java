@@ -6,5 +6,5 @@ package lookout.agent.actions;
  * @param replicas the desired replica count ({@code spec.replicas})
  * @param generation {@code metadata.generation}: changes whenever the spec changes
  */
-public record TargetState(String kind, String namespace, String name, int replicas,
-    long generation) {}
+public record TargetState(
+    String kind, String namespace, String name, int replicas, long generation) {}

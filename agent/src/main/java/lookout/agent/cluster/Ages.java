@@ -6,7 +6,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Kubernetes timestamps as kubectl-style ages ({@code 45s}, {@code 12m}, {@code 5h}, {@code 3d}). */
+/**
+ * Kubernetes timestamps as kubectl-style ages ({@code 45s}, {@code 12m}, {@code 5h}, {@code 3d}).
+ */
 final class Ages {
   private Ages() {}
 

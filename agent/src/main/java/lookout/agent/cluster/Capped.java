@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Hard caps on what a read returns. Output goes to chat and to an LLM's context, so it is bounded, and
- * a cut list says how much was left out and how to narrow the question.
+ * Hard caps on what a read returns. Output goes to chat and to an LLM's context, so it is bounded,
+ * and a cut list says how much was left out and how to narrow the question.
  */
 public final class Capped {
   /** Lines per list unless a caller asks for fewer. */

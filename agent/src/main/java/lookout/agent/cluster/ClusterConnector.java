@@ -10,10 +10,10 @@ import java.util.function.UnaryOperator;
 import lookout.agent.sandbox.SandboxCluster;
 
 /**
- * Turns {@link ClusterTarget}s into fabric8 clients. Configs are built explicitly from what the target
- * names (never fabric8's auto-configuration, so a stray {@code ~/.kube/config} or {@code KUBECONFIG}
- * cannot redirect Lookout to another cluster). Owns what it creates: {@link #close()} closes the
- * clients and stops any sandbox it started.
+ * Turns {@link ClusterTarget}s into fabric8 clients. Configs are built explicitly from what the
+ * target names (never fabric8's auto-configuration, so a stray {@code ~/.kube/config} or {@code
+ * KUBECONFIG} cannot redirect Lookout to another cluster). Owns what it creates: {@link #close()}
+ * closes the clients and stops any sandbox it started.
  */
 public final class ClusterConnector implements AutoCloseable {
   private final Path serviceAccountDir;
@@ -43,8 +43,9 @@ public final class ClusterConnector implements AutoCloseable {
         yield sandbox.client();
       }
       case KUBECONFIG ->
-          build(target, KubeconfigLoader.load(target.name(), target.kubeconfigPath(),
-              target.context()));
+          build(
+              target,
+              KubeconfigLoader.load(target.name(), target.kubeconfigPath(), target.context()));
       case IN_CLUSTER -> build(target, InClusterConfig.load(target.name(), serviceAccountDir, env));
     };
   }

@@ -22,7 +22,8 @@ import lookout.agent.analyzers.LogSource;
  * Bounded container log reads: at most {@link #MAX_LINES} lines ({@code tailLines}), at most {@link
  * #MAX_READ} bytes read and {@link LogText#MAX_BYTES} kept, each line capped. One plain {@code GET
  * pods/{name}/log} through the client's authenticated HTTP client: fabric8's log DSL first opens a
- * watch waiting for the pod to become ready, which costs a round trip and a {@code watch} permission.
+ * watch waiting for the pod to become ready, which costs a round trip and a {@code watch}
+ * permission.
  */
 public final class ClusterLogs implements LogSource {
   public static final int MAX_LINES = 200;
@@ -57,14 +58,19 @@ public final class ClusterLogs implements LogSource {
       }
       name = defaultContainer(p);
     }
-    HttpRequest request = client.getHttpClient().newHttpRequestBuilder()
-        .uri(logUri(namespace, pod, name, previous, n))
-        .timeout(ClientSettings.REQUEST_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-        .build();
+    HttpRequest request =
+        client
+            .getHttpClient()
+            .newHttpRequestBuilder()
+            .uri(logUri(namespace, pod, name, previous, n))
+            .timeout(ClientSettings.REQUEST_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+            .build();
     try {
-      HttpResponse<InputStream> response = client.getHttpClient()
-          .sendAsync(request, InputStream.class)
-          .get(ClientSettings.REQUEST_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      HttpResponse<InputStream> response =
+          client
+              .getHttpClient()
+              .sendAsync(request, InputStream.class)
+              .get(ClientSettings.REQUEST_TIMEOUT_MS, TimeUnit.MILLISECONDS);
       try (InputStream body = response.body()) {
         byte[] bytes = body == null ? new byte[0] : body.readNBytes(MAX_READ);
         if (!response.isSuccessful()) {
@@ -76,8 +82,15 @@ public final class ClusterLogs implements LogSource {
       throw new KubernetesClientException(
           "reading the log of " + namespace + "/" + pod + " failed", e.getCause());
     } catch (TimeoutException e) {
-      throw new KubernetesClientException("no log from " + namespace + "/" + pod + " within "
-          + ClientSettings.REQUEST_TIMEOUT_MS + " ms", e);
+      throw new KubernetesClientException(
+          "no log from "
+              + namespace
+              + "/"
+              + pod
+              + " within "
+              + ClientSettings.REQUEST_TIMEOUT_MS
+              + " ms",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new KubernetesClientException("interrupted while reading a log", e);
@@ -88,17 +101,26 @@ public final class ClusterLogs implements LogSource {
 
   private URI logUri(String namespace, String pod, String container, boolean previous, int n) {
     String base = client.getMasterUrl().toString();
-    String path = "api/v1/namespaces/" + enc(namespace) + "/pods/" + enc(pod) + "/log?container="
-        + enc(container) + "&tailLines=" + n + "&limitBytes=" + MAX_READ
-        + (previous ? "&previous=true" : "");
+    String path =
+        "api/v1/namespaces/"
+            + enc(namespace)
+            + "/pods/"
+            + enc(pod)
+            + "/log?container="
+            + enc(container)
+            + "&tailLines="
+            + n
+            + "&limitBytes="
+            + MAX_READ
+            + (previous ? "&previous=true" : "");
     return URI.create(base.endsWith("/") ? base : base + "/").resolve(path);
   }
 
   /** The API server's message from a Status body, else the HTTP code. */
   private static String reason(int code, byte[] body) {
     try {
-      Status status = Serialization.unmarshal(new String(body, StandardCharsets.UTF_8),
-          Status.class);
+      Status status =
+          Serialization.unmarshal(new String(body, StandardCharsets.UTF_8), Status.class);
       if (status != null && status.getMessage() != null) {
         return status.getMessage();
       }

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A cheap readiness check: {@code GET /version}, which every authenticated identity may call, bounded
- * by a short timeout whatever the client's own timeouts are.
+ * A cheap readiness check: {@code GET /version}, which every authenticated identity may call,
+ * bounded by a short timeout whatever the client's own timeouts are.
  */
 public final class ClusterProbe {
   private ClusterProbe() {}

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Reads a cluster for answers: typed objects for analysis and compact, capped text lines for people
- * and LLMs (never raw JSON). Blocking; call from a virtual thread. Cluster errors surface as fabric8's
- * {@code KubernetesClientException}.
+ * and LLMs (never raw JSON). Blocking; call from a virtual thread. Cluster errors surface as
+ * fabric8's {@code KubernetesClientException}.
  */
 public final class ClusterReader {
   /** Events read per object before merging; the newest are kept. */
@@ -43,7 +43,10 @@ public final class ClusterReader {
 
   public List<String> namespaces() {
     return client.namespaces().list().getItems().stream()
-        .map(Namespace::getMetadata).map(m -> m.getName()).sorted().toList();
+        .map(Namespace::getMetadata)
+        .map(m -> m.getName())
+        .sorted()
+        .toList();
   }
 
   public boolean namespaceExists(String namespace) {
@@ -65,8 +68,13 @@ public final class ClusterReader {
     if (workload.selector() == null) {
       return List.of();
     }
-    return sortWorstFirst(client.pods().inNamespace(workload.namespace())
-        .withLabelSelector(workload.selector()).list().getItems());
+    return sortWorstFirst(
+        client
+            .pods()
+            .inNamespace(workload.namespace())
+            .withLabelSelector(workload.selector())
+            .list()
+            .getItems());
   }
 
   public List<Pod> pods(String namespace) {
@@ -75,17 +83,24 @@ public final class ClusterReader {
 
   /** Events about one object, newest first, selected by the API server. */
   public List<Event> events(String namespace, String kind, String name) {
-    List<Event> items = client.v1().events().inNamespace(namespace)
-        .withField("involvedObject.name", name)
-        .withField("involvedObject.kind", kind)
-        .list().getItems();
+    List<Event> items =
+        client
+            .v1()
+            .events()
+            .inNamespace(namespace)
+            .withField("involvedObject.name", name)
+            .withField("involvedObject.kind", kind)
+            .list()
+            .getItems();
     return items.stream().sorted(EventText.newestFirst()).limit(MAX_EVENTS).toList();
   }
 
   /** All events of a namespace, newest first, at most {@value #MAX_EVENTS}. */
   public List<Event> events(String namespace) {
     return client.v1().events().inNamespace(namespace).list().getItems().stream()
-        .sorted(EventText.newestFirst()).limit(MAX_EVENTS).toList();
+        .sorted(EventText.newestFirst())
+        .limit(MAX_EVENTS)
+        .toList();
   }
 
   /** A claim, or null when it does not exist. */
@@ -105,10 +120,19 @@ public final class ClusterReader {
     if (!"Deployment".equals(workload.kind()) || workload.selector() == null) {
       return List.of();
     }
-    return client.apps().replicaSets().inNamespace(workload.namespace())
-        .withLabelSelector(workload.selector()).list().getItems().stream()
-        .sorted(Comparator.comparing((ReplicaSet rs) ->
-            Ages.instant(rs.getMetadata().getCreationTimestamp()).orElse(Instant.EPOCH)).reversed())
+    return client
+        .apps()
+        .replicaSets()
+        .inNamespace(workload.namespace())
+        .withLabelSelector(workload.selector())
+        .list()
+        .getItems()
+        .stream()
+        .sorted(
+            Comparator.comparing(
+                    (ReplicaSet rs) ->
+                        Ages.instant(rs.getMetadata().getCreationTimestamp()).orElse(Instant.EPOCH))
+                .reversed())
         .limit(max)
         .map(rs -> rs.getMetadata().getName())
         .toList();
@@ -116,7 +140,8 @@ public final class ClusterReader {
 
   public List<Node> nodes() {
     return client.nodes().list().getItems().stream()
-        .sorted(Comparator.comparing(n -> n.getMetadata().getName())).toList();
+        .sorted(Comparator.comparing(n -> n.getMetadata().getName()))
+        .toList();
   }
 
   public ClusterLogs logs() {
@@ -131,16 +156,18 @@ public final class ClusterReader {
 
   /** Workload lines, unhealthy ones first, capped. */
   public List<String> workloadLines(String namespace) {
-    List<String> lines = workloads(namespace).stream()
-        .sorted(Comparator.comparing(Workload::healthy))
-        .map(this::line).toList();
+    List<String> lines =
+        workloads(namespace).stream()
+            .sorted(Comparator.comparing(Workload::healthy))
+            .map(this::line)
+            .toList();
     return Capped.lines(lines, Capped.MAX_LINES, namespace == null ? "namespace" : "name");
   }
 
   public List<String> podLines(List<Pod> pods) {
     Instant now = now();
-    return Capped.lines(pods.stream().map(p -> PodText.line(p, now)).toList(), Capped.MAX_LINES,
-        "workload name");
+    return Capped.lines(
+        pods.stream().map(p -> PodText.line(p, now)).toList(), Capped.MAX_LINES, "workload name");
   }
 
   public List<String> eventLines(List<Event> events, int max) {
@@ -149,9 +176,13 @@ public final class ClusterReader {
 
   public List<String> nodeLines(List<Node> nodes) {
     Instant now = now();
-    return Capped.lines(nodes.stream()
-        .sorted(Comparator.comparing((Node n) -> !NodeText.problem(n)))
-        .map(n -> NodeText.line(n, now)).toList(), Capped.MAX_LINES, "node name");
+    return Capped.lines(
+        nodes.stream()
+            .sorted(Comparator.comparing((Node n) -> !NodeText.problem(n)))
+            .map(n -> NodeText.line(n, now))
+            .toList(),
+        Capped.MAX_LINES,
+        "node name");
   }
 
   private List<Pod> sortWorstFirst(List<Pod> pods) {

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Events as lines, newest first, repeats merged with their counts added:
- * {@code 1m ago Warning BackOff pod/checkout-7d9f-x2: Back-off restarting failed container (x41)}.
+ * Events as lines, newest first, repeats merged with their counts added: {@code 1m ago Warning
+ * BackOff pod/checkout-7d9f-x2: Back-off restarting failed container (x41)}.
  */
 public final class EventText {
   private EventText() {}
@@ -20,7 +20,8 @@ public final class EventText {
   public static List<String> lines(List<Event> events, Instant now) {
     Map<String, Merged> merged = new LinkedHashMap<>();
     for (Event e : events) {
-      String key = String.join("|", nz(e.getType()), nz(e.getReason()), subject(e), nz(e.getMessage()));
+      String key =
+          String.join("|", nz(e.getType()), nz(e.getReason()), subject(e), nz(e.getMessage()));
       Instant at = lastSeen(e).orElse(Instant.EPOCH);
       merged.merge(key, new Merged(e, at, count(e)), Merged::plus);
     }
@@ -36,10 +37,21 @@ public final class EventText {
 
   private static String line(Merged m, Instant now) {
     Event e = m.event();
-    String when = m.at().equals(Instant.EPOCH) ? "?" : Ages.age(java.time.Duration.between(m.at(),
-        now)) + " ago";
-    String text = when + " " + nz(e.getType()) + " " + nz(e.getReason()) + " " + subject(e) + ": "
-        + nz(e.getMessage()).strip() + (m.count() > 1 ? " (x" + m.count() + ")" : "");
+    String when =
+        m.at().equals(Instant.EPOCH)
+            ? "?"
+            : Ages.age(java.time.Duration.between(m.at(), now)) + " ago";
+    String text =
+        when
+            + " "
+            + nz(e.getType())
+            + " "
+            + nz(e.getReason())
+            + " "
+            + subject(e)
+            + ": "
+            + nz(e.getMessage()).strip()
+            + (m.count() > 1 ? " (x" + m.count() + ")" : "");
     return Capped.line(text);
   }
 
@@ -71,7 +83,8 @@ public final class EventText {
     if (e.getInvolvedObject() == null) {
       return "?";
     }
-    return nz(e.getInvolvedObject().getKind()).toLowerCase(Locale.ROOT) + "/"
+    return nz(e.getInvolvedObject().getKind()).toLowerCase(Locale.ROOT)
+        + "/"
         + nz(e.getInvolvedObject().getName());
   }
 

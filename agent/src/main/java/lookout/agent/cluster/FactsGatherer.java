@@ -14,10 +14,10 @@ import lookout.agent.analyzers.ClusterFacts;
 import lookout.agent.analyzers.LogSource;
 
 /**
- * Collects the slice of a cluster the analyzers look at. For a workload: its pods (via the selector),
- * the events of the workload, its newest ReplicaSets, its pods (worst first) and the claims they mount,
- * and the nodes those pods run on (all nodes when a pod is unscheduled). For a namespace: everything
- * in it, bounded.
+ * Collects the slice of a cluster the analyzers look at. For a workload: its pods (via the
+ * selector), the events of the workload, its newest ReplicaSets, its pods (worst first) and the
+ * claims they mount, and the nodes those pods run on (all nodes when a pod is unscheduled). For a
+ * namespace: everything in it, bounded.
  */
 public final class FactsGatherer {
   static final int MAX_PODS = 200;
@@ -44,10 +44,11 @@ public final class FactsGatherer {
     for (String rs : reader.replicaSets(workload, 2)) {
       events.addAll(reader.events(ns, "ReplicaSet", rs));
     }
-    pods.stream().limit(MAX_PODS_WITH_EVENTS)
+    pods.stream()
+        .limit(MAX_PODS_WITH_EVENTS)
         .forEach(p -> events.addAll(reader.events(ns, "Pod", p.getMetadata().getName())));
-    claims.forEach(c -> events.addAll(reader.events(ns, "PersistentVolumeClaim",
-        c.getMetadata().getName())));
+    claims.forEach(
+        c -> events.addAll(reader.events(ns, "PersistentVolumeClaim", c.getMetadata().getName())));
     events.sort(EventText.newestFirst());
     return new ClusterFacts(cluster, pods, events, claims, nodesFor(pods), logs);
   }
@@ -59,8 +60,8 @@ public final class FactsGatherer {
   public ClusterFacts forNamespace(String namespace, LogSource logs) {
     List<Pod> pods = reader.pods(namespace).stream().limit(MAX_PODS).toList();
     List<Node> nodes = reader.nodes().stream().limit(MAX_NODES).toList();
-    return new ClusterFacts(cluster, pods, reader.events(namespace), reader.claims(namespace), nodes,
-        logs);
+    return new ClusterFacts(
+        cluster, pods, reader.events(namespace), reader.claims(namespace), nodes, logs);
   }
 
   private List<PersistentVolumeClaim> claimsOf(String namespace, List<Pod> pods) {
@@ -79,14 +80,20 @@ public final class FactsGatherer {
   }
 
   private List<Node> nodesFor(List<Pod> pods) {
-    boolean unscheduled = pods.stream().anyMatch(p -> p.getSpec() == null
-        || p.getSpec().getNodeName() == null || p.getSpec().getNodeName().isBlank());
+    boolean unscheduled =
+        pods.stream()
+            .anyMatch(
+                p ->
+                    p.getSpec() == null
+                        || p.getSpec().getNodeName() == null
+                        || p.getSpec().getNodeName().isBlank());
     Set<String> used = new LinkedHashSet<>();
-    pods.forEach(p -> {
-      if (p.getSpec() != null && p.getSpec().getNodeName() != null) {
-        used.add(p.getSpec().getNodeName());
-      }
-    });
+    pods.forEach(
+        p -> {
+          if (p.getSpec() != null && p.getSpec().getNodeName() != null) {
+            used.add(p.getSpec().getNodeName());
+          }
+        });
     return reader.nodes().stream()
         .filter(n -> unscheduled || used.contains(n.getMetadata().getName()))
         .limit(MAX_NODES)

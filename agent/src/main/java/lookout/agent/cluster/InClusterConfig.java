@@ -14,8 +14,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Builds a client config from the pod's service account: API server from {@code
- * KUBERNETES_SERVICE_HOST}/{@code _PORT}, CA and token from the mounted secret directory. The token is
- * re-read every minute because projected tokens rotate.
+ * KUBERNETES_SERVICE_HOST}/{@code _PORT}, CA and token from the mounted secret directory. The token
+ * is re-read every minute because projected tokens rotate.
  */
 final class InClusterConfig {
   static final Path DEFAULT_DIR = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
@@ -36,15 +36,18 @@ final class InClusterConfig {
     if (!Files.isReadable(ca)) {
       throw new ClusterAccessException(where + ": cannot read CA certificate " + ca);
     }
-    String hostPort = (host.contains(":") ? "[" + host + "]" : host) + ":"
-        + (port == null || port.isBlank() ? "443" : port);
+    String hostPort =
+        (host.contains(":") ? "[" + host + "]" : host)
+            + ":"
+            + (port == null || port.isBlank() ? "443" : port);
     Path nsFile = dir.resolve("namespace");
     String namespace = Files.isReadable(nsFile) ? read(where, nsFile) : "default";
-    Config config = new ConfigBuilder(Config.empty())
-        .withMasterUrl("https://" + hostPort)
-        .withCaCertFile(ca.toString())
-        .withNamespace(namespace)
-        .build();
+    Config config =
+        new ConfigBuilder(Config.empty())
+            .withMasterUrl("https://" + hostPort)
+            .withCaCertFile(ca.toString())
+            .withNamespace(namespace)
+            .build();
     config.setOauthTokenProvider(new RotatingToken(where, token, firstToken, Clock.systemUTC()));
     return ClientSettings.apply(config);
   }

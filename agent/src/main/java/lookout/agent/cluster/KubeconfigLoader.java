@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Builds a client config from one named kubeconfig file and context only: no {@code ~/.kube/config},
- * no {@code KUBECONFIG} variable, no merging of other files.
+ * Builds a client config from one named kubeconfig file and context only: no {@code
+ * ~/.kube/config}, no {@code KUBECONFIG} variable, no merging of other files.
  */
 final class KubeconfigLoader {
   private KubeconfigLoader() {}
@@ -40,7 +40,11 @@ final class KubeconfigLoader {
     }
     if (!contexts.contains(chosen)) {
       throw new ClusterAccessException(
-          where + " has no context '" + chosen + "' (contexts: " + String.join(", ", contexts)
+          where
+              + " has no context '"
+              + chosen
+              + "' (contexts: "
+              + String.join(", ", contexts)
               + ")");
     }
     try {

@@ -19,8 +19,10 @@ public final class NodeText {
   private NodeText() {}
 
   public static String line(Node node, Instant now) {
-    StringBuilder sb = new StringBuilder(node.getMetadata().getName()).append(' ').append(status(node));
-    Map<String, Quantity> capacity = node.getStatus() == null ? null : node.getStatus().getCapacity();
+    StringBuilder sb =
+        new StringBuilder(node.getMetadata().getName()).append(' ').append(status(node));
+    Map<String, Quantity> capacity =
+        node.getStatus() == null ? null : node.getStatus().getCapacity();
     if (capacity != null) {
       if (capacity.containsKey("cpu")) {
         sb.append(" cpu=").append(capacity.get("cpu").toString());
@@ -38,9 +40,18 @@ public final class NodeText {
     }
     List<Taint> taints = node.getSpec() == null ? null : node.getSpec().getTaints();
     if (taints != null && !taints.isEmpty()) {
-      sb.append(" taints=").append(String.join(",", taints.stream()
-          .map(t -> t.getKey() + (t.getValue() == null ? "" : "=" + t.getValue()) + ":"
-              + t.getEffect()).toList()));
+      sb.append(" taints=")
+          .append(
+              String.join(
+                  ",",
+                  taints.stream()
+                      .map(
+                          t ->
+                              t.getKey()
+                                  + (t.getValue() == null ? "" : "=" + t.getValue())
+                                  + ":"
+                                  + t.getEffect())
+                      .toList()));
     }
     return Capped.line(sb.toString());
   }
@@ -48,10 +59,15 @@ public final class NodeText {
   /** {@code Ready}, {@code NotReady}, plus every pressure condition that is True. */
   public static String status(Node node) {
     List<String> parts = new ArrayList<>();
-    List<NodeCondition> conditions = node.getStatus() == null ? List.of()
-        : node.getStatus().getConditions() == null ? List.of() : node.getStatus().getConditions();
-    boolean ready = conditions.stream()
-        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    List<NodeCondition> conditions =
+        node.getStatus() == null
+            ? List.of()
+            : node.getStatus().getConditions() == null
+                ? List.of()
+                : node.getStatus().getConditions();
+    boolean ready =
+        conditions.stream()
+            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     parts.add(ready ? "Ready" : "NotReady");
     for (NodeCondition c : conditions) {
       if (!"Ready".equals(c.getType()) && "True".equals(c.getStatus())) {

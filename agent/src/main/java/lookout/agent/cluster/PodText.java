@@ -10,8 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A pod as one line, the way kubectl summarizes it:
- * {@code checkout-7d9f-x2 CrashLoopBackOff ready=0/1 restarts=7 last=Error(1) 4m ago age=2h node=node-1}.
+ * A pod as one line, the way kubectl summarizes it: {@code checkout-7d9f-x2 CrashLoopBackOff
+ * ready=0/1 restarts=7 last=Error(1) 4m ago age=2h node=node-1}.
  */
 public final class PodText {
   private static final java.time.Duration RECENT = java.time.Duration.ofHours(1);
@@ -21,13 +21,23 @@ public final class PodText {
   public static String line(Pod pod, Instant now) {
     StringBuilder sb = new StringBuilder();
     sb.append(pod.getMetadata().getName()).append(' ').append(status(pod));
-    sb.append(" ready=").append(readyCount(pod)).append('/').append(statuses(pod).size() == 0
-        ? containerCount(pod) : statuses(pod).size());
+    sb.append(" ready=")
+        .append(readyCount(pod))
+        .append('/')
+        .append(statuses(pod).size() == 0 ? containerCount(pod) : statuses(pod).size());
     sb.append(" restarts=").append(restarts(pod));
-    lastTermination(pod).ifPresent(t -> sb.append(" last=")
-        .append(t.getReason() == null ? "Exit" : t.getReason())
-        .append('(').append(t.getExitCode()).append(')')
-        .append(t.getFinishedAt() == null ? "" : " " + Ages.age(t.getFinishedAt(), now) + " ago"));
+    lastTermination(pod)
+        .ifPresent(
+            t ->
+                sb.append(" last=")
+                    .append(t.getReason() == null ? "Exit" : t.getReason())
+                    .append('(')
+                    .append(t.getExitCode())
+                    .append(')')
+                    .append(
+                        t.getFinishedAt() == null
+                            ? ""
+                            : " " + Ages.age(t.getFinishedAt(), now) + " ago"));
     sb.append(" age=").append(Ages.age(pod.getMetadata().getCreationTimestamp(), now));
     String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
     sb.append(" node=").append(node == null || node.isBlank() ? "<none>" : node);
@@ -42,8 +52,10 @@ public final class PodText {
     if (pod.getStatus() == null) {
       return "Unknown";
     }
-    String reason = pod.getStatus().getReason() != null ? pod.getStatus().getReason()
-        : pod.getStatus().getPhase() == null ? "Unknown" : pod.getStatus().getPhase();
+    String reason =
+        pod.getStatus().getReason() != null
+            ? pod.getStatus().getReason()
+            : pod.getStatus().getPhase() == null ? "Unknown" : pod.getStatus().getPhase();
     String init = initStatus(pod);
     if (init != null) {
       return init;
@@ -84,7 +96,8 @@ public final class PodText {
       if (t != null) {
         return "Init:" + (notBlank(t.getReason()) ? t.getReason() : "ExitCode:" + t.getExitCode());
       }
-      if (state.getWaiting() != null && notBlank(state.getWaiting().getReason())
+      if (state.getWaiting() != null
+          && notBlank(state.getWaiting().getReason())
           && !"PodInitializing".equals(state.getWaiting().getReason())) {
         return "Init:" + state.getWaiting().getReason();
       }
@@ -93,7 +106,9 @@ public final class PodText {
     return null;
   }
 
-  /** True when the pod is neither Running and Ready nor Completed, or a container died this hour. */
+  /**
+   * True when the pod is neither Running and Ready nor Completed, or a container died this hour.
+   */
   public static boolean problem(Pod pod, Instant now) {
     String status = status(pod);
     if ("Succeeded".equals(status) || "Completed".equals(status)) {
@@ -116,8 +131,9 @@ public final class PodText {
   }
 
   public static int restarts(Pod pod) {
-    return statuses(pod).stream().mapToInt(s -> s.getRestartCount() == null ? 0
-        : s.getRestartCount()).sum();
+    return statuses(pod).stream()
+        .mapToInt(s -> s.getRestartCount() == null ? 0 : s.getRestartCount())
+        .sum();
   }
 
   static int readyCount(Pod pod) {
@@ -125,7 +141,8 @@ public final class PodText {
   }
 
   private static int containerCount(Pod pod) {
-    return pod.getSpec() == null || pod.getSpec().getContainers() == null ? 0
+    return pod.getSpec() == null || pod.getSpec().getContainers() == null
+        ? 0
         : pod.getSpec().getContainers().size();
   }
 
@@ -138,14 +155,16 @@ public final class PodText {
   }
 
   static List<ContainerStatus> statuses(Pod pod) {
-    return pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null ? List.of()
+    return pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
+        ? List.of()
         : pod.getStatus().getContainerStatuses();
   }
 
   private static boolean unschedulable(Pod pod) {
     List<PodCondition> conditions = pod.getStatus().getConditions();
-    return conditions != null && conditions.stream().anyMatch(c -> "PodScheduled".equals(c.getType())
-        && "False".equals(c.getStatus()));
+    return conditions != null
+        && conditions.stream()
+            .anyMatch(c -> "PodScheduled".equals(c.getType()) && "False".equals(c.getStatus()));
   }
 
   private static boolean notBlank(String s) {

@@ -12,8 +12,9 @@ final class Similar {
     String w = wanted.toLowerCase(Locale.ROOT);
     return names.stream()
         .filter(n -> score(w, n.toLowerCase(Locale.ROOT)) <= 2)
-        .sorted(Comparator.comparingInt((String n) -> score(w, n.toLowerCase(Locale.ROOT)))
-            .thenComparing(n -> n))
+        .sorted(
+            Comparator.comparingInt((String n) -> score(w, n.toLowerCase(Locale.ROOT)))
+                .thenComparing(n -> n))
         .distinct()
         .limit(max)
         .toList();

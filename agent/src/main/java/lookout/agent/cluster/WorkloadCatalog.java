@@ -21,7 +21,9 @@ final class WorkloadCatalog {
     this.client = client;
   }
 
-  /** All workloads of a namespace, or of all namespaces when it is null, sorted by namespace/name. */
+  /**
+   * All workloads of a namespace, or of all namespaces when it is null, sorted by namespace/name.
+   */
   List<Workload> list(String namespace) {
     var apps = client.apps();
     List<Workload> all = new ArrayList<>();
@@ -30,22 +32,34 @@ final class WorkloadCatalog {
       apps.statefulSets().inAnyNamespace().list().getItems().forEach(s -> all.add(Workloads.of(s)));
       apps.daemonSets().inAnyNamespace().list().getItems().forEach(d -> all.add(Workloads.of(d)));
     } else {
-      apps.deployments().inNamespace(namespace).list().getItems()
+      apps.deployments()
+          .inNamespace(namespace)
+          .list()
+          .getItems()
           .forEach(d -> all.add(Workloads.of(d)));
-      apps.statefulSets().inNamespace(namespace).list().getItems()
+      apps.statefulSets()
+          .inNamespace(namespace)
+          .list()
+          .getItems()
           .forEach(s -> all.add(Workloads.of(s)));
-      apps.daemonSets().inNamespace(namespace).list().getItems()
+      apps.daemonSets()
+          .inNamespace(namespace)
+          .list()
+          .getItems()
           .forEach(d -> all.add(Workloads.of(d)));
     }
-    all.sort(Comparator.comparing(Workload::namespace).thenComparing(Workload::name)
-        .thenComparing(Workload::kind));
+    all.sort(
+        Comparator.comparing(Workload::namespace)
+            .thenComparing(Workload::name)
+            .thenComparing(Workload::kind));
     return all;
   }
 
   WorkloadLookup find(String namespace, String name) {
-    List<Workload> matches = namespace == null
-        ? list(null).stream().filter(w -> w.name().equals(name)).toList()
-        : get(namespace, name);
+    List<Workload> matches =
+        namespace == null
+            ? list(null).stream().filter(w -> w.name().equals(name)).toList()
+            : get(namespace, name);
     if (matches.size() == 1) {
       return new WorkloadLookup.Found(matches.get(0));
     }
@@ -56,12 +70,13 @@ final class WorkloadCatalog {
     List<Workload> everywhere = list(null);
     List<String> names = everywhere.stream().map(Workload::name).distinct().toList();
     List<String> close = Similar.to(name, names, MAX_SIMILAR);
-    List<String> similar = everywhere.stream()
-        .filter(w -> close.contains(w.name()))
-        .sorted(Comparator.comparingInt((Workload w) -> close.indexOf(w.name())))
-        .map(w -> w.namespace() + "/" + w.name())
-        .limit(MAX_SIMILAR)
-        .toList();
+    List<String> similar =
+        everywhere.stream()
+            .filter(w -> close.contains(w.name()))
+            .sorted(Comparator.comparingInt((Workload w) -> close.indexOf(w.name())))
+            .map(w -> w.namespace() + "/" + w.name())
+            .limit(MAX_SIMILAR)
+            .toList();
     return new WorkloadLookup.NotFound(namespace, name, nsExists, similar);
   }
 

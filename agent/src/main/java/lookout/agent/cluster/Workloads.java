@@ -15,32 +15,58 @@ final class Workloads {
 
   static Workload of(Deployment d) {
     var s = d.getStatus();
-    List<String> failing = s == null || s.getConditions() == null ? List.of()
-        : s.getConditions().stream().filter(c -> "False".equals(c.getStatus()))
-            .map(DeploymentCondition::getReason).filter(r -> r != null && !r.isBlank()).toList();
-    return new Workload("Deployment", d.getMetadata().getNamespace(), d.getMetadata().getName(),
-        n(d.getSpec().getReplicas(), 1), s == null ? 0 : n(s.getReadyReplicas(), 0),
-        s == null ? 0 : n(s.getUpdatedReplicas(), 0), s == null ? 0 : n(s.getAvailableReplicas(), 0),
-        d.getSpec().getSelector(), images(d.getSpec().getTemplate()),
-        d.getMetadata().getCreationTimestamp(), failing);
+    List<String> failing =
+        s == null || s.getConditions() == null
+            ? List.of()
+            : s.getConditions().stream()
+                .filter(c -> "False".equals(c.getStatus()))
+                .map(DeploymentCondition::getReason)
+                .filter(r -> r != null && !r.isBlank())
+                .toList();
+    return new Workload(
+        "Deployment",
+        d.getMetadata().getNamespace(),
+        d.getMetadata().getName(),
+        n(d.getSpec().getReplicas(), 1),
+        s == null ? 0 : n(s.getReadyReplicas(), 0),
+        s == null ? 0 : n(s.getUpdatedReplicas(), 0),
+        s == null ? 0 : n(s.getAvailableReplicas(), 0),
+        d.getSpec().getSelector(),
+        images(d.getSpec().getTemplate()),
+        d.getMetadata().getCreationTimestamp(),
+        failing);
   }
 
   static Workload of(StatefulSet st) {
     var s = st.getStatus();
-    return new Workload("StatefulSet", st.getMetadata().getNamespace(), st.getMetadata().getName(),
-        n(st.getSpec().getReplicas(), 1), s == null ? 0 : n(s.getReadyReplicas(), 0),
-        s == null ? 0 : n(s.getUpdatedReplicas(), 0), s == null ? 0 : n(s.getAvailableReplicas(), 0),
-        st.getSpec().getSelector(), images(st.getSpec().getTemplate()),
-        st.getMetadata().getCreationTimestamp(), List.of());
+    return new Workload(
+        "StatefulSet",
+        st.getMetadata().getNamespace(),
+        st.getMetadata().getName(),
+        n(st.getSpec().getReplicas(), 1),
+        s == null ? 0 : n(s.getReadyReplicas(), 0),
+        s == null ? 0 : n(s.getUpdatedReplicas(), 0),
+        s == null ? 0 : n(s.getAvailableReplicas(), 0),
+        st.getSpec().getSelector(),
+        images(st.getSpec().getTemplate()),
+        st.getMetadata().getCreationTimestamp(),
+        List.of());
   }
 
   static Workload of(DaemonSet ds) {
     var s = ds.getStatus();
-    return new Workload("DaemonSet", ds.getMetadata().getNamespace(), ds.getMetadata().getName(),
-        s == null ? 0 : n(s.getDesiredNumberScheduled(), 0), s == null ? 0 : n(s.getNumberReady(), 0),
+    return new Workload(
+        "DaemonSet",
+        ds.getMetadata().getNamespace(),
+        ds.getMetadata().getName(),
+        s == null ? 0 : n(s.getDesiredNumberScheduled(), 0),
+        s == null ? 0 : n(s.getNumberReady(), 0),
         s == null ? 0 : n(s.getUpdatedNumberScheduled(), 0),
-        s == null ? 0 : n(s.getNumberAvailable(), 0), ds.getSpec().getSelector(),
-        images(ds.getSpec().getTemplate()), ds.getMetadata().getCreationTimestamp(), List.of());
+        s == null ? 0 : n(s.getNumberAvailable(), 0),
+        ds.getSpec().getSelector(),
+        images(ds.getSpec().getTemplate()),
+        ds.getMetadata().getCreationTimestamp(),
+        List.of());
   }
 
   /**

@@ -9,8 +9,8 @@ import lookout.approvals.RestartDeployment;
 import lookout.approvals.ScaleWorkload;
 
 /**
- * "restart checkout in staging", "scale frontend to 5 in prod": resolves the workload and returns the
- * typed action as {@code requested}, for the approval flow. Never executes anything.
+ * "restart checkout in staging", "scale frontend to 5 in prod": resolves the workload and returns
+ * the typed action as {@code requested}, for the approval flow. Never executes anything.
  */
 final class ActionAnswers {
   private final String cluster;
@@ -32,10 +32,18 @@ final class ActionAnswers {
       case Resolution.Resolved r -> {
         Workload w = r.workload();
         if (!"Deployment".equals(w.kind())) {
-          yield Replies.text("Restart is offered for deployments only; " + w.namespace() + "/"
-              + w.name() + " is a " + w.kind().toLowerCase(Locale.ROOT) + ".");
+          yield Replies.text(
+              "Restart is offered for deployments only; "
+                  + w.namespace()
+                  + "/"
+                  + w.name()
+                  + " is a "
+                  + w.kind().toLowerCase(Locale.ROOT)
+                  + ".");
         }
-        yield Replies.requesting("Restart of " + w.ref() + " needs approval.", current(w),
+        yield Replies.requesting(
+            "Restart of " + w.ref() + " needs approval.",
+            current(w),
             new RestartDeployment(cluster, w.namespace(), w.name()));
       }
     };
@@ -46,7 +54,8 @@ final class ActionAnswers {
       return Replies.text("Scale what? Name a workload, e.g. \"scale frontend to 5 in prod\".");
     }
     if (replicas < 0) {
-      return Replies.text("Cannot scale to " + replicas + " replicas: the count must be 0 or more.");
+      return Replies.text(
+          "Cannot scale to " + replicas + " replicas: the count must be 0 or more.");
     }
     return switch (resolver.resolve(namespace, name)) {
       case Resolution.Reply r -> r.answer();
@@ -56,18 +65,26 @@ final class ActionAnswers {
           yield Replies.text(w.ref() + " runs one pod per node and cannot be scaled.");
         }
         if (w.desired() == replicas) {
-          yield Replies.of(w.ref() + " already wants " + replicas + " replicas; nothing to do.",
-              current(w));
+          yield Replies.of(
+              w.ref() + " already wants " + replicas + " replicas; nothing to do.", current(w));
         }
-        yield Replies.requesting("Scaling " + w.ref() + " from " + w.desired() + " to " + replicas
-                + " replicas needs approval.", current(w),
+        yield Replies.requesting(
+            "Scaling "
+                + w.ref()
+                + " from "
+                + w.desired()
+                + " to "
+                + replicas
+                + " replicas needs approval.",
+            current(w),
             new ScaleWorkload(cluster, w.namespace(), w.kind(), w.name(), replicas));
       }
     };
   }
 
   private List<Answer.Section> current(Workload w) {
-    return List.of(Replies.section("Now", List.of(reader.line(w))),
+    return List.of(
+        Replies.section("Now", List.of(reader.line(w))),
         Replies.section("Pods", reader.podLines(reader.pods(w))));
   }
 }

@@ -9,8 +9,10 @@ final class ClusterErrors {
   static String describe(String cluster, RuntimeException e) {
     if (e instanceof KubernetesClientException k) {
       int code = k.getCode();
-      String detail = k.getStatus() != null && k.getStatus().getMessage() != null
-          ? k.getStatus().getMessage() : rootMessage(k);
+      String detail =
+          k.getStatus() != null && k.getStatus().getMessage() != null
+              ? k.getStatus().getMessage()
+              : rootMessage(k);
       if (code == 401) {
         return "cluster " + cluster + " did not accept Lookout's credentials: " + detail;
       }

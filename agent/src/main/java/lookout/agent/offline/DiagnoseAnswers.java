@@ -14,9 +14,9 @@ import lookout.agent.cluster.Workload;
 import lookout.approvals.Action;
 
 /**
- * "why is checkout failing in staging": gathers facts, runs every analyzer, and answers with the most
- * severe finding, each finding's evidence (quoted log lines as code), the suggested actions and the
- * best runbook sections.
+ * "why is checkout failing in staging": gathers facts, runs every analyzer, and answers with the
+ * most severe finding, each finding's evidence (quoted log lines as code), the suggested actions
+ * and the best runbook sections.
  */
 final class DiagnoseAnswers {
   private static final int MAX_FINDINGS = 5;
@@ -28,8 +28,13 @@ final class DiagnoseAnswers {
   private final StatusAnswers status;
   private final RunbookHits runbooks;
 
-  DiagnoseAnswers(ClusterReader reader, FactsGatherer gatherer, List<Analyzer> analyzers,
-      TargetResolver resolver, StatusAnswers status, RunbookHits runbooks) {
+  DiagnoseAnswers(
+      ClusterReader reader,
+      FactsGatherer gatherer,
+      List<Analyzer> analyzers,
+      TargetResolver resolver,
+      StatusAnswers status,
+      RunbookHits runbooks) {
     this.reader = reader;
     this.gatherer = gatherer;
     this.analyzers = List.copyOf(analyzers);
@@ -47,30 +52,41 @@ final class DiagnoseAnswers {
         return status.status(namespace, null);
       }
       RecordingLogSource logs = new RecordingLogSource(reader.logs());
-      return answer("namespace " + namespace, gatherer.forNamespace(namespace, logs), logs, null,
-          namespace);
+      return answer(
+          "namespace " + namespace, gatherer.forNamespace(namespace, logs), logs, null, namespace);
     }
     return switch (resolver.resolve(namespace, name)) {
       case Resolution.Reply r -> r.answer();
       case Resolution.Resolved r -> {
         RecordingLogSource logs = new RecordingLogSource(reader.logs());
-        yield answer(r.workload().ref(), gatherer.forWorkload(r.workload(), logs), logs,
-            r.workload(), r.workload().namespace());
+        yield answer(
+            r.workload().ref(),
+            gatherer.forWorkload(r.workload(), logs),
+            logs,
+            r.workload(),
+            r.workload().namespace());
       }
     };
   }
 
-  private Answer answer(String subject, ClusterFacts facts, RecordingLogSource logs, Workload w,
-      String namespace) {
+  private Answer answer(
+      String subject, ClusterFacts facts, RecordingLogSource logs, Workload w, String namespace) {
     List<Finding> findings = run(facts);
     if (findings.isEmpty()) {
       if (w == null) {
-        return Replies.of(subject + " looks healthy: no analyzer found a problem.",
+        return Replies.of(
+            subject + " looks healthy: no analyzer found a problem.",
             List.of(Replies.section("Workloads", reader.workloadLines(namespace))));
       }
       Answer current = status.workload(w);
-      return Replies.of(subject + " looks healthy: " + w.ready() + "/" + w.desired()
-          + " ready, no analyzer found a problem.", current.sections());
+      return Replies.of(
+          subject
+              + " looks healthy: "
+              + w.ready()
+              + "/"
+              + w.desired()
+              + " ready, no analyzer found a problem.",
+          current.sections());
     }
     Finding top = findings.get(0);
     String summary = top.analyzer() + " in " + subject + ": " + top.summary();
@@ -81,8 +97,13 @@ final class DiagnoseAnswers {
       suggestions.addAll(f.suggestions());
     }
     if (findings.size() > MAX_FINDINGS) {
-      sections.add(Replies.section("More", List.of("… " + (findings.size() - MAX_FINDINGS)
-          + " more findings — narrow by workload name")));
+      sections.add(
+          Replies.section(
+              "More",
+              List.of(
+                  "… "
+                      + (findings.size() - MAX_FINDINGS)
+                      + " more findings — narrow by workload name")));
     }
     runbooks.section(top.analyzer() + " " + top.summary()).ifPresent(sections::add);
     return Replies.withSuggestions(summary, sections, List.copyOf(suggestions));
@@ -95,9 +116,14 @@ final class DiagnoseAnswers {
       try {
         all.addAll(analyzer.analyze(facts));
       } catch (RuntimeException e) {
-        all.add(new Finding(Finding.Severity.INFO, analyzer.getClass().getSimpleName(),
-            "analyzer", "analyzer " + analyzer.getClass().getSimpleName() + " failed: " + e,
-            List.of(), List.of()));
+        all.add(
+            new Finding(
+                Finding.Severity.INFO,
+                analyzer.getClass().getSimpleName(),
+                "analyzer",
+                "analyzer " + analyzer.getClass().getSimpleName() + " failed: " + e,
+                List.of(),
+                List.of()));
       }
     }
     return all.stream().sorted(Comparator.comparing(Finding::severity)).toList();

@@ -19,8 +19,8 @@ final class HelpText {
   }
 
   Answer help() {
-    return Replies.of("Lookout is in offline mode (no LLM): it understands these requests.",
-        sections);
+    return Replies.of(
+        "Lookout is in offline mode (no LLM): it understands these requests.", sections);
   }
 
   Answer notUnderstood(String text) {
@@ -28,8 +28,9 @@ final class HelpText {
     if (shown.length() > 80) {
       shown = shown.substring(0, 79) + "…";
     }
-    return Replies.of("I did not understand \"" + shown + "\". In offline mode I understand these"
-        + " requests:", sections);
+    return Replies.of(
+        "I did not understand \"" + shown + "\". In offline mode I understand these" + " requests:",
+        sections);
   }
 
   List<Answer.Section> sections() {

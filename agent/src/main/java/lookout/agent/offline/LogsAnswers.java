@@ -27,7 +27,8 @@ final class LogsAnswers {
 
   Answer logs(String namespace, String name) {
     if (name == null) {
-      return Replies.text("Whose logs? Name a workload or pod, e.g. \"logs of checkout in staging\".");
+      return Replies.text(
+          "Whose logs? Name a workload or pod, e.g. \"logs of checkout in staging\".");
     }
     Pod direct = pods.find(namespace, name);
     if (direct != null) {
@@ -51,8 +52,8 @@ final class LogsAnswers {
     LogTail tail = logs.read(ns, name, null, false, LINES);
     boolean previous = false;
     if (tail.lines().isEmpty()) {
-      LogTail before = logs.read(ns, name, tail.container().isEmpty() ? null : tail.container(),
-          true, LINES);
+      LogTail before =
+          logs.read(ns, name, tail.container().isEmpty() ? null : tail.container(), true, LINES);
       if (!before.lines().isEmpty()) {
         tail = before;
         previous = true;
@@ -61,13 +62,22 @@ final class LogsAnswers {
     String ref = ns + "/" + name;
     if (tail.lines().isEmpty()) {
       String why = tail.unavailable() == null ? "the log is empty" : tail.unavailable();
-      return Replies.of("No logs for pod " + ref + ": " + why + ".",
+      return Replies.of(
+          "No logs for pod " + ref + ": " + why + ".",
           List.of(Replies.section("Pod", reader.podLines(List.of(pod)))));
     }
     String state = PodText.problem(pod, reader.now()) ? ", pod is " + PodText.status(pod) : "";
-    String summary = "Last " + tail.lines().size() + " log lines of pod " + ref + " (container "
-        + tail.container() + (previous ? ", previous instance that crashed" : "") + state + ")"
-        + (tail.cut() ? ", cut to the newest 64 KiB." : ".");
+    String summary =
+        "Last "
+            + tail.lines().size()
+            + " log lines of pod "
+            + ref
+            + " (container "
+            + tail.container()
+            + (previous ? ", previous instance that crashed" : "")
+            + state
+            + ")"
+            + (tail.cut() ? ", cut to the newest 64 KiB." : ".");
     return Replies.of(summary, List.of(Replies.code(name + "/" + tail.container(), tail.lines())));
   }
 }

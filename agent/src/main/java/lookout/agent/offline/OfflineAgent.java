@@ -16,8 +16,9 @@ import lookout.knowledge.Search;
 
 /**
  * Answers without an LLM: the command grammar picks what to do, the cluster reader and analyzers
- * supply the facts. Every answer is degraded (offline mode); restart and scale come back as requested
- * actions for approval; cluster failures come back as answers saying what failed. Never throws.
+ * supply the facts. Every answer is degraded (offline mode); restart and scale come back as
+ * requested actions for approval; cluster failures come back as answers saying what failed. Never
+ * throws.
  */
 public final class OfflineAgent implements Agent {
   private final String cluster;
@@ -32,15 +33,25 @@ public final class OfflineAgent implements Agent {
    * @param cluster the name of the cluster the client talks to, used in answers and actions
    * @param search runbook and incident search, or null for none
    */
-  public OfflineAgent(String cluster, KubernetesClient client, CommandParser parser,
-      List<Analyzer> analyzers, Search search) {
+  public OfflineAgent(
+      String cluster,
+      KubernetesClient client,
+      CommandParser parser,
+      List<Analyzer> analyzers,
+      Search search) {
     this.cluster = Objects.requireNonNull(cluster, "cluster");
     this.parser = Objects.requireNonNull(parser, "parser");
     ClusterReader reader = new ClusterReader(Objects.requireNonNull(client, "client"));
     TargetResolver resolver = new TargetResolver(cluster, reader);
     this.status = new StatusAnswers(cluster, reader, resolver);
-    this.diagnose = new DiagnoseAnswers(reader, new FactsGatherer(cluster, reader),
-        List.copyOf(analyzers), resolver, status, new RunbookHits(search));
+    this.diagnose =
+        new DiagnoseAnswers(
+            reader,
+            new FactsGatherer(cluster, reader),
+            List.copyOf(analyzers),
+            resolver,
+            status,
+            new RunbookHits(search));
     this.logs = new LogsAnswers(reader, resolver, new PodFinder(client));
     this.actions = new ActionAnswers(cluster, reader, resolver);
   }
@@ -51,12 +62,19 @@ public final class OfflineAgent implements Agent {
    *
    * @throws IllegalArgumentException when {@code defaultCluster} is not among {@code clusters}
    */
-  public static OfflineAgent create(Map<String, KubernetesClient> clusters, String defaultCluster,
-      CommandParser parser, List<Analyzer> analyzers, Search searchOrNull) {
+  public static OfflineAgent create(
+      Map<String, KubernetesClient> clusters,
+      String defaultCluster,
+      CommandParser parser,
+      List<Analyzer> analyzers,
+      Search searchOrNull) {
     KubernetesClient client = clusters.get(defaultCluster);
     if (client == null) {
-      throw new IllegalArgumentException("default cluster '" + defaultCluster
-          + "' is not among the configured clusters " + clusters.keySet());
+      throw new IllegalArgumentException(
+          "default cluster '"
+              + defaultCluster
+              + "' is not among the configured clusters "
+              + clusters.keySet());
     }
     return new OfflineAgent(defaultCluster, client, parser, analyzers, searchOrNull);
   }

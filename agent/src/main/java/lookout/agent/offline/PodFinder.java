@@ -17,8 +17,8 @@ final class PodFinder {
     if (namespace != null) {
       return client.pods().inNamespace(namespace).withName(name).get();
     }
-    List<Pod> pods = client.pods().inAnyNamespace().withField("metadata.name", name).list()
-        .getItems();
+    List<Pod> pods =
+        client.pods().inAnyNamespace().withField("metadata.name", name).list().getItems();
     return pods.size() == 1 ? pods.get(0) : null;
   }
 }

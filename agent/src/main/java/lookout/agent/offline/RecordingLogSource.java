@@ -21,7 +21,9 @@ final class RecordingLogSource implements LogSource {
       String namespace, String pod, String container, boolean previous, int lines) {
     List<String> out = delegate.tail(namespace, pod, container, previous, lines);
     synchronized (seen) {
-      out.stream().map(RecordingLogSource::normalize).filter(l -> l.length() >= 4)
+      out.stream()
+          .map(RecordingLogSource::normalize)
+          .filter(l -> l.length() >= 4)
           .forEach(seen::add);
     }
     return out;

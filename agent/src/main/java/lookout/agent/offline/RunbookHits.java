@@ -12,7 +12,9 @@ final class RunbookHits {
 
   private final Search search;
 
-  /** @param search the knowledge search, or null when there is none */
+  /**
+   * @param search the knowledge search, or null when there is none
+   */
   RunbookHits(Search search) {
     this.search = search;
   }

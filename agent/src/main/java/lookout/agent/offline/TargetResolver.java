@@ -30,20 +30,29 @@ final class TargetResolver {
 
   private lookout.agent.Answer askBack(WorkloadLookup.Ambiguous a) {
     List<String> namespaces = a.candidates().stream().map(Workload::namespace).distinct().toList();
-    String question = namespaces.size() == a.candidates().size()
-        ? a.name() + " exists in " + Replies.join(namespaces) + " — which namespace?"
-        : a.name() + " matches " + a.candidates().size() + " workloads — which one?";
+    String question =
+        namespaces.size() == a.candidates().size()
+            ? a.name() + " exists in " + Replies.join(namespaces) + " — which namespace?"
+            : a.name() + " matches " + a.candidates().size() + " workloads — which one?";
     List<String> lines = a.candidates().stream().map(reader::line).toList();
     return Replies.of(question, List.of(Replies.section("Candidates", lines)));
   }
 
   private lookout.agent.Answer notFound(WorkloadLookup.NotFound n) {
     if (!n.namespaceExists()) {
-      return Replies.text("There is no namespace " + n.namespace() + " in cluster " + cluster
-          + ". Namespaces: " + String.join(", ", reader.namespaces()) + ".");
+      return Replies.text(
+          "There is no namespace "
+              + n.namespace()
+              + " in cluster "
+              + cluster
+              + ". Namespaces: "
+              + String.join(", ", reader.namespaces())
+              + ".");
     }
-    String where = n.namespace() == null ? "in any namespace of cluster " + cluster
-        : "in namespace " + n.namespace() + " of cluster " + cluster;
+    String where =
+        n.namespace() == null
+            ? "in any namespace of cluster " + cluster
+            : "in namespace " + n.namespace() + " of cluster " + cluster;
     String text = "No deployment, statefulset or daemonset named " + n.name() + " " + where + ".";
     if (!n.similar().isEmpty()) {
       text += " Did you mean " + Replies.join(n.similar()) + "?";

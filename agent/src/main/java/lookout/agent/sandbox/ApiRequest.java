@@ -30,7 +30,8 @@ record ApiRequest(String method, String path, Map<String, String> query, Recorde
         query.put(decode(key), decode(value));
       }
     }
-    return new ApiRequest(request.getMethod().toUpperCase(java.util.Locale.ROOT), path, query, request);
+    return new ApiRequest(
+        request.getMethod().toUpperCase(java.util.Locale.ROOT), path, query, request);
   }
 
   String param(String name) {
@@ -49,9 +50,13 @@ record ApiRequest(String method, String path, Map<String, String> query, Recorde
     return "true".equals(query.get("watch")) || "1".equals(query.get("watch"));
   }
 
-  /** The body as UTF-8 without consuming the recorded buffer (the CRUD dispatcher reads it later). */
+  /**
+   * The body as UTF-8 without consuming the recorded buffer (the CRUD dispatcher reads it later).
+   */
   String body() {
-    return raw.getBody() == null ? "" : new String(raw.getBody().getBytes(), StandardCharsets.UTF_8);
+    return raw.getBody() == null
+        ? ""
+        : new String(raw.getBody().getBytes(), StandardCharsets.UTF_8);
   }
 
   String contentType() {

@@ -1,10 +1,11 @@
 package lookout.agent.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.http.MockResponse;
 
-/** Responses shaped like the API server's: JSON objects, {@code Status} failures, plain-text logs. */
+/**
+ * Responses shaped like the API server's: JSON objects, {@code Status} failures, plain-text logs.
+ */
 final class ApiResponses {
   private ApiResponses() {}
 
@@ -24,7 +25,7 @@ final class ApiResponses {
 
   /** A {@code metav1.Status} failure, e.g. {@code (404, "NotFound", "pods \"x\" not found")}. */
   static MockResponse status(int code, String reason, String message) {
-    ObjectNode status = Serialization.jsonMapper().createObjectNode();
+    ObjectNode status = Json.MAPPER.createObjectNode();
     status.put("kind", "Status");
     status.put("apiVersion", "v1");
     status.putObject("metadata");

@@ -3,7 +3,6 @@ package lookout.agent.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.zjsonpatch.JsonPatch;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +11,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * Writes with {@code dryRun=All}: validated against the stored object and answered with the object as
- * it would be, never persisted (the CRUD mock would persist them). Also refuses patch bodies the real
- * server refuses, before they reach the mock (a JSON patch that is not an array hangs it).
+ * Writes with {@code dryRun=All}: validated against the stored object and answered with the object
+ * as it would be, never persisted (the CRUD mock would persist them). Also refuses patch bodies the
+ * real server refuses, before they reach the mock (a JSON patch that is not an array hangs it).
  */
 final class DryRunWrites {
   private final KubernetesCrudDispatcher crud;
@@ -35,7 +34,8 @@ final class DryRunWrites {
     String type = request.contentType();
     if (type.contains("strategic-merge-patch") || type.contains("apply-patch")) {
       return ApiResponses.status(
-          415, "UnsupportedMediaType",
+          415,
+          "UnsupportedMediaType",
           "the sandbox accepts application/json-patch+json and application/merge-patch+json only");
     }
     JsonNode body = parse(request.body());
@@ -44,7 +44,8 @@ final class DryRunWrites {
     }
     if (type.contains("json-patch") && !body.isArray()) {
       return ApiResponses.badRequest(
-          "json: cannot unmarshal " + body.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+          "json: cannot unmarshal "
+              + body.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
               + " into Go value of type jsonpatch.Patch");
     }
     if (type.contains("merge-patch") && !body.isObject()) {
@@ -56,7 +57,8 @@ final class DryRunWrites {
   MockResponse handle(ApiRequest request) {
     ResourcePath path = ResourcePath.parse(request.path()).orElse(null);
     if (path == null) {
-      return ApiResponses.status(404, "NotFound", "the server could not find the requested resource");
+      return ApiResponses.status(
+          404, "NotFound", "the server could not find the requested resource");
     }
     if (request.is("POST")) {
       return create(request, path);
@@ -81,7 +83,8 @@ final class DryRunWrites {
     ObjectNode metadata = (ObjectNode) object.get("metadata");
     String name = metadata.path("name").asText("");
     if (name.isEmpty()) {
-      name = metadata.path("generateName").asText("") + UUID.randomUUID().toString().substring(0, 5);
+      name =
+          metadata.path("generateName").asText("") + UUID.randomUUID().toString().substring(0, 5);
       metadata.put("name", name);
     }
     String itemPath = collection.objectPath() + "/" + name;
@@ -107,7 +110,8 @@ final class DryRunWrites {
     String stored = current.path("metadata").path("resourceVersion").asText("");
     if (!sent.isEmpty() && !sent.equals(stored)) {
       return ApiResponses.status(
-          409, "Conflict",
+          409,
+          "Conflict",
           "Operation cannot be fulfilled: the object has been modified; please apply your changes"
               + " to the latest version and try again");
     }
@@ -132,10 +136,6 @@ final class DryRunWrites {
   }
 
   private static JsonNode parse(String json) {
-    try {
-      return json == null || json.isBlank() ? null : Serialization.jsonMapper().readTree(json);
-    } catch (java.io.IOException e) {
-      return null;
-    }
+    return Json.parse(json);
   }
 }

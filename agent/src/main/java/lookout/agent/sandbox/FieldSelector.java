@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A parsed {@code fieldSelector} ({@code involvedObject.name=checkout,type!=Normal}) and the fields the
- * API server accepts for each resource; the CRUD mock ignores field selectors it cannot index.
+ * A parsed {@code fieldSelector} ({@code involvedObject.name=checkout,type!=Normal}) and the fields
+ * the API server accepts for each resource; the CRUD mock ignores field selectors it cannot index.
  */
 record FieldSelector(List<Requirement> requirements) {
 
@@ -19,13 +19,26 @@ record FieldSelector(List<Requirement> requirements) {
       Map.of(
           "events",
           Set.of(
-              "involvedObject.kind", "involvedObject.namespace", "involvedObject.name",
-              "involvedObject.uid", "involvedObject.apiVersion", "involvedObject.resourceVersion",
-              "involvedObject.fieldPath", "reason", "reportingComponent", "source", "type"),
+              "involvedObject.kind",
+              "involvedObject.namespace",
+              "involvedObject.name",
+              "involvedObject.uid",
+              "involvedObject.apiVersion",
+              "involvedObject.resourceVersion",
+              "involvedObject.fieldPath",
+              "reason",
+              "reportingComponent",
+              "source",
+              "type"),
           "pods",
           Set.of(
-              "spec.nodeName", "spec.restartPolicy", "spec.schedulerName",
-              "spec.serviceAccountName", "spec.hostNetwork", "status.phase", "status.podIP",
+              "spec.nodeName",
+              "spec.restartPolicy",
+              "spec.schedulerName",
+              "spec.serviceAccountName",
+              "spec.hostNetwork",
+              "status.phase",
+              "status.podIP",
               "status.nominatedNodeName"),
           "nodes",
           Set.of("spec.unschedulable"));
@@ -68,7 +81,9 @@ record FieldSelector(List<Requirement> requirements) {
     return requirements.stream().allMatch(r -> r.matches(item));
   }
 
-  /** The text value of a dotted field, {@code ""} when absent; {@code source} means the component. */
+  /**
+   * The text value of a dotted field, {@code ""} when absent; {@code source} means the component.
+   */
   static String lookup(JsonNode item, String field) {
     String path = "source".equals(field) ? "source.component" : field;
     JsonNode node = item;

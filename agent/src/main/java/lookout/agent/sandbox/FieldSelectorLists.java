@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.http.MockResponse;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Serves list requests that carry a {@code fieldSelector}: asks the CRUD store without it and filters
- * the items, the way the API server would have selected them.
+ * Serves list requests that carry a {@code fieldSelector}: asks the CRUD store without it and
+ * filters the items, the way the API server would have selected them.
  */
 final class FieldSelectorLists {
   private final KubernetesCrudDispatcher crud;
@@ -38,9 +37,7 @@ final class FieldSelectorLists {
     if (all.code() != 200) {
       return all;
     }
-    JsonNode list =
-        Serialization.unmarshal(
-            new String(all.getBody().getBytes(), StandardCharsets.UTF_8), JsonNode.class);
+    JsonNode list = Json.parse(new String(all.getBody().getBytes(), StandardCharsets.UTF_8));
     if (!(list instanceof ObjectNode listObject) || !list.path("items").isArray()) {
       return all;
     }

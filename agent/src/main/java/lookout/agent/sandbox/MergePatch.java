@@ -2,10 +2,12 @@ package lookout.agent.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Map;
 
-/** JSON merge patch (RFC 7386): objects merge recursively, {@code null} removes, anything else replaces. */
+/**
+ * JSON merge patch (RFC 7386): objects merge recursively, {@code null} removes, anything else
+ * replaces.
+ */
 final class MergePatch {
   private MergePatch() {}
 
@@ -17,9 +19,7 @@ final class MergePatch {
         target != null && target.isObject()
             ? ((ObjectNode) target).deepCopy()
             : ((ObjectNode) patch).objectNode();
-    Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : patch.properties()) {
       if (field.getValue().isNull()) {
         result.remove(field.getKey());
       } else {

@@ -1,6 +1,5 @@
 package lookout.agent.sandbox;
 
-import io.fabric8.mockwebserver.http.ByteString;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
@@ -8,8 +7,8 @@ import io.fabric8.mockwebserver.http.WebSocketListener;
 /**
  * Wraps the CRUD mock's watch listener so closing a watch does not block the server. The mock waits
  * (up to a minute) for its event sender to finish when a watch closes, on the event loop that the
- * sender needs: every watch a client closes early (fabric8 log reads and waits open one) would stall
- * all requests. Here the close handling runs on a virtual thread instead.
+ * sender needs: every watch a client closes early (fabric8 log reads and waits open one) would
+ * stall all requests. Here the close handling runs on a virtual thread instead.
  */
 final class OffLoopWatch extends WebSocketListener {
   private final WebSocketListener delegate;
@@ -34,11 +33,6 @@ final class OffLoopWatch extends WebSocketListener {
   }
 
   @Override
-  public void onMessage(WebSocket webSocket, ByteString bytes) {
-    delegate.onMessage(webSocket, bytes);
-  }
-
-  @Override
   public void onMessage(WebSocket webSocket, byte[] bytes) {
     delegate.onMessage(webSocket, bytes);
   }
@@ -50,13 +44,15 @@ final class OffLoopWatch extends WebSocketListener {
 
   @Override
   public void onClosed(WebSocket webSocket, int code, String reason) {
-    Thread.ofVirtual().name("sandbox-watch-close")
+    Thread.ofVirtual()
+        .name("sandbox-watch-close")
         .start(() -> delegate.onClosed(webSocket, code, reason));
   }
 
   @Override
   public void onFailure(WebSocket webSocket, Throwable error, Response response) {
-    Thread.ofVirtual().name("sandbox-watch-failure")
+    Thread.ofVirtual()
+        .name("sandbox-watch-failure")
         .start(() -> delegate.onFailure(webSocket, error, response));
   }
 }

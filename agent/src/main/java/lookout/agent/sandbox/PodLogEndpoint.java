@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code GET /api/v1/namespaces/{ns}/pods/{name}/log} with {@code container}, {@code previous}, {@code
- * tailLines} and {@code limitBytes}, answering like the kubelet does through the API server: plain
- * text, or a 400 Status saying why there is no such log.
+ * {@code GET /api/v1/namespaces/{ns}/pods/{name}/log} with {@code container}, {@code previous},
+ * {@code tailLines} and {@code limitBytes}, answering like the kubelet does through the API server:
+ * plain text, or a 400 Status saying why there is no such log.
  */
 final class PodLogEndpoint {
   private final KubernetesCrudDispatcher crud;
@@ -47,8 +47,7 @@ final class PodLogEndpoint {
     if (container == null || container.isEmpty()) {
       if (names.size() != 1) {
         return ApiResponses.badRequest(
-            "a container name must be specified for pod " + podName + ", choose one of: "
-                + names);
+            "a container name must be specified for pod " + podName + ", choose one of: " + names);
       }
       container = names.get(0);
     } else if (!names.contains(container)) {
@@ -57,21 +56,30 @@ final class PodLogEndpoint {
     ContainerStatus status = statusOf(pod, container).orElse(null);
     boolean previous = "true".equals(request.param("previous"));
     boolean crashedBefore =
-        status != null && status.getLastState() != null
+        status != null
+            && status.getLastState() != null
             && status.getLastState().getTerminated() != null;
     Optional<String> text;
     if (previous) {
       if (!crashedBefore) {
         return ApiResponses.badRequest(
-            "previous terminated container \"" + container + "\" in pod \"" + podName
+            "previous terminated container \""
+                + container
+                + "\" in pod \""
+                + podName
                 + "\" not found");
       }
       text = logs.previous(pod, container);
-    } else if (status == null || status.getState() == null
+    } else if (status == null
+        || status.getState() == null
         || status.getState().getWaiting() != null) {
       if (!crashedBefore) {
         return ApiResponses.badRequest(
-            "container \"" + container + "\" in pod \"" + podName + "\" is waiting to start: "
+            "container \""
+                + container
+                + "\" in pod \""
+                + podName
+                + "\" is waiting to start: "
                 + waitingReason(status));
       }
       // a crash-looping container's current id is its last run: the kubelet serves that run's log
@@ -116,7 +124,9 @@ final class PodLogEndpoint {
     }
   }
 
-  /** The last {@code tailLines} lines, then at most {@code limitBytes} bytes of them from the start. */
+  /**
+   * The last {@code tailLines} lines, then at most {@code limitBytes} bytes of them from the start.
+   */
   static String bound(String text, Integer tailLines, Integer limitBytes) {
     String out = text;
     if (tailLines != null && tailLines >= 0) {

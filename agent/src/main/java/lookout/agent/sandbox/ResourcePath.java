@@ -14,7 +14,12 @@ import java.util.regex.Pattern;
  * @param subresource null unless the path names one ({@code log}, {@code scale}, {@code status})
  */
 record ResourcePath(
-    String group, String version, String namespace, String plural, String name, String subresource) {
+    String group,
+    String version,
+    String namespace,
+    String plural,
+    String name,
+    String subresource) {
 
   private static final Pattern PATH =
       Pattern.compile(
@@ -29,7 +34,11 @@ record ResourcePath(
     String group = m.group("group") == null ? "" : m.group("group");
     return Optional.of(
         new ResourcePath(
-            group, m.group("version"), m.group("ns"), m.group("plural"), m.group("name"),
+            group,
+            m.group("version"),
+            m.group("ns"),
+            m.group("plural"),
+            m.group("name"),
             m.group("sub")));
   }
 

@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.net.InetAddress;
@@ -15,10 +14,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A Kubernetes API server in this JVM for trying Lookout without a cluster: fabric8's mock server in
- * CRUD mode on 127.0.0.1 (random port), seeded with healthy and broken workloads in {@code staging},
- * {@code prod} and {@code default}. Writes (restart, scale) change its state like a real cluster's; no
- * controllers run, so nothing reconciles afterwards. Starts in about a second.
+ * A Kubernetes API server in this JVM for trying Lookout without a cluster: fabric8's mock server
+ * in CRUD mode on 127.0.0.1 (random port), seeded with healthy and broken workloads in {@code
+ * staging}, {@code prod} and {@code default}. Writes (restart, scale) change its state like a real
+ * cluster's; no controllers run, so nothing reconciles afterwards. Starts in about a second.
  *
  * <pre>{@code
  * try (SandboxCluster sandbox = SandboxCluster.start()) {
@@ -52,8 +51,7 @@ public final class SandboxCluster implements AutoCloseable {
     SandboxDispatcher dispatcher = new SandboxDispatcher(new SandboxLogs(seed));
     KubernetesMockServer server =
         new KubernetesMockServer(
-            new Context(Serialization.jsonMapper()), new MockWebServer(), new HashMap<>(),
-            dispatcher, false);
+            new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
     server.start(InetAddress.getLoopbackAddress(), 0);
     KubernetesClient client = null;
     try {

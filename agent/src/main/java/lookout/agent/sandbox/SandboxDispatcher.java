@@ -6,15 +6,17 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 
 /**
- * The sandbox's API server: fabric8's CRUD store with the endpoints Lookout relies on made to behave
- * like a real API server (logs, field selectors, dry runs, version). Everything else goes to CRUD.
+ * The sandbox's API server: fabric8's CRUD store with the endpoints Lookout relies on made to
+ * behave like a real API server (logs, field selectors, dry runs, version). Everything else goes to
+ * CRUD.
  */
 final class SandboxDispatcher extends Dispatcher {
   private static final String VERSION =
       """
       {"major":"1","minor":"31","gitVersion":"v1.31.4","gitCommit":"sandbox",\
       "gitTreeState":"clean","buildDate":"2024-12-10T00:00:00Z","goVersion":"go1.22.9",\
-      "compiler":"gc","platform":"linux/amd64"}""";
+      "compiler":"gc","platform":"linux/amd64"}\
+      """;
 
   private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
   private final PodLogEndpoint logs;

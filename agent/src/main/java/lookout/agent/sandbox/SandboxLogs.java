@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The container log texts of the sandbox, kept as resources: {@code
- * logs/<namespace>/<pod>/<container>.log} and {@code ….previous.log} for the seeded pods, and a shared
- * {@code logs/running.log} template (with {@code {{app}}}) for pods that simply run.
+ * logs/<namespace>/<pod>/<container>.log} and {@code ….previous.log} for the seeded pods, and a
+ * shared {@code logs/running.log} template (with {@code {{app}}}) for pods that simply run.
  */
 final class SandboxLogs {
   private final SeedText seed;
@@ -20,9 +20,10 @@ final class SandboxLogs {
     if (own.isPresent()) {
       return own;
     }
-    String app = pod.getMetadata().getLabels() == null
-        ? container
-        : pod.getMetadata().getLabels().getOrDefault("app", container);
+    String app =
+        pod.getMetadata().getLabels() == null
+            ? container
+            : pod.getMetadata().getLabels().getOrDefault("app", container);
     return seed.read("logs/running.log").map(t -> t.replace("{{app}}", app));
   }
 
@@ -31,7 +32,11 @@ final class SandboxLogs {
   }
 
   private static String base(Pod pod, String container) {
-    return "logs/" + pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName() + "/"
+    return "logs/"
+        + pod.getMetadata().getNamespace()
+        + "/"
+        + pod.getMetadata().getName()
+        + "/"
         + container;
   }
 }

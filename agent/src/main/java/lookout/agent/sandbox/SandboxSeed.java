@@ -37,36 +37,51 @@ final class SandboxSeed {
       String yaml = text.require(file);
       List<HasMetadata> items;
       try {
-        items = client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items();
+        items =
+            client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items();
       } catch (RuntimeException e) {
-        throw new IllegalStateException("sandbox seed " + file + " is not valid: " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "sandbox seed " + file + " is not valid: " + e.getMessage(), e);
       }
       for (HasMetadata item : items) {
         try {
           client.resource(item).create();
         } catch (RuntimeException e) {
           throw new IllegalStateException(
-              "while seeding " + item.getKind() + " " + item.getMetadata().getName() + " from "
-                  + file + ": " + e.getMessage(), e);
+              "while seeding "
+                  + item.getKind()
+                  + " "
+                  + item.getMetadata().getName()
+                  + " from "
+                  + file
+                  + ": "
+                  + e.getMessage(),
+              e);
         }
         if (RunningPods.wanted(item)) {
           workloads.add(item);
         }
       }
     }
-    List<Node> nodes = client.nodes().list().getItems().stream()
-        .sorted(java.util.Comparator.comparing(n -> n.getMetadata().getName())).toList();
-    RunningPods running = new RunningPods(
-        nodes.stream().map(n -> n.getMetadata().getName()).toList(),
-        nodes.stream().filter(SandboxSeed::schedulable).map(n -> n.getMetadata().getName())
-            .toList());
+    List<Node> nodes =
+        client.nodes().list().getItems().stream()
+            .sorted(java.util.Comparator.comparing(n -> n.getMetadata().getName()))
+            .toList();
+    RunningPods running =
+        new RunningPods(
+            nodes.stream().map(n -> n.getMetadata().getName()).toList(),
+            nodes.stream()
+                .filter(SandboxSeed::schedulable)
+                .map(n -> n.getMetadata().getName())
+                .toList());
     for (HasMetadata workload : workloads) {
       running.podsFor(workload).forEach(pod -> client.resource(pod).create());
     }
   }
 
   private static boolean schedulable(Node node) {
-    return node.getSpec() == null || node.getSpec().getTaints() == null
+    return node.getSpec() == null
+        || node.getSpec().getTaints() == null
         || node.getSpec().getTaints().stream().noneMatch(t -> "NoSchedule".equals(t.getEffect()));
   }
 }

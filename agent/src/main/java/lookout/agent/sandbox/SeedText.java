@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads seed resources and resolves their time placeholders: {@code ${ago:2h}} becomes the instant two
- * hours before the sandbox started, so ages and "last seen" read the same on every run.
+ * Reads seed resources and resolves their time placeholders: {@code ${ago:2h}} becomes the instant
+ * two hours before the sandbox started, so ages and "last seen" read the same on every run.
  */
 final class SeedText {
   static final String ROOT = "/lookout/agent/sandbox/";

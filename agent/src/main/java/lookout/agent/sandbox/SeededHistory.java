@@ -3,7 +3,6 @@ package lookout.agent.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.http.MockResponse;
 import java.nio.charset.StandardCharsets;
@@ -26,19 +25,19 @@ final class SeededHistory {
       return created;
     }
     try {
-      JsonNode sent = Serialization.jsonMapper().readTree(sentBody);
+      JsonNode sent = Json.MAPPER.readTree(sentBody);
       String wanted = sent.path("metadata").path("creationTimestamp").asText("");
       if (wanted.isEmpty()) {
         return created;
       }
       String body = new String(created.getBody().getBytes(), StandardCharsets.UTF_8);
-      String name = Serialization.jsonMapper().readTree(body).path("metadata").path("name").asText();
+      String name = Json.MAPPER.readTree(body).path("metadata").path("name").asText();
       Map.Entry<AttributeSet, String> entry =
           crud.findResource(crud.getKey(request.path() + "/" + name));
       if (entry == null) {
         return created;
       }
-      ObjectNode object = (ObjectNode) Serialization.jsonMapper().readTree(entry.getValue());
+      ObjectNode object = (ObjectNode) Json.MAPPER.readTree(entry.getValue());
       ((ObjectNode) object.get("metadata")).put("creationTimestamp", wanted);
       crud.getMap().put(entry.getKey(), object.toString());
       return ApiResponses.json(201, object.toString());

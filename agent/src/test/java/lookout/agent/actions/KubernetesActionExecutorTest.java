@@ -28,8 +28,8 @@ class KubernetesActionExecutorTest {
   static void start() {
     sandbox = SandboxCluster.start();
     client = sandbox.client();
-    executor = new KubernetesActionExecutor(Map.of("sandbox", client),
-        Clock.fixed(NOW, ZoneOffset.UTC));
+    executor =
+        new KubernetesActionExecutor(Map.of("sandbox", client), Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @AfterAll
@@ -44,8 +44,11 @@ class KubernetesActionExecutorTest {
     Deployment d = client.apps().deployments().inNamespace("staging").withName("checkout").get();
     assertThat(d.getSpec().getTemplate().getMetadata().getAnnotations())
         .containsEntry("kubectl.kubernetes.io/restartedAt", "2026-11-22T03:04:05Z");
-    assertThat(result).isEqualTo("restarted deployment staging/checkout (rollout started, generation "
-        + d.getMetadata().getGeneration() + ")");
+    assertThat(result)
+        .isEqualTo(
+            "restarted deployment staging/checkout (rollout started, generation "
+                + d.getMetadata().getGeneration()
+                + ")");
   }
 
   @Test
@@ -54,16 +57,32 @@ class KubernetesActionExecutorTest {
         executor.execute(new ScaleWorkload("sandbox", "prod", "Deployment", "payment-api", 4));
 
     assertThat(result).isEqualTo("scaled deployment prod/payment-api from 2 to 4 replicas");
-    assertThat(client.apps().deployments().inNamespace("prod").withName("payment-api").get()
-        .getSpec().getReplicas()).isEqualTo(4);
+    assertThat(
+            client
+                .apps()
+                .deployments()
+                .inNamespace("prod")
+                .withName("payment-api")
+                .get()
+                .getSpec()
+                .getReplicas())
+        .isEqualTo(4);
   }
 
   @Test
   void scale_changes_the_replicas_of_a_statefulset() {
     executor.execute(new ScaleWorkload("sandbox", "staging", "StatefulSet", "ledger-db", 0));
 
-    assertThat(client.apps().statefulSets().inNamespace("staging").withName("ledger-db").get()
-        .getSpec().getReplicas()).isZero();
+    assertThat(
+            client
+                .apps()
+                .statefulSets()
+                .inNamespace("staging")
+                .withName("ledger-db")
+                .get()
+                .getSpec()
+                .getReplicas())
+        .isZero();
   }
 
   @Test
@@ -71,18 +90,28 @@ class KubernetesActionExecutorTest {
     String result =
         executor.dryRun(new ScaleWorkload("sandbox", "prod", "Deployment", "frontend", 9));
 
-    assertThat(result).isEqualTo("dry run ok: would scale deployment prod/frontend from 3 to 9 replicas");
-    assertThat(client.apps().deployments().inNamespace("prod").withName("frontend").get()
-        .getSpec().getReplicas()).isEqualTo(3);
+    assertThat(result)
+        .isEqualTo("dry run ok: would scale deployment prod/frontend from 3 to 9 replicas");
+    assertThat(
+            client
+                .apps()
+                .deployments()
+                .inNamespace("prod")
+                .withName("frontend")
+                .get()
+                .getSpec()
+                .getReplicas())
+        .isEqualTo(3);
   }
 
   @Test
   void current_state_reports_replicas_and_generation() {
     assertThat(executor.current(new ScaleWorkload("sandbox", "prod", "Deployment", "cart", 5)))
-        .hasValueSatisfying(s -> {
-          assertThat(s.replicas()).isEqualTo(2);
-          assertThat(s.generation()).isPositive();
-        });
+        .hasValueSatisfying(
+            s -> {
+              assertThat(s.replicas()).isEqualTo(2);
+              assertThat(s.generation()).isPositive();
+            });
     assertThat(executor.current(new RestartDeployment("sandbox", "prod", "ghost"))).isEmpty();
   }
 
@@ -90,16 +119,18 @@ class KubernetesActionExecutorTest {
   @ValueSource(booleans = {false, true})
   void a_target_that_is_gone_fails_with_a_clear_message(boolean dryRun) {
     RestartDeployment ghost = new RestartDeployment("sandbox", "prod", "ghost");
-    assertThatThrownBy(() -> {
-          if (dryRun) {
-            executor.dryRun(ghost);
-          } else {
-            executor.execute(ghost);
-          }
-        })
+    assertThatThrownBy(
+            () -> {
+              if (dryRun) {
+                executor.dryRun(ghost);
+              } else {
+                executor.execute(ghost);
+              }
+            })
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("deployment prod/ghost not found in cluster sandbox"
-            + " (deleted or renamed since it was requested?)");
+        .hasMessage(
+            "deployment prod/ghost not found in cluster sandbox"
+                + " (deleted or renamed since it was requested?)");
   }
 
   @Test
@@ -112,8 +143,10 @@ class KubernetesActionExecutorTest {
 
   @Test
   void daemonsets_cannot_be_scaled() {
-    assertThatThrownBy(() -> executor.execute(
-            new ScaleWorkload("sandbox", "default", "DaemonSet", "log-shipper", 2)))
+    assertThatThrownBy(
+            () ->
+                executor.execute(
+                    new ScaleWorkload("sandbox", "default", "DaemonSet", "log-shipper", 2)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("only deployments and statefulsets scale");
   }

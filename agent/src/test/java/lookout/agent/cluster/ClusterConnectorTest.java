@@ -25,7 +25,9 @@ class ClusterConnectorTest {
   static void start() throws IOException {
     sandbox = SandboxCluster.start();
     kubeconfig = dir.resolve("kubeconfig");
-    Files.writeString(kubeconfig, """
+    Files.writeString(
+        kubeconfig,
+        """
         apiVersion: v1
         kind: Config
         current-context: other
@@ -42,7 +44,8 @@ class ClusterConnectorTest {
           context: {cluster: sandbox, user: alice, namespace: staging}
         - name: other
           context: {cluster: nowhere, user: alice}
-        """.formatted(sandbox.masterUrl()));
+        """
+            .formatted(sandbox.masterUrl()));
   }
 
   @AfterAll
@@ -64,7 +67,8 @@ class ClusterConnectorTest {
   @Test
   void current_context_is_used_when_none_is_named_and_unreachable_is_reported_quickly() {
     try (ClusterConnector connector = new ClusterConnector(dir, k -> null)) {
-      KubernetesClient client = connector.connect(ClusterTarget.kubeconfig("lab", kubeconfig, null));
+      KubernetesClient client =
+          connector.connect(ClusterTarget.kubeconfig("lab", kubeconfig, null));
       long start = System.nanoTime();
       ClusterProbe.Result result = ClusterProbe.check(client, Duration.ofSeconds(2));
       assertThat(result.reachable()).isFalse();
@@ -95,8 +99,8 @@ class ClusterConnectorTest {
   @Test
   void missing_kubeconfig_file_is_named() {
     Path missing = dir.resolve("nope.yaml");
-    assertThatThrownBy(() -> new ClusterConnector().connect(
-            ClusterTarget.kubeconfig("prod-eu", missing, "x")))
+    assertThatThrownBy(
+            () -> new ClusterConnector().connect(ClusterTarget.kubeconfig("prod-eu", missing, "x")))
         .isInstanceOf(ClusterAccessException.class)
         .hasMessageContaining("cluster prod-eu")
         .hasMessageContaining(missing.toString())
@@ -105,8 +109,10 @@ class ClusterConnectorTest {
 
   @Test
   void unknown_context_lists_the_contexts_there_are() {
-    assertThatThrownBy(() -> new ClusterConnector().connect(
-            ClusterTarget.kubeconfig("prod-eu", kubeconfig, "prod")))
+    assertThatThrownBy(
+            () ->
+                new ClusterConnector()
+                    .connect(ClusterTarget.kubeconfig("prod-eu", kubeconfig, "prod")))
         .isInstanceOf(ClusterAccessException.class)
         .hasMessageContaining("no context 'prod'")
         .hasMessageContaining("sandbox, other");
@@ -116,8 +122,8 @@ class ClusterConnectorTest {
   void garbage_kubeconfig_is_reported_as_invalid() throws IOException {
     Path garbage = dir.resolve("garbage.yaml");
     Files.writeString(garbage, "clusters: [ {");
-    assertThatThrownBy(() -> new ClusterConnector().connect(
-            ClusterTarget.kubeconfig("x", garbage, null)))
+    assertThatThrownBy(
+            () -> new ClusterConnector().connect(ClusterTarget.kubeconfig("x", garbage, null)))
         .isInstanceOf(ClusterAccessException.class)
         .hasMessageContaining(garbage.toString());
   }

@@ -30,9 +30,11 @@ class FactsGathererTest {
   void workload_facts_hold_its_pods_their_events_and_their_nodes() {
     ClusterFacts facts = gatherer.forWorkload(workload("staging", "checkout"));
     assertThat(facts.cluster()).isEqualTo("sandbox");
-    assertThat(facts.pods()).extracting(p -> p.getMetadata().getName())
+    assertThat(facts.pods())
+        .extracting(p -> p.getMetadata().getName())
         .containsExactly("checkout-7d9f8c6b5d-x2k4p");
-    assertThat(facts.events()).extracting(Event::getReason)
+    assertThat(facts.events())
+        .extracting(Event::getReason)
         .contains("BackOff", "ScalingReplicaSet");
     assertThat(facts.nodes()).extracting(n -> n.getMetadata().getName()).containsExactly("node-1");
     assertThat(facts.logs().tail("staging", "checkout-7d9f8c6b5d-x2k4p", "checkout", true, 100))
@@ -43,7 +45,8 @@ class FactsGathererTest {
   void unscheduled_pod_brings_its_claim_the_claim_events_and_all_nodes() {
     ClusterFacts facts = gatherer.forWorkload(workload("staging", "ledger-db"));
     assertThat(facts.claims()).extracting(c -> c.getStatus().getPhase()).containsExactly("Pending");
-    assertThat(facts.events()).extracting(Event::getReason)
+    assertThat(facts.events())
+        .extracting(Event::getReason)
         .contains("ProvisioningFailed", "FailedScheduling");
     assertThat(facts.nodes()).hasSize(3);
   }

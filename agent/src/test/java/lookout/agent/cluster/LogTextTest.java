@@ -27,7 +27,8 @@ class LogTextTest {
   void long_lines_are_capped() {
     byte[] one = ("y".repeat(5000) + "\n").getBytes(StandardCharsets.UTF_8);
     assertThat(LogText.tail("app", one, false, 10).lines().get(0))
-        .hasSize(Capped.MAX_LINE_CHARS).endsWith("…");
+        .hasSize(Capped.MAX_LINE_CHARS)
+        .endsWith("…");
   }
 
   @Test

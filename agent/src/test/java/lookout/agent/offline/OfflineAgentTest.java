@@ -27,8 +27,13 @@ class OfflineAgentTest {
   @BeforeAll
   static void start() {
     sandbox = SandboxCluster.start();
-    agent = OfflineAgent.create(Map.of("sandbox", sandbox.client()), "sandbox",
-        new RuleCommandParser(), Analyzers.all(), null);
+    agent =
+        OfflineAgent.create(
+            Map.of("sandbox", sandbox.client()),
+            "sandbox",
+            new RuleCommandParser(),
+            Analyzers.all(),
+            null);
   }
 
   @AfterAll
@@ -43,8 +48,10 @@ class OfflineAgentTest {
   }
 
   static List<String> lines(Answer answer, boolean code) {
-    return answer.sections().stream().filter(s -> s.code() == code)
-        .flatMap(s -> s.lines().stream()).toList();
+    return answer.sections().stream()
+        .filter(s -> s.code() == code)
+        .flatMap(s -> s.lines().stream())
+        .toList();
   }
 
   @Test
@@ -57,12 +64,15 @@ class OfflineAgentTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
-      看看 prod 的 order-service 为什么重启   | OOMKilled
-      why is search failing                  | ImagePullBackOff
-      what's wrong with ledger-db            | ledger-db
-      why is inventory failing in prod       | Probe
-      """)
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          看看 prod 的 order-service 为什么重启   | OOMKilled
+          why is search failing                  | ImagePullBackOff
+          what's wrong with ledger-db            | ledger-db
+          why is inventory failing in prod       | Probe
+          """)
   void each_seeded_failure_is_diagnosed(String question, String expected) {
     Answer answer = ask(question);
     assertThat(answer.summary()).contains(expected);
@@ -72,7 +82,8 @@ class OfflineAgentTest {
   @Test
   void name_in_two_namespaces_is_asked_back_without_any_action() {
     Answer answer = ask("why is checkout failing?");
-    assertThat(answer.summary()).isEqualTo("checkout exists in prod and staging — which namespace?");
+    assertThat(answer.summary())
+        .isEqualTo("checkout exists in prod and staging — which namespace?");
     assertThat(answer.requested()).isEmpty();
     assertThat(answer.suggestions()).isEmpty();
   }
@@ -80,8 +91,10 @@ class OfflineAgentTest {
   @Test
   void restart_is_requested_for_approval_and_never_executed() {
     Answer answer = ask("restart checkout in staging");
-    assertThat(answer.summary()).isEqualTo("Restart of deployment staging/checkout needs approval.");
-    assertThat(answer.requested()).contains(new RestartDeployment("sandbox", "staging", "checkout"));
+    assertThat(answer.summary())
+        .isEqualTo("Restart of deployment staging/checkout needs approval.");
+    assertThat(answer.requested())
+        .contains(new RestartDeployment("sandbox", "staging", "checkout"));
     Deployment d = client().apps().deployments().inNamespace("staging").withName("checkout").get();
     assertThat(d.getSpec().getTemplate().getMetadata().getAnnotations()).isNullOrEmpty();
   }
@@ -93,8 +106,16 @@ class OfflineAgentTest {
         .isEqualTo("Scaling deployment prod/frontend from 3 to 5 replicas needs approval.");
     assertThat(answer.requested())
         .contains(new ScaleWorkload("sandbox", "prod", "Deployment", "frontend", 5));
-    assertThat(client().apps().deployments().inNamespace("prod").withName("frontend").get()
-        .getSpec().getReplicas()).isEqualTo(3);
+    assertThat(
+            client()
+                .apps()
+                .deployments()
+                .inNamespace("prod")
+                .withName("frontend")
+                .get()
+                .getSpec()
+                .getReplicas())
+        .isEqualTo(3);
   }
 
   @Test
@@ -108,7 +129,8 @@ class OfflineAgentTest {
   void status_of_a_workload_lists_its_pods() {
     Answer answer = ask("status of checkout in staging");
     assertThat(answer.summary()).startsWith("deployment staging/checkout: 0/1 ready");
-    assertThat(lines(answer, false)).anyMatch(l -> l.startsWith("checkout-7d9f8c6b5d-x2k4p CrashLoopBackOff"));
+    assertThat(lines(answer, false))
+        .anyMatch(l -> l.startsWith("checkout-7d9f8c6b5d-x2k4p CrashLoopBackOff"));
   }
 
   @Test
@@ -122,11 +144,15 @@ class OfflineAgentTest {
   void logs_of_a_crash_looping_pod_show_its_last_run_as_code() {
     Answer answer = ask("logs of checkout in staging");
     assertThat(answer.summary()).contains("pod is CrashLoopBackOff");
-    assertThat(answer.sections()).singleElement().satisfies(s -> {
-      assertThat(s.code()).isTrue();
-      assertThat(s.lines()).hasSizeLessThanOrEqualTo(30)
-          .anyMatch(l -> l.contains("DATABASE_URL is not set"));
-    });
+    assertThat(answer.sections())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.code()).isTrue();
+              assertThat(s.lines())
+                  .hasSizeLessThanOrEqualTo(30)
+                  .anyMatch(l -> l.contains("DATABASE_URL is not set"));
+            });
   }
 
   @Test
@@ -138,15 +164,17 @@ class OfflineAgentTest {
   @Test
   void misspelt_name_gets_suggestions() {
     Answer answer = ask("what's wrong with chekout");
-    assertThat(answer.summary()).contains("No deployment, statefulset or daemonset named chekout")
+    assertThat(answer.summary())
+        .contains("No deployment, statefulset or daemonset named chekout")
         .contains("prod/checkout", "staging/checkout");
   }
 
   @Test
   void unknown_namespace_lists_the_real_ones() {
     Answer answer = ask("status of checkout in qa");
-    assertThat(answer.summary()).isEqualTo(
-        "There is no namespace qa in cluster sandbox. Namespaces: default, prod, staging.");
+    assertThat(answer.summary())
+        .isEqualTo(
+            "There is no namespace qa in cluster sandbox. Namespaces: default, prod, staging.");
   }
 
   @Test

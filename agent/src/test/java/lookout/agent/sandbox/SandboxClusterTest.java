@@ -44,33 +44,45 @@ class SandboxClusterTest {
   @Test
   void seeds_three_nodes_one_under_memory_pressure() {
     List<Node> nodes = client.nodes().list().getItems();
-    assertThat(nodes).extracting(n -> n.getMetadata().getName())
+    assertThat(nodes)
+        .extracting(n -> n.getMetadata().getName())
         .containsExactlyInAnyOrder("node-1", "node-2", "node-3");
-    assertThat(nodes).filteredOn(n -> n.getStatus().getConditions().stream()
-            .anyMatch(c -> c.getType().equals("MemoryPressure") && c.getStatus().equals("True")))
-        .extracting(n -> n.getMetadata().getName()).containsExactly("node-3");
+    assertThat(nodes)
+        .filteredOn(
+            n ->
+                n.getStatus().getConditions().stream()
+                    .anyMatch(
+                        c -> c.getType().equals("MemoryPressure") && c.getStatus().equals("True")))
+        .extracting(n -> n.getMetadata().getName())
+        .containsExactly("node-3");
   }
 
   @Test
   void seeded_objects_keep_their_age() {
-    Deployment frontend = client.apps().deployments().inNamespace("prod").withName("frontend").get();
+    Deployment frontend =
+        client.apps().deployments().inNamespace("prod").withName("frontend").get();
     Instant created = Instant.parse(frontend.getMetadata().getCreationTimestamp());
     assertThat(Duration.between(created, Instant.now())).isGreaterThan(Duration.ofDays(5));
   }
 
   @Test
   void healthy_deployments_have_running_ready_pods() {
-    List<Pod> pods = client.pods().inNamespace("prod").withLabel("app", "frontend").list().getItems();
-    assertThat(pods).hasSize(3).allSatisfy(p -> {
-      assertThat(p.getStatus().getPhase()).isEqualTo("Running");
-      assertThat(p.getStatus().getContainerStatuses().get(0).getReady()).isTrue();
-      assertThat(p.getSpec().getNodeName()).startsWith("node-");
-    });
+    List<Pod> pods =
+        client.pods().inNamespace("prod").withLabel("app", "frontend").list().getItems();
+    assertThat(pods)
+        .hasSize(3)
+        .allSatisfy(
+            p -> {
+              assertThat(p.getStatus().getPhase()).isEqualTo("Running");
+              assertThat(p.getStatus().getContainerStatuses().get(0).getReady()).isTrue();
+              assertThat(p.getSpec().getNodeName()).startsWith("node-");
+            });
   }
 
   @Test
   void crashing_checkout_pod_looks_like_crash_loop_back_off() {
-    Pod pod = client.pods().inNamespace("staging").withLabel("app", "checkout").list().getItems().get(0);
+    Pod pod =
+        client.pods().inNamespace("staging").withLabel("app", "checkout").list().getItems().get(0);
     var status = pod.getStatus().getContainerStatuses().get(0);
     assertThat(status.getState().getWaiting().getReason()).isEqualTo("CrashLoopBackOff");
     assertThat(status.getLastState().getTerminated().getExitCode()).isEqualTo(1);
@@ -79,27 +91,44 @@ class SandboxClusterTest {
 
   @Test
   void previous_log_of_the_crashing_container_ends_in_the_exception() {
-    String log = client.pods().inNamespace("staging").withName("checkout-7d9f8c6b5d-x2k4p")
-        .inContainer("checkout").terminated().tailingLines(5).getLog();
-    assertThat(log.lines().toList()).hasSize(5)
+    String log =
+        client
+            .pods()
+            .inNamespace("staging")
+            .withName("checkout-7d9f8c6b5d-x2k4p")
+            .inContainer("checkout")
+            .terminated()
+            .tailingLines(5)
+            .getLog();
+    assertThat(log.lines().toList())
+        .hasSize(5)
         .anyMatch(l -> l.contains("java.lang.IllegalStateException: DATABASE_URL is not set"));
     assertThat(log).doesNotContain("\"kind\"");
   }
 
   @Test
   void log_limit_bytes_cuts_the_output() {
-    String log = client.pods().inNamespace("prod").withName("inventory-8b6d5c7f9-2xkqj")
-        .inContainer("inventory").limitBytes(40).getLog();
+    String log =
+        client
+            .pods()
+            .inNamespace("prod")
+            .withName("inventory-8b6d5c7f9-2xkqj")
+            .inContainer("inventory")
+            .limitBytes(40)
+            .getLog();
     assertThat(log.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(40);
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
-      search-6c8f9d7b4-q7wzn  | search   | false | is waiting to start: trying and failing to pull image
-      ledger-db-0             | postgres | false | is waiting to start: ContainerCreating
-      search-5b7d8c9f6-h2kzp  | search   | true  | previous terminated container "search"
-      search-5b7d8c9f6-h2kzp  | nope     | false | container nope is not valid
-      """)
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          search-6c8f9d7b4-q7wzn  | search   | false | is waiting to start: trying and failing to pull image
+          ledger-db-0             | postgres | false | is waiting to start: ContainerCreating
+          search-5b7d8c9f6-h2kzp  | search   | true  | previous terminated container "search"
+          search-5b7d8c9f6-h2kzp  | nope     | false | container nope is not valid
+          """)
   void log_requests_the_kubelet_refuses_fail_with_its_message(
       String pod, String container, boolean previous, String message) {
     var logs = client.pods().inNamespace("staging").withName(pod).inContainer(container);
@@ -113,8 +142,14 @@ class SandboxClusterTest {
     // fabric8's log DSL opens and closes a watch per read of a pod that is not ready
     for (int i = 0; i < 15; i++) {
       long start = System.nanoTime();
-      assertThatThrownBy(() -> client.pods().inNamespace("staging")
-              .withName("search-6c8f9d7b4-q7wzn").inContainer("search").getLog())
+      assertThatThrownBy(
+              () ->
+                  client
+                      .pods()
+                      .inNamespace("staging")
+                      .withName("search-6c8f9d7b4-q7wzn")
+                      .inContainer("search")
+                      .getLog())
           .isInstanceOf(KubernetesClientException.class);
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
     }
@@ -122,37 +157,72 @@ class SandboxClusterTest {
 
   @Test
   void event_field_selectors_filter_like_the_api_server() {
-    List<Event> events = client.v1().events().inNamespace("staging")
-        .withField("involvedObject.name", "checkout-7d9f8c6b5d-x2k4p")
-        .withField("involvedObject.kind", "Pod").list().getItems();
-    assertThat(events).isNotEmpty()
+    List<Event> events =
+        client
+            .v1()
+            .events()
+            .inNamespace("staging")
+            .withField("involvedObject.name", "checkout-7d9f8c6b5d-x2k4p")
+            .withField("involvedObject.kind", "Pod")
+            .list()
+            .getItems();
+    assertThat(events)
+        .isNotEmpty()
         .allMatch(e -> e.getInvolvedObject().getName().equals("checkout-7d9f8c6b5d-x2k4p"));
     assertThat(events).extracting(Event::getReason).contains("BackOff");
-    assertThat(client.v1().events().inNamespace("staging")
-        .withField("involvedObject.name", "no-such-pod").list().getItems()).isEmpty();
+    assertThat(
+            client
+                .v1()
+                .events()
+                .inNamespace("staging")
+                .withField("involvedObject.name", "no-such-pod")
+                .list()
+                .getItems())
+        .isEmpty();
   }
 
   @Test
   void unsupported_field_selector_is_refused() {
-    assertThatThrownBy(() -> client.v1().events().inNamespace("staging")
-            .withField("spec.bogus", "x").list())
+    assertThatThrownBy(
+            () -> client.v1().events().inNamespace("staging").withField("spec.bogus", "x").list())
         .isInstanceOf(KubernetesClientException.class)
         .hasMessageContaining("field label not supported: spec.bogus");
   }
 
   @Test
   void dry_run_patch_answers_the_would_be_object_without_persisting() {
-    Deployment wouldBe = client.apps().deployments().inNamespace("prod").withName("cart").dryRun()
-        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"replicas\":7}}");
+    Deployment wouldBe =
+        client
+            .apps()
+            .deployments()
+            .inNamespace("prod")
+            .withName("cart")
+            .dryRun()
+            .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"replicas\":7}}");
     assertThat(wouldBe.getSpec().getReplicas()).isEqualTo(7);
-    assertThat(client.apps().deployments().inNamespace("prod").withName("cart").get()
-        .getSpec().getReplicas()).isEqualTo(2);
+    assertThat(
+            client
+                .apps()
+                .deployments()
+                .inNamespace("prod")
+                .withName("cart")
+                .get()
+                .getSpec()
+                .getReplicas())
+        .isEqualTo(2);
   }
 
   @Test
   void dry_run_on_a_missing_object_is_not_found() {
-    assertThatThrownBy(() -> client.apps().deployments().inNamespace("prod").withName("ghost")
-            .dryRun().patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"replicas\":1}}"))
+    assertThatThrownBy(
+            () ->
+                client
+                    .apps()
+                    .deployments()
+                    .inNamespace("prod")
+                    .withName("ghost")
+                    .dryRun()
+                    .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"replicas\":1}}"))
         .isInstanceOf(KubernetesClientException.class)
         .hasMessageContaining("deployments.apps \"ghost\" not found");
   }
@@ -160,8 +230,14 @@ class SandboxClusterTest {
   @Test
   void json_patch_that_is_not_an_array_is_refused_quickly() {
     long start = System.nanoTime();
-    assertThatThrownBy(() -> client.apps().deployments().inNamespace("prod").withName("cart")
-            .patch(PatchContext.of(PatchType.JSON), "{\"op\":\"replace\"}"))
+    assertThatThrownBy(
+            () ->
+                client
+                    .apps()
+                    .deployments()
+                    .inNamespace("prod")
+                    .withName("cart")
+                    .patch(PatchContext.of(PatchType.JSON), "{\"op\":\"replace\"}"))
         .isInstanceOf(KubernetesClientException.class);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
   }
