@@ -48,6 +48,7 @@ public final class Lookout implements AutoCloseable {
   private final BotMetrics metrics;
   private final Readiness readiness = new Readiness();
   private Conversations conversations;
+  private Clusters clusters;
 
   private Lookout(BotMetrics metrics) {
     this.metrics = metrics;
@@ -74,7 +75,7 @@ public final class Lookout implements AutoCloseable {
     Database db = openDatabase(config);
     readiness.add("database", db::ping);
 
-    Clusters clusters = Clusters.open(config);
+    clusters = Clusters.open(config);
     resources.add(clusters);
     readiness.add("cluster", clusters::reachable);
 
@@ -141,6 +142,15 @@ public final class Lookout implements AutoCloseable {
 
   public Conversations conversations() {
     return conversations;
+  }
+
+  /** The fabric8 client of a configured cluster (tests and tools read the cluster through it). */
+  public io.fabric8.kubernetes.client.KubernetesClient cluster(String name) {
+    var client = clusters.clients().get(name);
+    if (client == null) {
+      throw new IllegalArgumentException("no cluster named " + name);
+    }
+    return client;
   }
 
   public Readiness readiness() {

@@ -73,7 +73,7 @@ class ConfigLoaderTest {
       database:\\n  url: jdbc:mysql://x             | database.url: "jdbc:mysql://x" — expected a jdbc:sqlite:
       server:\\n  port: ${MISSING}                | server.port: environment variable MISSING is not set
       server: [1, 2]                               | server: "[1,2]" — expected a mapping
-      "key: [unclosed"                             | not valid YAML at line
+      key: [unclosed                               | not valid YAML at line
       knowledge:\\n  runbookDirs: [/nope/runbooks] | knowledge.runbookDirs[0]: "/nope/runbooks" — expected an existing folder
       """)
   void invalid_config_names_key_value_and_expectation(String yaml, String expected) {

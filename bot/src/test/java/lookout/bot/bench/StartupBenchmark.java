@@ -1,0 +1,110 @@
+package lookout.bot.bench;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Measures what DESIGN.md targets for the embedded default: start to ready (sandbox, in-memory
+ * knowledge index, SQLite) and idle resident memory, by launching the real jar as a separate process.
+ * Run: {@code ./mvnw -pl bot -am -Pbench verify} (prints a Markdown table for docs/benchmarks.md).
+ */
+public final class StartupBenchmark {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  public static void main(String[] args) throws Exception {
+    Path jar = Path.of(args.length > 0 ? args[0] : "bot/target/lookout.jar").toAbsolutePath();
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<Long> readyMs = new ArrayList<>();
+    List<Long> idleRssMb = new ArrayList<>();
+    List<Long> busyRssMb = new ArrayList<>();
+    List<Long> askMs = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      int port = freePort();
+      Path data = Files.createTempDirectory("lookout-bench");
+      long start = System.nanoTime();
+      Process p = new ProcessBuilder(java, "-jar", jar.toString(), "serve", "--port", String.valueOf(port),
+          "--data-dir", data.toString())
+          .redirectErrorStream(true).redirectOutput(data.resolve("out.log").toFile()).start();
+      try {
+        awaitReady(port, p);
+        readyMs.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        Thread.sleep(3000);
+        idleRssMb.add(rssMb(p.pid()));
+        for (int q = 0; q < 20; q++) {
+          long t = System.nanoTime();
+          post(port, "{\"user\":\"bench\",\"text\":\"why is checkout failing in staging?\"}");
+          askMs.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t));
+        }
+        Thread.sleep(2000);
+        busyRssMb.add(rssMb(p.pid()));
+      } finally {
+        p.destroy();
+        p.waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+    System.out.println("| metric | median | min | max | runs |");
+    System.out.println("|---|---|---|---|---|");
+    row("start to ready (ms)", readyMs, runs);
+    row("idle RSS after ready + 3 s (MB)", idleRssMb, runs);
+    row("RSS after 20 questions (MB)", busyRssMb, runs);
+    row("POST /api/console/messages (ms, accept only)", askMs, runs * 20);
+  }
+
+  private static void awaitReady(int port, Process p) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      if (!p.isAlive()) {
+        throw new IllegalStateException("lookout exited with " + p.exitValue());
+      }
+      try {
+        HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build(),
+            HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() == 200) {
+          return;
+        }
+      } catch (java.io.IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(20);
+    }
+    throw new IllegalStateException("not ready within 60 s");
+  }
+
+  private static void post(int port, String body) throws Exception {
+    HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/console/messages"))
+        .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.discarding());
+  }
+
+  private static long rssMb(long pid) throws Exception {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+      }
+    }
+    return -1;
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static void row(String name, List<Long> values, int n) {
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    System.out.printf("| %s | %d | %d | %d | %d |%n", name, sorted.get(sorted.size() / 2), sorted.get(0),
+        sorted.get(sorted.size() - 1), n);
+  }
+}
