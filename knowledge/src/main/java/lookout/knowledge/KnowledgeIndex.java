@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.cjk.CJKAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -39,7 +38,7 @@ public final class KnowledgeIndex implements Search, Closeable {
   private static final int SNIPPET_CHARS = 240;
 
   private final Directory directory;
-  private final Analyzer analyzer = new CJKAnalyzer();
+  private final Analyzer analyzer = TextAnalysis.analyzer();
   private final IndexWriter writer;
   private final SearcherManager searchers;
 
@@ -95,10 +94,16 @@ public final class KnowledgeIndex implements Search, Closeable {
       Query parsed = parse(query);
       IndexSearcher searcher = searchers.acquire();
       try {
-        TopDocs top = searcher.search(parsed, n);
+        // Several sections of one runbook often match; keep the best one per document so the top
+        // hits are different runbooks.
+        TopDocs top = searcher.search(parsed, n * 5);
         List<Hit> hits = new ArrayList<>();
+        java.util.Set<String> documents = new java.util.HashSet<>();
         for (ScoreDoc sd : top.scoreDocs) {
           Document doc = searcher.storedFields().document(sd.doc);
+          if (hits.size() == n || !documents.add(doc.get("location").replaceFirst("#.*", ""))) {
+            continue;
+          }
           hits.add(
               new Hit(
                   doc.get("kind"),
