@@ -10,6 +10,7 @@ import io.fabric8.mockwebserver.MockWebServer;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,6 +35,7 @@ public final class SandboxCluster implements AutoCloseable {
 
   private final KubernetesMockServer server;
   private final KubernetesClient client;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private SandboxCluster(KubernetesMockServer server, KubernetesClient client) {
     this.server = server;
@@ -89,8 +91,12 @@ public final class SandboxCluster implements AutoCloseable {
     return client.getConfiguration().getMasterUrl();
   }
 
+  /** Stops the server and closes its client; later calls do nothing. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     client.close();
     server.shutdown();
   }
