@@ -11,8 +11,8 @@ import lookout.approvals.Action;
  * @param summary one line: what is wrong, or the direct answer, or the clarifying question
  * @param sections evidence and details, in order
  * @param suggestions actions that would help; the bot offers each as a button that requests it
- * @param requested an action the user asked for explicitly ("restart checkout in staging"); the bot turns
- *     it into an approval request, never executes it directly
+ * @param requested an action the user asked for explicitly ("restart checkout in staging"); the bot
+ *     turns it into an approval request, never executes it directly
  * @param degraded true when the answer comes from a fallback (e.g. no LLM); the reply says so
  */
 public record Answer(

@@ -1,8 +1,8 @@
 package lookout.approvals;
 
 /**
- * A write the bot may perform, and the only way it performs one. Sealed: adding a kind of action means
- * adding a record here, a policy rule and an executor branch, all reviewed.
+ * A write the bot may perform, and the only way it performs one. Sealed: adding a kind of action
+ * means adding a record here, a policy rule and an executor branch, all reviewed.
  */
 public sealed interface Action permits RestartDeployment, ScaleWorkload {
   String cluster();

@@ -27,7 +27,13 @@ public record ScaleWorkload(
 
   @Override
   public String describe() {
-    return "scale " + workloadKind.toLowerCase(java.util.Locale.ROOT) + " " + namespace + "/" + name
-        + " to " + replicas;
+    return "scale "
+        + workloadKind.toLowerCase(java.util.Locale.ROOT)
+        + " "
+        + namespace
+        + "/"
+        + name
+        + " to "
+        + replicas;
   }
 }

@@ -10,8 +10,9 @@ import lookout.agent.cluster.ClusterTarget;
 import lookout.bot.config.LookoutConfig;
 
 /**
- * The configured clusters as fabric8 clients, by name. A sandbox cluster is started here and stopped on
- * close; a real cluster is reached only through the kubeconfig or service account its config names.
+ * The configured clusters as fabric8 clients, by name. A sandbox cluster is started here and
+ * stopped on close; a real cluster is reached only through the kubeconfig or service account its
+ * config names.
  */
 final class Clusters implements AutoCloseable {
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
@@ -35,7 +36,9 @@ final class Clusters implements AutoCloseable {
   private static ClusterTarget target(LookoutConfig.Cluster c) {
     return switch (c.mode()) {
       case SANDBOX -> ClusterTarget.sandbox(c.name());
-      case KUBECONFIG -> ClusterTarget.kubeconfig(c.name(), c.kubeconfig().orElseThrow(), c.context().orElse(null));
+      case KUBECONFIG ->
+          ClusterTarget.kubeconfig(
+              c.name(), c.kubeconfig().orElseThrow(), c.context().orElse(null));
       case IN_CLUSTER -> ClusterTarget.inCluster(c.name());
     };
   }
@@ -46,7 +49,8 @@ final class Clusters implements AutoCloseable {
 
   /** True when every cluster answers a cheap request within two seconds. */
   boolean reachable() {
-    return clients.values().stream().allMatch(c -> ClusterProbe.check(c, PROBE_TIMEOUT).reachable());
+    return clients.values().stream()
+        .allMatch(c -> ClusterProbe.check(c, PROBE_TIMEOUT).reachable());
   }
 
   @Override

@@ -36,9 +36,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything Lookout is made of, wired from one validated config: database, clusters, knowledge, agent,
- * approvals and the conversation path over the given chat adapters. Used by {@code serve} (with the
- * HTTP server around it) and by {@code ask}.
+ * Everything Lookout is made of, wired from one validated config: database, clusters, knowledge,
+ * agent, approvals and the conversation path over the given chat adapters. Used by {@code serve}
+ * (with the HTTP server around it) and by {@code ask}.
  */
 public final class Lookout implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Lookout.class);
@@ -84,29 +84,52 @@ public final class Lookout implements AutoCloseable {
     knowledge.replaceRunbooks(runbooks(config));
     readiness.add("knowledge", () -> sizeOf(knowledge) > 0);
 
-    Approvals approvals = new Approvals(
-        db.dataSource(),
-        policy,
-        new ButtonTokens(SigningKey.loadOrCreate(config.approvals().signingKey(), config.dataDir())),
-        new KubernetesActionExecutor(clusters.clients()),
-        Clock.systemUTC());
-    Agent agent = OfflineAgent.create(
-        clusters.clients(), config.defaultCluster(), new RuleCommandParser(), Analyzers.all(), knowledge);
+    Approvals approvals =
+        new Approvals(
+            db.dataSource(),
+            policy,
+            new ButtonTokens(
+                SigningKey.loadOrCreate(config.approvals().signingKey(), config.dataDir())),
+            new KubernetesActionExecutor(clusters.clients()),
+            Clock.systemUTC());
+    Agent agent =
+        OfflineAgent.create(
+            clusters.clients(),
+            config.defaultCluster(),
+            new RuleCommandParser(),
+            Analyzers.all(),
+            knowledge);
 
     Map<String, ChatAdapter> byPlatform = new LinkedHashMap<>();
     for (ChatAdapter adapter : adapters) {
       byPlatform.put(adapter.platform(), adapter);
     }
-    conversations = new Conversations(
-        byPlatform, agent, approvals, new DeliveryDedupe(db.dataSource(), Clock.systemUTC()), metrics, work);
-    log.info("Lookout ready to wire: clusters={} default={} db={} knowledge={} sections",
-        clusters.clients().keySet(), config.defaultCluster(), db.description(), sizeOf(knowledge));
+    conversations =
+        new Conversations(
+            byPlatform,
+            agent,
+            approvals,
+            new DeliveryDedupe(db.dataSource(), Clock.systemUTC()),
+            metrics,
+            work);
+    log.info(
+        "Lookout ready to wire: clusters={} default={} db={} knowledge={} sections",
+        clusters.clients().keySet(),
+        config.defaultCluster(),
+        db.description(),
+        sizeOf(knowledge));
   }
 
-  /** The approval policy named by the config, or the sandbox default; errors become config errors. */
+  /**
+   * The approval policy named by the config, or the sandbox default; errors become config errors.
+   */
   public static Policy loadPolicy(LookoutConfig config) {
     try {
-      return config.approvals().policyFile().map(PolicyLoader::load).orElseGet(Policy::sandboxDefault);
+      return config
+          .approvals()
+          .policyFile()
+          .map(PolicyLoader::load)
+          .orElseGet(Policy::sandboxDefault);
     } catch (PolicyException e) {
       throw new ConfigException(
           String.valueOf(config.approvals().policyFile().orElse(null)), List.of(e.getMessage()));
@@ -117,7 +140,8 @@ public final class Lookout implements AutoCloseable {
     try {
       return Database.open(config.database().url().orElse(null), config.dataDir());
     } catch (SQLException e) {
-      throw new IOException("while opening the database in " + config.dataDir() + ": " + e.getMessage(), e);
+      throw new IOException(
+          "while opening the database in " + config.dataDir() + ": " + e.getMessage(), e);
     }
   }
 

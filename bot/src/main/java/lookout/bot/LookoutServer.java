@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code lookout serve}: Lookout's components behind a Vert.x HTTP server, plus the timer that expires
- * stale approval requests.
+ * {@code lookout serve}: Lookout's components behind a Vert.x HTTP server, plus the timer that
+ * expires stale approval requests.
  */
 public final class LookoutServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LookoutServer.class);
@@ -39,41 +39,66 @@ public final class LookoutServer implements AutoCloseable {
   public static LookoutServer start(LookoutConfig config) throws Exception {
     long started = System.nanoTime();
     BotMetrics metrics = new BotMetrics();
-    Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
-        .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
-        .build();
+    Vertx vertx =
+        Vertx.builder()
+            .with(
+                new VertxOptions()
+                    .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+            .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
+            .build();
     ConsoleAdapter console = new ConsoleAdapter();
     Lookout lookout = null;
     try {
       lookout = Lookout.open(config, metrics, console);
       Blocking blocking = new Blocking(lookout.work());
       Lookout wired = lookout;
-      var router = HttpApi.router(vertx, metrics, lookout.readiness(), blocking, r -> {
-        if (config.console().enabled()) {
-          new ConsoleRoutes(console, wired.conversations(), config.console().accessToken().orElse(null), wired.work())
-              .mount(r);
-        }
-      });
-      HttpServer http = vertx.createHttpServer(new HttpServerOptions()
-              .setHost(config.server().host())
-              .setPort(config.server().port())
-              .setMaxInitialLineLength(8192)
-              .setMaxHeaderSize(16384))
-          .requestHandler(router)
-          .listen()
-          .await(30, TimeUnit.SECONDS);
+      var router =
+          HttpApi.router(
+              vertx,
+              metrics,
+              lookout.readiness(),
+              blocking,
+              r -> {
+                if (config.console().enabled()) {
+                  new ConsoleRoutes(
+                          console,
+                          wired.conversations(),
+                          config.console().accessToken().orElse(null),
+                          wired.work())
+                      .mount(r);
+                }
+              });
+      HttpServer http =
+          vertx
+              .createHttpServer(
+                  new HttpServerOptions()
+                      .setHost(config.server().host())
+                      .setPort(config.server().port())
+                      .setMaxInitialLineLength(8192)
+                      .setMaxHeaderSize(16384))
+              .requestHandler(router)
+              .listen()
+              .await(30, TimeUnit.SECONDS);
       long every = Math.max(1000, config.approvals().expiryCheck().toMillis());
-      vertx.setPeriodic(every, id -> wired.work().execute(() -> {
-        try {
-          wired.conversations().expireDue();
-        } catch (RuntimeException e) {
-          log.error("while expiring approval requests", e);
-        }
-      }));
-      log.info("Lookout listening on http://{}:{}/ (started in {} ms, config: {})",
-          config.server().host(), http.actualPort(),
-          Duration.ofNanos(System.nanoTime() - started).toMillis(), config.source());
+      vertx.setPeriodic(
+          every,
+          id ->
+              wired
+                  .work()
+                  .execute(
+                      () -> {
+                        try {
+                          wired.conversations().expireDue();
+                        } catch (RuntimeException e) {
+                          log.error("while expiring approval requests", e);
+                        }
+                      }));
+      log.info(
+          "Lookout listening on http://{}:{}/ (started in {} ms, config: {})",
+          config.server().host(),
+          http.actualPort(),
+          Duration.ofNanos(System.nanoTime() - started).toMillis(),
+          config.source());
       return new LookoutServer(vertx, lookout, console, http);
     } catch (Exception e) {
       if (lookout != null) {

@@ -1,7 +1,6 @@
 package lookout.bot;
 
 import lookout.bot.cli.LookoutCommand;
-import picocli.CommandLine;
 
 /** {@code java -jar lookout.jar [serve|ask|check-config] …} */
 public final class Main {

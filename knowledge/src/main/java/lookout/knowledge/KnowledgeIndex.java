@@ -29,9 +29,9 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * The Lucene index of runbook sections, searched with BM25 over title, heading and body. Searches and
- * re-indexing may run concurrently: readers come from a {@link SearcherManager} refreshed after each
- * write.
+ * The Lucene index of runbook sections, searched with BM25 over title, heading and body. Searches
+ * and re-indexing may run concurrently: readers come from a {@link SearcherManager} refreshed after
+ * each write.
  */
 public final class KnowledgeIndex implements Search, Closeable {
   private static final Map<String, Float> BOOSTS = Map.of("title", 3f, "heading", 2f, "body", 1f);

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Splits a Markdown runbook into sections by heading, so a hit can point at "Diagnosis" rather than the
- * whole file. Front matter ({@code ---} block) is read for the title and otherwise skipped.
+ * Splits a Markdown runbook into sections by heading, so a hit can point at "Diagnosis" rather than
+ * the whole file. Front matter ({@code ---} block) is read for the title and otherwise skipped.
  */
 public final class MarkdownRunbooks {
   private MarkdownRunbooks() {}
@@ -78,7 +78,8 @@ public final class MarkdownRunbooks {
   }
 
   private static String unquote(String s) {
-    if (s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))) {
+    if (s.length() >= 2
+        && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))) {
       return s.substring(1, s.length() - 1);
     }
     return s;

@@ -15,8 +15,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizerFactory;
 
 /**
  * The analyzer for runbooks and questions. Operators write alert and state names in CamelCase
- * ({@code KubePodCrashLooping}, {@code CrashLoopBackOff}) next to prose and Chinese, so words are split
- * on case changes (keeping the original), stemmed, and Chinese is indexed as bigrams.
+ * ({@code KubePodCrashLooping}, {@code CrashLoopBackOff}) next to prose and Chinese, so words are
+ * split on case changes (keeping the original), stemmed, and Chinese is indexed as bigrams.
  */
 final class TextAnalysis {
   private TextAnalysis() {}
@@ -29,11 +29,16 @@ final class TextAnalysis {
           .addTokenFilter(CJKBigramFilterFactory.class)
           .addTokenFilter(
               WordDelimiterGraphFilterFactory.class,
-              "splitOnCaseChange", "1",
-              "splitOnNumerics", "0",
-              "preserveOriginal", "1",
-              "generateWordParts", "1",
-              "generateNumberParts", "1")
+              "splitOnCaseChange",
+              "1",
+              "splitOnNumerics",
+              "0",
+              "preserveOriginal",
+              "1",
+              "generateWordParts",
+              "1",
+              "generateNumberParts",
+              "1")
           .addTokenFilter(FlattenGraphFilterFactory.class)
           .addTokenFilter(LowerCaseFilterFactory.class)
           .addTokenFilter(StopFilterFactory.class)

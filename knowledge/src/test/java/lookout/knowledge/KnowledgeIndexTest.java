@@ -31,14 +31,19 @@ class KnowledgeIndexTest {
   }
 
   @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       CrashLoopBackOff in deployment staging/checkout: container checkout keeps crashing: exit code 1 (Error), 7 restarts | kubernetes/KubePodCrashLooping.md
       KubeNodeNotReady                                                        | kubernetes/KubeNodeNotReady.md
       Kube Pod Not Ready                                                      | kubernetes/KubePodNotReady.md
       KubeDeploymentReplicasMismatch                                          | kubernetes/KubeDeploymentReplicasMismatch.md
       """)
   void analyzer_findings_find_their_runbook_in_the_top_three(String query, String runbook) {
-    assertThat(index.search(query, 3)).extracting(h -> h.location().replaceAll("#.*", "")).contains(runbook);
+    assertThat(index.search(query, 3))
+        .extracting(h -> h.location().replaceAll("#.*", ""))
+        .contains(runbook);
   }
 
   @Test

@@ -1,12 +1,14 @@
 package lookout.adapters.chat;
 
 /**
- * One chat platform as the bot sees it: post a neutral message and edit it in place. Implementations
- * render the message to the platform's format within its limits. Methods block (call them from a virtual
- * thread) and throw {@link ChatException} when the platform refuses.
+ * One chat platform as the bot sees it: post a neutral message and edit it in place.
+ * Implementations render the message to the platform's format within its limits. Methods block
+ * (call them from a virtual thread) and throw {@link ChatException} when the platform refuses.
  */
 public interface ChatAdapter {
-  /** The platform name used in {@link UserRef} and {@link ConversationRef}, e.g. {@code "console"}. */
+  /**
+   * The platform name used in {@link UserRef} and {@link ConversationRef}, e.g. {@code "console"}.
+   */
   String platform();
 
   /** Posts {@code message} into {@code where} (a thread when {@code where.thread()} is set). */

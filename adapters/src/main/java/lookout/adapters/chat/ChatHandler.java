@@ -1,8 +1,8 @@
 package lookout.adapters.chat;
 
 /**
- * What adapters hand verified input to (implemented by the bot). Both methods are called off the event
- * loop and must return quickly: long work is queued by the implementation.
+ * What adapters hand verified input to (implemented by the bot). Both methods are called off the
+ * event loop and must return quickly: long work is queued by the implementation.
  */
 public interface ChatHandler {
   /** A message for the bot; the answer is posted later through the adapter. */

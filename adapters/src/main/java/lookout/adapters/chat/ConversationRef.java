@@ -3,8 +3,8 @@ package lookout.adapters.chat;
 import java.util.Objects;
 
 /**
- * Where a message lives: a platform, a channel (chat, group, room) and optionally the thread inside it.
- * {@code thread} is the id of the thread's root message, or null for the channel itself.
+ * Where a message lives: a platform, a channel (chat, group, room) and optionally the thread inside
+ * it. {@code thread} is the id of the thread's root message, or null for the channel itself.
  */
 public record ConversationRef(String platform, String channel, String thread) {
   public ConversationRef {

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What the bot says, independent of any platform: a one-line summary (also the notification text) and
- * ordered parts. Each adapter renders it to its own format.
+ * What the bot says, independent of any platform: a one-line summary (also the notification text)
+ * and ordered parts. Each adapter renders it to its own format.
  */
 public record Message(String summary, List<Part> parts) {
   public Message {

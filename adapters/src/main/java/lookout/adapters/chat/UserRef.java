@@ -3,8 +3,8 @@ package lookout.adapters.chat;
 import java.util.Objects;
 
 /**
- * A user as the platform identified them, e.g. {@code slack:U123} or {@code console:alice}. Always taken
- * from a verified platform payload, never from message text.
+ * A user as the platform identified them, e.g. {@code slack:U123} or {@code console:alice}. Always
+ * taken from a verified platform payload, never from message text.
  */
 public record UserRef(String platform, String id) {
   public UserRef {

@@ -20,12 +20,25 @@ public final class PlainText {
             out.append(s.text()).append('\n');
           }
         }
-        case Part.Facts f -> f.facts().forEach(x -> out.append("  ").append(x.label()).append(": ").append(x.value()).append('\n'));
-        case Part.Code c -> c.text().lines().forEach(l -> out.append("    ").append(l).append('\n'));
+        case Part.Facts f ->
+            f.facts()
+                .forEach(
+                    x ->
+                        out.append("  ")
+                            .append(x.label())
+                            .append(": ")
+                            .append(x.value())
+                            .append('\n'));
+        case Part.Code c ->
+            c.text().lines().forEach(l -> out.append("    ").append(l).append('\n'));
         case Part.Note n -> out.append("(").append(n.text()).append(")\n");
-        case Part.Actions a -> out.append("Buttons: ")
-            .append(a.buttons().stream().map(b -> "[" + b.label() + "]").collect(Collectors.joining(" ")))
-            .append('\n');
+        case Part.Actions a ->
+            out.append("Buttons: ")
+                .append(
+                    a.buttons().stream()
+                        .map(b -> "[" + b.label() + "]")
+                        .collect(Collectors.joining(" ")))
+                .append('\n');
       }
     }
     return out.toString();

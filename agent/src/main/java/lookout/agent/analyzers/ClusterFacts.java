@@ -7,8 +7,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import java.util.List;
 
 /**
- * The slice of cluster state analyzers look at: the pods of a workload or namespace, the events about
- * them, the claims they mount, the nodes, and a way to read container logs on demand.
+ * The slice of cluster state analyzers look at: the pods of a workload or namespace, the events
+ * about them, the claims they mount, the nodes, and a way to read container logs on demand.
  *
  * @param cluster the cluster name the facts come from (for suggested actions)
  */

@@ -1,8 +1,8 @@
 package lookout.agent.grammar;
 
 /**
- * A parsed request. {@code namespace} is null when the user did not name one; the agent then resolves it
- * from the cluster or asks back. Names are as the user wrote them, lower-cased.
+ * A parsed request. {@code namespace} is null when the user did not name one; the agent then
+ * resolves it from the cluster or asks back. Names are as the user wrote them, lower-cased.
  */
 public sealed interface Command {
   /** Status of one workload ({@code name} set) or of a whole namespace ({@code name} null). */

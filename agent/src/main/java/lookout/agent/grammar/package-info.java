@@ -5,7 +5,8 @@
  *
  * <p>{@link lookout.agent.grammar.RuleCommandParser} tokenizes (full-width forms folded, mentions
  * dropped), reads an intent from cue words, then the namespace and workload from markers. Reads may
- * place an unmarked word by convention; writes (restart, scale) that are ambiguous, relative ("by 2")
- * or carry a malformed name or count become {@code Unknown}, so the agent asks instead of guessing.
+ * place an unmarked word by convention; writes (restart, scale) that are ambiguous, relative ("by
+ * 2") or carry a malformed name or count become {@code Unknown}, so the agent asks instead of
+ * guessing.
  */
 package lookout.agent.grammar;

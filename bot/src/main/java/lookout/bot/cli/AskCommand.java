@@ -27,8 +27,15 @@ final class AskCommand implements Callable<Integer> {
     TerminalAdapter terminal = new TerminalAdapter(System.out);
     try (Lookout lookout = Lookout.open(common.load(null), terminal)) {
       String id = UUID.randomUUID().toString();
-      lookout.conversations().answer(new Inbound(id, new ConversationRef(TerminalAdapter.PLATFORM, "terminal", id), id,
-          new UserRef(TerminalAdapter.PLATFORM, user), question));
+      lookout
+          .conversations()
+          .answer(
+              new Inbound(
+                  id,
+                  new ConversationRef(TerminalAdapter.PLATFORM, "terminal", id),
+                  id,
+                  new UserRef(TerminalAdapter.PLATFORM, user),
+                  question));
     }
     return 0;
   }

@@ -5,11 +5,13 @@ import lookout.bot.config.ConfigException;
 import lookout.bot.config.LookoutConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** Validates the configuration (and the policy file) without starting anything. */
-@Command(name = "check-config", description = "Validate the configuration and exit (0 = valid, 2 = invalid).")
+@Command(
+    name = "check-config",
+    description = "Validate the configuration and exit (0 = valid, 2 = invalid).")
 final class CheckConfigCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Spec CommandSpec spec;

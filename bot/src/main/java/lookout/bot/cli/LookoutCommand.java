@@ -17,7 +17,10 @@ import picocli.CommandLine.Option;
 public final class LookoutCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
-  @Option(names = "--port", paramLabel = "N", description = "HTTP port (default 8080 unless configured).")
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      description = "HTTP port (default 8080 unless configured).")
   Integer port;
 
   @Override
@@ -27,14 +30,15 @@ public final class LookoutCommand implements Callable<Integer> {
 
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new LookoutCommand());
-    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof ConfigException) {
-        cmd.getErr().println(e.getMessage());
-        return 2;
-      }
-      cmd.getErr().println("lookout: " + e.getMessage());
-      return 1;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          if (e instanceof ConfigException) {
+            cmd.getErr().println(e.getMessage());
+            return 2;
+          }
+          cmd.getErr().println("lookout: " + e.getMessage());
+          return 1;
+        });
     return cli;
   }
 }

@@ -12,7 +12,10 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
-  @Option(names = "--port", paramLabel = "N", description = "HTTP port (default 8080 unless configured).")
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      description = "HTTP port (default 8080 unless configured).")
   Integer port;
 
   @Override
@@ -23,10 +26,14 @@ final class ServeCommand implements Callable<Integer> {
   static int serve(CommonOptions common, Integer port) throws Exception {
     LookoutServer server = LookoutServer.start(common.load(port));
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }, "lookout-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "lookout-shutdown"));
     stopped.await();
     return 0;
   }

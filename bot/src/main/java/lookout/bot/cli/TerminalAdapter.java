@@ -9,8 +9,8 @@ import lookout.adapters.chat.MessageRef;
 import lookout.adapters.text.PlainText;
 
 /**
- * The chat adapter behind {@code lookout ask}: what the bot would post in a thread is printed to the
- * terminal, so the CLI takes the same conversation path as chat.
+ * The chat adapter behind {@code lookout ask}: what the bot would post in a thread is printed to
+ * the terminal, so the CLI takes the same conversation path as chat.
  */
 final class TerminalAdapter implements ChatAdapter {
   static final String PLATFORM = "cli";

@@ -20,9 +20,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Loads {@link LookoutConfig}: the YAML file if there is one (none at all = the sandbox default), then
- * {@code LOOKOUT_*} environment overrides, then command-line overrides; validates everything and throws
- * one {@link ConfigException} listing every problem.
+ * Loads {@link LookoutConfig}: the YAML file if there is one (none at all = the sandbox default),
+ * then {@code LOOKOUT_*} environment overrides, then command-line overrides; validates everything
+ * and throws one {@link ConfigException} listing every problem.
  */
 public final class ConfigLoader {
   /** Environment variables that override single keys, e.g. {@code LOOKOUT_SERVER_PORT=9090}. */
@@ -46,7 +46,8 @@ public final class ConfigLoader {
   }
 
   /**
-   * @param file the config file; when null, {@code ./lookout.yaml} is used if present, else defaults
+   * @param file the config file; when null, {@code ./lookout.yaml} is used if present, else
+   *     defaults
    */
   public LookoutConfig load(Path file, Overrides overrides) {
     Path chosen = file != null ? file : Path.of("lookout.yaml");
@@ -82,81 +83,130 @@ public final class ConfigLoader {
         return JsonNodeFactory.instance.objectNode();
       }
       if (!node.isObject()) {
-        throw new ConfigException(source, List.of("top level: expected a mapping of keys, got " + node.getNodeType()));
+        throw new ConfigException(
+            source, List.of("top level: expected a mapping of keys, got " + node.getNodeType()));
       }
       return (ObjectNode) node;
     } catch (JacksonException e) {
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new ConfigException(source, List.of("not valid YAML" + where + ": " + e.getOriginalMessage()));
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
+      throw new ConfigException(
+          source, List.of("not valid YAML" + where + ": " + e.getOriginalMessage()));
     } catch (IOException e) {
       throw new ConfigException(source, List.of("cannot read file: " + e.getMessage()));
     }
   }
 
   private void applyEnvironment(ObjectNode root) {
-    ENV_OVERRIDES.forEach((var, path) -> {
-      String value = env.get(var);
-      if (value == null) {
-        return;
-      }
-      String[] parts = path.split("\\.");
-      ObjectNode node = root;
-      for (int i = 0; i < parts.length - 1; i++) {
-        node = node.withObjectProperty(parts[i]);
-      }
-      if (path.equals("knowledge.runbookDirs")) {
-        var array = node.putArray(parts[parts.length - 1]);
-        for (String dir : value.split(",")) {
-          if (!dir.isBlank()) {
-            array.add(dir.strip());
+    ENV_OVERRIDES.forEach(
+        (var, path) -> {
+          String value = env.get(var);
+          if (value == null) {
+            return;
           }
-        }
-      } else {
-        node.put(parts[parts.length - 1], value);
-      }
-    });
+          String[] parts = path.split("\\.");
+          ObjectNode node = root;
+          for (int i = 0; i < parts.length - 1; i++) {
+            node = node.withObjectProperty(parts[i]);
+          }
+          if (path.equals("knowledge.runbookDirs")) {
+            var array = node.putArray(parts[parts.length - 1]);
+            for (String dir : value.split(",")) {
+              if (!dir.isBlank()) {
+                array.add(dir.strip());
+              }
+            }
+          } else {
+            node.put(parts[parts.length - 1], value);
+          }
+        });
   }
 
   private LookoutConfig bind(ObjectNode root, String source) {
     ConfigTree t = new ConfigTree(env::get);
-    t.checkKeys(root, "", Set.of("server", "dataDir", "database", "clusters", "defaultCluster", "console", "approvals", "knowledge"));
+    t.checkKeys(
+        root,
+        "",
+        Set.of(
+            "server",
+            "dataDir",
+            "database",
+            "clusters",
+            "defaultCluster",
+            "console",
+            "approvals",
+            "knowledge"));
 
     ObjectNode s = t.object(root, "server", "server", Set.of("host", "port"));
-    var server = new LookoutConfig.Server(
-        t.string(s, "host", "server.host").orElse("127.0.0.1"),
-        t.integer(s, "port", "server.port", 8080, 0, 65535));
+    var server =
+        new LookoutConfig.Server(
+            t.string(s, "host", "server.host").orElse("127.0.0.1"),
+            t.integer(s, "port", "server.port", 8080, 0, 65535));
 
     Path dataDir = Path.of(t.string(root, "dataDir", "dataDir").orElse("lookout-data"));
 
     ObjectNode d = t.object(root, "database", "database", Set.of("url"));
     Optional<String> url = t.string(d, "url", "database.url");
-    // PostgreSQL (for several replicas) comes with the approvals/HA work; refuse it clearly until then.
+    // PostgreSQL (for several replicas) comes with the approvals/HA work; refuse it clearly until
+    // then.
     url.filter(u -> !u.startsWith("jdbc:sqlite:"))
-        .ifPresent(u -> t.problem("database.url", u, "a jdbc:sqlite:<file> URL (PostgreSQL is not supported yet)"));
+        .ifPresent(
+            u ->
+                t.problem(
+                    "database.url",
+                    u,
+                    "a jdbc:sqlite:<file> URL (PostgreSQL is not supported yet)"));
 
     List<LookoutConfig.Cluster> clusters = clusters(t, root);
-    String defaultCluster = t.string(root, "defaultCluster", "defaultCluster").orElse(clusters.isEmpty() ? "sandbox" : clusters.get(0).name());
+    String defaultCluster =
+        t.string(root, "defaultCluster", "defaultCluster")
+            .orElse(clusters.isEmpty() ? "sandbox" : clusters.get(0).name());
     if (!clusters.isEmpty() && clusters.stream().noneMatch(c -> c.name().equals(defaultCluster))) {
-      t.problem("defaultCluster", defaultCluster, "the name of a configured cluster " + clusters.stream().map(LookoutConfig.Cluster::name).toList());
+      t.problem(
+          "defaultCluster",
+          defaultCluster,
+          "the name of a configured cluster "
+              + clusters.stream().map(LookoutConfig.Cluster::name).toList());
     }
 
     ObjectNode c = t.object(root, "console", "console", Set.of("enabled", "accessToken"));
-    var console = new LookoutConfig.Console(t.bool(c, "enabled", "console.enabled", true), t.string(c, "accessToken", "console.accessToken"));
+    var console =
+        new LookoutConfig.Console(
+            t.bool(c, "enabled", "console.enabled", true),
+            t.string(c, "accessToken", "console.accessToken"));
     if (console.enabled() && !server.loopback() && console.accessToken().isEmpty()) {
-      t.problem("console.accessToken", "", "a token (at least 16 characters) because server.host " + server.host()
-          + " is not loopback and the console is enabled — or set console.enabled: false");
+      t.problem(
+          "console.accessToken",
+          "",
+          "a token (at least 16 characters) because server.host "
+              + server.host()
+              + " is not loopback and the console is enabled — or set console.enabled: false");
     }
-    console.accessToken().filter(tok -> tok.length() < 16)
+    console
+        .accessToken()
+        .filter(tok -> tok.length() < 16)
         .ifPresent(tok -> t.problem("console.accessToken", tok, "at least 16 characters"));
 
-    ObjectNode a = t.object(root, "approvals", "approvals", Set.of("policyFile", "signingKey", "expiryCheck"));
+    ObjectNode a =
+        t.object(root, "approvals", "approvals", Set.of("policyFile", "signingKey", "expiryCheck"));
     Optional<Path> policy = t.string(a, "policyFile", "approvals.policyFile").map(Path::of);
-    policy.filter(p -> !Files.isRegularFile(p))
+    policy
+        .filter(p -> !Files.isRegularFile(p))
         .ifPresent(p -> t.problem("approvals.policyFile", p, "an existing policy file"));
     Optional<String> key = t.string(a, "signingKey", "approvals.signingKey");
     key.filter(k -> k.length() < 32)
-        .ifPresent(k -> t.problem("approvals.signingKey", k, "at least 32 characters of random text"));
-    var approvals = new LookoutConfig.Approvals(policy, key, t.duration(a, "expiryCheck", "approvals.expiryCheck", Duration.ofSeconds(15)));
+        .ifPresent(
+            k -> t.problem("approvals.signingKey", k, "at least 32 characters of random text"));
+    var approvals =
+        new LookoutConfig.Approvals(
+            policy,
+            key,
+            t.duration(a, "expiryCheck", "approvals.expiryCheck", Duration.ofSeconds(15)));
 
     ObjectNode k = t.object(root, "knowledge", "knowledge", Set.of("bundled", "runbookDirs"));
     List<Path> dirs = new ArrayList<>();
@@ -165,23 +215,42 @@ public final class ConfigLoader {
       String dirKey = "knowledge.runbookDirs[" + i + "]";
       JsonNode node = dirNodes.get(i);
       ObjectNode holder = JsonNodeFactory.instance.objectNode().set("v", node);
-      t.string(holder, "v", dirKey).map(Path::of).ifPresent(p -> {
-        if (Files.isDirectory(p)) {
-          dirs.add(p);
-        } else {
-          t.problem(dirKey, p, "an existing folder of Markdown runbooks");
-        }
-      });
+      t.string(holder, "v", dirKey)
+          .map(Path::of)
+          .ifPresent(
+              p -> {
+                if (Files.isDirectory(p)) {
+                  dirs.add(p);
+                } else {
+                  t.problem(dirKey, p, "an existing folder of Markdown runbooks");
+                }
+              });
     }
-    var knowledge = new LookoutConfig.Knowledge(t.bool(k, "bundled", "knowledge.bundled", true), dirs);
+    var knowledge =
+        new LookoutConfig.Knowledge(t.bool(k, "bundled", "knowledge.bundled", true), dirs);
 
     if (!t.problems().isEmpty()) {
       throw new ConfigException(source, t.problems());
     }
-    List<LookoutConfig.Cluster> finalClusters = clusters.isEmpty()
-        ? List.of(new LookoutConfig.Cluster("sandbox", LookoutConfig.Cluster.Mode.SANDBOX, Optional.empty(), Optional.empty()))
-        : clusters;
-    return new LookoutConfig(source, server, dataDir, new LookoutConfig.Database(url), finalClusters, defaultCluster, console, approvals, knowledge);
+    List<LookoutConfig.Cluster> finalClusters =
+        clusters.isEmpty()
+            ? List.of(
+                new LookoutConfig.Cluster(
+                    "sandbox",
+                    LookoutConfig.Cluster.Mode.SANDBOX,
+                    Optional.empty(),
+                    Optional.empty()))
+            : clusters;
+    return new LookoutConfig(
+        source,
+        server,
+        dataDir,
+        new LookoutConfig.Database(url),
+        finalClusters,
+        defaultCluster,
+        console,
+        approvals,
+        knowledge);
   }
 
   private static List<LookoutConfig.Cluster> clusters(ConfigTree t, ObjectNode root) {
@@ -191,14 +260,18 @@ public final class ConfigLoader {
     for (int i = 0; i < nodes.size(); i++) {
       String key = "clusters[" + i + "]";
       if (!nodes.get(i).isObject()) {
-        t.problem(key, nodes.get(i), "a mapping with name and one of sandbox, kubeconfig, inCluster");
+        t.problem(
+            key, nodes.get(i), "a mapping with name and one of sandbox, kubeconfig, inCluster");
         continue;
       }
       ObjectNode n = (ObjectNode) nodes.get(i);
       t.checkKeys(n, key, Set.of("name", "sandbox", "kubeconfig", "context", "inCluster"));
       String name = t.string(n, "name", key + ".name").orElse("");
       if (!NAME.matcher(name).matches()) {
-        t.problem(key + ".name", name, "a lower-case name like prod or eu-west-1 (letters, digits, dashes)");
+        t.problem(
+            key + ".name",
+            name,
+            "a lower-case name like prod or eu-west-1 (letters, digits, dashes)");
       } else if (!seen.add(name)) {
         t.problem(key + ".name", name, "a name not used by another cluster");
       }
@@ -211,10 +284,15 @@ public final class ConfigLoader {
         t.problem(key, name, "exactly one of sandbox: true, inCluster: true or kubeconfig: <file>");
         continue;
       }
-      kubeconfig.filter(p -> !Files.isRegularFile(p))
+      kubeconfig
+          .filter(p -> !Files.isRegularFile(p))
           .ifPresent(p -> t.problem(key + ".kubeconfig", p, "an existing kubeconfig file"));
-      LookoutConfig.Cluster.Mode mode = sandbox ? LookoutConfig.Cluster.Mode.SANDBOX
-          : inCluster ? LookoutConfig.Cluster.Mode.IN_CLUSTER : LookoutConfig.Cluster.Mode.KUBECONFIG;
+      LookoutConfig.Cluster.Mode mode =
+          sandbox
+              ? LookoutConfig.Cluster.Mode.SANDBOX
+              : inCluster
+                  ? LookoutConfig.Cluster.Mode.IN_CLUSTER
+                  : LookoutConfig.Cluster.Mode.KUBECONFIG;
       clusters.add(new LookoutConfig.Cluster(name, mode, kubeconfig, context));
     }
     return clusters;

@@ -14,8 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads typed values out of the parsed YAML while collecting every problem with its key path, so one
- * run reports all mistakes at once. Also expands {@code ${VAR}} and {@code ${VAR:-default}} in strings.
+ * Reads typed values out of the parsed YAML while collecting every problem with its key path, so
+ * one run reports all mistakes at once. Also expands {@code ${VAR}} and {@code ${VAR:-default}} in
+ * strings.
  */
 final class ConfigTree {
   private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?}");
@@ -55,11 +56,13 @@ final class ConfigTree {
 
   void checkKeys(ObjectNode node, String key, Set<String> allowed) {
     Set<String> unknown = new TreeSet<>();
-    node.fieldNames().forEachRemaining(n -> {
-      if (!allowed.contains(n)) {
-        unknown.add(n);
-      }
-    });
+    node.fieldNames()
+        .forEachRemaining(
+            n -> {
+              if (!allowed.contains(n)) {
+                unknown.add(n);
+              }
+            });
     for (String name : unknown) {
       problems.add(
           (key.isEmpty() ? name : key + "." + name)
@@ -156,8 +159,12 @@ final class ConfigTree {
       if (value == null) {
         if (m.group(2) == null) {
           problems.add(
-              key + ": environment variable " + m.group(1) + " is not set — set it or write ${"
-                  + m.group(1) + ":-default}");
+              key
+                  + ": environment variable "
+                  + m.group(1)
+                  + " is not set — set it or write ${"
+                  + m.group(1)
+                  + ":-default}");
           return Optional.empty();
         }
         value = m.group(3);
@@ -169,7 +176,10 @@ final class ConfigTree {
   }
 
   private static String describe(Object value) {
-    String text = value instanceof JsonNode n ? (n.isTextual() ? n.asText() : n.toString()) : String.valueOf(value);
+    String text =
+        value instanceof JsonNode n
+            ? (n.isTextual() ? n.asText() : n.toString())
+            : String.valueOf(value);
     if (text.length() > 80) {
       text = text.substring(0, 80) + "…";
     }

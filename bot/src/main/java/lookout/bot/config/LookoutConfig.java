@@ -27,11 +27,14 @@ public record LookoutConfig(
     }
   }
 
-  /** {@code url} is a JDBC URL; empty means the SQLite file {@code lookout.db} under the data dir. */
+  /**
+   * {@code url} is a JDBC URL; empty means the SQLite file {@code lookout.db} under the data dir.
+   */
   public record Database(Optional<String> url) {}
 
   /**
-   * A cluster by name: the built-in sandbox, a kubeconfig file + context, or the pod's service account.
+   * A cluster by name: the built-in sandbox, a kubeconfig file + context, or the pod's service
+   * account.
    */
   public record Cluster(
       String name, Mode mode, Optional<Path> kubeconfig, Optional<String> context) {
@@ -53,7 +56,9 @@ public record LookoutConfig(
   public record Approvals(
       Optional<Path> policyFile, Optional<String> signingKey, Duration expiryCheck) {}
 
-  /** @param runbookDirs folders of Markdown runbooks; {@code bundled} adds the shipped samples */
+  /**
+   * @param runbookDirs folders of Markdown runbooks; {@code bundled} adds the shipped samples
+   */
   public record Knowledge(boolean bundled, List<Path> runbookDirs) {}
 
   public Cluster cluster(String name) {

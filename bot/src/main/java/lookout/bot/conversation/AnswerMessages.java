@@ -14,7 +14,8 @@ import lookout.approvals.Approvals;
  * button per suggested action. Pressing such a button requests the action; it never runs it.
  */
 final class AnswerMessages {
-  static final String OFFLINE_NOTE = "Offline mode: answered by Lookout's built-in analyzers (no LLM configured).";
+  static final String OFFLINE_NOTE =
+      "Offline mode: answered by Lookout's built-in analyzers (no LLM configured).";
 
   private final Approvals approvals;
 
@@ -38,7 +39,8 @@ final class AnswerMessages {
     if (!answer.suggestions().isEmpty()) {
       List<Part.Button> buttons = new ArrayList<>();
       for (Action action : answer.suggestions()) {
-        buttons.add(new Part.Button(label(action), approvals.proposalToken(action), Part.Style.DEFAULT));
+        buttons.add(
+            new Part.Button(label(action), approvals.proposalToken(action), Part.Style.DEFAULT));
       }
       parts.add(new Part.Actions(buttons));
     }
@@ -50,7 +52,8 @@ final class AnswerMessages {
 
   /** "Restart checkout", "Scale checkout to 3": what the button will ask approval for. */
   static String label(Action action) {
-    String verb = action.kind().substring(0, 1).toUpperCase(Locale.ROOT) + action.kind().substring(1);
+    String verb =
+        action.kind().substring(0, 1).toUpperCase(Locale.ROOT) + action.kind().substring(1);
     return "Request: " + verb + " " + action.describe().replaceFirst("^\\S+ ", "");
   }
 }

@@ -10,8 +10,8 @@ import lookout.approvals.ApprovalRequest;
 import lookout.approvals.Approvals;
 
 /**
- * The approval card for a request, in every state. The card is edited in place as the request moves,
- * so the thread always shows who asked, who approved and what happened.
+ * The approval card for a request, in every state. The card is edited in place as the request
+ * moves, so the thread always shows who asked, who approved and what happened.
  */
 final class ApprovalCards {
   private static final DateTimeFormatter TIME =
@@ -37,17 +37,23 @@ final class ApprovalCards {
         summary = "Approval needed: " + what;
         facts.add(new Part.Fact("Expires", TIME.format(r.expiresAt())));
         parts.add(new Part.Facts(facts));
-        parts.add(new Part.Actions(List.of(
-            new Part.Button("Approve", approvals.approveToken(r), Part.Style.PRIMARY),
-            new Part.Button("Reject", approvals.rejectToken(r), Part.Style.DANGER))));
-        parts.add(new Part.Note("Only an approver named in the policy can approve, and not the requester."));
+        parts.add(
+            new Part.Actions(
+                List.of(
+                    new Part.Button("Approve", approvals.approveToken(r), Part.Style.PRIMARY),
+                    new Part.Button("Reject", approvals.rejectToken(r), Part.Style.DANGER))));
+        parts.add(
+            new Part.Note(
+                "Only an approver named in the policy can approve, and not the requester."));
         return new Message(summary, parts);
       }
       case APPROVED, EXECUTING -> summary = "Approved by " + approvers(r) + " — running: " + what;
       case SUCCEEDED -> summary = "Done: " + what + " — approved by " + approvers(r);
       case FAILED -> summary = "Failed: " + what + " — approved by " + approvers(r);
       case REJECTED -> summary = "Rejected by " + r.decidedBy() + ": " + what;
-      case EXPIRED -> summary = "Expired: nobody approved " + what + " in time. Ask again to make a new request.";
+      case EXPIRED ->
+          summary =
+              "Expired: nobody approved " + what + " in time. Ask again to make a new request.";
       default -> summary = what + ": " + r.state();
     }
     if (!r.approvals().isEmpty()) {
@@ -61,6 +67,8 @@ final class ApprovalCards {
   }
 
   private static String approvers(ApprovalRequest r) {
-    return r.approvals().isEmpty() ? String.valueOf(r.decidedBy()) : String.join(", ", r.approvals());
+    return r.approvals().isEmpty()
+        ? String.valueOf(r.decidedBy())
+        : String.join(", ", r.approvals());
   }
 }

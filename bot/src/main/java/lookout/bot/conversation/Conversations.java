@@ -26,9 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one path every platform takes: a mention is answered by the agent in its thread; an explicit or
- * suggested action becomes an approval card; a click is decided by approvals and the card is edited in
- * place. Work runs on virtual threads; handler methods return at once.
+ * The one path every platform takes: a mention is answered by the agent in its thread; an explicit
+ * or suggested action becomes an approval card; a click is decided by approvals and the card is
+ * edited in place. Work runs on virtual threads; handler methods return at once.
  */
 public final class Conversations implements ChatHandler {
   private static final Logger log = LoggerFactory.getLogger(Conversations.class);
@@ -69,7 +69,9 @@ public final class Conversations implements ChatHandler {
     work.execute(() -> answer(in));
   }
 
-  /** Answers synchronously (the CLI's {@code ask} and tests use this; chat goes through onMessage). */
+  /**
+   * Answers synchronously (the CLI's {@code ask} and tests use this; chat goes through onMessage).
+   */
   public void answer(Inbound in) {
     ConversationRef where = in.conversation();
     try {
@@ -94,15 +96,21 @@ public final class Conversations implements ChatHandler {
     }
     Decision decision = approvals.decide(click.token(), user);
     metrics.approval(decision.outcome().name().toLowerCase(Locale.ROOT));
-    decision.request().ifPresent(r -> {
-      if (decision.outcome() == Decision.Outcome.APPROVED) {
-        editCard(r);
-        work.execute(() -> execute(r.id()));
-      } else if (decision.outcome() != Decision.Outcome.REFUSED && decision.outcome() != Decision.Outcome.INVALID) {
-        editCard(r);
-      }
-    });
-    boolean accepted = decision.outcome() == Decision.Outcome.APPROVED || decision.outcome() == Decision.Outcome.REJECTED;
+    decision
+        .request()
+        .ifPresent(
+            r -> {
+              if (decision.outcome() == Decision.Outcome.APPROVED) {
+                editCard(r);
+                work.execute(() -> execute(r.id()));
+              } else if (decision.outcome() != Decision.Outcome.REFUSED
+                  && decision.outcome() != Decision.Outcome.INVALID) {
+                editCard(r);
+              }
+            });
+    boolean accepted =
+        decision.outcome() == Decision.Outcome.APPROVED
+            || decision.outcome() == Decision.Outcome.REJECTED;
     return new ClickReply(accepted, decision.message());
   }
 
@@ -114,7 +122,8 @@ public final class Conversations implements ChatHandler {
     }
   }
 
-  private Optional<ApprovalRequest> requestApproval(Action action, String requester, ConversationRef where) {
+  private Optional<ApprovalRequest> requestApproval(
+      Action action, String requester, ConversationRef where) {
     try {
       ApprovalRequest request = approvals.request(action, requester);
       metrics.approval("requested");
@@ -137,24 +146,31 @@ public final class Conversations implements ChatHandler {
 
   private void editCard(ApprovalRequest r) {
     ApprovalRequest current = approvals.find(r.id()).orElse(r);
-    MessageRefs.decode(current.messageRef()).ifPresent(ref -> {
-      ChatAdapter adapter = adapters.get(ref.conversation().platform());
-      if (adapter == null) {
-        log.warn("no adapter for {} to edit card of request {}", ref.conversation().platform(), r.id());
-        return;
-      }
-      try {
-        adapter.update(ref, cards.render(current));
-      } catch (RuntimeException e) {
-        log.error("while editing the card of request {} in {}", r.id(), ref.conversation(), e);
-      }
-    });
+    MessageRefs.decode(current.messageRef())
+        .ifPresent(
+            ref -> {
+              ChatAdapter adapter = adapters.get(ref.conversation().platform());
+              if (adapter == null) {
+                log.warn(
+                    "no adapter for {} to edit card of request {}",
+                    ref.conversation().platform(),
+                    r.id());
+                return;
+              }
+              try {
+                adapter.update(ref, cards.render(current));
+              } catch (RuntimeException e) {
+                log.error(
+                    "while editing the card of request {} in {}", r.id(), ref.conversation(), e);
+              }
+            });
   }
 
   private MessageRef post(ConversationRef where, Message message) {
     ChatAdapter adapter = adapters.get(where.platform());
     if (adapter == null) {
-      log.error("no adapter for platform {}; dropping message {}", where.platform(), message.summary());
+      log.error(
+          "no adapter for platform {}; dropping message {}", where.platform(), message.summary());
       return null;
     }
     try {

@@ -18,7 +18,12 @@ final class MessageRefs {
 
   static String encode(MessageRef ref) {
     ConversationRef c = ref.conversation();
-    return String.join(".", part(c.platform()), part(c.channel()), part(c.thread() == null ? "" : c.thread()), part(ref.messageId()));
+    return String.join(
+        ".",
+        part(c.platform()),
+        part(c.channel()),
+        part(c.thread() == null ? "" : c.thread()),
+        part(ref.messageId()));
   }
 
   static Optional<MessageRef> decode(String text) {
@@ -31,8 +36,10 @@ final class MessageRefs {
     }
     try {
       String thread = unpart(p[2]);
-      return Optional.of(new MessageRef(
-          new ConversationRef(unpart(p[0]), unpart(p[1]), thread.isEmpty() ? null : thread), unpart(p[3])));
+      return Optional.of(
+          new MessageRef(
+              new ConversationRef(unpart(p[0]), unpart(p[1]), thread.isEmpty() ? null : thread),
+              unpart(p[3])));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -21,7 +21,8 @@ public final class DeliveryDedupe {
 
   /** True the first time {@code platform + eventId} is seen, false for every repeat. */
   public boolean firstTime(String platform, String eventId) {
-    String sql = "INSERT INTO processed_events (event_key, seen_at) VALUES (?, ?) ON CONFLICT DO NOTHING";
+    String sql =
+        "INSERT INTO processed_events (event_key, seen_at) VALUES (?, ?) ON CONFLICT DO NOTHING";
     try (Connection c = db.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, platform + ":" + eventId);

@@ -10,8 +10,9 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The HMAC key that signs buttons. It must survive restarts (or every posted button breaks), so when
- * none is configured one is generated once and kept, readable by the owner only, in the data dir.
+ * The HMAC key that signs buttons. It must survive restarts (or every posted button breaks), so
+ * when none is configured one is generated once and kept, readable by the owner only, in the data
+ * dir.
  */
 public final class SigningKey {
   private SigningKey() {}
@@ -24,7 +25,8 @@ public final class SigningKey {
     if (Files.exists(file)) {
       byte[] key = Base64.getDecoder().decode(Files.readString(file).strip());
       if (key.length < 32) {
-        throw new IOException(file + " holds a key shorter than 32 bytes; delete it to generate a new one");
+        throw new IOException(
+            file + " holds a key shorter than 32 bytes; delete it to generate a new one");
       }
       return key;
     }

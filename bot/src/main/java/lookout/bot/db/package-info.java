@@ -1,2 +1,4 @@
-/** The database (SQLite by default): the source of truth for approvals, audit and delivery dedupe. */
+/**
+ * The database (SQLite by default): the source of truth for approvals, audit and delivery dedupe.
+ */
 package lookout.bot.db;

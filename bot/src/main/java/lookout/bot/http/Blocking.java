@@ -8,8 +8,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Runs blocking work (JDBC, fabric8, Lucene) on a virtual thread and completes the result back on the
- * caller's Vert.x context, so event-loop handlers never block.
+ * Runs blocking work (JDBC, fabric8, Lucene) on a virtual thread and completes the result back on
+ * the caller's Vert.x context, so event-loop handlers never block.
  */
 public final class Blocking {
   private final ExecutorService virtualThreads;
@@ -21,14 +21,15 @@ public final class Blocking {
   public <T> Future<T> call(Vertx vertx, Callable<T> work) {
     Context context = vertx.getOrCreateContext();
     Promise<T> promise = Promise.promise();
-    virtualThreads.execute(() -> {
-      try {
-        T value = work.call();
-        context.runOnContext(v -> promise.complete(value));
-      } catch (Throwable t) {
-        context.runOnContext(v -> promise.fail(t));
-      }
-    });
+    virtualThreads.execute(
+        () -> {
+          try {
+            T value = work.call();
+            context.runOnContext(v -> promise.complete(value));
+          } catch (Throwable t) {
+            context.runOnContext(v -> promise.fail(t));
+          }
+        });
     return promise.future();
   }
 

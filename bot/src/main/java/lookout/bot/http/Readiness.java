@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * Named readiness checks (cluster, database, knowledge). Ready only when every check passes; a check
- * that throws counts as down.
+ * Named readiness checks (cluster, database, knowledge). Ready only when every check passes; a
+ * check that throws counts as down.
  */
 public final class Readiness {
   private final Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
@@ -19,15 +19,16 @@ public final class Readiness {
   /** Runs every check (blocking) and returns name → up. */
   public Map<String, Boolean> run() {
     Map<String, Boolean> results = new LinkedHashMap<>();
-    checks.forEach((name, check) -> {
-      boolean up;
-      try {
-        up = check.getAsBoolean();
-      } catch (RuntimeException e) {
-        up = false;
-      }
-      results.put(name, up);
-    });
+    checks.forEach(
+        (name, check) -> {
+          boolean up;
+          try {
+            up = check.getAsBoolean();
+          } catch (RuntimeException e) {
+            up = false;
+          }
+          results.put(name, up);
+        });
     return results;
   }
 }

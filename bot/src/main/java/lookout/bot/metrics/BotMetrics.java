@@ -11,11 +11,12 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
- * The bot's meter registry and its own counters. One instance per process; the HTTP meters are added
- * by Vert.x through the same registry.
+ * The bot's meter registry and its own counters. One instance per process; the HTTP meters are
+ * added by Vert.x through the same registry.
  */
 public final class BotMetrics {
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
   public BotMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -40,18 +41,34 @@ public final class BotMetrics {
   }
 
   public void answer(String platform, boolean degraded) {
-    counter("lookout_answers", "Answers posted", "platform", platform, "degraded", String.valueOf(degraded))
+    counter(
+            "lookout_answers",
+            "Answers posted",
+            "platform",
+            platform,
+            "degraded",
+            String.valueOf(degraded))
         .increment();
   }
 
-  /** @param outcome requested, approved, rejected, refused, expired, invalid, already_decided */
+  /**
+   * @param outcome requested, approved, rejected, refused, expired, invalid, already_decided
+   */
   public void approval(String outcome) {
     counter("lookout_approvals", "Approval events by outcome", "outcome", outcome).increment();
   }
 
-  /** @param result succeeded or failed */
+  /**
+   * @param result succeeded or failed
+   */
   public void execution(String kind, String result) {
-    counter("lookout_action_executions", "Approved actions executed", "kind", kind, "result", result)
+    counter(
+            "lookout_action_executions",
+            "Approved actions executed",
+            "kind",
+            kind,
+            "result",
+            result)
         .increment();
   }
 

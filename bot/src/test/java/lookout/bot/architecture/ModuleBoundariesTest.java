@@ -17,21 +17,25 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The dependency rules of DESIGN.md, checked on the sources: arrows only point down the module table;
- * adapters never see the agent; the agent never sees a chat platform.
+ * The dependency rules of DESIGN.md, checked on the sources: arrows only point down the module
+ * table; adapters never see the agent; the agent never sees a chat platform.
  */
 class ModuleBoundariesTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-  private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(lookout\\.[a-z]+)", Pattern.MULTILINE);
-  private static final Pattern PLATFORM_SDK = Pattern.compile(
-      "^import (?:static )?(com\\.slack\\.|com\\.lark\\.|me\\.chanjar\\.weixin\\.|lookout\\.adapters)", Pattern.MULTILINE);
+  private static final Pattern IMPORT =
+      Pattern.compile("^import (?:static )?(lookout\\.[a-z]+)", Pattern.MULTILINE);
+  private static final Pattern PLATFORM_SDK =
+      Pattern.compile(
+          "^import (?:static )?(com\\.slack\\.|com\\.lark\\.|me\\.chanjar\\.weixin\\.|lookout\\.adapters)",
+          Pattern.MULTILINE);
 
-  private static final Map<String, Set<String>> ALLOWED = Map.of(
-      "knowledge", Set.of("knowledge"),
-      "approvals", Set.of("approvals"),
-      "agent", Set.of("agent", "knowledge", "approvals"),
-      "adapters", Set.of("adapters"),
-      "bot", Set.of("bot", "knowledge", "approvals", "agent", "adapters"));
+  private static final Map<String, Set<String>> ALLOWED =
+      Map.of(
+          "knowledge", Set.of("knowledge"),
+          "approvals", Set.of("approvals"),
+          "agent", Set.of("agent", "knowledge", "approvals"),
+          "adapters", Set.of("adapters"),
+          "bot", Set.of("bot", "knowledge", "approvals", "agent", "adapters"));
 
   @ParameterizedTest
   @ValueSource(strings = {"knowledge", "approvals", "agent", "adapters", "bot"})

@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Measures what DESIGN.md targets for the embedded default: start to ready (sandbox, in-memory
- * knowledge index, SQLite) and idle resident memory, by launching the real jar as a separate process.
- * Run: {@code ./mvnw -pl bot -am -Pbench verify} (prints a Markdown table for docs/benchmarks.md).
+ * knowledge index, SQLite) and idle resident memory, by launching the real jar as a separate
+ * process. Run: {@code ./mvnw -pl bot -am -Pbench verify} (prints a Markdown table for
+ * docs/benchmarks.md).
  */
 public final class StartupBenchmark {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -32,9 +33,19 @@ public final class StartupBenchmark {
       int port = freePort();
       Path data = Files.createTempDirectory("lookout-bench");
       long start = System.nanoTime();
-      Process p = new ProcessBuilder(java, "-jar", jar.toString(), "serve", "--port", String.valueOf(port),
-          "--data-dir", data.toString())
-          .redirectErrorStream(true).redirectOutput(data.resolve("out.log").toFile()).start();
+      Process p =
+          new ProcessBuilder(
+                  java,
+                  "-jar",
+                  jar.toString(),
+                  "serve",
+                  "--port",
+                  String.valueOf(port),
+                  "--data-dir",
+                  data.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(data.resolve("out.log").toFile())
+              .start();
       try {
         awaitReady(port, p);
         readyMs.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
@@ -67,8 +78,10 @@ public final class StartupBenchmark {
         throw new IllegalStateException("lookout exited with " + p.exitValue());
       }
       try {
-        HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build(),
-            HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> r =
+            HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build(),
+                HttpResponse.BodyHandlers.discarding());
         if (r.statusCode() == 200) {
           return;
         }
@@ -81,8 +94,11 @@ public final class StartupBenchmark {
   }
 
   private static void post(int port, String body) throws Exception {
-    HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/console/messages"))
-        .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+    HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/console/messages"))
+            .header("content-type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
         HttpResponse.BodyHandlers.discarding());
   }
 
@@ -104,7 +120,8 @@ public final class StartupBenchmark {
   private static void row(String name, List<Long> values, int n) {
     List<Long> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
-    System.out.printf("| %s | %d | %d | %d | %d |%n", name, sorted.get(sorted.size() / 2), sorted.get(0),
-        sorted.get(sorted.size() - 1), n);
+    System.out.printf(
+        "| %s | %d | %d | %d | %d |%n",
+        name, sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1), n);
   }
 }

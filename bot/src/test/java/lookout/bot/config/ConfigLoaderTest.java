@@ -23,11 +23,13 @@ class ConfigLoaderTest {
   @Test
   void no_config_file_means_the_sandbox_default() {
     LookoutConfig config =
-        new ConfigLoader(Map.of()).load(null, new ConfigLoader.Overrides(dir.resolve("data"), null));
+        new ConfigLoader(Map.of())
+            .load(null, new ConfigLoader.Overrides(dir.resolve("data"), null));
 
     assertThat(config.server().host()).isEqualTo("127.0.0.1");
     assertThat(config.server().port()).isEqualTo(8080);
-    assertThat(config.clusters()).singleElement()
+    assertThat(config.clusters())
+        .singleElement()
         .satisfies(c -> assertThat(c.mode()).isEqualTo(LookoutConfig.Cluster.Mode.SANDBOX));
     assertThat(config.defaultCluster()).isEqualTo("sandbox");
     assertThat(config.console().enabled()).isTrue();
@@ -37,9 +39,10 @@ class ConfigLoaderTest {
 
   @Test
   void env_placeholders_and_overrides_apply() throws Exception {
-    LookoutConfig config = load(
-        "server:\n  port: ${PORT:-9000}\nconsole:\n  accessToken: ${TOKEN}\n",
-        Map.of("TOKEN", "0123456789abcdef0123", "LOOKOUT_SERVER_HOST", "0.0.0.0"));
+    LookoutConfig config =
+        load(
+            "server:\n  port: ${PORT:-9000}\nconsole:\n  accessToken: ${TOKEN}\n",
+            Map.of("TOKEN", "0123456789abcdef0123", "LOOKOUT_SERVER_HOST", "0.0.0.0"));
 
     assertThat(config.server().port()).isEqualTo(9000);
     assertThat(config.server().host()).isEqualTo("0.0.0.0");
@@ -50,14 +53,18 @@ class ConfigLoaderTest {
   void command_line_port_wins_over_file_and_environment() throws Exception {
     Path file = dir.resolve("lookout.yaml");
     Files.writeString(file, "server:\n  port: 7000\n");
-    LookoutConfig config = new ConfigLoader(Map.of("LOOKOUT_SERVER_PORT", "7001"))
-        .load(file, new ConfigLoader.Overrides(null, 7002));
+    LookoutConfig config =
+        new ConfigLoader(Map.of("LOOKOUT_SERVER_PORT", "7001"))
+            .load(file, new ConfigLoader.Overrides(null, 7002));
 
     assertThat(config.server().port()).isEqualTo(7002);
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       server:\\n  port: eighty                     | server.port: "eighty" — expected an integer from 0 to 65535
       server:\\n  port: 70000                      | server.port: "70000" — expected an integer from 0 to 65535
       sever:\\n  port: 80                          | sever: unknown key
@@ -90,7 +97,10 @@ class ConfigLoaderTest {
 
   @Test
   void missing_explicit_config_file_is_an_error() {
-    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(dir.resolve("nope.yaml"), ConfigLoader.Overrides.none()))
+    assertThatThrownBy(
+            () ->
+                new ConfigLoader(Map.of())
+                    .load(dir.resolve("nope.yaml"), ConfigLoader.Overrides.none()))
         .hasMessageContaining("does not exist");
   }
 }

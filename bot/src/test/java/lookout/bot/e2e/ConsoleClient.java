@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +28,8 @@ final class ConsoleClient {
 
   /** Posts as {@code user}; returns the new message's id (the thread of the answer). */
   String say(String user, String text) throws Exception {
-    Response r = post("/api/console/messages", JSON.writeValueAsString(Map.of("user", user, "text", text)));
+    Response r =
+        post("/api/console/messages", JSON.writeValueAsString(Map.of("user", user, "text", text)));
     if (r.status() != 202) {
       throw new AssertionError("post failed: " + r);
     }
@@ -37,19 +37,26 @@ final class ConsoleClient {
   }
 
   Response click(String user, String messageId, String token) throws Exception {
-    return post("/api/console/clicks",
+    return post(
+        "/api/console/clicks",
         JSON.writeValueAsString(Map.of("user", user, "messageId", messageId, "token", token)));
   }
 
   Response post(String path, String body) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
-        .header("content-type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + path))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     return new Response(r.statusCode(), r.body().isBlank() ? null : JSON.readTree(r.body()));
   }
 
   HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   List<JsonNode> messages() throws Exception {
@@ -63,17 +70,19 @@ final class ConsoleClient {
   JsonNode awaitBot(String thread, Predicate<JsonNode> match) throws Exception {
     Instant deadline = Instant.now().plusSeconds(20);
     while (Instant.now().isBefore(deadline)) {
-      Optional<JsonNode> found = messages().stream()
-          .filter(m -> "bot".equals(m.path("author").path("kind").asText()))
-          .filter(m -> thread.equals(m.path("thread").asText()))
-          .filter(match)
-          .findFirst();
+      Optional<JsonNode> found =
+          messages().stream()
+              .filter(m -> "bot".equals(m.path("author").path("kind").asText()))
+              .filter(m -> thread.equals(m.path("thread").asText()))
+              .filter(match)
+              .findFirst();
       if (found.isPresent()) {
         return found.get();
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("no bot message in thread " + thread + " matched; messages: " + messages());
+    throw new AssertionError(
+        "no bot message in thread " + thread + " matched; messages: " + messages());
   }
 
   static String summary(JsonNode message) {

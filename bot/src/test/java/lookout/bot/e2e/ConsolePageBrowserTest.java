@@ -41,14 +41,25 @@ class ConsolePageBrowserTest {
     if (!installed && System.getenv("CI") != null) {
       fail("CI must run the browser test: install chromium and chromium-driver (.ci/run does)");
     }
-    Assumptions.assumeTrue(installed, "chromium/chromedriver not installed; skipping the browser test");
+    Assumptions.assumeTrue(
+        installed, "chromium/chromedriver not installed; skipping the browser test");
     lookout = TestLookout.start(dataDir);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1280,1600", "--user-data-dir=" + dataDir.resolve("chrome"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1600",
+        "--user-data-dir=" + dataDir.resolve("chrome"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
   }
 
@@ -72,12 +83,20 @@ class ConsolePageBrowserTest {
     wait.until(d -> summaries().stream().anyMatch(s -> s.contains("CrashLoopBackOff")));
 
     send("restart checkout in staging");
-    WebElement approve = wait.until(d -> d.findElements(By.cssSelector("button.action")).stream()
-        .filter(b -> b.getText().equals("Approve")).findFirst().orElse(null));
+    WebElement approve =
+        wait.until(
+            d ->
+                d.findElements(By.cssSelector("button.action")).stream()
+                    .filter(b -> b.getText().equals("Approve"))
+                    .findFirst()
+                    .orElse(null));
 
     as("bob");
     approve.click();
-    wait.until(d -> summaries().stream().anyMatch(s -> s.startsWith("Done: restart deployment staging/checkout")));
+    wait.until(
+        d ->
+            summaries().stream()
+                .anyMatch(s -> s.startsWith("Done: restart deployment staging/checkout")));
 
     assertThat(browser.findElement(By.tagName("body")).getText()).contains("console:bob");
     Path shot = Path.of("target", "console-page.png");
@@ -96,6 +115,8 @@ class ConsolePageBrowserTest {
   }
 
   private static List<String> summaries() {
-    return browser.findElements(By.cssSelector(".msg .summary")).stream().map(WebElement::getText).toList();
+    return browser.findElements(By.cssSelector(".msg .summary")).stream()
+        .map(WebElement::getText)
+        .toList();
   }
 }

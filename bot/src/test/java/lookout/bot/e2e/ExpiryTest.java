@@ -18,7 +18,9 @@ class ExpiryTest {
   @Test
   void click_on_an_expired_request_changes_nothing() throws Exception {
     Path policy = dir.resolve("policy.yaml");
-    Files.writeString(policy, """
+    Files.writeString(
+        policy,
+        """
         ttl: 2s
         selfApproval: false
         groups:
@@ -35,14 +37,25 @@ class ExpiryTest {
       JsonNode card = chat.awaitBot(thread, m -> summary(m).startsWith("Approval needed"));
       String approve = button(card, "Approve");
 
-      JsonNode expired = chat.awaitBot(thread,
-          m -> m.path("id").equals(card.path("id")) && summary(m).startsWith("Expired"));
+      JsonNode expired =
+          chat.awaitBot(
+              thread,
+              m -> m.path("id").equals(card.path("id")) && summary(m).startsWith("Expired"));
       assertThat(summary(expired)).contains("scale deployment staging/checkout to 3");
 
       var late = chat.click("bob", card.path("id").asText(), approve);
       assertThat(late.status()).isEqualTo(409);
-      int replicas = lookout.lookout().cluster("sandbox").apps().deployments()
-          .inNamespace("staging").withName("checkout").get().getSpec().getReplicas();
+      int replicas =
+          lookout
+              .lookout()
+              .cluster("sandbox")
+              .apps()
+              .deployments()
+              .inNamespace("staging")
+              .withName("checkout")
+              .get()
+              .getSpec()
+              .getReplicas();
       assertThat(replicas).isNotEqualTo(3);
     }
   }

@@ -7,7 +7,9 @@ import lookout.bot.LookoutServer;
 import lookout.bot.config.ConfigLoader;
 import lookout.bot.config.LookoutConfig;
 
-/** Starts a whole Lookout on its embedded default (sandbox cluster, SQLite in a temp dir, port 0). */
+/**
+ * Starts a whole Lookout on its embedded default (sandbox cluster, SQLite in a temp dir, port 0).
+ */
 final class TestLookout {
   private TestLookout() {}
 
@@ -15,7 +17,9 @@ final class TestLookout {
     return start(dataDir, null);
   }
 
-  /** @param yaml a config file body, or null for no config file at all */
+  /**
+   * @param yaml a config file body, or null for no config file at all
+   */
   static LookoutServer start(Path dataDir, String yaml) throws Exception {
     Path config = null;
     if (yaml != null) {
@@ -23,7 +27,8 @@ final class TestLookout {
       Files.createDirectories(dataDir);
       Files.writeString(config, yaml);
     }
-    LookoutConfig loaded = new ConfigLoader(Map.of()).load(config, new ConfigLoader.Overrides(dataDir, 0));
+    LookoutConfig loaded =
+        new ConfigLoader(Map.of()).load(config, new ConfigLoader.Overrides(dataDir, 0));
     return LookoutServer.start(loaded);
   }
 }

@@ -33,8 +33,16 @@ class WalkingSkeletonTest {
 
   private static String restartedAt() {
     KubernetesClient k8s = lookout.lookout().cluster("sandbox");
-    var annotations = k8s.apps().deployments().inNamespace("staging").withName("checkout").get()
-        .getSpec().getTemplate().getMetadata().getAnnotations();
+    var annotations =
+        k8s.apps()
+            .deployments()
+            .inNamespace("staging")
+            .withName("checkout")
+            .get()
+            .getSpec()
+            .getTemplate()
+            .getMetadata()
+            .getAnnotations();
     return annotations == null ? null : annotations.get("kubectl.kubernetes.io/restartedAt");
   }
 
@@ -70,7 +78,9 @@ class WalkingSkeletonTest {
     var bob = chat.click("bob", cardId, approve);
     assertThat(bob.body().path("accepted").asBoolean()).isTrue();
 
-    JsonNode done = chat.awaitBot(thread, m -> m.path("id").asText().equals(cardId) && summary(m).startsWith("Done"));
+    JsonNode done =
+        chat.awaitBot(
+            thread, m -> m.path("id").asText().equals(cardId) && summary(m).startsWith("Done"));
     assertThat(text(done)).contains("console:bob");
     String first = restartedAt();
     assertThat(first).isNotNull();
@@ -96,9 +106,11 @@ class WalkingSkeletonTest {
     assertThat(chat.get("/healthz").statusCode()).isEqualTo(200);
     var ready = chat.get("/readyz");
     assertThat(ready.statusCode()).isEqualTo(200);
-    assertThat(ready.body()).contains("\"cluster\":true", "\"database\":true", "\"knowledge\":true");
+    assertThat(ready.body())
+        .contains("\"cluster\":true", "\"database\":true", "\"knowledge\":true");
     chat.say("carol", "help");
     String metrics = chat.get("/metrics").body();
-    assertThat(metrics).contains("lookout_questions_total", "jvm_memory_used_bytes", "vertx_http_server_requests");
+    assertThat(metrics)
+        .contains("lookout_questions_total", "jvm_memory_used_bytes", "vertx_http_server_requests");
   }
 }
