@@ -14,7 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -76,23 +78,23 @@ class ConsolePageBrowserTest {
   @Test
   void ask_then_approve_a_restart_in_the_page() throws Exception {
     browser.get("http://127.0.0.1:" + lookout.port() + "/");
+    // The page re-renders messages as they change: elements can go stale between find and use.
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    wait.ignoring(StaleElementReferenceException.class);
 
     as("alice");
     send("@lookout why is checkout failing in staging?");
     wait.until(d -> summaries().stream().anyMatch(s -> s.contains("CrashLoopBackOff")));
 
     send("restart checkout in staging");
-    WebElement approve =
-        wait.until(
-            d ->
-                d.findElements(By.cssSelector("button.action")).stream()
-                    .filter(b -> b.getText().equals("Approve"))
-                    .findFirst()
-                    .orElse(null));
+    wait.until(d -> approveButton() != null);
 
     as("bob");
-    approve.click();
+    wait.until(
+        d -> {
+          approveButton().click();
+          return true;
+        });
     wait.until(
         d ->
             summaries().stream()
@@ -114,9 +116,20 @@ class ConsolePageBrowserTest {
     browser.findElement(By.id("send")).click();
   }
 
+  private static WebElement approveButton() {
+    return browser.findElements(By.cssSelector("button.action")).stream()
+        .filter(b -> b.getText().equals("Approve"))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** Read in one script call, so a re-render cannot interleave. */
+  @SuppressWarnings("unchecked")
   private static List<String> summaries() {
-    return browser.findElements(By.cssSelector(".msg .summary")).stream()
-        .map(WebElement::getText)
-        .toList();
+    return (List<String>)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "return Array.from(document.querySelectorAll('.msg .summary'))"
+                    + ".map(e => e.textContent);");
   }
 }
