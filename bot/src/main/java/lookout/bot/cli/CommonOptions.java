@@ -1,7 +1,6 @@
 package lookout.bot.cli;
 
 import java.nio.file.Path;
-import java.util.Map;
 import lookout.bot.config.ConfigLoader;
 import lookout.bot.config.LookoutConfig;
 import picocli.CommandLine.Option;
@@ -23,9 +22,5 @@ final class CommonOptions {
   LookoutConfig load(Integer port) {
     return new ConfigLoader(System.getenv())
         .load(config, new ConfigLoader.Overrides(dataDir, port));
-  }
-
-  static Map<String, String> env() {
-    return System.getenv();
   }
 }

@@ -67,7 +67,7 @@ public final class ConfigLoader {
       root.put("dataDir", overrides.dataDir().toString());
     }
     if (overrides.port() != null) {
-      ((ObjectNode) root.withObjectProperty("server")).put("port", overrides.port().toString());
+      root.withObjectProperty("server").put("port", overrides.port().toString());
     }
     return bind(root, source);
   }
