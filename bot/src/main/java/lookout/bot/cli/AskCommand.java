@@ -8,13 +8,16 @@ import lookout.adapters.chat.UserRef;
 import lookout.bot.Lookout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** One question, one answer on stdout, through the same conversation path as chat. */
 @Command(name = "ask", description = "Ask one question and print the answer.")
 final class AskCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+  @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "QUESTION", description = "e.g. \"why is checkout failing in staging?\"")
   String question;
@@ -24,7 +27,7 @@ final class AskCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TerminalAdapter terminal = new TerminalAdapter(System.out);
+    TerminalAdapter terminal = new TerminalAdapter(spec.commandLine().getOut());
     try (Lookout lookout = Lookout.open(common.load(null), terminal)) {
       String id = UUID.randomUUID().toString();
       lookout

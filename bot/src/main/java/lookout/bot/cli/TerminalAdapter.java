@@ -1,6 +1,6 @@
 package lookout.bot.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicLong;
 import lookout.adapters.chat.ChatAdapter;
 import lookout.adapters.chat.ConversationRef;
@@ -15,10 +15,10 @@ import lookout.adapters.text.PlainText;
 final class TerminalAdapter implements ChatAdapter {
   static final String PLATFORM = "cli";
 
-  private final PrintStream out;
+  private final PrintWriter out;
   private final AtomicLong ids = new AtomicLong();
 
-  TerminalAdapter(PrintStream out) {
+  TerminalAdapter(PrintWriter out) {
     this.out = out;
   }
 
