@@ -11,13 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Loads {@link LookoutConfig}: the YAML file if there is one (none at all = the sandbox default),
@@ -26,10 +23,9 @@ import java.util.regex.Pattern;
  */
 public final class ConfigLoader {
   /** Environment variables that override single keys, e.g. {@code LOOKOUT_SERVER_PORT=9090}. */
-  public static final Map<String, String> ENV_OVERRIDES = envOverrides();
+  public static final Map<String, String> ENV_OVERRIDES = EnvOverrides.VARIABLES;
 
   private static final long MAX_FILE_BYTES = 1 << 20;
-  private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final Map<String, String> env;
@@ -62,7 +58,7 @@ public final class ConfigLoader {
       source = "built-in sandbox defaults";
       root = JsonNodeFactory.instance.objectNode();
     }
-    applyEnvironment(root);
+    EnvOverrides.apply(root, env);
     if (overrides.dataDir() != null) {
       root.put("dataDir", overrides.dataDir().toString());
     }
@@ -102,31 +98,6 @@ public final class ConfigLoader {
     }
   }
 
-  private void applyEnvironment(ObjectNode root) {
-    ENV_OVERRIDES.forEach(
-        (var, path) -> {
-          String value = env.get(var);
-          if (value == null) {
-            return;
-          }
-          String[] parts = path.split("\\.");
-          ObjectNode node = root;
-          for (int i = 0; i < parts.length - 1; i++) {
-            node = node.withObjectProperty(parts[i]);
-          }
-          if (path.equals("knowledge.runbookDirs")) {
-            var array = node.putArray(parts[parts.length - 1]);
-            for (String dir : value.split(",")) {
-              if (!dir.isBlank()) {
-                array.add(dir.strip());
-              }
-            }
-          } else {
-            node.put(parts[parts.length - 1], value);
-          }
-        });
-  }
-
   private LookoutConfig bind(ObjectNode root, String source) {
     ConfigTree t = new ConfigTree(env::get);
     t.checkKeys(
@@ -162,7 +133,7 @@ public final class ConfigLoader {
                     u,
                     "a jdbc:sqlite:<file> URL (PostgreSQL is not supported yet)"));
 
-    List<LookoutConfig.Cluster> clusters = clusters(t, root);
+    List<LookoutConfig.Cluster> clusters = ClusterConfigs.bind(t, root);
     String defaultCluster =
         t.string(root, "defaultCluster", "defaultCluster")
             .orElse(clusters.isEmpty() ? "sandbox" : clusters.get(0).name());
@@ -251,67 +222,5 @@ public final class ConfigLoader {
         console,
         approvals,
         knowledge);
-  }
-
-  private static List<LookoutConfig.Cluster> clusters(ConfigTree t, ObjectNode root) {
-    List<LookoutConfig.Cluster> clusters = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    List<JsonNode> nodes = t.list(root, "clusters", "clusters");
-    for (int i = 0; i < nodes.size(); i++) {
-      String key = "clusters[" + i + "]";
-      if (!nodes.get(i).isObject()) {
-        t.problem(
-            key, nodes.get(i), "a mapping with name and one of sandbox, kubeconfig, inCluster");
-        continue;
-      }
-      ObjectNode n = (ObjectNode) nodes.get(i);
-      t.checkKeys(n, key, Set.of("name", "sandbox", "kubeconfig", "context", "inCluster"));
-      String name = t.string(n, "name", key + ".name").orElse("");
-      if (!NAME.matcher(name).matches()) {
-        t.problem(
-            key + ".name",
-            name,
-            "a lower-case name like prod or eu-west-1 (letters, digits, dashes)");
-      } else if (!seen.add(name)) {
-        t.problem(key + ".name", name, "a name not used by another cluster");
-      }
-      boolean sandbox = t.bool(n, "sandbox", key + ".sandbox", false);
-      boolean inCluster = t.bool(n, "inCluster", key + ".inCluster", false);
-      Optional<Path> kubeconfig = t.string(n, "kubeconfig", key + ".kubeconfig").map(Path::of);
-      Optional<String> context = t.string(n, "context", key + ".context");
-      int modes = (sandbox ? 1 : 0) + (inCluster ? 1 : 0) + (kubeconfig.isPresent() ? 1 : 0);
-      if (modes != 1) {
-        t.problem(key, name, "exactly one of sandbox: true, inCluster: true or kubeconfig: <file>");
-        continue;
-      }
-      kubeconfig
-          .filter(p -> !Files.isRegularFile(p))
-          .ifPresent(p -> t.problem(key + ".kubeconfig", p, "an existing kubeconfig file"));
-      LookoutConfig.Cluster.Mode mode =
-          sandbox
-              ? LookoutConfig.Cluster.Mode.SANDBOX
-              : inCluster
-                  ? LookoutConfig.Cluster.Mode.IN_CLUSTER
-                  : LookoutConfig.Cluster.Mode.KUBECONFIG;
-      clusters.add(new LookoutConfig.Cluster(name, mode, kubeconfig, context));
-    }
-    return clusters;
-  }
-
-  private static Map<String, String> envOverrides() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("LOOKOUT_SERVER_HOST", "server.host");
-    m.put("LOOKOUT_SERVER_PORT", "server.port");
-    m.put("LOOKOUT_DATA_DIR", "dataDir");
-    m.put("LOOKOUT_DATABASE_URL", "database.url");
-    m.put("LOOKOUT_DEFAULT_CLUSTER", "defaultCluster");
-    m.put("LOOKOUT_CONSOLE_ENABLED", "console.enabled");
-    m.put("LOOKOUT_CONSOLE_ACCESS_TOKEN", "console.accessToken");
-    m.put("LOOKOUT_APPROVALS_POLICY_FILE", "approvals.policyFile");
-    m.put("LOOKOUT_APPROVALS_SIGNING_KEY", "approvals.signingKey");
-    m.put("LOOKOUT_APPROVALS_EXPIRY_CHECK", "approvals.expiryCheck");
-    m.put("LOOKOUT_KNOWLEDGE_BUNDLED", "knowledge.bundled");
-    m.put("LOOKOUT_KNOWLEDGE_RUNBOOK_DIRS", "knowledge.runbookDirs");
-    return Map.copyOf(m);
   }
 }

@@ -1,0 +1,58 @@
+package lookout.bot.config;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code LOOKOUT_*} environment variables that override single config keys, written into the parsed
+ * tree before binding so they are validated exactly like the file.
+ */
+final class EnvOverrides {
+  /** Variable name → config key path, e.g. {@code LOOKOUT_SERVER_PORT} → {@code server.port}. */
+  static final Map<String, String> VARIABLES = variables();
+
+  private EnvOverrides() {}
+
+  static void apply(ObjectNode root, Map<String, String> env) {
+    VARIABLES.forEach(
+        (var, path) -> {
+          String value = env.get(var);
+          if (value == null) {
+            return;
+          }
+          String[] parts = path.split("\\.");
+          ObjectNode node = root;
+          for (int i = 0; i < parts.length - 1; i++) {
+            node = node.withObjectProperty(parts[i]);
+          }
+          if (path.equals("knowledge.runbookDirs")) {
+            var array = node.putArray(parts[parts.length - 1]);
+            for (String dir : value.split(",")) {
+              if (!dir.isBlank()) {
+                array.add(dir.strip());
+              }
+            }
+          } else {
+            node.put(parts[parts.length - 1], value);
+          }
+        });
+  }
+
+  private static Map<String, String> variables() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("LOOKOUT_SERVER_HOST", "server.host");
+    m.put("LOOKOUT_SERVER_PORT", "server.port");
+    m.put("LOOKOUT_DATA_DIR", "dataDir");
+    m.put("LOOKOUT_DATABASE_URL", "database.url");
+    m.put("LOOKOUT_DEFAULT_CLUSTER", "defaultCluster");
+    m.put("LOOKOUT_CONSOLE_ENABLED", "console.enabled");
+    m.put("LOOKOUT_CONSOLE_ACCESS_TOKEN", "console.accessToken");
+    m.put("LOOKOUT_APPROVALS_POLICY_FILE", "approvals.policyFile");
+    m.put("LOOKOUT_APPROVALS_SIGNING_KEY", "approvals.signingKey");
+    m.put("LOOKOUT_APPROVALS_EXPIRY_CHECK", "approvals.expiryCheck");
+    m.put("LOOKOUT_KNOWLEDGE_BUNDLED", "knowledge.bundled");
+    m.put("LOOKOUT_KNOWLEDGE_RUNBOOK_DIRS", "knowledge.runbookDirs");
+    return Map.copyOf(m);
+  }
+}
