@@ -72,16 +72,18 @@ public final class Lookout implements AutoCloseable {
 
   private void wire(LookoutConfig config, ChatAdapter... adapters) throws Exception {
     Policy policy = loadPolicy(config);
-    Database db = openDatabase(config);
-    readiness.add("database", db::ping);
-
-    clusters = Clusters.open(config);
+    Startup startup = new Startup(work);
+    var dbStarting = startup.start("database", () -> openDatabase(config));
+    var clustersStarting = startup.start("clusters", () -> Clusters.open(config));
+    var knowledgeStarting = startup.start("knowledge", () -> indexRunbooks(config));
+    // Register each component for closing as soon as it exists, even if a sibling failed.
+    clusters = Startup.await(clustersStarting);
     resources.add(clusters);
-    readiness.add("cluster", clusters::reachable);
-
-    KnowledgeIndex knowledge = KnowledgeIndex.inMemory();
+    KnowledgeIndex knowledge = Startup.await(knowledgeStarting);
     resources.add(knowledge);
-    knowledge.replaceRunbooks(runbooks(config));
+    Database db = Startup.await(dbStarting);
+    readiness.add("database", db::ping);
+    readiness.add("cluster", clusters::reachable);
     readiness.add("knowledge", () -> sizeOf(knowledge) > 0);
 
     Approvals approvals =
@@ -113,11 +115,12 @@ public final class Lookout implements AutoCloseable {
             metrics,
             work);
     log.info(
-        "Lookout ready to wire: clusters={} default={} db={} knowledge={} sections",
+        "Lookout wired: clusters={} default={} db={} knowledge={} sections ({})",
         clusters.clients().keySet(),
         config.defaultCluster(),
         db.description(),
-        sizeOf(knowledge));
+        sizeOf(knowledge),
+        startup.summary());
   }
 
   /**
@@ -142,6 +145,17 @@ public final class Lookout implements AutoCloseable {
     } catch (SQLException e) {
       throw new IOException(
           "while opening the database in " + config.dataDir() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static KnowledgeIndex indexRunbooks(LookoutConfig config) throws IOException {
+    KnowledgeIndex index = KnowledgeIndex.inMemory();
+    try {
+      index.replaceRunbooks(runbooks(config));
+      return index;
+    } catch (IOException | RuntimeException e) {
+      index.close();
+      throw e;
     }
   }
 
