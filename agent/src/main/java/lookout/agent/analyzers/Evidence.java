@@ -3,10 +3,9 @@ package lookout.agent.analyzers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import lookout.agent.text.Ages;
 
 /** Formatting shared by analyzers: evidence lines stay one short line each, whatever the input. */
 final class Evidence {
@@ -68,14 +67,7 @@ final class Evidence {
    * A Kubernetes timestamp (RFC 3339, with or without fraction), or empty when absent or garbled.
    */
   static Optional<Instant> instant(String timestamp) {
-    if (timestamp == null || timestamp.isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(OffsetDateTime.parse(timestamp.trim()).toInstant());
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
+    return Ages.instant(timestamp);
   }
 
   /** "2m ago", or "" when the timestamp is unknown. */
@@ -89,17 +81,7 @@ final class Evidence {
 
   /** Coarse human age: 45s, 12m, 5h, 3d. Negative durations (clock skew) count as 0s. */
   static String age(Duration d) {
-    long s = Math.max(0, d.getSeconds());
-    if (s < 60) {
-      return s + "s";
-    }
-    if (s < 3600) {
-      return s / 60 + "m";
-    }
-    if (s < 48 * 3600) {
-      return s / 3600 + "h";
-    }
-    return s / 86400 + "d";
+    return Ages.age(d);
   }
 
   /** Null-safe int for the many optional Integer fields of the Kubernetes model. */

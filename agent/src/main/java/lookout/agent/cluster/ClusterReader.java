@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import lookout.agent.text.Ages;
 
 /**
  * Reads a cluster for answers: typed objects for analysis and compact, capped text lines for people

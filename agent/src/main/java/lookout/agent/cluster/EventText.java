@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import lookout.agent.text.Ages;
 
 /**
  * Events as lines, newest first, repeats merged with their counts added: {@code 1m ago Warning

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import lookout.agent.text.Ages;
 
 /**
  * A node as one line: {@code node-3 Ready,MemoryPressure cpu=4 memory=15.5Gi pods=58 age=41d

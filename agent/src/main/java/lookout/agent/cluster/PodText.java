@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.PodCondition;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import lookout.agent.text.Ages;
 
 /**
  * A pod as one line, the way kubectl summarizes it: {@code checkout-7d9f-x2 CrashLoopBackOff

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.time.Instant;
 import java.util.List;
+import lookout.agent.text.Ages;
 
 /** Converts the three workload kinds into {@link Workload}s and renders them as lines. */
 final class Workloads {

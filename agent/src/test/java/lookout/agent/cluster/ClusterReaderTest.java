@@ -127,7 +127,7 @@ class ClusterReaderTest {
     List<Event> events = reader.events("staging", "Pod", "checkout-7d9f8c6b5d-x2k4p");
     List<String> lines = reader.eventLines(events, 10);
     assertThat(lines.get(0))
-        .matches("\\d+s ago Warning BackOff pod/checkout-7d9f8c6b5d-x2k4p: .*")
+        .matches("\\d+[sm] ago Warning BackOff pod/checkout-7d9f8c6b5d-x2k4p: .*")
         .endsWith("(x41)");
     assertThat(lines).noneMatch(l -> l.contains("deployment/"));
   }

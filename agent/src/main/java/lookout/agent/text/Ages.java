@@ -1,4 +1,4 @@
-package lookout.agent.cluster;
+package lookout.agent.text;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,10 +9,10 @@ import java.util.Optional;
 /**
  * Kubernetes timestamps as kubectl-style ages ({@code 45s}, {@code 12m}, {@code 5h}, {@code 3d}).
  */
-final class Ages {
+public final class Ages {
   private Ages() {}
 
-  static Optional<Instant> instant(String timestamp) {
+  public static Optional<Instant> instant(String timestamp) {
     if (timestamp == null || timestamp.isBlank()) {
       return Optional.empty();
     }
@@ -24,13 +24,13 @@ final class Ages {
   }
 
   /** The age of a timestamp at {@code now}, or {@code ?} when it is missing or garbled. */
-  static String age(String timestamp, Instant now) {
+  public static String age(String timestamp, Instant now) {
     return instant(timestamp).map(t -> age(Duration.between(t, now))).orElse("?");
   }
 
-  static String age(Duration d) {
+  public static String age(Duration d) {
     long s = Math.max(0, d.getSeconds());
-    if (s < 120) {
+    if (s < 60) {
       return s + "s";
     }
     if (s < 3600) {

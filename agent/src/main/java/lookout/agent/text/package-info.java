@@ -1,0 +1,2 @@
+/** Small text helpers shared by the cluster reads and the analyzers (kubectl-style ages). */
+package lookout.agent.text;
