@@ -18,10 +18,11 @@ import org.apache.lucene.analysis.standard.StandardTokenizerFactory;
  * ({@code KubePodCrashLooping}, {@code CrashLoopBackOff}) next to prose and Chinese, so words are
  * split on case changes (keeping the original), stemmed, and Chinese is indexed as bigrams.
  */
-final class TextAnalysis {
+public final class TextAnalysis {
   private TextAnalysis() {}
 
-  static Analyzer analyzer() {
+  /** A new analyzer instance (analyzers are thread-safe; one per index is enough). */
+  public static Analyzer analyzer() {
     try {
       return CustomAnalyzer.builder()
           .withTokenizer(StandardTokenizerFactory.class)
