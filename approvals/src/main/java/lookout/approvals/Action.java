@@ -9,6 +9,9 @@ public sealed interface Action permits RestartDeployment, ScaleWorkload {
 
   String namespace();
 
+  /** The name of the object the action changes (a deployment or statefulset). */
+  String name();
+
   /** The action kind as policies name it: {@code restart} or {@code scale}. */
   String kind();
 

@@ -1,10 +1,27 @@
 package lookout.approvals;
 
+import java.util.Optional;
+
 /**
- * Performs an approved action against the real system (implemented in the agent with fabric8).
- * Called at most once per approved request, from a virtual thread.
+ * Performs actions against the real system (implemented in the agent with fabric8). Approvals calls
+ * {@link #dryRun} before a request is created, {@link #current} right before executing (drift
+ * check), and {@link #execute} at most once per approved request, from a virtual thread.
  */
 public interface ActionExecutor {
+  /**
+   * Validates the action with the target system without changing anything.
+   *
+   * @throws Exception with the reason the system would refuse it (target missing, forbidden, …)
+   */
+  DryRun dryRun(Action action) throws Exception;
+
+  /**
+   * The target as it is now, or empty when it no longer exists.
+   *
+   * @throws Exception when the target cannot be read
+   */
+  Optional<TargetSnapshot> current(Action action) throws Exception;
+
   /** Runs the action; returns what happened in one line, or throws with the reason it failed. */
   String execute(Action action) throws Exception;
 }

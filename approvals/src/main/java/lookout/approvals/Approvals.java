@@ -1,11 +1,9 @@
 package lookout.approvals;
 
-import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,64 +17,41 @@ import lookout.approvals.ButtonTokens.Choice;
  * Call {@link ApprovalsSchema#apply} once before use.
  */
 public final class Approvals {
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private final ApprovalStore store;
+  private final BreakerStore breakers;
   private final Policy policy;
   private final ButtonTokens tokens;
   private final Clock clock;
+  private final RequestMaker maker;
   private final Decider decider;
   private final Runner runner;
+  private final Recovery recovery;
 
   public Approvals(
       DataSource db, Policy policy, ButtonTokens tokens, ActionExecutor executor, Clock clock) {
     this.store = new ApprovalStore(Objects.requireNonNull(db, "db"));
+    this.breakers = new BreakerStore(new Sql(db));
     this.policy = Objects.requireNonNull(policy, "policy");
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.clock = Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(executor, "executor");
+    this.maker = new RequestMaker(store, breakers, policy, executor, clock);
     this.decider = new Decider(store, policy, tokens, clock);
-    this.runner = new Runner(store, Objects.requireNonNull(executor, "executor"), clock);
+    this.runner = new Runner(store, breakers, executor, clock);
+    this.recovery = new Recovery(store, runner, clock);
   }
 
   /**
-   * Creates a PENDING request (never executes).
+   * Creates a PENDING request (never executes) after checking the policy, the circuit breaker and a
+   * server-side dry run of the action.
    *
    * @param requester a verified, platform-qualified user id such as {@code slack:U0123}
-   * @throws PolicyException with a message fit for chat if the policy forbids the requester or the
-   *     action (no rule covers it, requester not listed, replicas over the limit, scale to zero)
+   * @throws PolicyException with a message fit for chat if the request is refused: no rule covers
+   *     it, requester not listed, replicas over the limit, scale to zero, breaker open, or the
+   *     cluster refused the dry run
    */
   public ApprovalRequest request(Action action, String requester) {
-    Objects.requireNonNull(action, "action");
-    if (!UserIds.isQualified(requester)) {
-      String problem =
-          requester == null
-              ? "no requester given"
-              : "requester \"" + requester + "\" is not a platform-qualified user id";
-      throw new PolicyException(problem + " — expected platform:id (e.g. slack:U0123)");
-    }
-    PolicyRule rule = policy.checkRequest(action, requester);
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // what the database keeps
-    ApprovalRequest request =
-        new ApprovalRequest(
-            newId(),
-            action,
-            requester,
-            State.PENDING,
-            now,
-            now.plus(rule.ttl()),
-            List.of(),
-            null,
-            null,
-            null);
-    store.insert(
-        request,
-        action.describe()
-            + " on cluster "
-            + action.cluster()
-            + " (policy rule "
-            + rule.label()
-            + ")");
-    return request;
+    return maker.request(Objects.requireNonNull(action, "action"), requester);
   }
 
   /**
@@ -112,14 +87,26 @@ public final class Approvals {
   }
 
   /**
-   * APPROVED → EXECUTING (exactly one caller wins) → runs the executor once → SUCCEEDED or FAILED
-   * (executor exceptions become FAILED with their message as result). A caller that loses, or calls
-   * for a request in any other state, gets the current request without executing.
+   * APPROVED → EXECUTING (exactly one caller wins) → drift check → runs the executor once →
+   * SUCCEEDED or FAILED (executor exceptions become FAILED with their message as result), or
+   * DRIFTED when the target changed since the request. A caller that loses, or calls for a request
+   * in any other state, gets the current request without executing.
    *
    * @throws IllegalArgumentException if there is no such request
    */
   public ApprovalRequest execute(String requestId) {
     return runner.execute(requestId);
+  }
+
+  /**
+   * Resolves requests left APPROVED or EXECUTING by a process that stopped; see POLICY.md. Call at
+   * start (and periodically when replicas share a database). Never executes anything twice.
+   *
+   * @param executingFor how long a request must have been EXECUTING to count as abandoned
+   * @return the requests it changed, for editing their cards
+   */
+  public List<ApprovalRequest> recover(Duration executingFor) {
+    return recovery.recover(executingFor);
   }
 
   /** Moves PENDING requests past their TTL to EXPIRED; returns those this call moved. */
@@ -135,12 +122,42 @@ public final class Approvals {
               "no decision within the ttl",
               null,
               null,
+              null,
               null);
       if (store.transition(due.id(), State.PENDING, change, now)) {
         expired.add(store.find(due.id()).orElse(due));
       }
     }
     return expired;
+  }
+
+  /** Every open circuit breaker, oldest first. */
+  public List<Breaker> openBreakers() {
+    return breakers.allOpen();
+  }
+
+  /**
+   * Closes the breaker for {@code key} if {@code user} may approve that action there.
+   *
+   * @param user the verified, platform-qualified id of whoever asked — never text from a message
+   * @return a one-line answer for chat: reset, not open, or why the user may not reset it
+   */
+  public String resetBreaker(BreakerKey key, String user) {
+    Optional<String> refusal =
+        UserIds.isQualified(user)
+            ? policy.resetRefusal(key, user)
+            : Optional.of("could not tell who asked");
+    if (refusal.isPresent()) {
+      return "Not reset: " + refusal.get() + ".";
+    }
+    return breakers.reset(key, user, clock.instant())
+        ? "Reset the circuit breaker for " + key.describe() + "; requests are accepted again."
+        : "The circuit breaker for " + key.describe() + " is not open; nothing to reset.";
+  }
+
+  /** Audit rows matching {@code query}, oldest first. */
+  public List<AuditEntry> audit(AuditQuery query) {
+    return store.audit(Objects.requireNonNull(query, "query"));
   }
 
   public Optional<ApprovalRequest> find(String id) {
@@ -179,11 +196,5 @@ public final class Approvals {
                 return Optional.empty(); // signed by us, so only an old format could land here
               }
             });
-  }
-
-  private static String newId() {
-    byte[] bytes = new byte[16];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

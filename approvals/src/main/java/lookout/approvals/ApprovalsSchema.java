@@ -2,16 +2,17 @@ package lookout.approvals;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
+import lookout.approvals.Migrations.Migration;
 
 /**
- * Creates the approvals tables. Idempotent ({@code IF NOT EXISTS}) so every start may call it.
- * Types are the portable subset (TEXT, BIGINT, INTEGER; times as epoch millis) so the same
- * statements run on SQLite and PostgreSQL; only the audit sequence column differs, because SQLite
- * has no identity columns.
+ * Creates and upgrades the approvals tables with numbered {@link Migrations}, so every start may
+ * call it and an older database is brought up to date. Types are the portable subset (TEXT, BIGINT,
+ * INTEGER; times as epoch millis) so the same statements run on SQLite and PostgreSQL; only the
+ * audit sequence column and the append-only triggers differ.
  *
  * <p>SQLite needs {@code busy_timeout} (e.g. 5000 ms) on every connection, or a second writer fails
  * with SQLITE_BUSY instead of waiting; WAL journal mode is recommended so readers never block
@@ -21,21 +22,24 @@ public final class ApprovalsSchema {
   private ApprovalsSchema() {}
 
   public static void apply(DataSource db) {
-    try (Connection conn = db.getConnection();
-        Statement st = conn.createStatement()) {
-      for (String sql : statements(isSqlite(conn))) {
-        st.execute(sql);
-      }
+    try (Connection conn = db.getConnection()) {
+      Migrations.apply(conn, migrations(isSqlite(conn)));
     } catch (SQLException e) {
       throw new ApprovalStoreException("while creating the approvals tables: " + e.getMessage(), e);
     }
   }
 
-  private static boolean isSqlite(Connection conn) throws SQLException {
+  static boolean isSqlite(Connection conn) throws SQLException {
     return conn.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("sqlite");
   }
 
-  private static List<String> statements(boolean sqlite) {
+  private static List<Migration> migrations(boolean sqlite) {
+    return List.of(
+        new Migration("approvals-1-base", base(sqlite)),
+        new Migration("approvals-2-quorum-dryrun-audit-breaker", second(sqlite)));
+  }
+
+  private static List<String> base(boolean sqlite) {
     String seq =
         sqlite
             ? "seq INTEGER PRIMARY KEY AUTOINCREMENT"
@@ -66,5 +70,60 @@ public final class ApprovalsSchema {
             + ", request_id TEXT NOT NULL, occurred_at BIGINT NOT NULL, actor TEXT NOT NULL,"
             + " event TEXT NOT NULL, detail TEXT)",
         "CREATE INDEX IF NOT EXISTS approval_audit_request ON approval_audit (request_id, seq)");
+  }
+
+  /** N-of-M, dry run and drift snapshot on requests; self-contained audit rows; the breakers. */
+  private static List<String> second(boolean sqlite) {
+    List<String> out = new ArrayList<>();
+    for (String column :
+        List.of(
+            "target_name TEXT",
+            "action_text TEXT",
+            "required_approvals INTEGER NOT NULL DEFAULT 1",
+            "approvers TEXT",
+            "dry_run TEXT",
+            "before_replicas INTEGER",
+            "before_generation BIGINT")) {
+      out.add("ALTER TABLE approval_requests ADD COLUMN " + column);
+    }
+    for (String column :
+        List.of(
+            "kind TEXT",
+            "target_cluster TEXT",
+            "target_namespace TEXT",
+            "target_name TEXT",
+            "action_text TEXT",
+            "requester TEXT",
+            "approvals TEXT",
+            "dry_run TEXT",
+            "result TEXT",
+            "error TEXT")) {
+      out.add("ALTER TABLE approval_audit ADD COLUMN " + column);
+    }
+    out.add("CREATE INDEX approval_audit_time ON approval_audit (occurred_at)");
+    out.add(
+        "CREATE TABLE approval_breakers (breaker_key TEXT PRIMARY KEY, kind TEXT NOT NULL,"
+            + " target_cluster TEXT NOT NULL, target_namespace TEXT NOT NULL,"
+            + " target_name TEXT NOT NULL, failures INTEGER NOT NULL, opened_at BIGINT,"
+            + " last_error TEXT, updated_at BIGINT NOT NULL)");
+    out.addAll(appendOnly(sqlite));
+    return out;
+  }
+
+  /** The audit trail refuses UPDATE and DELETE, so not even a bug can rewrite history. */
+  private static List<String> appendOnly(boolean sqlite) {
+    if (sqlite) {
+      return List.of(
+          "CREATE TRIGGER approval_audit_no_update BEFORE UPDATE ON approval_audit"
+              + " BEGIN SELECT RAISE(ABORT, 'approval_audit is append-only'); END",
+          "CREATE TRIGGER approval_audit_no_delete BEFORE DELETE ON approval_audit"
+              + " BEGIN SELECT RAISE(ABORT, 'approval_audit is append-only'); END");
+    }
+    return List.of(
+        "CREATE OR REPLACE FUNCTION approval_audit_append_only() RETURNS trigger"
+            + " LANGUAGE plpgsql AS $$ BEGIN"
+            + " RAISE EXCEPTION 'approval_audit is append-only'; END $$",
+        "CREATE TRIGGER approval_audit_no_change BEFORE UPDATE OR DELETE ON approval_audit"
+            + " FOR EACH ROW EXECUTE FUNCTION approval_audit_append_only()");
   }
 }

@@ -1,15 +1,45 @@
 package lookout.approvals;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * One line of the audit trail: who did what to which request, and when.
+ * One append-only line of the audit trail: who did what to which request, when, and the request as
+ * it was right after (so a row reads on its own, even if the request row changes later).
  *
  * @param seq database-assigned, increasing in insertion order
- * @param actor a qualified user id, or {@code system} for expiry
- * @param event e.g. requested, approved, rejected, cancelled, refused, expired, executing,
- *     succeeded, failed (see {@link AuditLog})
+ * @param requestId the request, or {@code breaker:<kind>:<cluster>/<namespace>/<name>} for breaker
+ *     events
+ * @param actor a qualified user id, or {@code system} for expiry, execution and recovery
+ * @param event the decision or step: requested, approved, rejected, cancelled, refused, expired,
+ *     executing, succeeded, failed, drifted, breaker-opened, breaker-reset (see {@link AuditLog})
  * @param detail free text for humans: the action, a refusal reason, the executor's result
+ * @param kind the action kind ({@code restart}, {@code scale})
+ * @param target {@code <kind of object> <namespace>/<name>}'s name part, e.g. {@code checkout}
+ * @param action the action in words ("scale deployment prod/api to 5")
+ * @param approvers who had approved at that moment
+ * @param dryRun what the dry run said would change
+ * @param result the execution's outcome once known
+ * @param error why it failed, was refused or stopped; null otherwise
  */
 public record AuditEntry(
-    long seq, String requestId, Instant at, String actor, String event, String detail) {}
+    long seq,
+    String requestId,
+    Instant at,
+    String actor,
+    String event,
+    String detail,
+    String kind,
+    String cluster,
+    String namespace,
+    String target,
+    String action,
+    String requester,
+    List<String> approvers,
+    String dryRun,
+    String result,
+    String error) {
+  public AuditEntry {
+    approvers = approvers == null ? List.of() : List.copyOf(approvers);
+  }
+}

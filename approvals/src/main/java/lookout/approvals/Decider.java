@@ -21,6 +21,7 @@ final class Decider {
   private static final DateTimeFormatter HH_MM =
       DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
   private static final int MAX_RESULT_IN_MESSAGE = 160;
+  private static final int MAX_APPROVAL_ATTEMPTS = 100;
 
   private final ApprovalStore store;
   private final Policy policy;
@@ -62,21 +63,56 @@ final class Decider {
     if (refusal.isPresent()) {
       return refuse(request, user, now, "approve", refusal.get());
     }
-    if (request.approvals().contains(user)) {
-      return Decision.of(Outcome.ALREADY_DECIDED, "you already approved this", request);
+    // Compare-and-set on the approvals list: when two approvers click at once, one write wins and
+    // the other re-reads and adds to the winner's list, so no approval is lost or counted twice.
+    ApprovalRequest current = request;
+    for (int attempt = 0; attempt < MAX_APPROVAL_ATTEMPTS; attempt++) {
+      if (current.state() != State.PENDING) {
+        return alreadyDecided(current);
+      }
+      if (current.approvals().contains(user)) {
+        return Decision.of(
+            Outcome.ALREADY_DECIDED,
+            "you already approved this; " + waitingFor(current) + " from someone else",
+            current);
+      }
+      List<String> approvals = new ArrayList<>(current.approvals());
+      approvals.add(user);
+      boolean complete = approvals.size() >= current.requiredApprovals();
+      String progress = approvals.size() + " of " + current.requiredApprovals();
+      ApprovalStore.Change change =
+          new ApprovalStore.Change(
+              complete ? State.APPROVED : State.PENDING,
+              user,
+              AuditLog.APPROVED,
+              current.action().describe() + " (approval " + progress + ")",
+              approvals,
+              complete ? user : null,
+              null,
+              null);
+      if (store.transition(current.id(), State.PENDING, current.approvals(), change, now, null)) {
+        ApprovalRequest after = reload(current);
+        return complete
+            ? Decision.of(Outcome.APPROVED, "approved by " + String.join(", ", approvals), after)
+            : Decision.of(
+                Outcome.APPROVAL_RECORDED,
+                "your approval is recorded (" + progress + "); " + waitingFor(after),
+                after);
+      }
+      current = reload(current);
     }
-    List<String> approvals = new ArrayList<>(request.approvals());
-    approvals.add(user);
-    ApprovalStore.Change change =
-        new ApprovalStore.Change(
-            State.APPROVED,
-            user,
-            AuditLog.APPROVED,
-            request.action().describe(),
-            approvals,
-            user,
-            null);
-    return commit(request, change, now, Outcome.APPROVED, "approved by " + user);
+    return Decision.of(
+        Outcome.REFUSED, "too many approvals at once; nothing changed — click again", current);
+  }
+
+  /** "waiting for 1 more approval from group:sre". */
+  static String waitingFor(ApprovalRequest r) {
+    int missing = Math.max(1, r.missingApprovals());
+    return "waiting for "
+        + missing
+        + " more approval"
+        + (missing == 1 ? "" : "s")
+        + (r.approvers().isEmpty() ? "" : " from " + r.approvers());
   }
 
   private Decision reject(ApprovalRequest request, String user, Instant now) {
@@ -93,6 +129,7 @@ final class Decider {
             request.action().describe(),
             null,
             user,
+            null,
             null);
     String message = (cancel ? "cancelled by " : "rejected by ") + user;
     return commit(request, change, now, Outcome.REJECTED, message);
@@ -105,6 +142,7 @@ final class Decider {
             AuditLog.SYSTEM,
             AuditLog.EXPIRED,
             "ttl passed; noticed when " + user + " clicked",
+            null,
             null,
             null,
             null);
@@ -141,11 +179,12 @@ final class Decider {
     String by = r.decidedBy() == null ? "someone" : r.decidedBy();
     String message =
         switch (r.state()) {
-          case PENDING -> "waiting for more approvers";
+          case PENDING -> waitingFor(r);
           case APPROVED -> "already approved by " + by;
           case EXECUTING -> "already approved by " + by + "; it is running now";
           case SUCCEEDED -> "already approved by " + by + " and done: " + brief(r.result());
           case FAILED -> "already approved by " + by + "; it failed: " + brief(r.result());
+          case DRIFTED -> "already approved by " + by + "; it was stopped: " + brief(r.result());
           case REJECTED ->
               (by.equals(r.requester()) ? "already cancelled by " : "already rejected by ") + by;
           case EXPIRED -> null;

@@ -10,9 +10,12 @@ import java.util.Optional;
  * @param request the request after the click; empty only when the token named no request
  */
 public record Decision(Outcome outcome, String message, Optional<ApprovalRequest> request) {
-  /** How the click ended. Only APPROVED and REJECTED changed anything. */
+  /** How the click ended. Only APPROVED, APPROVAL_RECORDED and REJECTED changed anything. */
   public enum Outcome {
+    /** The last approval the policy asks for: the request is APPROVED and may be executed. */
     APPROVED,
+    /** One approval of several recorded; the request stays PENDING, waiting for more. */
+    APPROVAL_RECORDED,
     REJECTED,
     /** The policy said no to this user; nothing changed. */
     REFUSED,

@@ -109,6 +109,32 @@ public record Policy(
   }
 
   /**
+   * Why {@code user} may not reset the breaker for {@code key}, or empty if they may: resetting
+   * needs the rights to approve that action kind on that target.
+   */
+  Optional<String> resetRefusal(BreakerKey key, String user) {
+    Optional<PolicyRule> rule =
+        rules.stream()
+            .filter(r -> r.covers(key.kind(), key.cluster(), key.namespace()))
+            .findFirst();
+    if (rule.isEmpty()) {
+      return Optional.of("no policy rule covers " + key.kind() + " in " + key.namespace());
+    }
+    if (!isListed(rule.get().approvers(), user)) {
+      return Optional.of(
+          user
+              + " is not an approver for "
+              + key.kind()
+              + " in "
+              + key.namespace()
+              + " ("
+              + where(rule.get())
+              + ")");
+    }
+    return Optional.empty();
+  }
+
+  /**
    * Why {@code user} may not reject the request, or empty if they may. Rejecting needs approver
    * rights, except that requesters may always cancel their own request.
    */

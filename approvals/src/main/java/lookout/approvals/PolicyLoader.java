@@ -70,7 +70,7 @@ public final class PolicyLoader {
     boolean selfApproval = fields.bool(root.get("selfApproval"), "selfApproval", false);
     Map<String, List<String>> groups = readGroups(root.get("groups"), fields);
     List<PolicyRule> rules =
-        new RuleReader(fields, groups.keySet(), ttl, selfApproval).readAll(root.get("rules"));
+        new RuleReader(fields, groups, ttl, selfApproval).readAll(root.get("rules"));
     if (!fields.errors().isEmpty()) {
       throw new PolicyException(String.join("\n", fields.errors()));
     }

@@ -21,6 +21,7 @@ import java.util.Set;
  * @param allowScaleToZero whether a scale action may set replicas to 0
  * @param selfApproval whether the requester may approve their own request
  * @param ttl how long a request under this rule stays pending
+ * @param requiredApprovals how many distinct approvers must approve before the action runs (≥ 1)
  */
 public record PolicyRule(
     String label,
@@ -32,7 +33,8 @@ public record PolicyRule(
     OptionalInt maxReplicas,
     boolean allowScaleToZero,
     boolean selfApproval,
-    Duration ttl) {
+    Duration ttl,
+    int requiredApprovals) {
   public PolicyRule {
     Objects.requireNonNull(label, "label");
     clusters = List.copyOf(clusters);
@@ -42,13 +44,22 @@ public record PolicyRule(
     approvers = List.copyOf(approvers);
     Objects.requireNonNull(maxReplicas, "maxReplicas");
     Objects.requireNonNull(ttl, "ttl");
+    if (requiredApprovals < 1) {
+      throw new IllegalArgumentException(
+          "requiredApprovals must be >= 1, got " + requiredApprovals);
+    }
+  }
+
+  /** True when this rule is about {@code kind} on the given cluster and namespace. */
+  public boolean covers(String kind, String cluster, String namespace) {
+    return actions.contains(kind)
+        && Glob.matchesAny(clusters, cluster)
+        && Glob.matchesAny(namespaces, namespace);
   }
 
   /** True when this rule is about the given action. */
   public boolean covers(Action action) {
-    return actions.contains(action.kind())
-        && Glob.matchesAny(clusters, action.cluster())
-        && Glob.matchesAny(namespaces, action.namespace());
+    return covers(action.kind(), action.cluster(), action.namespace());
   }
 
   /** True when every action on every cluster and namespace is covered (later rules are dead). */

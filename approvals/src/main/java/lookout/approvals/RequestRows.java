@@ -3,10 +3,8 @@ package lookout.approvals;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,7 +13,8 @@ final class RequestRows {
   /** The columns {@link #read} expects, in order. */
   static final String COLUMNS =
       "id, action_json, requester, state, created_at, expires_at, approvals, decided_by, result,"
-          + " message_ref";
+          + " message_ref, required_approvals, approvers, dry_run, before_replicas,"
+          + " before_generation";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
@@ -40,15 +39,19 @@ final class RequestRows {
         fromJson(id, rs.getString(7)),
         rs.getString(8),
         rs.getString(9),
-        rs.getString(10));
+        rs.getString(10),
+        rs.getInt(11),
+        rs.getString(12),
+        rs.getString(13),
+        snapshot(rs));
   }
 
-  static void setNullable(PreparedStatement st, int index, String value) throws SQLException {
-    if (value == null) {
-      st.setNull(index, Types.VARCHAR);
-    } else {
-      st.setString(index, value);
+  private static TargetSnapshot snapshot(ResultSet rs) throws SQLException {
+    int replicas = rs.getInt(14);
+    if (rs.wasNull()) {
+      return null;
     }
+    return new TargetSnapshot(replicas, rs.getLong(15));
   }
 
   static String toJson(List<String> list) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,19 +23,26 @@ final class RuleReader {
           "maxReplicas",
           "allowScaleToZero",
           "selfApproval",
-          "ttl");
+          "ttl",
+          "approvals");
+  static final int MAX_APPROVALS = 10;
   private static final Pattern CLUSTER_GLOB = Pattern.compile("[A-Za-z0-9._*?-]+");
   private static final Pattern NAMESPACE_GLOB = Pattern.compile("[a-z0-9*?][a-z0-9.*?-]*");
 
   private final PolicyFields fields;
   private final Set<String> groupNames;
+  private final Map<String, List<String>> groups;
   private final Duration defaultTtl;
   private final boolean defaultSelfApproval;
 
   RuleReader(
-      PolicyFields fields, Set<String> groupNames, Duration defaultTtl, boolean selfApproval) {
+      PolicyFields fields,
+      Map<String, List<String>> groups,
+      Duration defaultTtl,
+      boolean selfApproval) {
     this.fields = fields;
-    this.groupNames = groupNames;
+    this.groups = groups;
+    this.groupNames = groups.keySet();
     this.defaultTtl = defaultTtl;
     this.defaultSelfApproval = selfApproval;
   }
@@ -100,6 +108,7 @@ final class RuleReader {
         fields.bool(node.get("selfApproval"), path + ".selfApproval", defaultSelfApproval);
     Duration ttl =
         fields.duration(node.get("ttl"), path + ".ttl", defaultTtl, PolicyLoader.MAX_TTL);
+    int required = requiredApprovals(node.get("approvals"), path + ".approvals", approvers);
     if (namespaces == null || approvers == null) {
       return null;
     }
@@ -113,7 +122,45 @@ final class RuleReader {
         maxReplicas,
         toZero,
         self,
-        ttl);
+        ttl,
+        required);
+  }
+
+  /**
+   * {@code approvals: N}, 1 by default. A rule that can never collect N distinct approvers (its
+   * approvers name fewer people and no {@code *}) is an error now rather than a stuck request
+   * later.
+   */
+  private int requiredApprovals(JsonNode node, String path, List<String> approvers) {
+    OptionalInt n = fields.nonNegativeInt(node, path);
+    if (n.isEmpty()) {
+      return 1;
+    }
+    if (n.getAsInt() < 1 || n.getAsInt() > MAX_APPROVALS) {
+      fields.error(
+          path,
+          n.getAsInt() + " is not allowed — expected a whole number from 1 to " + MAX_APPROVALS);
+      return 1;
+    }
+    if (approvers != null && !approvers.contains(UserIds.ANYONE)) {
+      Set<String> people = new LinkedHashSet<>();
+      for (String entry : approvers) {
+        if (UserIds.isGroupRef(entry)) {
+          people.addAll(groups.getOrDefault(UserIds.groupName(entry), List.of()));
+        } else {
+          people.add(entry);
+        }
+      }
+      if (people.size() < n.getAsInt()) {
+        fields.error(
+            path,
+            n.getAsInt()
+                + " distinct approvers can never be found — approvers name only "
+                + people.size()
+                + (people.isEmpty() ? "" : " (" + String.join(", ", people) + ")"));
+      }
+    }
+    return n.getAsInt();
   }
 
   private List<String> globs(

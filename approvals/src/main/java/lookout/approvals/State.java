@@ -2,7 +2,8 @@ package lookout.approvals;
 
 /**
  * Where an approval request is in its life. The only moves are PENDING → APPROVED → EXECUTING →
- * SUCCEEDED/FAILED, and PENDING → REJECTED/EXPIRED; each is one guarded SQL update.
+ * SUCCEEDED/FAILED/DRIFTED, PENDING → REJECTED/EXPIRED, and APPROVED → FAILED (not run: breaker
+ * open, or found at restart); each is one guarded SQL update.
  */
 public enum State {
   PENDING,
@@ -10,11 +11,17 @@ public enum State {
   EXECUTING,
   SUCCEEDED,
   FAILED,
+  /** Stopped before changing anything: the target changed or vanished since the request. */
+  DRIFTED,
   REJECTED,
   EXPIRED;
 
   /** True when nothing can happen to the request any more. */
   public boolean terminal() {
-    return this == SUCCEEDED || this == FAILED || this == REJECTED || this == EXPIRED;
+    return this == SUCCEEDED
+        || this == FAILED
+        || this == DRIFTED
+        || this == REJECTED
+        || this == EXPIRED;
   }
 }

@@ -162,7 +162,19 @@ class ApprovalFlowTest {
     assertThat(audit).extracting(AuditEntry::seq).isSorted().doesNotHaveDuplicates();
     assertThat(audit).allSatisfy(e -> assertThat(e.requestId()).isEqualTo(r.id()));
     assertThat(audit.getFirst().detail())
-        .isEqualTo("restart deployment prod/checkout on cluster sandbox (policy rule prod)");
+        .isEqualTo(
+            "restart deployment prod/checkout on cluster sandbox (policy rule prod, 1 approval"
+                + " needed; dry run: rollout restart of 3 pods)");
+    AuditEntry done = audit.getLast();
+    assertThat(done.action()).isEqualTo("restart deployment prod/checkout");
+    assertThat(done.kind()).isEqualTo("restart");
+    assertThat(done.cluster() + "/" + done.namespace() + "/" + done.target())
+        .isEqualTo("sandbox/prod/checkout");
+    assertThat(done.requester()).isEqualTo("console:alice");
+    assertThat(done.approvers()).containsExactly("console:bob");
+    assertThat(done.dryRun()).isEqualTo("rollout restart of 3 pods");
+    assertThat(done.result()).isEqualTo("done: restart deployment prod/checkout");
+    assertThat(done.error()).isNull();
     assertThat(audit.getFirst().at()).isEqualTo(f.clock.instant());
     assertThat(approvals.find(r.id()).orElseThrow().messageRef()).isEqualTo("console:ops/42");
   }

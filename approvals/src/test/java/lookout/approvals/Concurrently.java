@@ -22,12 +22,16 @@ final class Concurrently {
   private Concurrently() {}
 
   static <T> List<T> run(Click<T> click) throws Exception {
-    CountDownLatch ready = new CountDownLatch(CLICKS);
+    return run(CLICKS, click);
+  }
+
+  static <T> List<T> run(int clicks, Click<T> click) throws Exception {
+    CountDownLatch ready = new CountDownLatch(clicks);
     CountDownLatch go = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(CLICKS);
+    ExecutorService pool = Executors.newFixedThreadPool(clicks);
     try {
       List<Future<T>> futures = new ArrayList<>();
-      for (int i = 0; i < CLICKS; i++) {
+      for (int i = 0; i < clicks; i++) {
         int index = i;
         Callable<T> task =
             () -> {

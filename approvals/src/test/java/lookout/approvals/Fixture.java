@@ -29,19 +29,29 @@ final class Fixture {
   private final Supplier<DataSource> databases;
   final TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
   final CountingExecutor executor = new CountingExecutor();
-  final Policy policy = PolicyLoader.parse(POLICY, "test-policy.yaml");
+  final Policy policy;
   final ButtonTokens tokens = new ButtonTokens(KEY);
   final Approvals approvals;
 
   /** On a fresh SQLite file in {@code dir}. */
   Fixture(Path dir) {
-    this(() -> sqlite("jdbc:sqlite:" + dir.resolve("lookout.db")));
+    this(dir, POLICY);
+  }
+
+  /** On a fresh SQLite file in {@code dir}, under the given policy YAML. */
+  Fixture(Path dir, String policyYaml) {
+    this(() -> sqlite("jdbc:sqlite:" + dir.resolve("lookout.db")), policyYaml);
   }
 
   /**
    * @param databases a new DataSource on the same, initially empty, database each call
    */
   Fixture(Supplier<DataSource> databases) {
+    this(databases, POLICY);
+  }
+
+  Fixture(Supplier<DataSource> databases, String policyYaml) {
+    this.policy = PolicyLoader.parse(policyYaml, "test-policy.yaml");
     this.databases = databases;
     this.db = databases.get();
     ApprovalsSchema.apply(db);
@@ -53,7 +63,7 @@ final class Fixture {
     return new Approvals(databases.get(), policy, tokens, executor, clock);
   }
 
-  private static DataSource sqlite(String url) {
+  static DataSource sqlite(String url) {
     SQLiteConfig config = new SQLiteConfig();
     config.setBusyTimeout(
         10_000); // writers wait for each other instead of failing with SQLITE_BUSY

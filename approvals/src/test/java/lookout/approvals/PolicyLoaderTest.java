@@ -50,6 +50,9 @@ class PolicyLoaderTest {
           rules not a list  | rules: everything                                               | p.yaml: rules: "everything" is not allowed — expected a non-empty list of rules
           rule not a map    | rules: [prod]                                                   | p.yaml: rules[0]: "prod" is not a rule — expected a mapping with keys name, clusters
           unreachable rule  | rules: [{namespaces: ["*"], approvers: [slack:U1]}, {namespaces: [prod], approvers: [slack:U2]}] | p.yaml: rules[1]: can never match — rules[0] already covers every cluster, namespace and action (first match wins)
+          zero approvals    | rules: [{namespaces: [prod], approvers: [slack:U1], approvals: 0}] | p.yaml: rules[0].approvals: 0 is not allowed — expected a whole number from 1 to 10
+          text approvals    | rules: [{namespaces: [prod], approvers: [slack:U1], approvals: two}] | p.yaml: rules[0].approvals: "two" is not allowed — expected a whole number >= 0
+          quorum too big    | @GROUPS rules: [{namespaces: [prod], approvers: ["group:sre", slack:U1], approvals: 3}] | p.yaml: rules[0].approvals: 3 distinct approvers can never be found — approvers name only 2 (console:alice, slack:U1)
           empty document    | ''                                                              | p.yaml: got an empty document — expected a mapping with keys ttl, proposalTtl, selfApproval, groups, rules
           top-level list    | [a, b]                                                          | p.yaml: got ["a","b"] — expected a mapping
           broken yaml       | 'rules: [ {namespaces: [prod]'                                  | p.yaml: line 1, column 29: not valid YAML

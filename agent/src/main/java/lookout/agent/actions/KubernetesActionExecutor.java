@@ -14,8 +14,10 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import lookout.approvals.Action;
 import lookout.approvals.ActionExecutor;
+import lookout.approvals.DryRun;
 import lookout.approvals.RestartDeployment;
 import lookout.approvals.ScaleWorkload;
+import lookout.approvals.TargetSnapshot;
 
 /**
  * Runs approved actions with fabric8, on the cluster each action names. Restart sets {@code
@@ -41,40 +43,50 @@ public final class KubernetesActionExecutor implements ActionExecutor {
   /**
    * Runs the action.
    *
-   * @return e.g. "restarted deployment staging/checkout (rollout started, generation 4)"
+   * @return e.g. "restarted deployment staging/checkout: rollout started (generation 4); 0 of 3
+   *     pods updated, 2 ready"
    * @throws IllegalStateException when the target is gone or the API server refuses
    * @throws IllegalArgumentException for an unknown cluster or a kind that cannot scale
    */
   @Override
   public String execute(Action action) {
-    return run(action, false);
+    return describe(action, run(action, false));
   }
 
   /**
    * Validates the action with a server-side dry run ({@code dryRun=All}); nothing changes.
    *
-   * @return e.g. "dry run ok: would have scaled deployment prod/frontend from 3 to 5 replicas"
+   * @return what will change ("replicas 3 → 5", "rollout restart of 3 pods") and the target now
+   * @throws IllegalStateException when the target is gone or the API server refuses
    */
-  public String dryRun(Action action) {
-    return run(action, true);
+  @Override
+  public DryRun dryRun(Action action) {
+    HasMetadata before = run(action, true).before();
+    int replicas = ActionTarget.replicas(before);
+    String change =
+        switch (action) {
+          case RestartDeployment r ->
+              "rollout restart of " + replicas + " pod" + (replicas == 1 ? "" : "s");
+          case ScaleWorkload s -> "replicas " + replicas + " → " + s.replicas();
+        };
+    return new DryRun(change, snapshot(before));
   }
 
   /** The target's current replicas and generation, or empty when it no longer exists. */
-  public Optional<TargetState> current(Action action) {
+  @Override
+  public Optional<TargetSnapshot> current(Action action) {
     ActionTarget target = ActionTarget.of(action);
     HasMetadata object = call(action, "reading", () -> target.resource(client(action)).get());
-    return Optional.ofNullable(object)
-        .map(
-            o ->
-                new TargetState(
-                    target.kind(),
-                    target.namespace(),
-                    target.name(),
-                    ActionTarget.replicas(o),
-                    ActionTarget.generation(o)));
+    return Optional.ofNullable(object).map(KubernetesActionExecutor::snapshot);
   }
 
-  private String run(Action action, boolean dryRun) {
+  private static TargetSnapshot snapshot(HasMetadata object) {
+    return new TargetSnapshot(ActionTarget.replicas(object), ActionTarget.generation(object));
+  }
+
+  private record Patched(HasMetadata before, HasMetadata after) {}
+
+  private Patched run(Action action, boolean dryRun) {
     ActionTarget target = ActionTarget.of(action);
     Resource<? extends HasMetadata> resource = target.resource(client(action));
     HasMetadata before = call(action, "reading", resource::get);
@@ -98,20 +110,24 @@ public final class KubernetesActionExecutor implements ActionExecutor {
             () ->
                 (dryRun ? resource.dryRun() : resource)
                     .patch(PatchContext.of(PatchType.JSON_MERGE), patch));
+    return new Patched(before, after);
+  }
+
+  private String describe(Action action, Patched done) {
+    ActionTarget target = ActionTarget.of(action);
     return switch (action) {
       case RestartDeployment r ->
-          dryRun
-              ? "dry run ok: would restart " + target.ref()
-              : "restarted "
-                  + target.ref()
-                  + " (rollout started, generation "
-                  + ActionTarget.generation(after)
-                  + ")";
+          "restarted "
+              + target.ref()
+              + ": rollout started (generation "
+              + ActionTarget.generation(done.after())
+              + ")"
+              + RolloutProgress.of(done.after()).map(p -> "; " + p).orElse("");
       case ScaleWorkload s ->
-          (dryRun ? "dry run ok: would scale " : "scaled ")
+          "scaled "
               + target.ref()
               + " from "
-              + ActionTarget.replicas(before)
+              + ActionTarget.replicas(done.before())
               + " to "
               + s.replicas()
               + " replicas";

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import lookout.agent.sandbox.SandboxCluster;
+import lookout.approvals.DryRun;
 import lookout.approvals.RestartDeployment;
 import lookout.approvals.ScaleWorkload;
 import org.junit.jupiter.api.AfterAll;
@@ -45,10 +46,11 @@ class KubernetesActionExecutorTest {
     assertThat(d.getSpec().getTemplate().getMetadata().getAnnotations())
         .containsEntry("kubectl.kubernetes.io/restartedAt", "2026-11-22T03:04:05Z");
     assertThat(result)
-        .isEqualTo(
-            "restarted deployment staging/checkout (rollout started, generation "
+        .startsWith(
+            "restarted deployment staging/checkout: rollout started (generation "
                 + d.getMetadata().getGeneration()
-                + ")");
+                + "); ")
+        .matches(".*; \\d+ of 1 pod updated, \\d+ ready");
   }
 
   @Test
@@ -87,11 +89,11 @@ class KubernetesActionExecutorTest {
 
   @Test
   void dry_run_validates_without_changing_anything() {
-    String result =
+    DryRun result =
         executor.dryRun(new ScaleWorkload("sandbox", "prod", "Deployment", "frontend", 9));
 
-    assertThat(result)
-        .isEqualTo("dry run ok: would scale deployment prod/frontend from 3 to 9 replicas");
+    assertThat(result.change()).isEqualTo("replicas 3 → 9");
+    assertThat(result.before().replicas()).isEqualTo(3);
     assertThat(
             client
                 .apps()
@@ -102,6 +104,25 @@ class KubernetesActionExecutorTest {
                 .getSpec()
                 .getReplicas())
         .isEqualTo(3);
+  }
+
+  @Test
+  void dry_run_of_a_restart_says_how_many_pods_roll() {
+    DryRun result = executor.dryRun(new RestartDeployment("sandbox", "prod", "frontend"));
+
+    assertThat(result.change()).matches("rollout restart of \\d+ pods?");
+    assertThat(
+            client
+                .apps()
+                .deployments()
+                .inNamespace("prod")
+                .withName("frontend")
+                .get()
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getAnnotations())
+        .doesNotContainKey("kubectl.kubernetes.io/restartedAt");
   }
 
   @Test

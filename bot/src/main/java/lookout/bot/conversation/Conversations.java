@@ -110,6 +110,7 @@ public final class Conversations implements ChatHandler {
             });
     boolean accepted =
         decision.outcome() == Decision.Outcome.APPROVED
+            || decision.outcome() == Decision.Outcome.APPROVAL_RECORDED
             || decision.outcome() == Decision.Outcome.REJECTED;
     return new ClickReply(accepted, decision.message());
   }
