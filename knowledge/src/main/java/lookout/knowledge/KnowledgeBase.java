@@ -37,6 +37,7 @@ public final class KnowledgeBase implements Search, Closeable {
   private final Analyzer analyzer = TextAnalysis.analyzer();
   private final HybridSearch hybrid = new HybridSearch(analyzer);
   private final RunbookIndexer runbooks;
+  private final Glossary glossary = Glossary.bundled();
   private final Object writes = new Object();
   private final CompletableFuture<Embedder> model;
   private volatile boolean closed;
@@ -101,7 +102,7 @@ public final class KnowledgeBase implements Search, Closeable {
     if (request.from() != null && request.to() != null && request.from().isAfter(request.to())) {
       return SearchResult.refused("the time range ends before it starts");
     }
-    SearchRequest r = withQuery(request, query);
+    SearchRequest r = withQuery(request, glossary.expand(query));
     try {
       return index.withSearcher(s -> hybrid.run(s, r, embedder(), notes));
     } catch (IOException | RuntimeException e) {

@@ -1,0 +1,83 @@
+package lookout.knowledge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Query expansion from a reviewed glossary ({@code glossary.tsv}): runbooks are mostly English, but
+ * questions come in Chinese or mixed ({@code 容器反复重启怎么办}), so known terms add their English words to
+ * the query. The longest term wins where terms overlap (磁盘空间 before 磁盘).
+ */
+final class Glossary {
+  private record Entry(String term, String english) {}
+
+  private final List<Entry> entries;
+
+  private Glossary(List<Entry> entries) {
+    this.entries =
+        entries.stream().sorted(Comparator.comparingInt((Entry e) -> -e.term().length())).toList();
+  }
+
+  static Glossary bundled() {
+    try (InputStream in = Glossary.class.getResourceAsStream("/lookout/knowledge/glossary.tsv")) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource /lookout/knowledge/glossary.tsv");
+      }
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("while reading the query glossary", e);
+    }
+  }
+
+  static Glossary parse(String tsv) {
+    return new Glossary(
+        tsv.lines()
+            .filter(l -> !l.isBlank() && !l.startsWith("#"))
+            .map(l -> l.split("\t", 2))
+            .filter(f -> f.length == 2)
+            .map(f -> new Entry(f[0].strip().toLowerCase(Locale.ROOT), f[1].strip()))
+            .toList());
+  }
+
+  /** {@code query} followed by the English words of the glossary terms it contains. */
+  String expand(String query) {
+    String lower = query.toLowerCase(Locale.ROOT);
+    boolean[] used = new boolean[lower.length()];
+    StringBuilder extra = new StringBuilder();
+    for (Entry e : entries) {
+      int at = lower.indexOf(e.term());
+      while (at >= 0) {
+        int end = at + e.term().length();
+        if (free(used, at, end) && wholeWord(lower, at, end)) {
+          java.util.Arrays.fill(used, at, end, true);
+          extra.append(' ').append(e.english());
+          break;
+        }
+        at = lower.indexOf(e.term(), at + 1);
+      }
+    }
+    return extra.isEmpty() ? query : query + " —" + extra;
+  }
+
+  private static boolean free(boolean[] used, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (used[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Latin terms must be whole words ("unready" but not inside "unreadyness"); CJK has no spaces.
+  private static boolean wholeWord(String s, int from, int to) {
+    boolean latin = s.charAt(from) < 0x2E80;
+    return !latin
+        || (from == 0 || !Character.isLetterOrDigit(s.charAt(from - 1)))
+            && (to == s.length() || !Character.isLetterOrDigit(s.charAt(to)));
+  }
+}

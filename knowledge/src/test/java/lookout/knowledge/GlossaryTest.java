@@ -1,0 +1,31 @@
+package lookout.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GlossaryTest {
+  private static final Glossary GLOSSARY =
+      Glossary.parse("# comment\n磁盘\tdisk\n磁盘空间\tdisk space\n空间\tspace\nunready\tnot ready\n");
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      磁盘空间快满了            | 磁盘空间快满了 — disk space
+      磁盘坏了，空间也不够       | 磁盘坏了，空间也不够 — disk space
+      node is unready         | node is unready — not ready
+      node is unreadyness     | node is unreadyness
+      nothing to add          | nothing to add
+      """)
+  void known_terms_add_their_english_words_longest_first(String query, String expanded) {
+    assertThat(GLOSSARY.expand(query)).isEqualTo(expanded);
+  }
+
+  @org.junit.jupiter.api.Test
+  void bundled_glossary_expands_chinese_questions() {
+    assertThat(Glossary.bundled().expand("容器反复重启怎么办")).contains("crash loop", "container");
+  }
+}
