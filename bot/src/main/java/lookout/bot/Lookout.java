@@ -100,7 +100,8 @@ public final class Lookout implements AutoCloseable {
             config.defaultCluster(),
             new RuleCommandParser(),
             Analyzers.all(),
-            knowledge);
+            knowledge,
+            approvals);
 
     Map<String, ChatAdapter> byPlatform = new LinkedHashMap<>();
     for (ChatAdapter adapter : adapters) {

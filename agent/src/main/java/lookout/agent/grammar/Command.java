@@ -20,6 +20,22 @@ public sealed interface Command {
   /** Scale a deployment or statefulset to a replica count (goes through approval). */
   record Scale(String namespace, String name, int replicas) implements Command {}
 
+  /**
+   * The approvals audit trail: everything, today's rows, one namespace's, or one user's ({@code
+   * value} is the namespace or the platform-qualified user id, null otherwise).
+   */
+  record Audit(Scope scope, String value) implements Command {
+    public enum Scope {
+      ALL,
+      TODAY,
+      NAMESPACE,
+      USER
+    }
+  }
+
+  /** Close an open circuit breaker ({@code kind} is restart or scale); approvers only. */
+  record ResetBreaker(String kind, String namespace, String name) implements Command {}
+
   record Help() implements Command {}
 
   /** Not understood; the agent answers with help text. */

@@ -53,6 +53,10 @@ public final class RuleCommandParser implements CommandParser {
     if (text.length() > MAX_LENGTH) {
       return unknown(text);
     }
+    Optional<Command> operator = OperatorCommands.parse(text);
+    if (operator.isPresent()) {
+      return operator.get();
+    }
     String normalized = Tokenizer.normalize(text);
     String compact = normalized.replaceAll("[^\\p{L}\\p{N}?]", "");
     if (compact.isEmpty()

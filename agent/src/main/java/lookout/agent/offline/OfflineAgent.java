@@ -1,6 +1,7 @@
 package lookout.agent.offline;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +13,7 @@ import lookout.agent.cluster.ClusterReader;
 import lookout.agent.cluster.FactsGatherer;
 import lookout.agent.grammar.Command;
 import lookout.agent.grammar.CommandParser;
+import lookout.approvals.Approvals;
 import lookout.knowledge.Search;
 
 /**
@@ -28,6 +30,7 @@ public final class OfflineAgent implements Agent {
   private final LogsAnswers logs;
   private final ActionAnswers actions;
   private final HelpText help = new HelpText();
+  private final ApprovalAnswers approvalAnswers;
 
   /**
    * @param cluster the name of the cluster the client talks to, used in answers and actions
@@ -39,7 +42,22 @@ public final class OfflineAgent implements Agent {
       CommandParser parser,
       List<Analyzer> analyzers,
       Search search) {
+    this(cluster, client, parser, analyzers, search, null);
+  }
+
+  /**
+   * @param approvals answers "audit …" and "reset breaker …"; null = those commands say approvals
+   *     are not available
+   */
+  public OfflineAgent(
+      String cluster,
+      KubernetesClient client,
+      CommandParser parser,
+      List<Analyzer> analyzers,
+      Search search,
+      Approvals approvals) {
     this.cluster = Objects.requireNonNull(cluster, "cluster");
+    this.approvalAnswers = new ApprovalAnswers(cluster, approvals, Clock.systemUTC());
     this.parser = Objects.requireNonNull(parser, "parser");
     ClusterReader reader = new ClusterReader(Objects.requireNonNull(client, "client"));
     TargetResolver resolver = new TargetResolver(cluster, reader);
@@ -68,6 +86,17 @@ public final class OfflineAgent implements Agent {
       CommandParser parser,
       List<Analyzer> analyzers,
       Search searchOrNull) {
+    return create(clusters, defaultCluster, parser, analyzers, searchOrNull, null);
+  }
+
+  /** As above, also answering "audit …" and "reset breaker …" from {@code approvals}. */
+  public static OfflineAgent create(
+      Map<String, KubernetesClient> clusters,
+      String defaultCluster,
+      CommandParser parser,
+      List<Analyzer> analyzers,
+      Search searchOrNull,
+      Approvals approvals) {
     KubernetesClient client = clusters.get(defaultCluster);
     if (client == null) {
       throw new IllegalArgumentException(
@@ -76,7 +105,7 @@ public final class OfflineAgent implements Agent {
               + "' is not among the configured clusters "
               + clusters.keySet());
     }
-    return new OfflineAgent(defaultCluster, client, parser, analyzers, searchOrNull);
+    return new OfflineAgent(defaultCluster, client, parser, analyzers, searchOrNull, approvals);
   }
 
   @Override
@@ -94,6 +123,8 @@ public final class OfflineAgent implements Agent {
         case Command.Logs l -> logs.logs(l.namespace(), l.name());
         case Command.Restart r -> actions.restart(r.namespace(), r.name());
         case Command.Scale s -> actions.scale(s.namespace(), s.name(), s.replicas());
+        case Command.Audit a -> approvalAnswers.audit(a);
+        case Command.ResetBreaker b -> approvalAnswers.resetBreaker(b, question.asker());
         case Command.Help h -> help.help();
         case Command.Unknown u -> help.notUnderstood(u.text());
       };
