@@ -3,6 +3,7 @@ package lookout.bot;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,6 +83,7 @@ public final class Lookout implements AutoCloseable {
     KnowledgeIndex knowledge = Startup.await(knowledgeStarting);
     resources.add(knowledge);
     Database db = Startup.await(dbStarting);
+    resources.add(db);
     readiness.add("database", db::ping);
     readiness.add("cluster", clusters::reachable);
     readiness.add("knowledge", () -> sizeOf(knowledge) > 0);
@@ -115,6 +117,10 @@ public final class Lookout implements AutoCloseable {
             new DeliveryDedupe(db.dataSource(), Clock.systemUTC()),
             metrics,
             work);
+    // Requests a stopped process left APPROVED or EXECUTING; on a shared (PostgreSQL) database
+    // only those stuck for minutes, so other replicas' running requests are left alone.
+    Duration abandoned = db.shared() ? Duration.ofMinutes(5) : Duration.ZERO;
+    work.execute(() -> conversations.recoverInterrupted(abandoned));
     log.info(
         "Lookout wired: clusters={} default={} db={} knowledge={} sections ({})",
         clusters.clients().keySet(),
@@ -142,7 +148,7 @@ public final class Lookout implements AutoCloseable {
 
   private static Database openDatabase(LookoutConfig config) throws IOException {
     try {
-      return Database.open(config.database().url().orElse(null), config.dataDir());
+      return Database.open(config);
     } catch (SQLException e) {
       throw new IOException(
           "while opening the database in " + config.dataDir() + ": " + e.getMessage(), e);

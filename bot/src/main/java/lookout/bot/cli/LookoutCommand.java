@@ -13,7 +13,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "Lookout 0.1.0",
     description = "ChatOps bot for Kubernetes teams.",
-    subcommands = {ServeCommand.class, AskCommand.class, CheckConfigCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      AskCommand.class,
+      CheckConfigCommand.class,
+      AuditCommand.class
+    })
 public final class LookoutCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 

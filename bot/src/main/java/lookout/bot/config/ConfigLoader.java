@@ -121,17 +121,7 @@ public final class ConfigLoader {
 
     Path dataDir = Path.of(t.string(root, "dataDir", "dataDir").orElse("lookout-data"));
 
-    ObjectNode d = t.object(root, "database", "database", Set.of("url"));
-    Optional<String> url = t.string(d, "url", "database.url");
-    // PostgreSQL (for several replicas) comes with the approvals/HA work; refuse it clearly until
-    // then.
-    url.filter(u -> !u.startsWith("jdbc:sqlite:"))
-        .ifPresent(
-            u ->
-                t.problem(
-                    "database.url",
-                    u,
-                    "a jdbc:sqlite:<file> URL (PostgreSQL is not supported yet)"));
+    LookoutConfig.Database database = DatabaseConfig.bind(t, root);
 
     List<LookoutConfig.Cluster> clusters = ClusterConfigs.bind(t, root);
     String defaultCluster =
@@ -216,7 +206,7 @@ public final class ConfigLoader {
         source,
         server,
         dataDir,
-        new LookoutConfig.Database(url),
+        database,
         finalClusters,
         defaultCluster,
         console,

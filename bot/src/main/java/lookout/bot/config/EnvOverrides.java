@@ -45,6 +45,8 @@ final class EnvOverrides {
     m.put("LOOKOUT_SERVER_PORT", "server.port");
     m.put("LOOKOUT_DATA_DIR", "dataDir");
     m.put("LOOKOUT_DATABASE_URL", "database.url");
+    m.put("LOOKOUT_DATABASE_USER", "database.user");
+    m.put("LOOKOUT_DATABASE_PASSWORD", "database.password");
     m.put("LOOKOUT_DEFAULT_CLUSTER", "defaultCluster");
     m.put("LOOKOUT_CONSOLE_ENABLED", "console.enabled");
     m.put("LOOKOUT_CONSOLE_ACCESS_TOKEN", "console.accessToken");

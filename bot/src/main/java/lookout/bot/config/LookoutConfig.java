@@ -28,9 +28,22 @@ public record LookoutConfig(
   }
 
   /**
-   * {@code url} is a JDBC URL; empty means the SQLite file {@code lookout.db} under the data dir.
+   * {@code url} is a {@code jdbc:sqlite:} or {@code jdbc:postgresql:} URL; empty means the SQLite
+   * file {@code lookout.db} under the data dir. {@code user} and {@code password} are for
+   * PostgreSQL only.
    */
-  public record Database(Optional<String> url) {}
+  public record Database(Optional<String> url, Optional<String> user, Optional<String> password) {
+    @Override
+    public String toString() {
+      return "Database[url="
+          + url
+          + ", user="
+          + user
+          + ", password="
+          + password.map(p -> "***")
+          + "]";
+    }
+  }
 
   /**
    * A cluster by name: the built-in sandbox, a kubeconfig file + context, or the pod's service

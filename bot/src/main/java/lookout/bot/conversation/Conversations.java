@@ -1,5 +1,6 @@
 package lookout.bot.conversation;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -120,6 +121,24 @@ public final class Conversations implements ChatHandler {
     for (ApprovalRequest r : approvals.expireDue()) {
       metrics.approval("expired");
       editCard(r);
+    }
+  }
+
+  /**
+   * Resolves requests a stopped process left APPROVED or EXECUTING (never runs anything twice) and
+   * edits their cards; called at start.
+   *
+   * @param executingFor how long a request must have been EXECUTING to count as abandoned
+   */
+  public void recoverInterrupted(Duration executingFor) {
+    try {
+      for (ApprovalRequest r : approvals.recover(executingFor)) {
+        log.warn("request {} left {} by a stopped process: {}", r.id(), r.state(), r.result());
+        metrics.execution(r.action().kind(), r.state().name().toLowerCase(Locale.ROOT));
+        editCard(r);
+      }
+    } catch (RuntimeException e) {
+      log.error("while recovering requests left by a stopped process", e);
     }
   }
 

@@ -1,33 +1,73 @@
 package lookout.bot.db;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
 import javax.sql.DataSource;
 import lookout.approvals.ApprovalsSchema;
+import lookout.bot.config.LookoutConfig;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * Opens the database and brings its schema up to date at start. SQLite runs in WAL mode with a busy
- * timeout so concurrent virtual threads wait for the write lock instead of failing.
+ * Opens the database and brings its schema up to date at start (numbered migrations, safe when
+ * several replicas start at once). SQLite (the default) runs in WAL mode with a busy timeout so
+ * concurrent virtual threads wait for the write lock instead of failing; PostgreSQL goes through a
+ * small HikariCP pool.
  */
-public final class Database {
+public final class Database implements AutoCloseable {
+  /** PostgreSQL pool size: enough for the bot's virtual threads, small for the server. */
+  static final int POOL_SIZE = 10;
+
   private final DataSource dataSource;
   private final String description;
+  private final boolean shared;
 
-  private Database(DataSource dataSource, String description) {
+  private Database(DataSource dataSource, String description, boolean shared) {
     this.dataSource = dataSource;
     this.description = description;
+    this.shared = shared;
+  }
+
+  /** The database the config names: {@code database.url}, or SQLite under {@code dataDir}. */
+  public static Database open(LookoutConfig config) throws IOException, SQLException {
+    LookoutConfig.Database d = config.database();
+    return open(d.url().orElse(null), d.user(), d.password(), config.dataDir());
   }
 
   /**
-   * @param url a {@code jdbc:sqlite:} URL, or null for {@code lookout.db} under {@code dataDir}
+   * @param url a {@code jdbc:sqlite:} or {@code jdbc:postgresql:} URL, or null for {@code
+   *     lookout.db} under {@code dataDir}
    */
+  public static Database open(
+      String url, Optional<String> user, Optional<String> password, Path dataDir)
+      throws IOException, SQLException {
+    Database db =
+        url != null && url.startsWith("jdbc:postgresql:")
+            ? postgres(url, user, password)
+            : sqlite(url, dataDir);
+    try {
+      db.migrate();
+      return db;
+    } catch (SQLException | RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  /** SQLite (kept for callers that name only a URL). */
   public static Database open(String url, Path dataDir) throws IOException, SQLException {
+    return open(url, Optional.empty(), Optional.empty(), dataDir);
+  }
+
+  private static Database sqlite(String url, Path dataDir) throws IOException {
     String jdbcUrl = url;
     if (jdbcUrl == null) {
       Files.createDirectories(dataDir);
@@ -39,9 +79,32 @@ public final class Database {
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     SQLiteDataSource ds = new SQLiteDataSource(config);
     ds.setUrl(jdbcUrl);
-    Database db = new Database(ds, jdbcUrl);
-    db.migrate();
-    return db;
+    return new Database(ds, jdbcUrl, false);
+  }
+
+  private static Database postgres(String url, Optional<String> user, Optional<String> password)
+      throws SQLException {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    user.ifPresent(config::setUsername);
+    password.ifPresent(config::setPassword);
+    config.setMaximumPoolSize(POOL_SIZE);
+    config.setMinimumIdle(1);
+    config.setPoolName("lookout-db");
+    config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+    // Fail at start, with the driver's reason, rather than at the first click.
+    config.setInitializationFailTimeout(Duration.ofSeconds(10).toMillis());
+    try {
+      return new Database(new HikariDataSource(config), redact(url), true);
+    } catch (RuntimeException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new SQLException("cannot connect to " + redact(url) + ": " + cause.getMessage(), e);
+    }
+  }
+
+  /** The URL without a password, for logs. */
+  static String redact(String url) {
+    return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
   }
 
   public DataSource dataSource() {
@@ -50,6 +113,14 @@ public final class Database {
 
   public String description() {
     return description;
+  }
+
+  /**
+   * True for PostgreSQL: other replicas may use the same database at the same time (so crash
+   * recovery must leave their running requests alone).
+   */
+  public boolean shared() {
+    return shared;
   }
 
   /** True when a trivial query succeeds (readiness). */
@@ -69,6 +140,13 @@ public final class Database {
       s.execute(
           "CREATE TABLE IF NOT EXISTS processed_events ("
               + "event_key TEXT PRIMARY KEY, seen_at BIGINT NOT NULL)");
+    }
+  }
+
+  @Override
+  public void close() {
+    if (dataSource instanceof HikariDataSource pool) {
+      pool.close();
     }
   }
 }

@@ -78,6 +78,10 @@ class ConfigLoaderTest {
       clusters:\\n  - name: a\\n    kubeconfig: /nope | clusters[0].kubeconfig: "/nope" — expected an existing kubeconfig file
       clusters:\\n  - name: a\\n    sandbox: true\\ndefaultCluster: b | defaultCluster: "b" — expected the name of a configured cluster
       database:\\n  url: jdbc:mysql://x             | database.url: "jdbc:mysql://x" — expected a jdbc:sqlite:
+      database:\\n  url: "jdbc:postgresql:"        | database.url: "jdbc:postgresql:" — expected a file (SQLite) or host and database name
+      database:\\n  user: lookout                 | database.user: "lookout" — expected no value: user is only for jdbc:postgresql: URLs
+      database:\\n  url: jdbc:x://h?password=s3cret | database.url: "jdbc:x://h?password=***" — expected
+      database:\\n  pass: x                       | database.pass: unknown key
       server:\\n  port: ${MISSING}                | server.port: environment variable MISSING is not set
       server: [1, 2]                               | server: "[1,2]" — expected a mapping
       key: [unclosed                               | not valid YAML at line
@@ -87,6 +91,19 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> load(yaml.replace("\\n", "\n"), Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(expected);
+  }
+
+  @Test
+  void postgres_url_with_user_and_password_from_the_environment() throws Exception {
+    LookoutConfig config =
+        load(
+            "database:\n  url: jdbc:postgresql://db:5432/lookout\n",
+            Map.of("LOOKOUT_DATABASE_USER", "lookout", "LOOKOUT_DATABASE_PASSWORD", "s3cret"));
+
+    assertThat(config.database().url()).contains("jdbc:postgresql://db:5432/lookout");
+    assertThat(config.database().user()).contains("lookout");
+    assertThat(config.database().password()).contains("s3cret");
+    assertThat(config.database().toString()).doesNotContain("s3cret");
   }
 
   @Test
