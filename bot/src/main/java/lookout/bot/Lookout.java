@@ -50,6 +50,7 @@ public final class Lookout implements AutoCloseable {
   private final Readiness readiness = new Readiness();
   private Conversations conversations;
   private Clusters clusters;
+  private SlackSetup slack;
 
   private Lookout(BotMetrics metrics) {
     this.metrics = metrics;
@@ -109,6 +110,11 @@ public final class Lookout implements AutoCloseable {
     for (ChatAdapter adapter : adapters) {
       byPlatform.put(adapter.platform(), adapter);
     }
+    if (config.slack().enabled()) {
+      slack = SlackSetup.open(config.slack(), db.dataSource());
+      resources.add(slack);
+      byPlatform.put(slack.adapter().platform(), slack.adapter());
+    }
     conversations =
         new Conversations(
             byPlatform,
@@ -117,6 +123,9 @@ public final class Lookout implements AutoCloseable {
             new DeliveryDedupe(db.dataSource(), Clock.systemUTC()),
             metrics,
             work);
+    if (slack != null) {
+      slack.start();
+    }
     // Requests a stopped process left APPROVED or EXECUTING; on a shared (PostgreSQL) database
     // only those stuck for minutes, so other replicas' running requests are left alone.
     Duration abandoned = db.shared() ? Duration.ofMinutes(5) : Duration.ZERO;
@@ -196,6 +205,11 @@ public final class Lookout implements AutoCloseable {
       throw new IllegalArgumentException("no cluster named " + name);
     }
     return client;
+  }
+
+  /** Slack, when {@code slack.enabled}. */
+  public java.util.Optional<SlackSetup> slack() {
+    return java.util.Optional.ofNullable(slack);
   }
 
   public Readiness readiness() {

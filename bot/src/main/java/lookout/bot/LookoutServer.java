@@ -59,6 +59,7 @@ public final class LookoutServer implements AutoCloseable {
               lookout.readiness(),
               blocking,
               r -> {
+                wired.slack().ifPresent(s -> s.mount(r, wired.conversations(), wired.work()));
                 if (config.console().enabled()) {
                   new ConsoleRoutes(
                           console,

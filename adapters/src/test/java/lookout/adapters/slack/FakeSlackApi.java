@@ -23,8 +23,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * Retry-After, a 500, an {@code ok: false}) is queued for the next calls.
  */
 public final class FakeSlackApi implements AutoCloseable {
-  /** One Web API call: the method (e.g. {@code chat.postMessage}) and its form fields. */
-  public record Call(String method, Map<String, String> fields, String authorization) {
+  /**
+   * One Web API call: the method (e.g. {@code chat.postMessage}), its form fields, and the {@code
+   * ts} a successful answer carried (null when the call was refused).
+   */
+  public record Call(
+      String method, Map<String, String> fields, String authorization, String answeredTs) {
     public String field(String name) {
       return fields.get(name);
     }
@@ -95,14 +99,18 @@ public final class FakeSlackApi implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     String method = exchange.getRequestURI().getPath().substring("/api/".length());
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    Map<String, String> fields = form(body);
+    Scripted answer = script.poll();
+    String answeredTs = null;
+    if (answer == null) {
+      answeredTs = fields.containsKey("ts") ? fields.get("ts") : nextTs();
+      answer = new Scripted(200, Map.of(), ok(fields.getOrDefault("channel", "C0"), answeredTs));
+    }
     Call call =
-        new Call(method, form(body), exchange.getRequestHeaders().getFirst("Authorization"));
+        new Call(
+            method, fields, exchange.getRequestHeaders().getFirst("Authorization"), answeredTs);
     all.add(call);
     calls.add(call);
-    Scripted answer = script.poll();
-    if (answer == null) {
-      answer = new Scripted(200, Map.of(), ok(call));
-    }
     answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
     exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
     byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
@@ -111,13 +119,12 @@ public final class FakeSlackApi implements AutoCloseable {
     exchange.close();
   }
 
-  private String ok(Call call) {
-    String stamp = call.fields().getOrDefault("ts", null);
-    if (stamp == null) {
-      long n = ts.incrementAndGet();
-      stamp = (n / 1_000_000) + "." + String.format("%06d", n % 1_000_000);
-    }
-    String channel = call.fields().getOrDefault("channel", "C0");
+  private String nextTs() {
+    long n = ts.incrementAndGet();
+    return (n / 1_000_000) + "." + String.format("%06d", n % 1_000_000);
+  }
+
+  private static String ok(String channel, String stamp) {
     return "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + stamp + "\"}";
   }
 

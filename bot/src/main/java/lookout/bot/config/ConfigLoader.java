@@ -111,7 +111,8 @@ public final class ConfigLoader {
             "defaultCluster",
             "console",
             "approvals",
-            "knowledge"));
+            "knowledge",
+            "slack"));
 
     ObjectNode s = t.object(root, "server", "server", Set.of("host", "port"));
     var server =
@@ -190,6 +191,8 @@ public final class ConfigLoader {
     var knowledge =
         new LookoutConfig.Knowledge(t.bool(k, "bundled", "knowledge.bundled", true), dirs);
 
+    SlackSettings slack = SlackSettings.bind(t, root);
+
     if (!t.problems().isEmpty()) {
       throw new ConfigException(source, t.problems());
     }
@@ -211,6 +214,7 @@ public final class ConfigLoader {
         defaultCluster,
         console,
         approvals,
-        knowledge);
+        knowledge,
+        slack);
   }
 }

@@ -55,6 +55,12 @@ final class EnvOverrides {
     m.put("LOOKOUT_APPROVALS_EXPIRY_CHECK", "approvals.expiryCheck");
     m.put("LOOKOUT_KNOWLEDGE_BUNDLED", "knowledge.bundled");
     m.put("LOOKOUT_KNOWLEDGE_RUNBOOK_DIRS", "knowledge.runbookDirs");
+    m.put("LOOKOUT_SLACK_ENABLED", "slack.enabled");
+    m.put("LOOKOUT_SLACK_MODE", "slack.mode");
+    m.put("LOOKOUT_SLACK_BOT_TOKEN", "slack.botToken");
+    m.put("LOOKOUT_SLACK_SIGNING_SECRET", "slack.signingSecret");
+    m.put("LOOKOUT_SLACK_APP_TOKEN", "slack.appToken");
+    m.put("LOOKOUT_SLACK_API_URL", "slack.apiUrl");
     return Map.copyOf(m);
   }
 }

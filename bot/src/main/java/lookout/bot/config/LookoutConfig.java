@@ -18,7 +18,8 @@ public record LookoutConfig(
     String defaultCluster,
     Console console,
     Approvals approvals,
-    Knowledge knowledge) {
+    Knowledge knowledge,
+    SlackSettings slack) {
 
   /** HTTP listener. */
   public record Server(String host, int port) {

@@ -1,0 +1,68 @@
+package lookout.bot;
+
+import io.vertx.ext.web.Router;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import javax.sql.DataSource;
+import lookout.adapters.chat.ChatAdapter;
+import lookout.adapters.chat.ChatHandler;
+import lookout.adapters.slack.SlackAdapter;
+import lookout.adapters.slack.SlackRequestVerifier;
+import lookout.adapters.slack.SlackRoutes;
+import lookout.bot.config.SlackSettings;
+import lookout.bot.outbox.Outbox;
+import lookout.bot.outbox.OutboxPolicy;
+
+/**
+ * Slack wired into Lookout when {@code slack.enabled}: the Web API adapter behind the persistent
+ * outbox (the bot only ever sees the queued adapter) and, in {@code mode: http}, the signed {@code
+ * /slack/events} and {@code /slack/actions} routes.
+ */
+public final class SlackSetup implements AutoCloseable {
+  private final SlackSettings settings;
+  private final SlackAdapter api;
+  private final Outbox outbox;
+  private final ChatAdapter queued;
+
+  private SlackSetup(SlackSettings settings, SlackAdapter api, Outbox outbox) {
+    this.settings = settings;
+    this.api = api;
+    this.outbox = outbox;
+    this.queued = outbox.wrap(api);
+  }
+
+  static SlackSetup open(SlackSettings settings, DataSource db) {
+    SlackAdapter api = new SlackAdapter(settings.botToken(), settings.apiUrl());
+    return new SlackSetup(
+        settings, api, new Outbox(db, Clock.systemUTC(), OutboxPolicy.defaults()));
+  }
+
+  /** What the bot posts through: every post and edit goes to the outbox first. */
+  ChatAdapter adapter() {
+    return queued;
+  }
+
+  /** Starts delivering queued messages. */
+  void start() {
+    outbox.start();
+  }
+
+  /** Mounts the Events API and interactivity routes ({@code mode: http} only). */
+  public void mount(Router router, ChatHandler handler, Executor blocking) {
+    if (settings.mode() != SlackSettings.Mode.HTTP) {
+      return;
+    }
+    new SlackRoutes(
+            new SlackRequestVerifier(settings.signingSecret(), Clock.systemUTC()),
+            handler,
+            api,
+            blocking)
+        .mount(router);
+  }
+
+  @Override
+  public void close() {
+    outbox.close();
+    api.close();
+  }
+}
