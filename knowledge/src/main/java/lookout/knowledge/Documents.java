@@ -12,7 +12,8 @@ final class Documents {
   /**
    * One document per section of one runbook file.
    *
-   * @param source the file's identity in the index (absolute path or bundle name)
+   * @param source the file's identity in the index ({@code file:/abs/path.md} or {@code
+   *     bundle:name.md}), so equal relative paths under two folders stay distinct
    */
   static List<IndexDocument> runbook(String source, List<RunbookSection> sections) {
     List<IndexDocument> docs = new ArrayList<>();

@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * One search result.
  *
- * @param id the document id, stable across re-indexing (e.g. {@code
- *     runbook:kubernetes/KubePodCrashLooping.md#2}, {@code incident:INC-42})
+ * @param id the document id, stable while the source is unchanged (e.g. {@code
+ *     runbook:file:/srv/runbooks/kubernetes/KubePodCrashLooping.md#2}, {@code incident:INC-42})
  * @param kind {@code runbook} or {@code incident}
  * @param title the document title (runbook title or incident title)
  * @param section the heading the hit is in (e.g. "Diagnosis"), or empty for the whole document

@@ -52,7 +52,8 @@ final class HybridSearch {
       return new SearchResult(List.of(), "none", notes);
     }
     int limit = Math.clamp(r.limit(), 1, SearchRequest.MAX_LIMIT);
-    int candidates = Math.max(50, limit * 10);
+    // Enough to fill the page after collapsing sections of one runbook; more only costs time.
+    int candidates = Math.max(20, limit * 4);
     List<ScoreDoc> bm25 = List.of();
     if (useText) {
       BooleanQuery.Builder q = new BooleanQuery.Builder().add(text.get(), Occur.MUST);

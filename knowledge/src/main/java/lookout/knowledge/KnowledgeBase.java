@@ -127,12 +127,33 @@ public final class KnowledgeBase implements Search, Closeable {
 
   /** Adds or replaces one incident's document. */
   public void addIncident(Incident incident) throws IOException {
+    addIncidents(List.of(incident));
+  }
+
+  /** Adds or replaces several incidents' documents, visible to searches together. */
+  public void addIncidents(Collection<Incident> incidents) throws IOException {
     synchronized (writes) {
-      IndexDocument d = Documents.incident(incident);
-      Embedder e = embedder();
-      float[] v = e.enabled() ? e.embed(d.semanticText(SEMANTIC_CHARS)) : null;
-      index.upsert(d, IndexDocument.INCIDENT, "", v);
+      writeIncidents(incidents);
       index.commit();
+    }
+  }
+
+  private void writeIncidents(Collection<Incident> incidents) throws IOException {
+    Embedder e = embedder();
+    List<Incident> all = List.copyOf(incidents);
+    for (int from = 0; from < all.size(); from += 256) {
+      List<IndexDocument> docs =
+          all.subList(from, Math.min(all.size(), from + 256)).stream()
+              .map(Documents::incident)
+              .toList();
+      List<float[]> vectors =
+          e.enabled()
+              ? e.embedAll(docs.stream().map(d -> d.semanticText(SEMANTIC_CHARS)).toList())
+              : null;
+      for (int i = 0; i < docs.size(); i++) {
+        index.upsert(
+            docs.get(i), IndexDocument.INCIDENT, "", vectors == null ? null : vectors.get(i));
+      }
     }
   }
 
@@ -152,12 +173,7 @@ public final class KnowledgeBase implements Search, Closeable {
     synchronized (writes) {
       long start = System.nanoTime();
       index.deleteKind(IndexDocument.INCIDENT);
-      Embedder e = embedder();
-      for (Incident incident : incidents) {
-        IndexDocument d = Documents.incident(incident);
-        float[] v = e.enabled() ? e.embed(d.semanticText(SEMANTIC_CHARS)) : null;
-        index.upsert(d, IndexDocument.INCIDENT, "", v);
-      }
+      writeIncidents(incidents);
       IndexReport files = runbooks.syncFolders(folders);
       return new IndexReport(
           files.indexed() + incidents.size(),

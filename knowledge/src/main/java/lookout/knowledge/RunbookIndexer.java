@@ -88,7 +88,7 @@ final class RunbookIndexer {
         }
         String text = RunbookFiles.text(bytes);
         List<IndexDocument> docs =
-            Documents.runbook(c.relative(), MarkdownRunbooks.split(c.relative(), text));
+            Documents.runbook(c.source(), MarkdownRunbooks.split(c.relative(), text));
         index.replaceSource(c.source(), hash, docs, vectors(docs));
         indexed++;
         documents += docs.size();

@@ -79,11 +79,6 @@ public final class LuceneIndex implements Closeable {
     writer.updateDocument(new Term(Fields.ID, d.id()), Fields.toLucene(d, source, hash, vector));
   }
 
-  /** Adds documents known to be new (bulk loads: no delete-by-id per document). */
-  public synchronized void addAll(List<Document> docs) throws IOException {
-    writer.addDocuments(docs);
-  }
-
   public synchronized void deleteSource(String source) throws IOException {
     writer.deleteDocuments(new Term(Fields.SOURCE, source));
   }
