@@ -6,20 +6,59 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
- * Numbered schema changes, each applied once, in order, in its own transaction together with its
- * row in {@code schema_migrations}. Several processes may start at once on one database: a
- * migration that fails because another process applied it first (duplicate column, primary key of
- * its row) is re-checked and skipped, so the loser starts normally instead of crashing.
+ * Named schema changes, each applied once, in order, in its own transaction together with its row
+ * in {@code schema_migrations}. Several processes may start at once on one database: on PostgreSQL
+ * they take turns under an advisory lock (concurrent {@code CREATE TABLE IF NOT EXISTS} can fail
+ * there); on SQLite the database's write lock serializes them. A migration that still fails because
+ * another process applied it first is re-checked and skipped, so the loser starts normally.
  */
-final class Migrations {
-  /** One step. {@code statements} must be correct for the dialect they were built for. */
-  record Migration(String id, List<String> statements) {}
+public final class Migrations {
+  /** Arbitrary, fixed: the advisory lock every Lookout process takes while migrating. */
+  private static final long LOCK = 0x4c6f6f6b6f7574L; // "Lookout"
+
+  /**
+   * One step, identified by a name that never changes once released. {@code statements} must suit
+   * the database they run on.
+   */
+  public record Migration(String id, List<String> statements) {
+    public Migration {
+      statements = List.copyOf(statements);
+    }
+  }
 
   private Migrations() {}
 
+  /** Applies the migrations {@code db} has not seen yet. */
+  public static void apply(DataSource db, List<Migration> migrations) {
+    try (Connection conn = db.getConnection()) {
+      apply(conn, migrations);
+    } catch (SQLException e) {
+      throw new ApprovalStoreException("while migrating the database: " + e.getMessage(), e);
+    }
+  }
+
   static void apply(Connection conn, List<Migration> migrations) throws SQLException {
+    boolean postgres = !ApprovalsSchema.isSqlite(conn);
+    if (postgres) {
+      try (Statement st = conn.createStatement()) {
+        st.execute("SELECT pg_advisory_lock(" + LOCK + ")");
+      }
+    }
+    try {
+      applyInTurn(conn, migrations);
+    } finally {
+      if (postgres) {
+        try (Statement st = conn.createStatement()) {
+          st.execute("SELECT pg_advisory_unlock(" + LOCK + ")");
+        }
+      }
+    }
+  }
+
+  private static void applyInTurn(Connection conn, List<Migration> migrations) throws SQLException {
     try (Statement st = conn.createStatement()) {
       st.execute(
           "CREATE TABLE IF NOT EXISTS schema_migrations ("

@@ -1,36 +1,22 @@
 package lookout.approvals;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
-import java.util.UUID;
 import lookout.approvals.Decision.Outcome;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
-/**
- * The same SQL on PostgreSQL, when CI provides one: set LOOKOUT_TEST_POSTGRES_URL to a JDBC URL
- * with credentials (e.g. jdbc:postgresql://localhost:5432/postgres?user=postgres). Each run gets
- * its own schema. Skipped otherwise.
- */
+/** The same SQL on PostgreSQL (see {@link PostgresDatabases}): each test gets its own schema. */
 class PostgresTest {
-  private static final String URL = System.getenv("LOOKOUT_TEST_POSTGRES_URL");
-
   Fixture f;
 
   @BeforeEach
-  void setUp() throws Exception {
-    assumeTrue(URL != null && !URL.isBlank(), "LOOKOUT_TEST_POSTGRES_URL not set");
-    String schema = "approvals_test_" + UUID.randomUUID().toString().replace("-", "");
-    try (Connection conn = postgres(null).getConnection();
-        Statement st = conn.createStatement()) {
-      st.execute("CREATE SCHEMA " + schema);
-    }
-    f = new Fixture(() -> postgres(schema));
+  void setUp() {
+    f = new Fixture(PostgresDatabases.freshSchema());
   }
 
   @Test
@@ -71,12 +57,73 @@ class PostgresTest {
     assertThat(f.executor.calls()).isEqualTo(1);
   }
 
-  private static PGSimpleDataSource postgres(String schema) {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setURL(URL);
-    if (schema != null) {
-      ds.setCurrentSchema(schema);
+  @Test
+  void fifty_approvers_at_once_on_two_instances_execute_once_on_postgres() throws Exception {
+    Fixture q = new Fixture(PostgresDatabases.freshSchema(), QuorumTest.POLICY);
+    Approvals second = q.another();
+    ApprovalRequest r =
+        q.approvals.request(new RestartDeployment("sandbox", "crowd", "api"), "console:alice");
+    String token = q.approvals.approveToken(r);
+
+    List<Decision> decisions =
+        Concurrently.run(
+            50,
+            i -> {
+              Approvals replica = i % 2 == 0 ? q.approvals : second;
+              Decision d = replica.decide(token, "console:u" + i);
+              replica.execute(r.id());
+              return d;
+            });
+
+    assertThat(q.executor.calls()).isEqualTo(1);
+    assertThat(decisions).filteredOn(d -> d.outcome() == Outcome.APPROVED).hasSize(1);
+    assertThat(q.approvals.find(r.id()).orElseThrow().approvals()).hasSize(2);
+  }
+
+  @Test
+  void breaker_opens_and_resets_on_postgres() {
+    f.executor.failingWith(new IllegalStateException("boom"));
+    for (int i = 0; i < 3; i++) {
+      ApprovalRequest r = f.approvals.request(Fixture.RESTART, "console:alice");
+      f.approvals.decide(f.approvals.approveToken(r), "console:bob");
+      f.approvals.execute(r.id());
     }
-    return ds;
+
+    assertThat(f.another().openBreakers()).hasSize(1);
+    assertThat(f.approvals.resetBreaker(BreakerTest.KEY, "console:bob")).startsWith("Reset");
+    assertThat(f.approvals.openBreakers()).isEmpty();
+  }
+
+  @Test
+  void audit_rows_cannot_be_changed_or_deleted_on_postgres() throws Exception {
+    f.approvals.request(Fixture.RESTART, "console:alice");
+
+    try (Connection conn = f.db.getConnection();
+        Statement st = conn.createStatement()) {
+      assertThatThrownBy(() -> st.executeUpdate("UPDATE approval_audit SET actor = 'x'"))
+          .hasMessageContaining("approval_audit is append-only");
+      assertThatThrownBy(() -> st.executeUpdate("DELETE FROM approval_audit"))
+          .hasMessageContaining("approval_audit is append-only");
+    }
+  }
+
+  @Test
+  void replicas_starting_at_once_migrate_once_on_postgres() throws Exception {
+    var schema = PostgresDatabases.freshSchema();
+
+    List<Boolean> done =
+        Concurrently.run(
+            i -> {
+              ApprovalsSchema.apply(schema.get());
+              return true;
+            });
+
+    assertThat(done).containsOnly(true);
+    try (Connection conn = schema.get().getConnection();
+        Statement st = conn.createStatement();
+        var rs = st.executeQuery("SELECT count(*) FROM schema_migrations")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(2);
+    }
   }
 }

@@ -9,9 +9,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import lookout.approvals.ApprovalStoreException;
 import lookout.approvals.ApprovalsSchema;
+import lookout.approvals.Migrations;
+import lookout.approvals.Migrations.Migration;
 import lookout.bot.config.LookoutConfig;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -92,8 +96,9 @@ public final class Database implements AutoCloseable {
     config.setMinimumIdle(1);
     config.setPoolName("lookout-db");
     config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
-    // Fail at start, with the driver's reason, rather than at the first click.
-    config.setInitializationFailTimeout(Duration.ofSeconds(10).toMillis());
+    // Fail at start, with the driver's reason, rather than at the first click; one attempt, since
+    // a supervisor (systemd, Kubernetes) restarts the process anyway.
+    config.setInitializationFailTimeout(1);
     try {
       return new Database(new HikariDataSource(config), redact(url), true);
     } catch (RuntimeException e) {
@@ -134,12 +139,18 @@ public final class Database implements AutoCloseable {
   }
 
   private void migrate() throws SQLException {
-    ApprovalsSchema.apply(dataSource);
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement()) {
-      s.execute(
-          "CREATE TABLE IF NOT EXISTS processed_events ("
-              + "event_key TEXT PRIMARY KEY, seen_at BIGINT NOT NULL)");
+    try {
+      ApprovalsSchema.apply(dataSource);
+      Migrations.apply(
+          dataSource,
+          List.of(
+              new Migration(
+                  "bot-1-processed-events",
+                  List.of(
+                      "CREATE TABLE IF NOT EXISTS processed_events ("
+                          + "event_key TEXT PRIMARY KEY, seen_at BIGINT NOT NULL)"))));
+    } catch (ApprovalStoreException e) {
+      throw new SQLException(e.getMessage() + " (" + description + ")", e);
     }
   }
 
