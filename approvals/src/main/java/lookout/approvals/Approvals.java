@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import lookout.approvals.ButtonTokens.Choice;
 
@@ -96,6 +97,14 @@ public final class Approvals {
    */
   public ApprovalRequest execute(String requestId) {
     return runner.execute(requestId);
+  }
+
+  /**
+   * As {@link #execute(String)}; {@code started} is called with the EXECUTING request right before
+   * the executor runs (only by the caller that won the claim), e.g. to edit the card.
+   */
+  public ApprovalRequest execute(String requestId, Consumer<ApprovalRequest> started) {
+    return runner.execute(requestId, Objects.requireNonNull(started, "started"));
   }
 
   /**

@@ -2,6 +2,7 @@ package lookout.approvals;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Runs approved requests: claims the request with APPROVED → EXECUTING (only one caller, in any
@@ -24,6 +25,13 @@ final class Runner {
   }
 
   ApprovalRequest execute(String requestId) {
+    return execute(requestId, r -> {});
+  }
+
+  /**
+   * As {@link #execute(String)}; {@code started} sees the request just before the executor runs.
+   */
+  ApprovalRequest execute(String requestId, Consumer<ApprovalRequest> started) {
     ApprovalRequest request = find(requestId);
     if (request.state() != State.APPROVED) {
       return request;
@@ -69,6 +77,11 @@ final class Runner {
           end(State.DRIFTED, AuditLog.DRIFTED, why, why),
           clock.instant());
       return find(requestId);
+    }
+    try {
+      started.accept(find(requestId));
+    } catch (RuntimeException e) {
+      // A failed card edit must not stop an approved action that already passed every check.
     }
     String outcome;
     boolean ok;

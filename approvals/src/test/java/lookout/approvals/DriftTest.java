@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,11 +78,27 @@ class DriftTest {
   }
 
   @Test
-  void an_unchanged_target_runs() {
+  void an_unchanged_target_runs_and_the_caller_sees_it_executing_first() {
     ApprovalRequest r = f.approvals.request(Fixture.RESTART, "console:alice");
     f.approvals.decide(f.approvals.approveToken(r), "console:bob");
+    List<State> seen = new ArrayList<>();
 
-    assertThat(f.approvals.execute(r.id()).state()).isEqualTo(State.SUCCEEDED);
+    ApprovalRequest done = f.approvals.execute(r.id(), started -> seen.add(started.state()));
+
+    assertThat(done.state()).isEqualTo(State.SUCCEEDED);
+    assertThat(seen).containsExactly(State.EXECUTING);
     assertThat(f.executor.calls()).isEqualTo(1);
+  }
+
+  @Test
+  void a_drifted_target_is_never_reported_as_executing() {
+    ApprovalRequest r = f.approvals.request(Fixture.RESTART, "console:alice");
+    f.approvals.decide(f.approvals.approveToken(r), "console:bob");
+    f.executor.target(Optional.empty());
+    List<State> seen = new ArrayList<>();
+
+    f.approvals.execute(r.id(), started -> seen.add(started.state()));
+
+    assertThat(seen).isEmpty();
   }
 }

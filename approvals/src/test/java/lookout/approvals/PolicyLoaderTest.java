@@ -67,6 +67,24 @@ class PolicyLoaderTest {
   }
 
   @Test
+  void the_complete_example_in_policy_md_loads_as_documented() throws Exception {
+    String doc = Files.readString(Path.of("POLICY.md"));
+    int start = doc.indexOf("```yaml", doc.indexOf("## Complete example")) + "```yaml".length();
+    String yaml = doc.substring(start, doc.indexOf("```", start));
+
+    Policy policy = PolicyLoader.parse(yaml, "POLICY.md");
+
+    PolicyRule prod = policy.rules().get(0);
+    PolicyRule staging = policy.rules().get(1);
+    assertThat(prod.requiredApprovals()).isEqualTo(2);
+    assertThat(prod.selfApproval()).isFalse();
+    assertThat(prod.maxReplicas()).hasValue(20);
+    assertThat(staging.requiredApprovals()).isEqualTo(1);
+    assertThat(policy.ruleFor(new ScaleWorkload("eu", "staging", "Deployment", "a", 1)))
+        .contains(staging);
+  }
+
+  @Test
   void every_problem_is_reported_at_once() {
     String yaml = "ttl: 1y\nselfApproval: 3\nrules: [{namespaces: [prod], approvers: [bob]}]\n";
 
@@ -139,7 +157,9 @@ class PolicyLoaderTest {
 
     assertThat(policy.ttl()).isEqualTo(Duration.ofMinutes(15));
     assertThat(policy.selfApproval()).isFalse();
-    assertThat(policy.groups()).containsEntry("sre", List.of("console:alice", "console:bob"));
+    assertThat(policy.groups())
+        .containsEntry("sre", List.of("console:alice", "console:bob", "console:carol"));
+    assertThat(policy.rules().get(0).requiredApprovals()).isEqualTo(2);
     for (String ns : List.of("staging", "prod")) {
       PolicyRule rule = policy.checkRequest(new RestartDeployment("sandbox", ns, "x"), "slack:U9");
       assertThat(rule.approvers()).containsExactly("group:sre");

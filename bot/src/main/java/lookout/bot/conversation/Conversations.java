@@ -159,7 +159,7 @@ public final class Conversations implements ChatHandler {
   }
 
   private void execute(String requestId) {
-    ApprovalRequest done = approvals.execute(requestId);
+    ApprovalRequest done = approvals.execute(requestId, this::editCard);
     metrics.execution(done.action().kind(), done.state().name().toLowerCase(Locale.ROOT));
     editCard(done);
   }
