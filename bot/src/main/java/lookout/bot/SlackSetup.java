@@ -1,6 +1,7 @@
 package lookout.bot;
 
 import io.vertx.ext.web.Router;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import javax.sql.DataSource;
@@ -9,6 +10,7 @@ import lookout.adapters.chat.ChatHandler;
 import lookout.adapters.slack.SlackAdapter;
 import lookout.adapters.slack.SlackRequestVerifier;
 import lookout.adapters.slack.SlackRoutes;
+import lookout.adapters.slack.SlackSocketMode;
 import lookout.bot.config.SlackSettings;
 import lookout.bot.outbox.Outbox;
 import lookout.bot.outbox.OutboxPolicy;
@@ -23,6 +25,7 @@ public final class SlackSetup implements AutoCloseable {
   private final SlackAdapter api;
   private final Outbox outbox;
   private final ChatAdapter queued;
+  private SlackSocketMode socket;
 
   private SlackSetup(SlackSettings settings, SlackAdapter api, Outbox outbox) {
     this.settings = settings;
@@ -42,9 +45,22 @@ public final class SlackSetup implements AutoCloseable {
     return queued;
   }
 
-  /** Starts delivering queued messages. */
-  void start() {
+  /**
+   * Starts delivering queued messages and, in {@code mode: socket}, connects to Slack; throws when
+   * Socket Mode cannot connect (a wrong app token, Slack unreachable).
+   */
+  void start(ChatHandler handler, Executor blocking) {
     outbox.start();
+    if (settings.mode() == SlackSettings.Mode.SOCKET) {
+      socket = new SlackSocketMode(settings.appToken(), settings.apiUrl(), handler, api, blocking);
+      try {
+        socket.start();
+      } catch (IOException | RuntimeException e) {
+        throw new IllegalStateException(
+            "while connecting to Slack Socket Mode at " + settings.apiUrl() + ": " + e.getMessage(),
+            e);
+      }
+    }
   }
 
   /** Mounts the Events API and interactivity routes ({@code mode: http} only). */
@@ -62,6 +78,9 @@ public final class SlackSetup implements AutoCloseable {
 
   @Override
   public void close() {
+    if (socket != null) {
+      socket.close();
+    }
     outbox.close();
     api.close();
   }

@@ -19,7 +19,11 @@ final class SlackActions {
   private SlackActions() {}
 
   static List<Click> parse(byte[] formBody) {
-    JsonNode root = SlackEvents.read(payload(formBody).getBytes(StandardCharsets.UTF_8));
+    return fromPayload(SlackEvents.read(payload(formBody).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The clicks in an interactivity payload already parsed from JSON (Socket Mode sends it so). */
+  static List<Click> fromPayload(JsonNode root) {
     if (!SlackEvents.text(root, "type", "").equals("block_actions")) {
       return List.of();
     }

@@ -40,6 +40,7 @@ public final class FakeSlackApi implements AutoCloseable {
   private final BlockingQueue<Call> calls = new LinkedBlockingQueue<>();
   private final List<Call> all = new CopyOnWriteArrayList<>();
   private final ConcurrentLinkedQueue<Scripted> script = new ConcurrentLinkedQueue<>();
+  private volatile String socketUrl;
   private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
 
   public FakeSlackApi() throws IOException {
@@ -50,6 +51,11 @@ public final class FakeSlackApi implements AutoCloseable {
 
   public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+  }
+
+  /** {@code apps.connections.open} answers with this WebSocket URL (Socket Mode tests). */
+  public void socketModeUrl(String url) {
+    this.socketUrl = url;
   }
 
   /** The next call answers HTTP 429 with {@code Retry-After: seconds}. */
@@ -101,6 +107,9 @@ public final class FakeSlackApi implements AutoCloseable {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     Map<String, String> fields = form(body);
     Scripted answer = script.poll();
+    if (answer == null && method.equals("apps.connections.open") && socketUrl != null) {
+      answer = new Scripted(200, Map.of(), "{\"ok\":true,\"url\":\"" + socketUrl + "\"}");
+    }
     String answeredTs = null;
     if (answer == null) {
       answeredTs = fields.containsKey("ts") ? fields.get("ts") : nextTs();
