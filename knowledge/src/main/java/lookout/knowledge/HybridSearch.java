@@ -46,6 +46,7 @@ final class HybridSearch {
     boolean useVectors = r.mode() != SearchRequest.Mode.BM25 && embedder.enabled();
     if (r.mode() == SearchRequest.Mode.VECTOR && !embedder.enabled()) {
       notes.add("semantic search is not available (model off or still loading)");
+      return new SearchResult(List.of(), "none", notes);
     }
     if (!useText && !useVectors) {
       notes.add("no searchable words in the query");

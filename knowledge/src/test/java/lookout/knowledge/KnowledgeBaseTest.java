@@ -174,7 +174,7 @@ class KnowledgeBaseTest {
 
     assertThat(r.hits()).isEmpty();
     assertThat(r.notices())
-        .contains("semantic search is not available (model off or still loading)");
+        .containsExactly("semantic search is not available (model off or still loading)");
     assertThat(base.semanticReady()).isFalse();
   }
 

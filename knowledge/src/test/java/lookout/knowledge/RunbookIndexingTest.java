@@ -90,6 +90,26 @@ class RunbookIndexingTest {
   }
 
   @Test
+  void same_file_name_in_two_folders_stays_two_runbooks() throws Exception {
+    for (String folder : List.of("team-a", "team-b")) {
+      Path file = dir.resolve(folder).resolve("Node.md");
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, runbook("Node " + folder, "manatee"));
+    }
+    try (KnowledgeBase base = bm25Only()) {
+      base.indexRunbooks(List.of(dir.resolve("team-a"), dir.resolve("team-b")));
+
+      assertThat(base.search("manatee", 5))
+          .extracting(Hit::title)
+          .containsExactlyInAnyOrder("Node team-a", "Node team-b");
+
+      base.indexRunbooks(List.of(dir.resolve("team-a")));
+
+      assertThat(base.search("manatee", 5)).extracting(Hit::title).containsExactly("Node team-a");
+    }
+  }
+
+  @Test
   void missing_folder_is_reported_not_thrown() throws Exception {
     try (KnowledgeBase base = bm25Only()) {
       IndexReport report = base.indexRunbooks(List.of(dir.resolve("nope")));
