@@ -24,4 +24,14 @@ public interface ActionExecutor {
 
   /** Runs the action; returns what happened in one line, or throws with the reason it failed. */
   String execute(Action action) throws Exception;
+
+  /**
+   * The progress of the rollout a finished action started, or empty when it started none (scale) or
+   * the executor cannot tell. Read-only.
+   *
+   * @throws Exception when the target cannot be read
+   */
+  default Optional<Rollout> rollout(Action action) throws Exception {
+    return Optional.empty();
+  }
 }

@@ -27,6 +27,7 @@ public final class Approvals {
   private final Decider decider;
   private final Runner runner;
   private final Recovery recovery;
+  private final ActionExecutor executor;
 
   public Approvals(
       DataSource db, Policy policy, ButtonTokens tokens, ActionExecutor executor, Clock clock) {
@@ -35,7 +36,7 @@ public final class Approvals {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.clock = Objects.requireNonNull(clock, "clock");
-    Objects.requireNonNull(executor, "executor");
+    this.executor = Objects.requireNonNull(executor, "executor");
     this.maker = new RequestMaker(store, breakers, policy, executor, clock);
     this.decider = new Decider(store, policy, tokens, clock);
     this.runner = new Runner(store, breakers, executor, clock);
@@ -138,6 +139,24 @@ public final class Approvals {
       }
     }
     return expired;
+  }
+
+  /**
+   * How far the rollout of a SUCCEEDED restart has got; empty for anything else or when the
+   * executor cannot tell. Read-only, never throws for an unreachable cluster (empty instead).
+   */
+  public Optional<Rollout> rollout(ApprovalRequest request) {
+    if (request.state() != State.SUCCEEDED || !(request.action() instanceof RestartDeployment)) {
+      return Optional.empty();
+    }
+    try {
+      return executor.rollout(request.action());
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      return Optional.empty();
+    }
   }
 
   /** Every open circuit breaker, oldest first. */

@@ -16,6 +16,7 @@ import lookout.approvals.Action;
 import lookout.approvals.ActionExecutor;
 import lookout.approvals.DryRun;
 import lookout.approvals.RestartDeployment;
+import lookout.approvals.Rollout;
 import lookout.approvals.ScaleWorkload;
 import lookout.approvals.TargetSnapshot;
 
@@ -78,6 +79,17 @@ public final class KubernetesActionExecutor implements ActionExecutor {
     ActionTarget target = ActionTarget.of(action);
     HasMetadata object = call(action, "reading", () -> target.resource(client(action)).get());
     return Optional.ofNullable(object).map(KubernetesActionExecutor::snapshot);
+  }
+
+  /** The deployment's rollout as its status reports it (restarts only). */
+  @Override
+  public Optional<Rollout> rollout(Action action) {
+    if (!(action instanceof RestartDeployment)) {
+      return Optional.empty();
+    }
+    ActionTarget target = ActionTarget.of(action);
+    HasMetadata object = call(action, "reading", () -> target.resource(client(action)).get());
+    return object == null ? Optional.empty() : RolloutProgress.rollout(object);
   }
 
   private static TargetSnapshot snapshot(HasMetadata object) {

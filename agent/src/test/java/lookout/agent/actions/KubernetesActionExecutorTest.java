@@ -126,6 +126,15 @@ class KubernetesActionExecutorTest {
   }
 
   @Test
+  void rollout_progress_is_read_for_restarts_only() {
+    assertThat(executor.rollout(new RestartDeployment("sandbox", "prod", "cart")))
+        .hasValueSatisfying(
+            r -> assertThat(r.progress()).matches("\\d+ of 2 pods updated, \\d+ ready"));
+    assertThat(executor.rollout(new ScaleWorkload("sandbox", "prod", "Deployment", "cart", 3)))
+        .isEmpty();
+  }
+
+  @Test
   void current_state_reports_replicas_and_generation() {
     assertThat(executor.current(new ScaleWorkload("sandbox", "prod", "Deployment", "cart", 5)))
         .hasValueSatisfying(

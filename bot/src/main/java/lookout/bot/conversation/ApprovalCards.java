@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import lookout.adapters.chat.Message;
 import lookout.adapters.chat.Part;
 import lookout.approvals.ApprovalRequest;
@@ -26,6 +27,13 @@ final class ApprovalCards {
   }
 
   Message render(ApprovalRequest r) {
+    return render(r, Optional.empty());
+  }
+
+  /**
+   * @param rollout how far the rollout a finished restart started has got, if known
+   */
+  Message render(ApprovalRequest r, Optional<String> rollout) {
     String what = r.action().describe();
     List<Part.Fact> facts = new ArrayList<>();
     facts.add(new Part.Fact("Action", what));
@@ -67,6 +75,7 @@ final class ApprovalCards {
     if (r.result() != null) {
       facts.add(new Part.Fact("Result", r.result()));
     }
+    rollout.ifPresent(p -> facts.add(new Part.Fact("Rollout", p)));
     parts.add(new Part.Facts(facts));
     if (r.state() == State.DRIFTED) {
       parts.add(

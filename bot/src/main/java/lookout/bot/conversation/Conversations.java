@@ -42,6 +42,7 @@ public final class Conversations implements ChatHandler {
   private final ExecutorService work;
   private final AnswerMessages answers;
   private final ApprovalCards cards;
+  private final RolloutFollower rollouts;
 
   public Conversations(
       Map<String, ChatAdapter> adapters,
@@ -58,6 +59,7 @@ public final class Conversations implements ChatHandler {
     this.work = work;
     this.answers = new AnswerMessages(approvals);
     this.cards = new ApprovalCards(approvals);
+    this.rollouts = new RolloutFollower(approvals);
   }
 
   @Override
@@ -162,6 +164,7 @@ public final class Conversations implements ChatHandler {
     ApprovalRequest done = approvals.execute(requestId, this::editCard);
     metrics.execution(done.action().kind(), done.state().name().toLowerCase(Locale.ROOT));
     editCard(done);
+    rollouts.follow(done, this::editCard);
   }
 
   private void editCard(ApprovalRequest r) {
@@ -178,7 +181,7 @@ public final class Conversations implements ChatHandler {
                 return;
               }
               try {
-                adapter.update(ref, cards.render(current));
+                adapter.update(ref, cards.render(current, rollouts.latest(current.id())));
               } catch (RuntimeException e) {
                 log.error(
                     "while editing the card of request {} in {}", r.id(), ref.conversation(), e);

@@ -115,6 +115,20 @@ class ApprovalsChatTest {
   }
 
   @Test
+  void a_restart_card_shows_the_rollout_progress() throws Exception {
+    String thread = chat.say("alice", "restart search in staging");
+    JsonNode card = chat.awaitBot(thread, m -> summary(m).startsWith("Approval needed"));
+    assertThat(text(card)).contains("rollout restart of");
+
+    chat.click("bob", card.path("id").asText(), button(card, "Approve"));
+    JsonNode done =
+        chat.awaitBot(
+            thread, m -> summary(m).startsWith("Done:") && text(m).contains("\"Rollout\""));
+
+    assertThat(text(done)).containsPattern("pods? updated, \\d+ ready");
+  }
+
+  @Test
   void only_approvers_may_reset_a_breaker_in_chat() throws Exception {
     String mallory = chat.say("mallory", "reset breaker restart staging/checkout");
     JsonNode refused = chat.awaitBot(mallory, m -> summary(m).startsWith("Not reset"));
