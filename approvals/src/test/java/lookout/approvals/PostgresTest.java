@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import lookout.approvals.Decision.Outcome;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,6 +93,12 @@ class PostgresTest {
     assertThat(f.another().openBreakers()).hasSize(1);
     assertThat(f.approvals.resetBreaker(BreakerTest.KEY, "console:bob")).startsWith("Reset");
     assertThat(f.approvals.openBreakers()).isEmpty();
+    assertThat(f.approvals.audit(new AuditQuery(Instant.EPOCH, "prod", "console:bob", 2)))
+        .extracting(AuditEntry::event)
+        .containsExactly("approved", "breaker-reset");
+    assertThat(f.approvals.audit(new AuditQuery(Instant.EPOCH, null, null, 1000)))
+        .extracting(AuditEntry::event)
+        .contains("breaker-opened", "failed");
   }
 
   @Test
