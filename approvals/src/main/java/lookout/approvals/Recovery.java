@@ -30,9 +30,9 @@ final class Recovery {
   }
 
   /**
-   * @param executingFor how long a request must have been EXECUTING to count as abandoned: zero
-   *     when this is the only process on the database; longer than any execution takes when
-   *     replicas share it, so a live replica's running request is left alone
+   * @param executingFor how long a request must have been EXECUTING (or APPROVED) to count as
+   *     abandoned: zero when this is the only process on the database; longer than any execution
+   *     takes when replicas share it, so a live replica's running request is left alone
    */
   List<ApprovalRequest> recover(Duration executingFor) {
     Instant now = clock.instant();
@@ -46,7 +46,7 @@ final class Recovery {
         touched.add(store.find(r.id()).orElse(r));
       }
     }
-    for (ApprovalRequest r : store.inState(State.APPROVED, now)) {
+    for (ApprovalRequest r : store.inState(State.APPROVED, now.minus(executingFor))) {
       if (now.isBefore(r.expiresAt())) {
         touched.add(runner.execute(r.id()));
       } else {

@@ -43,6 +43,7 @@ public final class Conversations implements ChatHandler {
   private final AnswerMessages answers;
   private final ApprovalCards cards;
   private final RolloutFollower rollouts;
+  private volatile Duration sweepAbandonedAfter;
 
   public Conversations(
       Map<String, ChatAdapter> adapters,
@@ -124,15 +125,25 @@ public final class Conversations implements ChatHandler {
       metrics.approval("expired");
       editCard(r);
     }
+    Duration sweep = sweepAbandonedAfter;
+    if (sweep != null) {
+      recoverInterrupted(sweep);
+    }
   }
 
   /**
    * Resolves requests a stopped process left APPROVED or EXECUTING (never runs anything twice) and
-   * edits their cards; called at start.
+   * edits their cards; called at start. With a positive {@code executingFor} (a shared database)
+   * {@link #expireDue} repeats it on every sweep.
    *
    * @param executingFor how long a request must have been EXECUTING to count as abandoned
    */
   public void recoverInterrupted(Duration executingFor) {
+    if (executingFor.isPositive()) {
+      // Replicas share the database: keep sweeping, so a request whose replica died is resolved
+      // without waiting for some replica to restart.
+      sweepAbandonedAfter = executingFor;
+    }
     try {
       for (ApprovalRequest r : approvals.recover(executingFor)) {
         log.warn("request {} left {} by a stopped process: {}", r.id(), r.state(), r.result());
