@@ -51,6 +51,7 @@ public final class Lookout implements AutoCloseable {
   private Conversations conversations;
   private Clusters clusters;
   private SlackSetup slack;
+  private KnowledgeIndex knowledge;
 
   private Lookout(BotMetrics metrics) {
     this.metrics = metrics;
@@ -81,7 +82,7 @@ public final class Lookout implements AutoCloseable {
     // Register each component for closing as soon as it exists, even if a sibling failed.
     clusters = Startup.await(clustersStarting);
     resources.add(clusters);
-    KnowledgeIndex knowledge = Startup.await(knowledgeStarting);
+    knowledge = Startup.await(knowledgeStarting);
     resources.add(knowledge);
     Database db = Startup.await(dbStarting);
     resources.add(db);
@@ -164,7 +165,8 @@ public final class Lookout implements AutoCloseable {
     }
   }
 
-  private static KnowledgeIndex indexRunbooks(LookoutConfig config) throws IOException {
+  /** The knowledge index built from the configured runbooks (used at start and by the CLI). */
+  public static KnowledgeIndex indexRunbooks(LookoutConfig config) throws IOException {
     KnowledgeIndex index = KnowledgeIndex.inMemory();
     try {
       index.replaceRunbooks(runbooks(config));
@@ -205,6 +207,11 @@ public final class Lookout implements AutoCloseable {
       throw new IllegalArgumentException("no cluster named " + name);
     }
     return client;
+  }
+
+  /** The knowledge search (runbooks and incidents). */
+  public lookout.knowledge.Search knowledge() {
+    return knowledge;
   }
 
   /** Slack, when {@code slack.enabled}. */

@@ -13,6 +13,7 @@ import lookout.adapters.console.ConsoleRoutes;
 import lookout.bot.config.LookoutConfig;
 import lookout.bot.http.Blocking;
 import lookout.bot.http.HttpApi;
+import lookout.bot.http.KnowledgeRoutes;
 import lookout.bot.metrics.BotMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,7 @@ public final class LookoutServer implements AutoCloseable {
               blocking,
               r -> {
                 wired.slack().ifPresent(s -> s.mount(r, wired.conversations(), wired.work()));
+                new KnowledgeRoutes(wired.knowledge(), blocking).mount(vertx, r);
                 if (config.console().enabled()) {
                   new ConsoleRoutes(
                           console,

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
       ServeCommand.class,
       AskCommand.class,
       CheckConfigCommand.class,
-      AuditCommand.class
+      AuditCommand.class,
+      SearchCommand.class
     })
 public final class LookoutCommand implements Callable<Integer> {
   @Mixin CommonOptions common;

@@ -71,4 +71,22 @@ class CommandLineTest {
     assertThat(code).isEqualTo(0);
     assertThat(out.toString()).contains("CrashLoopBackOff").contains("DATABASE_URL");
   }
+
+  @Test
+  void search_prints_the_best_runbook_sections() {
+    int code = run("search", "--data-dir", dir.toString(), "--limit", "2", "pod crash looping");
+
+    assertThat(code).isEqualTo(0);
+    assertThat(out.toString()).contains("KubePodCrashLooping.md");
+  }
+
+  @Test
+  void search_as_json_lines_and_bad_kind() {
+    assertThat(
+            run("search", "--data-dir", dir.toString(), "--json", "--limit", "1", "node not ready"))
+        .isEqualTo(0);
+    assertThat(out.toString().strip()).startsWith("{").endsWith("}");
+    assertThat(run("search", "--kind", "poem", "x")).isEqualTo(2);
+    assertThat(err.toString()).contains("--kind");
+  }
 }

@@ -102,6 +102,18 @@ class WalkingSkeletonTest {
   }
 
   @Test
+  void knowledge_search_over_http_finds_runbooks_and_rejects_bad_parameters() throws Exception {
+    var ok = chat.get("/api/knowledge/search?q=pod%20crash%20looping&limit=2");
+    assertThat(ok.statusCode()).isEqualTo(200);
+    assertThat(ok.body()).contains("KubePodCrashLooping.md");
+
+    assertThat(chat.get("/api/knowledge/search?q=").statusCode()).isEqualTo(400);
+    assertThat(chat.get("/api/knowledge/search?q=x&limit=500").body()).contains("limit");
+    assertThat(chat.get("/api/knowledge/search?q=x&kind=poem").body()).contains("kind");
+    assertThat(chat.get("/api/knowledge/search?q=%22(%3A*").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void health_readiness_and_metrics_answer() throws Exception {
     assertThat(chat.get("/healthz").statusCode()).isEqualTo(200);
     var ready = chat.get("/readyz");
