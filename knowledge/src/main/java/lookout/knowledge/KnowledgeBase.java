@@ -111,14 +111,17 @@ public final class KnowledgeBase implements Search, Closeable {
     }
   }
 
-  /** Incrementally syncs the runbooks from these folders (only changed files are re-read). */
+  /**
+   * Makes the indexed runbooks exactly those in these folders: only new or changed files are read,
+   * files that are gone (and the bundled samples) are removed; one commit at the end.
+   */
   public IndexReport indexRunbooks(List<Path> folders) throws IOException {
     synchronized (writes) {
       return runbooks.syncFolders(folders);
     }
   }
 
-  /** Indexes the sample runbooks shipped in the jar (incremental too). */
+  /** Makes the indexed runbooks exactly the samples shipped in the jar (incremental too). */
   public IndexReport indexBundledRunbooks() throws IOException {
     synchronized (writes) {
       return runbooks.syncBundled();

@@ -38,7 +38,7 @@ final class RunbookIndexer {
     byte[] read() throws RunbookFiles.Unindexable;
   }
 
-  /** Makes the file runbooks in the index exactly those under {@code roots}. */
+  /** Makes the runbooks in the index exactly those under {@code roots} (bundled ones go). */
   IndexReport syncFolders(List<Path> roots) throws IOException {
     List<IndexReport.Problem> problems = new ArrayList<>();
     List<Candidate> candidates = new ArrayList<>();
@@ -49,10 +49,10 @@ final class RunbookIndexer {
         candidates.add(new Candidate(FILE + file, relative, () -> RunbookFiles.bytes(file)));
       }
     }
-    return sync(FILE, candidates, problems);
+    return sync(candidates, problems);
   }
 
-  /** Indexes the sample runbooks shipped in the jar. */
+  /** Makes the runbooks in the index exactly the samples shipped in the jar (folder ones go). */
   IndexReport syncBundled() throws IOException {
     List<Candidate> candidates = new ArrayList<>();
     String names;
@@ -64,11 +64,10 @@ final class RunbookIndexer {
     for (String name : names.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
       candidates.add(new Candidate(BUNDLE + name, name, () -> resource(BUNDLE_DIR + name)));
     }
-    return sync(BUNDLE, candidates, new ArrayList<>());
+    return sync(candidates, new ArrayList<>());
   }
 
-  private IndexReport sync(
-      String prefix, List<Candidate> candidates, List<IndexReport.Problem> problems)
+  private IndexReport sync(List<Candidate> candidates, List<IndexReport.Problem> problems)
       throws IOException {
     long start = System.nanoTime();
     Map<String, String> known = index.sourceHashes(IndexDocument.RUNBOOK);
@@ -102,7 +101,7 @@ final class RunbookIndexer {
       }
     }
     for (String source : known.keySet()) {
-      if (source.startsWith(prefix) && !seen.contains(source)) {
+      if (!seen.contains(source)) {
         index.deleteSource(source);
         removed++;
       }

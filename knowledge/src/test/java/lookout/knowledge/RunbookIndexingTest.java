@@ -110,6 +110,21 @@ class RunbookIndexingTest {
   }
 
   @Test
+  void configured_folders_replace_the_bundled_samples_and_back() throws Exception {
+    write("Alpha.md", runbook("Alpha", "aardvark"));
+    try (KnowledgeBase base = bm25Only()) {
+      int samples = base.indexBundledRunbooks().documents();
+
+      IndexReport folders = base.indexRunbooks(List.of(dir.resolve("runbooks")));
+
+      assertThat(folders.removed()).isEqualTo(60);
+      assertThat(base.size()).isEqualTo(2);
+      assertThat(base.indexBundledRunbooks().removed()).isEqualTo(1);
+      assertThat(base.size()).isEqualTo(samples);
+    }
+  }
+
+  @Test
   void missing_folder_is_reported_not_thrown() throws Exception {
     try (KnowledgeBase base = bm25Only()) {
       IndexReport report = base.indexRunbooks(List.of(dir.resolve("nope")));
