@@ -36,6 +36,12 @@ public sealed interface Command {
   /** Close an open circuit breaker ({@code kind} is restart or scale); approvers only. */
   record ResetBreaker(String kind, String namespace, String name) implements Command {}
 
+  /** Search the runbooks: {@code runbook <words>}. */
+  record Runbooks(String words) implements Command {}
+
+  /** Search past incidents: {@code incidents like <words>}, "have we seen … before?". */
+  record Incidents(String words) implements Command {}
+
   record Help() implements Command {}
 
   /** Not understood; the agent answers with help text. */

@@ -57,6 +57,10 @@ public final class RuleCommandParser implements CommandParser {
     if (operator.isPresent()) {
       return operator.get();
     }
+    Optional<Command> knowledge = KnowledgeCommands.parse(text);
+    if (knowledge.isPresent()) {
+      return knowledge.get();
+    }
     String normalized = Tokenizer.normalize(text);
     String compact = normalized.replaceAll("[^\\p{L}\\p{N}?]", "");
     if (compact.isEmpty()

@@ -31,6 +31,7 @@ public final class OfflineAgent implements Agent {
   private final ActionAnswers actions;
   private final HelpText help = new HelpText();
   private final ApprovalAnswers approvalAnswers;
+  private final KnowledgeAnswers knowledgeAnswers;
 
   /**
    * @param cluster the name of the cluster the client talks to, used in answers and actions
@@ -58,6 +59,7 @@ public final class OfflineAgent implements Agent {
       Approvals approvals) {
     this.cluster = Objects.requireNonNull(cluster, "cluster");
     this.approvalAnswers = new ApprovalAnswers(cluster, approvals, Clock.systemUTC());
+    this.knowledgeAnswers = new KnowledgeAnswers(search);
     this.parser = Objects.requireNonNull(parser, "parser");
     ClusterReader reader = new ClusterReader(Objects.requireNonNull(client, "client"));
     TargetResolver resolver = new TargetResolver(cluster, reader);
@@ -125,6 +127,8 @@ public final class OfflineAgent implements Agent {
         case Command.Scale s -> actions.scale(s.namespace(), s.name(), s.replicas());
         case Command.Audit a -> approvalAnswers.audit(a);
         case Command.ResetBreaker b -> approvalAnswers.resetBreaker(b, question.asker());
+        case Command.Runbooks r -> knowledgeAnswers.runbooks(r.words());
+        case Command.Incidents i -> knowledgeAnswers.incidents(i.words());
         case Command.Help h -> help.help();
         case Command.Unknown u -> help.notUnderstood(u.text());
       };

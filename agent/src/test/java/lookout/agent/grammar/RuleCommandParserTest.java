@@ -115,7 +115,9 @@ class RuleCommandParserTest {
         row("restart checkout in Staging_Env", UNKNOWN),
         row("restart checkout in 5 minutes", UNKNOWN),
         row("订单服务 OOMKilled", UNKNOWN),
-        row("have we seen OOMKilled on checkout before?", UNKNOWN),
+        row(
+            "have we seen OOMKilled on checkout before?",
+            new Command.Incidents("OOMKilled on checkout")),
         row("hello there", UNKNOWN),
         row("logs", UNKNOWN),
         row("why", UNKNOWN));
