@@ -30,9 +30,7 @@ import lookout.bot.db.DeliveryDedupe;
 import lookout.bot.db.SigningKey;
 import lookout.bot.http.Readiness;
 import lookout.bot.metrics.BotMetrics;
-import lookout.knowledge.KnowledgeIndex;
-import lookout.knowledge.RunbookSection;
-import lookout.knowledge.RunbookSources;
+import lookout.knowledge.KnowledgeBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +49,7 @@ public final class Lookout implements AutoCloseable {
   private Conversations conversations;
   private Clusters clusters;
   private SlackSetup slack;
-  private KnowledgeIndex knowledge;
+  private KnowledgeBase knowledge;
 
   private Lookout(BotMetrics metrics) {
     this.metrics = metrics;
@@ -78,7 +76,7 @@ public final class Lookout implements AutoCloseable {
     Startup startup = new Startup(work);
     var dbStarting = startup.start("database", () -> openDatabase(config));
     var clustersStarting = startup.start("clusters", () -> Clusters.open(config));
-    var knowledgeStarting = startup.start("knowledge", () -> indexRunbooks(config));
+    var knowledgeStarting = startup.start("knowledge", () -> KnowledgeSetup.open(config));
     // Register each component for closing as soon as it exists, even if a sibling failed.
     clusters = Startup.await(clustersStarting);
     resources.add(clusters);
@@ -89,6 +87,7 @@ public final class Lookout implements AutoCloseable {
     readiness.add("database", db::ping);
     readiness.add("cluster", clusters::reachable);
     readiness.add("knowledge", () -> sizeOf(knowledge) > 0);
+    int incidents = KnowledgeSetup.indexIncidents(knowledge, db.dataSource());
 
     Approvals approvals =
         new Approvals(
@@ -132,11 +131,14 @@ public final class Lookout implements AutoCloseable {
     Duration abandoned = db.shared() ? Duration.ofMinutes(5) : Duration.ZERO;
     work.execute(() -> conversations.recoverInterrupted(abandoned));
     log.info(
-        "Lookout wired: clusters={} default={} db={} knowledge={} sections ({})",
+        "Lookout wired: clusters={} default={} db={} knowledge={} documents ({} incidents,"
+            + " semantic {}) ({})",
         clusters.clients().keySet(),
         config.defaultCluster(),
         db.description(),
         sizeOf(knowledge),
+        incidents,
+        config.knowledge().semantic() ? "loading in the background" : "off",
         startup.summary());
   }
 
@@ -165,30 +167,7 @@ public final class Lookout implements AutoCloseable {
     }
   }
 
-  /** The knowledge index built from the configured runbooks (used at start and by the CLI). */
-  public static KnowledgeIndex indexRunbooks(LookoutConfig config) throws IOException {
-    KnowledgeIndex index = KnowledgeIndex.inMemory();
-    try {
-      index.replaceRunbooks(runbooks(config));
-      return index;
-    } catch (IOException | RuntimeException e) {
-      index.close();
-      throw e;
-    }
-  }
-
-  private static List<RunbookSection> runbooks(LookoutConfig config) throws IOException {
-    List<RunbookSection> sections = new ArrayList<>();
-    if (config.knowledge().bundled()) {
-      sections.addAll(RunbookSources.bundled());
-    }
-    for (var dir : config.knowledge().runbookDirs()) {
-      sections.addAll(RunbookSources.folder(dir));
-    }
-    return sections;
-  }
-
-  private static int sizeOf(KnowledgeIndex index) {
+  private static int sizeOf(KnowledgeBase index) {
     try {
       return index.size();
     } catch (IOException e) {
@@ -210,7 +189,7 @@ public final class Lookout implements AutoCloseable {
   }
 
   /** The knowledge search (runbooks and incidents). */
-  public lookout.knowledge.Search knowledge() {
+  public KnowledgeBase knowledge() {
     return knowledge;
   }
 

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
       AskCommand.class,
       CheckConfigCommand.class,
       AuditCommand.class,
-      SearchCommand.class
+      SearchCommand.class,
+      IndexCommand.class
     })
 public final class LookoutCommand implements Callable<Integer> {
   @Mixin CommonOptions common;

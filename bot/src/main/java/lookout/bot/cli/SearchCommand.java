@@ -2,11 +2,15 @@ package lookout.bot.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import lookout.bot.Lookout;
+import lookout.bot.KnowledgeSetup;
+import lookout.bot.config.LookoutConfig;
 import lookout.knowledge.Hit;
-import lookout.knowledge.KnowledgeIndex;
+import lookout.knowledge.KnowledgeBase;
+import lookout.knowledge.SearchRequest;
+import lookout.knowledge.SearchResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,12 +50,16 @@ final class SearchCommand implements Callable<Integer> {
       err.println("search: --kind \"" + kind + "\" — expected runbook or incident");
       return 2;
     }
-    try (KnowledgeIndex index = Lookout.indexRunbooks(common.load(null))) {
-      List<Hit> hits =
-          index.search(query, kind == null ? limit : 50).stream()
-              .filter(h -> kind == null || h.kind().equals(kind))
-              .limit(limit)
-              .toList();
+    LookoutConfig config = common.load(null);
+    try (KnowledgeBase kb = KnowledgeSetup.open(config)) {
+      if (config.knowledge().semantic()) {
+        // A one-shot search is worth the model's load time: answer with hybrid results.
+        kb.awaitSemantic(Duration.ofSeconds(60));
+      }
+      SearchRequest request = SearchRequest.of(query).withLimit(limit);
+      SearchResult result = kb.search(kind == null ? request : request.withKind(kind));
+      result.notices().forEach(n -> err.println("note: " + n));
+      List<Hit> hits = result.hits();
       for (Hit h : hits) {
         out.println(json ? JSON.writeValueAsString(h) : text(h));
       }

@@ -170,7 +170,8 @@ public final class ConfigLoader {
             key,
             t.duration(a, "expiryCheck", "approvals.expiryCheck", Duration.ofSeconds(15)));
 
-    ObjectNode k = t.object(root, "knowledge", "knowledge", Set.of("bundled", "runbookDirs"));
+    ObjectNode k =
+        t.object(root, "knowledge", "knowledge", Set.of("bundled", "runbookDirs", "semantic"));
     List<Path> dirs = new ArrayList<>();
     List<JsonNode> dirNodes = t.list(k, "runbookDirs", "knowledge.runbookDirs");
     for (int i = 0; i < dirNodes.size(); i++) {
@@ -189,7 +190,10 @@ public final class ConfigLoader {
               });
     }
     var knowledge =
-        new LookoutConfig.Knowledge(t.bool(k, "bundled", "knowledge.bundled", true), dirs);
+        new LookoutConfig.Knowledge(
+            t.bool(k, "bundled", "knowledge.bundled", true),
+            dirs,
+            t.bool(k, "semantic", "knowledge.semantic", true));
 
     SlackSettings slack = SlackSettings.bind(t, root);
 

@@ -55,6 +55,7 @@ final class EnvOverrides {
     m.put("LOOKOUT_APPROVALS_EXPIRY_CHECK", "approvals.expiryCheck");
     m.put("LOOKOUT_KNOWLEDGE_BUNDLED", "knowledge.bundled");
     m.put("LOOKOUT_KNOWLEDGE_RUNBOOK_DIRS", "knowledge.runbookDirs");
+    m.put("LOOKOUT_KNOWLEDGE_SEMANTIC", "knowledge.semantic");
     m.put("LOOKOUT_SLACK_ENABLED", "slack.enabled");
     m.put("LOOKOUT_SLACK_MODE", "slack.mode");
     m.put("LOOKOUT_SLACK_BOT_TOKEN", "slack.botToken");

@@ -73,7 +73,7 @@ public record LookoutConfig(
   /**
    * @param runbookDirs folders of Markdown runbooks; {@code bundled} adds the shipped samples
    */
-  public record Knowledge(boolean bundled, List<Path> runbookDirs) {}
+  public record Knowledge(boolean bundled, List<Path> runbookDirs, boolean semantic) {}
 
   public Cluster cluster(String name) {
     return clusters.stream()

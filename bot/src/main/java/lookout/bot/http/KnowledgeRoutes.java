@@ -3,26 +3,26 @@ package lookout.bot.http;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import lookout.knowledge.Hit;
-import lookout.knowledge.Search;
+import lookout.knowledge.KnowledgeBase;
+import lookout.knowledge.SearchRequest;
 
 /**
- * {@code GET /api/knowledge/search?q=…&kind=…&limit=…}: the knowledge search for other tools. Bad
- * parameters get a 400 naming the parameter; searching runs off the event loop.
+ * {@code GET /api/knowledge/search?q=…&kind=…&namespace=…&service=…&alert=…&from=…&to=…&limit=…}:
+ * the knowledge search for other tools. Bad parameters get a 400 naming the parameter; searching
+ * runs off the event loop.
  */
 public final class KnowledgeRoutes {
-  static final int MAX_QUERY_CHARS = 1_000;
-  private static final Set<String> KINDS = Set.of("runbook", "incident");
-
-  private final Search search;
+  private final KnowledgeBase knowledge;
   private final Blocking blocking;
 
-  public KnowledgeRoutes(Search search, Blocking blocking) {
-    this.search = search;
+  public KnowledgeRoutes(KnowledgeBase knowledge, Blocking blocking) {
+    this.knowledge = knowledge;
     this.blocking = blocking;
   }
 
@@ -31,55 +31,96 @@ public final class KnowledgeRoutes {
   }
 
   private void search(Vertx vertx, RoutingContext ctx) {
-    String q = ctx.request().getParam("q");
-    String kind = ctx.request().getParam("kind");
-    String limitText = ctx.request().getParam("limit", "10");
+    SearchRequest request;
+    try {
+      request = request(ctx);
+    } catch (IllegalArgumentException e) {
+      HttpApi.json(ctx, 400, Map.of("error", e.getMessage()));
+      return;
+    }
+    blocking
+        .call(vertx, () -> knowledge.search(request))
+        .onSuccess(
+            result -> {
+              Map<String, Object> body = new LinkedHashMap<>();
+              body.put("query", request.query());
+              body.put("mode", result.mode());
+              body.put("notices", result.notices());
+              body.put("hits", result.hits().stream().map(KnowledgeRoutes::view).toList());
+              HttpApi.json(ctx, 200, body);
+            })
+        .onFailure(
+            e -> HttpApi.json(ctx, 500, Map.of("error", "search failed: " + e.getMessage())));
+  }
+
+  private static SearchRequest request(RoutingContext ctx) {
+    String q = param(ctx, "q");
     if (q == null || q.isBlank()) {
-      HttpApi.json(ctx, 400, Map.of("error", "q: a query is required, e.g. ?q=pod crash looping"));
-      return;
+      throw new IllegalArgumentException("q: a query is required, e.g. ?q=pod crash looping");
     }
-    if (q.length() > MAX_QUERY_CHARS) {
-      HttpApi.json(ctx, 400, Map.of("error", "q: at most " + MAX_QUERY_CHARS + " characters"));
-      return;
+    if (q.length() > 1_000) {
+      throw new IllegalArgumentException("q: at most 1000 characters");
     }
-    if (kind != null && !KINDS.contains(kind)) {
-      HttpApi.json(
-          ctx, 400, Map.of("error", "kind: \"" + kind + "\" — expected runbook or incident"));
-      return;
-    }
+    String limitText = ctx.request().getParam("limit", "10");
     int limit;
     try {
       limit = Integer.parseInt(limitText);
     } catch (NumberFormatException e) {
       limit = -1;
     }
-    if (limit < 1 || limit > 50) {
-      HttpApi.json(ctx, 400, Map.of("error", "limit: \"" + limitText + "\" — expected 1 to 50"));
-      return;
+    if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
+      throw new IllegalArgumentException(
+          "limit: \"" + limitText + "\" — expected 1 to " + SearchRequest.MAX_LIMIT);
     }
-    int n = limit;
-    blocking
-        .call(vertx, () -> search.search(q, kind == null ? n : 50))
-        .onSuccess(hits -> HttpApi.json(ctx, 200, Map.of("query", q, "hits", view(hits, kind, n))))
-        .onFailure(
-            e -> HttpApi.json(ctx, 500, Map.of("error", "search failed: " + e.getMessage())));
+    SearchRequest r = SearchRequest.of(q).withLimit(limit);
+    String kind = param(ctx, "kind");
+    if (kind != null) {
+      if (!List.of("runbook", "incident").contains(kind)) {
+        throw new IllegalArgumentException("kind: \"" + kind + "\" — expected runbook or incident");
+      }
+      r = r.withKind(kind);
+    }
+    if (param(ctx, "namespace") != null) {
+      r = r.withNamespace(param(ctx, "namespace"));
+    }
+    if (param(ctx, "service") != null) {
+      r = r.withService(param(ctx, "service"));
+    }
+    if (param(ctx, "alert") != null) {
+      r = r.withAlertName(param(ctx, "alert"));
+    }
+    Instant from = time(ctx, "from");
+    Instant to = time(ctx, "to");
+    return from == null && to == null ? r : r.withTimeRange(from, to);
   }
 
-  private static List<Map<String, Object>> view(List<Hit> hits, String kind, int limit) {
-    return hits.stream()
-        .filter(h -> kind == null || h.kind().equals(kind))
-        .limit(limit)
-        .map(
-            h -> {
-              Map<String, Object> m = new LinkedHashMap<>();
-              m.put("kind", h.kind());
-              m.put("title", h.title());
-              m.put("section", h.section());
-              m.put("location", h.location());
-              m.put("snippet", h.snippet());
-              m.put("score", h.score());
-              return m;
-            })
-        .toList();
+  private static String param(RoutingContext ctx, String name) {
+    String v = ctx.request().getParam(name);
+    return v == null || v.isBlank() ? null : v;
+  }
+
+  private static Instant time(RoutingContext ctx, String name) {
+    String v = param(ctx, name);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(v);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          name + ": \"" + v + "\" — expected an ISO-8601 time such as 2026-11-01T00:00:00Z");
+    }
+  }
+
+  private static Map<String, Object> view(Hit h) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", h.id());
+    m.put("kind", h.kind());
+    m.put("title", h.title());
+    m.put("section", h.section());
+    m.put("location", h.location());
+    m.put("snippet", h.snippet());
+    m.put("score", h.score());
+    return m;
   }
 }

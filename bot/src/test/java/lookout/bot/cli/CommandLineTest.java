@@ -65,28 +65,66 @@ class CommandLineTest {
   }
 
   @Test
-  void ask_prints_the_diagnosis() {
-    int code = run("ask", "--data-dir", dir.toString(), "why is checkout failing in staging?");
+  void ask_prints_the_diagnosis() throws Exception {
+    int code =
+        run(
+            "ask",
+            "--config",
+            bm25Only(),
+            "--data-dir",
+            dir.toString(),
+            "why is checkout failing in staging?");
 
     assertThat(code).isEqualTo(0);
     assertThat(out.toString()).contains("CrashLoopBackOff").contains("DATABASE_URL");
   }
 
   @Test
-  void search_prints_the_best_runbook_sections() {
-    int code = run("search", "--data-dir", dir.toString(), "--limit", "2", "pod crash looping");
+  void search_prints_the_best_runbook_sections() throws Exception {
+    int code =
+        run(
+            "search",
+            "--config",
+            bm25Only(),
+            "--data-dir",
+            dir.toString(),
+            "--limit",
+            "2",
+            "pod crash looping");
 
     assertThat(code).isEqualTo(0);
     assertThat(out.toString()).contains("KubePodCrashLooping.md");
   }
 
   @Test
-  void search_as_json_lines_and_bad_kind() {
+  void search_as_json_lines_and_bad_kind() throws Exception {
     assertThat(
             run("search", "--data-dir", dir.toString(), "--json", "--limit", "1", "node not ready"))
         .isEqualTo(0);
     assertThat(out.toString().strip()).startsWith("{").endsWith("}");
     assertThat(run("search", "--kind", "poem", "x")).isEqualTo(2);
     assertThat(err.toString()).contains("--kind");
+  }
+
+  @Test
+  void index_reports_what_it_read_and_skipped() throws Exception {
+    Path runbooks = Files.createDirectories(dir.resolve("runbooks"));
+    Files.writeString(
+        runbooks.resolve("Disk.md"), "# Disk full\n\n## Mitigation\n\nDelete old logs.\n");
+    Files.write(runbooks.resolve("Broken.md"), new byte[] {0, 1, 2, (byte) 0xff, 0, 0});
+
+    int code =
+        run("index", "--config", bm25Only(), "--data-dir", dir.toString(), runbooks.toString());
+
+    assertThat(code).isEqualTo(0);
+    assertThat(out.toString()).contains("skipped").contains("Broken.md");
+    assertThat(run("index", dir.resolve("nope").toString())).isEqualTo(2);
+  }
+
+  /** A config without the embedding model, so CLI tests stay fast. */
+  private String bm25Only() throws Exception {
+    Path config = dir.resolve("bm25.yaml");
+    Files.writeString(config, "knowledge:\n  semantic: false\n");
+    return config.toString();
   }
 }

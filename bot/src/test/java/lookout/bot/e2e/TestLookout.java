@@ -28,7 +28,8 @@ final class TestLookout {
       Files.writeString(config, yaml);
     }
     LookoutConfig loaded =
-        new ConfigLoader(Map.of()).load(config, new ConfigLoader.Overrides(dataDir, 0));
+        new ConfigLoader(Map.of("LOOKOUT_KNOWLEDGE_SEMANTIC", "false"))
+            .load(config, new ConfigLoader.Overrides(dataDir, 0));
     return LookoutServer.start(loaded);
   }
 }
