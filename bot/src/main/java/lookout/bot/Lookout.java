@@ -87,6 +87,10 @@ public final class Lookout implements AutoCloseable {
     readiness.add("database", db::ping);
     readiness.add("cluster", clusters::reachable);
     readiness.add("knowledge", () -> sizeOf(knowledge) > 0);
+    if (config.clusters().stream().anyMatch(c -> c.mode() == LookoutConfig.Cluster.Mode.SANDBOX)) {
+      lookout.knowledge.incidents.IncidentSchema.apply(db.dataSource());
+      SandboxIncidents.seedIfEmpty(db.dataSource());
+    }
     int incidents = KnowledgeSetup.indexIncidents(knowledge, db.dataSource());
 
     Approvals approvals =

@@ -114,6 +114,15 @@ class WalkingSkeletonTest {
   }
 
   @Test
+  void have_we_seen_it_before_finds_the_past_incident() throws Exception {
+    String thread = chat.say("carol", "have we seen OOMKilled on order-service before?");
+
+    JsonNode answer = chat.awaitBot(thread, m -> true);
+
+    assertThat(text(answer)).contains("order-service OOMKilled during the month-end report export");
+  }
+
+  @Test
   void health_readiness_and_metrics_answer() throws Exception {
     assertThat(chat.get("/healthz").statusCode()).isEqualTo(200);
     var ready = chat.get("/readyz");
