@@ -7,13 +7,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class KnowledgeIndexTest {
-  private static KnowledgeIndex index;
+class BundledRunbooksTest {
+  private static KnowledgeBase index;
 
   @BeforeAll
   static void indexBundledRunbooks() throws Exception {
-    index = KnowledgeIndex.inMemory();
-    index.replaceRunbooks(RunbookSources.bundled());
+    index = KnowledgeBase.open(KnowledgeSettings.inMemory().withSemantic(false));
+    index.indexBundledRunbooks();
   }
 
   @AfterAll
@@ -63,7 +63,7 @@ class KnowledgeIndexTest {
   @Test
   void reindexing_replaces_instead_of_duplicating() throws Exception {
     int before = index.size();
-    index.replaceRunbooks(RunbookSources.bundled());
+    index.indexBundledRunbooks();
     assertThat(index.size()).isEqualTo(before);
   }
 
