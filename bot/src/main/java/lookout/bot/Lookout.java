@@ -128,7 +128,7 @@ public final class Lookout implements AutoCloseable {
             metrics,
             work);
     if (slack != null) {
-      slack.start(conversations, work);
+      slack.start();
     }
     // Requests a stopped process left APPROVED or EXECUTING; on a shared (PostgreSQL) database
     // only those stuck for minutes, so other replicas' running requests are left alone.

@@ -45,35 +45,34 @@ public final class SlackSetup implements AutoCloseable {
     return queued;
   }
 
-  /**
-   * Starts delivering queued messages and, in {@code mode: socket}, connects to Slack; throws when
-   * Socket Mode cannot connect (a wrong app token, Slack unreachable).
-   */
-  void start(ChatHandler handler, Executor blocking) {
+  /** Starts delivering queued messages. */
+  void start() {
     outbox.start();
-    if (settings.mode() == SlackSettings.Mode.SOCKET) {
-      socket = new SlackSocketMode(settings.appToken(), settings.apiUrl(), handler, api, blocking);
-      try {
-        socket.start();
-      } catch (IOException | RuntimeException e) {
-        throw new IllegalStateException(
-            "while connecting to Slack Socket Mode at " + settings.apiUrl() + ": " + e.getMessage(),
-            e);
-      }
-    }
   }
 
-  /** Mounts the Events API and interactivity routes ({@code mode: http} only). */
+  /**
+   * Starts receiving (only {@code serve} calls this, so {@code ask} never takes Slack traffic):
+   * mounts the Events API and interactivity routes ({@code mode: http}) or connects Socket Mode
+   * ({@code mode: socket}), throwing when Slack refuses the app token or cannot be reached.
+   */
   public void mount(Router router, ChatHandler handler, Executor blocking) {
-    if (settings.mode() != SlackSettings.Mode.HTTP) {
+    if (settings.mode() == SlackSettings.Mode.HTTP) {
+      new SlackRoutes(
+              new SlackRequestVerifier(settings.signingSecret(), Clock.systemUTC()),
+              handler,
+              api,
+              blocking)
+          .mount(router);
       return;
     }
-    new SlackRoutes(
-            new SlackRequestVerifier(settings.signingSecret(), Clock.systemUTC()),
-            handler,
-            api,
-            blocking)
-        .mount(router);
+    socket = new SlackSocketMode(settings.appToken(), settings.apiUrl(), handler, api, blocking);
+    try {
+      socket.start();
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException(
+          "while connecting to Slack Socket Mode at " + settings.apiUrl() + ": " + e.getMessage(),
+          e);
+    }
   }
 
   @Override
