@@ -1,11 +1,16 @@
 package lookout.bot;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import lookout.bot.config.LookoutConfig;
 import lookout.knowledge.IndexReport;
 import lookout.knowledge.KnowledgeBase;
 import lookout.knowledge.KnowledgeSettings;
+import lookout.knowledge.embed.Embedder;
+import lookout.knowledge.embed.MiniLmEmbedder;
 import lookout.knowledge.incidents.IncidentSchema;
 import lookout.knowledge.incidents.IncidentStore;
 import org.slf4j.Logger;
@@ -21,12 +26,27 @@ public final class KnowledgeSetup {
 
   private KnowledgeSetup() {}
 
-  /** Opens the index and syncs the runbooks (configured folders, else the bundled samples). */
+  /** Opens the index and syncs the runbooks; the model (if on) loads right away. */
   public static KnowledgeBase open(LookoutConfig config) throws IOException {
-    KnowledgeBase kb =
-        KnowledgeBase.open(
-            KnowledgeSettings.onDisk(config.dataDir().resolve("knowledge"))
-                .withSemantic(config.knowledge().semantic()));
+    return open(config, CompletableFuture.completedFuture(null));
+  }
+
+  /**
+   * Opens the index and syncs the runbooks (configured folders, else the bundled samples). The
+   * embedding model, when on, starts loading only once {@code loadModelAfter} completes: loading it
+   * takes a core for seconds, which start-up on two cores cannot spare.
+   */
+  public static KnowledgeBase open(LookoutConfig config, CompletableFuture<?> loadModelAfter)
+      throws IOException {
+    Path dir = config.dataDir().resolve("knowledge");
+    Callable<Embedder> model =
+        config.knowledge().semantic()
+            ? () -> {
+              loadModelAfter.get();
+              return MiniLmEmbedder.load(dir.resolve("model-cache"));
+            }
+            : Embedder::none;
+    KnowledgeBase kb = KnowledgeBase.open(KnowledgeSettings.onDisk(dir), model);
     try {
       IndexReport report =
           config.knowledge().runbookDirs().isEmpty()

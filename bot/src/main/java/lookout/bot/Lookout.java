@@ -50,6 +50,9 @@ public final class Lookout implements AutoCloseable {
   private Clusters clusters;
   private SlackSetup slack;
   private KnowledgeBase knowledge;
+  // Completed once the server listens: heavy background work (the embedding model) waits for it.
+  private final java.util.concurrent.CompletableFuture<Void> started =
+      new java.util.concurrent.CompletableFuture<>();
 
   private Lookout(BotMetrics metrics) {
     this.metrics = metrics;
@@ -76,7 +79,7 @@ public final class Lookout implements AutoCloseable {
     Startup startup = new Startup(work);
     var dbStarting = startup.start("database", () -> openDatabase(config));
     var clustersStarting = startup.start("clusters", () -> Clusters.open(config));
-    var knowledgeStarting = startup.start("knowledge", () -> KnowledgeSetup.open(config));
+    var knowledgeStarting = startup.start("knowledge", () -> KnowledgeSetup.open(config, started));
     // Register each component for closing as soon as it exists, even if a sibling failed.
     clusters = Startup.await(clustersStarting);
     resources.add(clusters);
@@ -192,6 +195,11 @@ public final class Lookout implements AutoCloseable {
     return client;
   }
 
+  /** Called once Lookout serves: background work that would slow start-up may begin. */
+  public void markStarted() {
+    started.complete(null);
+  }
+
   /** The knowledge search (runbooks and incidents). */
   public KnowledgeBase knowledge() {
     return knowledge;
@@ -216,6 +224,7 @@ public final class Lookout implements AutoCloseable {
 
   @Override
   public void close() {
+    started.cancel(false);
     work.shutdown();
     try {
       if (!work.awaitTermination(5, TimeUnit.SECONDS)) {

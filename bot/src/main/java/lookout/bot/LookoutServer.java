@@ -96,6 +96,7 @@ public final class LookoutServer implements AutoCloseable {
                           log.error("while expiring approval requests", e);
                         }
                       }));
+      lookout.markStarted();
       log.info(
           "Lookout listening on http://{}:{}/ (started in {} ms, config: {})",
           config.server().host(),

@@ -36,12 +36,17 @@ public final class StartupBenchmark {
             "-XX:SharedArchiveFile=" + cds,
             "-jar",
             jar.toString());
-    measure(withCds, 1); // training run: writes the archive
-    System.out.println("| metric | JVM flags | median | min | max | samples |");
-    System.out.println("|---|---|---|---|---|---|");
-    for (var variant : List.of(plain, withCds)) {
-      String flags = variant == plain ? "none" : "CDS archive";
-      List<List<Long>> m = measure(variant, runs);
+    measure(withCds, false, 1); // training run: writes the archive
+    System.out.println("| metric | JVM flags | semantic search | median | min | max | samples |");
+    System.out.println("|---|---|---|---|---|---|---|");
+    record Variant(List<String> command, String flags, boolean semantic) {}
+    for (Variant v :
+        List.of(
+            new Variant(plain, "none", false),
+            new Variant(withCds, "CDS archive", false),
+            new Variant(withCds, "CDS archive", true))) {
+      List<List<Long>> m = measure(v.command(), v.semantic(), runs);
+      String flags = v.flags() + " | " + (v.semantic() ? "on" : "off");
       row("start to ready (ms)", flags, m.get(0));
       row("idle RSS after ready + 3 s (MB)", flags, m.get(1));
       row("RSS after 20 questions (MB)", flags, m.get(2));
@@ -49,7 +54,8 @@ public final class StartupBenchmark {
     }
   }
 
-  private static List<List<Long>> measure(List<String> command, int runs) throws Exception {
+  private static List<List<Long>> measure(List<String> command, boolean semantic, int runs)
+      throws Exception {
     List<Long> readyMs = new ArrayList<>();
     List<Long> idleRssMb = new ArrayList<>();
     List<Long> busyRssMb = new ArrayList<>();
@@ -60,8 +66,10 @@ public final class StartupBenchmark {
       List<String> args = new ArrayList<>(command);
       args.addAll(List.of("serve", "--port", String.valueOf(port), "--data-dir", data.toString()));
       long start = System.nanoTime();
+      ProcessBuilder builder = new ProcessBuilder(args);
+      builder.environment().put("LOOKOUT_KNOWLEDGE_SEMANTIC", String.valueOf(semantic));
       Process p =
-          new ProcessBuilder(args)
+          builder
               .redirectErrorStream(true)
               .redirectOutput(data.resolve("out.log").toFile())
               .start();
