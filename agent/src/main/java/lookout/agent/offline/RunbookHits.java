@@ -8,6 +8,9 @@ import lookout.knowledge.Search;
 
 /** The best runbook and incident sections for a finding, as "Runbook: …" lines; optional. */
 final class RunbookHits {
+  /** The section heading; hits may be runbook sections or past incidents. */
+  static final String HEADING = "Runbooks and past incidents";
+
   private static final int LIMIT = 3;
 
   private final Search search;
@@ -34,7 +37,7 @@ final class RunbookHits {
       return Optional.empty();
     }
     List<String> lines = hits.stream().map(RunbookHits::line).toList();
-    return Optional.of(Replies.section("Runbooks", lines));
+    return Optional.of(Replies.section(HEADING, lines));
   }
 
   private static String line(Hit hit) {

@@ -138,7 +138,7 @@ class OfflineAgentFakesTest {
         };
     Answer answer = ask(agent(List.of(CRASH_QUOTER), broken), "diagnose staging/checkout");
     assertThat(answer.summary()).startsWith("Crash in");
-    assertThat(answer.sections()).noneMatch(s -> s.heading().equals("Runbooks"));
+    assertThat(answer.sections()).noneMatch(s -> s.heading().equals(RunbookHits.HEADING));
   }
 
   @Test
