@@ -4,32 +4,110 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import javax.sql.DataSource;
 
 /**
  * Remembers which platform deliveries were processed, in the database, so a retry or a duplicate
  * delivery (possibly to another replica) is handled once. The primary key makes the check atomic.
+ *
+ * <p>Webhooks arrive in bursts and one insert with its own connection and commit costs milliseconds
+ * on SQLite, so callers queue their key and one writer inserts whatever has queued in a single
+ * transaction (group commit): under load, hundreds of deliveries share one commit; alone, a
+ * delivery waits for nothing but its own insert.
  */
 public final class DeliveryDedupe {
+  private static final int MAX_BATCH = 512;
+  private static final String INSERT =
+      "INSERT INTO processed_events (event_key, seen_at) VALUES (?, ?) ON CONFLICT DO NOTHING";
+
   private final DataSource db;
   private final Clock clock;
+  private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+
+  private record Pending(String key, CompletableFuture<Boolean> first) {}
 
   public DeliveryDedupe(DataSource db, Clock clock) {
     this.db = db;
     this.clock = clock;
+    Thread.ofVirtual().name("delivery-dedupe").start(this::writeBatches);
   }
 
-  /** True the first time {@code platform + eventId} is seen, false for every repeat. */
+  /** True the first time {@code platform + eventId} is seen, false for every repeat. Blocks. */
   public boolean firstTime(String platform, String eventId) {
-    String sql =
-        "INSERT INTO processed_events (event_key, seen_at) VALUES (?, ?) ON CONFLICT DO NOTHING";
-    try (Connection c = db.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, platform + ":" + eventId);
-      ps.setLong(2, clock.millis());
-      return ps.executeUpdate() == 1;
+    String key = platform + ":" + eventId;
+    Pending pending = new Pending(key, new CompletableFuture<>());
+    queue.add(pending);
+    try {
+      return pending.first().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while recording delivery " + key, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("while recording delivery " + key, e.getCause());
+    }
+  }
+
+  private void writeBatches() {
+    List<Pending> batch = new ArrayList<>();
+    Connection connection = null;
+    while (true) {
+      try {
+        batch.add(queue.take());
+      } catch (InterruptedException e) {
+        close(connection);
+        return;
+      }
+      queue.drainTo(batch, MAX_BATCH - 1);
+      try {
+        // The writer keeps its connection: opening one per batch costs more than the inserts.
+        if (connection == null) {
+          connection = db.getConnection();
+        }
+        insert(connection, batch);
+      } catch (SQLException | RuntimeException e) {
+        batch.forEach(p -> p.first().completeExceptionally(e));
+        close(connection);
+        connection = null;
+      }
+      batch.clear();
+    }
+  }
+
+  private static void close(Connection connection) {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // Already broken; a new connection is opened for the next batch.
+      }
+    }
+  }
+
+  /** One transaction for the batch; a key seen twice in it is "first" only once (primary key). */
+  private void insert(Connection c, List<Pending> batch) throws SQLException {
+    boolean[] inserted = new boolean[batch.size()];
+    c.setAutoCommit(false);
+    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+      long now = clock.millis();
+      for (int i = 0; i < batch.size(); i++) {
+        ps.setString(1, batch.get(i).key());
+        ps.setLong(2, now);
+        inserted[i] = ps.executeUpdate() == 1;
+      }
+      c.commit();
     } catch (SQLException e) {
-      throw new IllegalStateException("while recording delivery " + platform + ":" + eventId, e);
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      batch.get(i).first().complete(inserted[i]);
     }
   }
 }
