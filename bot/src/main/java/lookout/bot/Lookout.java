@@ -145,7 +145,7 @@ public final class Lookout implements AutoCloseable {
         db.description(),
         sizeOf(knowledge),
         incidents,
-        config.knowledge().semantic() ? "loading in the background" : "off",
+        config.knowledge().semantic() ? "on, the model loads once Lookout serves" : "off",
         startup.summary());
   }
 
