@@ -62,9 +62,16 @@ public final class KnowledgeSetup {
     }
   }
 
-  /** Indexes every incident recorded in the database (creating its table if needed). */
-  public static int indexIncidents(KnowledgeBase kb, DataSource db) throws IOException {
+  /**
+   * Indexes every incident recorded in the database (creating its table if needed); with {@code
+   * sandboxSamples}, an empty table first gets the sandbox's sample incidents.
+   */
+  public static int indexIncidents(KnowledgeBase kb, DataSource db, boolean sandboxSamples)
+      throws IOException {
     IncidentSchema.apply(db);
+    if (sandboxSamples) {
+      SandboxIncidents.seedIfEmpty(db);
+    }
     var incidents = new IncidentStore(db).all();
     kb.addIncidents(incidents);
     return incidents.size();

@@ -90,11 +90,9 @@ public final class Lookout implements AutoCloseable {
     readiness.add("database", db::ping);
     readiness.add("cluster", clusters::reachable);
     readiness.add("knowledge", () -> sizeOf(knowledge) > 0);
-    if (config.clusters().stream().anyMatch(c -> c.mode() == LookoutConfig.Cluster.Mode.SANDBOX)) {
-      lookout.knowledge.incidents.IncidentSchema.apply(db.dataSource());
-      SandboxIncidents.seedIfEmpty(db.dataSource());
-    }
-    int incidents = KnowledgeSetup.indexIncidents(knowledge, db.dataSource());
+    boolean sandbox =
+        config.clusters().stream().anyMatch(c -> c.mode() == LookoutConfig.Cluster.Mode.SANDBOX);
+    int incidents = KnowledgeSetup.indexIncidents(knowledge, db.dataSource(), sandbox);
 
     Approvals approvals =
         new Approvals(
@@ -122,14 +120,9 @@ public final class Lookout implements AutoCloseable {
       resources.add(slack);
       byPlatform.put(slack.adapter().platform(), slack.adapter());
     }
-    conversations =
-        new Conversations(
-            byPlatform,
-            agent,
-            approvals,
-            new DeliveryDedupe(db.dataSource(), Clock.systemUTC()),
-            metrics,
-            work);
+    DeliveryDedupe dedupe = new DeliveryDedupe(db.dataSource(), Clock.systemUTC());
+    resources.add(dedupe);
+    conversations = new Conversations(byPlatform, agent, approvals, dedupe, metrics, work);
     if (slack != null) {
       slack.start();
     }

@@ -20,7 +20,7 @@ import javax.sql.DataSource;
  * transaction (group commit): under load, hundreds of deliveries share one commit; alone, a
  * delivery waits for nothing but its own insert.
  */
-public final class DeliveryDedupe {
+public final class DeliveryDedupe implements AutoCloseable {
   private static final int MAX_BATCH = 512;
   private static final String INSERT =
       "INSERT INTO processed_events (event_key, seen_at) VALUES (?, ?) ON CONFLICT DO NOTHING";
@@ -29,12 +29,28 @@ public final class DeliveryDedupe {
   private final Clock clock;
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
 
+  private final Thread writer;
+  private volatile boolean closed;
+
   private record Pending(String key, CompletableFuture<Boolean> first) {}
 
   public DeliveryDedupe(DataSource db, Clock clock) {
     this.db = db;
     this.clock = clock;
-    Thread.ofVirtual().name("delivery-dedupe").start(this::writeBatches);
+    this.writer = Thread.ofVirtual().name("delivery-dedupe").start(this::writeBatches);
+  }
+
+  /** Stops the writer and releases its connection; deliveries still queued fail. */
+  @Override
+  public void close() {
+    closed = true;
+    writer.interrupt();
+    try {
+      writer.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    queue.forEach(p -> p.first().completeExceptionally(new IllegalStateException("closed")));
   }
 
   /** True the first time {@code platform + eventId} is seen, false for every repeat. Blocks. */
@@ -42,6 +58,10 @@ public final class DeliveryDedupe {
     String key = platform + ":" + eventId;
     Pending pending = new Pending(key, new CompletableFuture<>());
     queue.add(pending);
+    if (closed) {
+      // Lost the race with close(): nobody will write this batch.
+      pending.first().completeExceptionally(new IllegalStateException("delivery dedupe closed"));
+    }
     try {
       return pending.first().get();
     } catch (InterruptedException e) {
@@ -59,7 +79,7 @@ public final class DeliveryDedupe {
       try {
         batch.add(queue.take());
       } catch (InterruptedException e) {
-        close(connection);
+        closeQuietly(connection);
         return;
       }
       queue.drainTo(batch, MAX_BATCH - 1);
@@ -71,14 +91,14 @@ public final class DeliveryDedupe {
         insert(connection, batch);
       } catch (SQLException | RuntimeException e) {
         batch.forEach(p -> p.first().completeExceptionally(e));
-        close(connection);
+        closeQuietly(connection);
         connection = null;
       }
       batch.clear();
     }
   }
 
-  private static void close(Connection connection) {
+  private static void closeQuietly(Connection connection) {
     if (connection != null) {
       try {
         connection.close();
