@@ -1,0 +1,129 @@
+package lookout.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The ServiceAccount reads cluster-wide and writes only what the actions need, where named. */
+class RbacScopeTest {
+  private static final Set<String> READ_VERBS = Set.of("get", "list", "watch");
+
+  static Chart.Rendered render(String which) {
+    return which.equals("production") ? Chart.production() : Chart.defaults();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"defaults", "production"})
+  void cluster_roles_only_read(String which) {
+    Chart.Rendered chart = render(which);
+
+    List<JsonNode> clusterRoles = chart.all("ClusterRole");
+    assertThat(clusterRoles).hasSize(1);
+    for (JsonNode rule : clusterRoles.get(0).path("rules")) {
+      assertThat(strings(rule.path("verbs"))).as("verbs of %s", rule).isSubsetOf(READ_VERBS);
+      assertThat(strings(rule.path("resources"))).doesNotContain("*", "secrets", "configmaps");
+      assertThat(strings(rule.path("apiGroups"))).doesNotContain("*");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"defaults", "production"})
+  void the_cluster_role_covers_what_the_bot_reads(String which) {
+    JsonNode role = render(which).one("ClusterRole");
+
+    assertThat(readable(role, ""))
+        .contains("pods", "pods/log", "events", "nodes", "namespaces", "persistentvolumeclaims");
+    assertThat(readable(role, "apps"))
+        .contains("deployments", "statefulsets", "daemonsets", "replicasets");
+    assertThat(readable(role, "metrics.k8s.io")).contains("pods", "nodes");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"defaults", "production"})
+  void cluster_role_bindings_grant_only_the_read_role(String which) {
+    Chart.Rendered chart = render(which);
+    String readRole = chart.one("ClusterRole").at("/metadata/name").asText();
+
+    for (JsonNode binding : chart.all("ClusterRoleBinding")) {
+      assertThat(binding.at("/roleRef/kind").asText()).isEqualTo("ClusterRole");
+      assertThat(binding.at("/roleRef/name").asText()).isEqualTo(readRole);
+    }
+    assertThat(chart.all("RoleBinding"))
+        .allSatisfy(b -> assertThat(b.at("/roleRef/kind").asText()).isEqualTo("Role"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void by_default_nothing_is_writable_anywhere() {
+    assertThat(Chart.defaults().all("Role")).isEmpty();
+    assertThat(Chart.defaults().all("RoleBinding")).isEmpty();
+  }
+
+  @org.junit.jupiter.api.Test
+  void actions_write_only_in_the_named_namespaces_and_only_what_they_need() {
+    Chart.Rendered chart = Chart.production();
+
+    List<JsonNode> roles = chart.all("Role");
+    assertThat(roles)
+        .extracting(r -> r.at("/metadata/namespace").asText())
+        .containsExactlyInAnyOrder("staging", "prod");
+    for (JsonNode role : roles) {
+      List<String> grants = new ArrayList<>();
+      for (JsonNode rule : role.path("rules")) {
+        assertThat(strings(rule.path("apiGroups"))).containsExactly("apps");
+        for (String resource : strings(rule.path("resources"))) {
+          for (String verb : strings(rule.path("verbs"))) {
+            grants.add(verb + " " + resource);
+          }
+        }
+      }
+      assertThat(grants)
+          .containsExactlyInAnyOrder(
+              "get deployments",
+              "patch deployments",
+              "get statefulsets",
+              "patch statefulsets",
+              "get deployments/scale",
+              "update deployments/scale",
+              "patch deployments/scale",
+              "get statefulsets/scale",
+              "update statefulsets/scale",
+              "patch statefulsets/scale");
+    }
+    assertThat(chart.all("RoleBinding"))
+        .allSatisfy(
+            b -> {
+              assertThat(b.at("/subjects/0/name").asText()).isEqualTo("lookout");
+              assertThat(b.at("/subjects/0/namespace").asText()).isEqualTo(Chart.NAMESPACE);
+            });
+  }
+
+  @org.junit.jupiter.api.Test
+  void rbac_can_be_left_to_the_platform_team() {
+    Chart.Rendered chart = Chart.template(Chart.PRODUCTION, Map.of("rbac.create", false));
+
+    assertThat(chart.all("ClusterRole")).isEmpty();
+    assertThat(chart.all("Role")).isEmpty();
+  }
+
+  private static Set<String> readable(JsonNode clusterRole, String group) {
+    Set<String> resources = new java.util.TreeSet<>();
+    for (JsonNode rule : clusterRole.path("rules")) {
+      if (strings(rule.path("apiGroups")).contains(group)
+          && strings(rule.path("verbs")).containsAll(List.of("get"))) {
+        resources.addAll(strings(rule.path("resources")));
+      }
+    }
+    return resources;
+  }
+
+  static List<String> strings(JsonNode array) {
+    return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+  }
+}
