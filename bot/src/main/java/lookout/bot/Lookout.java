@@ -28,6 +28,8 @@ import lookout.bot.conversation.Conversations;
 import lookout.bot.db.Database;
 import lookout.bot.db.DeliveryDedupe;
 import lookout.bot.db.SigningKey;
+import lookout.bot.ha.LeaderLease;
+import lookout.bot.ha.Leadership;
 import lookout.bot.http.Readiness;
 import lookout.bot.metrics.BotMetrics;
 import lookout.knowledge.KnowledgeBase;
@@ -50,6 +52,7 @@ public final class Lookout implements AutoCloseable {
   private Clusters clusters;
   private SlackSetup slack;
   private KnowledgeBase knowledge;
+  private Leadership leadership;
   // Completed once the server listens: heavy background work (the embedding model) waits for it.
   private final java.util.concurrent.CompletableFuture<Void> started =
       new java.util.concurrent.CompletableFuture<>();
@@ -87,6 +90,16 @@ public final class Lookout implements AutoCloseable {
     resources.add(knowledge);
     Database db = Startup.await(dbStarting);
     resources.add(db);
+    leadership =
+        Leadership.start(
+            new LeaderLease(
+                db.dataSource(),
+                "timers",
+                Leadership.thisProcess(),
+                config.database().leaderLease(),
+                Clock.systemUTC()),
+            metrics.registry());
+    resources.add(leadership);
     readiness.add("database", db::ping);
     readiness.add("cluster", clusters::reachable);
     readiness.add("knowledge", () -> sizeOf(knowledge) > 0);
@@ -201,6 +214,11 @@ public final class Lookout implements AutoCloseable {
   /** Slack, when {@code slack.enabled}. */
   public java.util.Optional<SlackSetup> slack() {
     return java.util.Optional.ofNullable(slack);
+  }
+
+  /** Whether this replica runs the timers (one replica at a time on a shared database). */
+  public Leadership leadership() {
+    return leadership;
   }
 
   public Readiness readiness() {

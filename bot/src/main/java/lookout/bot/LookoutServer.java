@@ -91,7 +91,9 @@ public final class LookoutServer implements AutoCloseable {
                   .execute(
                       () -> {
                         try {
-                          wired.conversations().expireDue();
+                          // One replica at a time runs the timers (docs/deploy.md, "Several
+                          // replicas"); the others take over within database.leaderLease.
+                          wired.leadership().ifLeader(wired.conversations()::expireDue);
                         } catch (RuntimeException e) {
                           log.error("while expiring approval requests", e);
                         }

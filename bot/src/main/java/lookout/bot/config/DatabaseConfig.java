@@ -2,6 +2,7 @@ package lookout.bot.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,7 +11,8 @@ final class DatabaseConfig {
   private DatabaseConfig() {}
 
   static LookoutConfig.Database bind(ConfigTree t, JsonNode root) {
-    ObjectNode d = t.object(root, "database", "database", Set.of("url", "user", "password"));
+    ObjectNode d =
+        t.object(root, "database", "database", Set.of("url", "user", "password", "leaderLease"));
     Optional<String> url = t.string(d, "url", "database.url");
     Optional<String> user = t.string(d, "user", "database.user");
     Optional<String> password = t.string(d, "password", "database.password");
@@ -34,7 +36,11 @@ final class DatabaseConfig {
                   "***",
                   "no value: password is only for jdbc:postgresql: URLs"));
     }
-    return new LookoutConfig.Database(url, user, password);
+    Duration lease = t.duration(d, "leaderLease", "database.leaderLease", Duration.ofSeconds(15));
+    if (lease.compareTo(Duration.ofSeconds(2)) < 0 || lease.compareTo(Duration.ofMinutes(5)) > 0) {
+      t.problem("database.leaderLease", lease, "a duration between 2s and 5m");
+    }
+    return new LookoutConfig.Database(url, user, password, lease);
   }
 
   /** Never echo a password from a URL into an error message. */

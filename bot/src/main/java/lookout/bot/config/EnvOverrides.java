@@ -47,6 +47,7 @@ final class EnvOverrides {
     m.put("LOOKOUT_DATABASE_URL", "database.url");
     m.put("LOOKOUT_DATABASE_USER", "database.user");
     m.put("LOOKOUT_DATABASE_PASSWORD", "database.password");
+    m.put("LOOKOUT_DATABASE_LEADER_LEASE", "database.leaderLease");
     m.put("LOOKOUT_DEFAULT_CLUSTER", "defaultCluster");
     m.put("LOOKOUT_CONSOLE_ENABLED", "console.enabled");
     m.put("LOOKOUT_CONSOLE_ACCESS_TOKEN", "console.accessToken");

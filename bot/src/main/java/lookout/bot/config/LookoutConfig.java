@@ -31,9 +31,13 @@ public record LookoutConfig(
   /**
    * {@code url} is a {@code jdbc:sqlite:} or {@code jdbc:postgresql:} URL; empty means the SQLite
    * file {@code lookout.db} under the data dir. {@code user} and {@code password} are for
-   * PostgreSQL only.
+   * PostgreSQL only. {@code leaderLease}: how long a replica holds the leader lease for timers.
    */
-  public record Database(Optional<String> url, Optional<String> user, Optional<String> password) {
+  public record Database(
+      Optional<String> url,
+      Optional<String> user,
+      Optional<String> password,
+      Duration leaderLease) {
     @Override
     public String toString() {
       return "Database[url="
@@ -42,6 +46,8 @@ public record LookoutConfig(
           + user
           + ", password="
           + password.map(p -> "***")
+          + ", leaderLease="
+          + leaderLease
           + "]";
     }
   }
