@@ -31,8 +31,9 @@ class LookoutAcceptsTheConfigTest {
             .orElseThrow()
             .at("/data/lookout.yaml")
             .asText()
-            // the pod mounts the policy there; here it is a temp file
-            .replace("/etc/lookout/policy/policy.yaml", policy.toString());
+            // the pod mounts the policy and kubeconfigs there; here they are temp files
+            .replace("/etc/lookout/policy/policy.yaml", policy.toString())
+            .replace("/etc/lookout/kube/prod-us.yaml", kubeconfig().toString());
     Path config = Files.writeString(dir.resolve("lookout.yaml"), configText);
 
     LookoutConfig loaded =
@@ -57,8 +58,10 @@ class LookoutAcceptsTheConfigTest {
     assertThat(loaded.approvals().signingKey()).hasValue("k".repeat(48));
     assertThat(loaded.slack().enabled()).isTrue();
     assertThat(loaded.clusters())
-        .extracting(LookoutConfig.Cluster::mode)
-        .containsExactly(LookoutConfig.Cluster.Mode.IN_CLUSTER);
+        .extracting(LookoutConfig.Cluster::name, LookoutConfig.Cluster::mode)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("prod", LookoutConfig.Cluster.Mode.IN_CLUSTER),
+            org.assertj.core.groups.Tuple.tuple("prod-us", LookoutConfig.Cluster.Mode.KUBECONFIG));
     Policy parsed = PolicyLoader.load(policy);
     assertThat(parsed).isNotNull();
   }
@@ -85,6 +88,25 @@ class LookoutAcceptsTheConfigTest {
     assertThat(loaded.console().enabled()).isFalse();
     assertThat(loaded.database().url()).isEmpty();
     assertThat(PolicyLoader.load(policy)).isNotNull();
+  }
+
+  private Path kubeconfig() throws Exception {
+    return Files.writeString(
+        dir.resolve("prod-us.yaml"),
+        """
+        apiVersion: v1
+        kind: Config
+        clusters:
+          - name: prod-us
+            cluster: {server: "https://prod-us.example.com:6443"}
+        users:
+          - name: lookout
+            user: {token: not-a-real-token}
+        contexts:
+          - name: lookout
+            context: {cluster: prod-us, user: lookout}
+        current-context: lookout
+        """);
   }
 
   private Path write(Chart.Rendered chart, String configMap, String key) throws Exception {
