@@ -92,6 +92,7 @@ final class ImageTar {
 
   private static void walk(InputStream in, Visitor visitor) throws IOException {
     byte[] header = new byte[512];
+    String paxPath = null;
     while (in.readNBytes(header, 0, 512) == 512) {
       if (header[0] == 0) {
         return; // end-of-archive blocks
@@ -101,6 +102,10 @@ final class ImageTar {
       if (!prefix.isEmpty()) {
         name = prefix + "/" + name;
       }
+      if (paxPath != null) {
+        name = paxPath; // a PAX header before this entry carried its full (long) path
+        paxPath = null;
+      }
       long size = octal(header, 124, 12);
       int mode = (int) octal(header, 100, 8);
       char type = (char) header[156];
@@ -109,6 +114,9 @@ final class ImageTar {
         throw new IOException("GNU long names are not supported: " + path);
       }
       InputStream body = new Bounded(in, size);
+      if (type == 'x') {
+        paxPath = paxRecord(new String(body.readAllBytes(), StandardCharsets.UTF_8), "path");
+      }
       if (type == '0' || type == 0 || type == '5') {
         visitor.visit(new Entry(path, mode, type == '5', size), body);
       }
@@ -155,6 +163,18 @@ final class ImageTar {
     public void close() {
       // the archive stays open for the next entry
     }
+  }
+
+  /** The value of {@code key} in PAX records ({@code "<length> <key>=<value>\\n"}), or null. */
+  static String paxRecord(String records, String key) {
+    for (String line : records.split("\n")) {
+      int space = line.indexOf(' ');
+      int eq = line.indexOf('=');
+      if (space > 0 && eq > space && line.substring(space + 1, eq).equals(key)) {
+        return line.substring(eq + 1);
+      }
+    }
+    return null;
   }
 
   private static String text(byte[] b, int off, int len) {
