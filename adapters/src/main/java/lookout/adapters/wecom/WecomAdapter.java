@@ -21,6 +21,7 @@ import lookout.adapters.chat.ClickReply;
 import lookout.adapters.chat.ConversationRef;
 import lookout.adapters.chat.Message;
 import lookout.adapters.chat.MessageRef;
+import lookout.adapters.chat.Part;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -175,6 +176,10 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
     Set<String> to = new LinkedHashSet<>(users);
     String taskId = null;
     if (!message.buttons().isEmpty()) {
+      if (hasProse(message)) {
+        // A card holds a title, six facts and one subtitle: send the full text first.
+        sendApp(users, withoutButtons(message), doing);
+      }
       to.addAll(a.approvers());
       taskId = TASK_PREFIX + HexFormat.of().formatHex(randomBytes(12));
       body.put("msgtype", "template_card").set("template_card", cards.render(message, taskId));
@@ -193,6 +198,15 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
     }
     String msgId = answer.path("msgid").asText("");
     return msgId.isEmpty() ? "msg-" + HexFormat.of().formatHex(randomBytes(8)) : msgId;
+  }
+
+  private static boolean hasProse(Message m) {
+    return m.parts().stream().anyMatch(p -> p instanceof Part.Section || p instanceof Part.Code);
+  }
+
+  private static Message withoutButtons(Message m) {
+    return new Message(
+        m.summary(), m.parts().stream().filter(p -> !(p instanceof Part.Actions)).toList());
   }
 
   private void updateCard(String taskId, String code, Message message) {

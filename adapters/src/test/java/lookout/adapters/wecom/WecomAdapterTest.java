@@ -119,6 +119,19 @@ class WecomAdapterTest {
   }
 
   @Test
+  void an_answer_with_text_and_buttons_is_markdown_for_the_user_then_a_card() {
+    MessageRef ref = wecom.post(at("app:zhangsan"), MessageFixtures.answerWithCodeAndButtons());
+
+    var sends = api.calls("/message/send");
+    assertThat(sends).hasSize(2);
+    assertThat(sends.get(0).field("msgtype")).isEqualTo("markdown");
+    assertThat(sends.get(0).field("touser")).isEqualTo("zhangsan");
+    assertThat(sends.get(0).body().toString()).contains("DATABASE_URL is not set");
+    assertThat(sends.get(1).field("msgtype")).isEqualTo("template_card");
+    assertThat(ref.messageId()).startsWith("lk");
+  }
+
+  @Test
   void a_decided_card_is_updated_once_with_the_clicks_response_code_then_reposted() {
     MessageRef card = wecom.post(at("app:zhangsan"), MessageFixtures.approvalCard());
     wecom.responseCode(card.messageId(), "code-from-click");
