@@ -21,7 +21,8 @@ public final class WecomCallbacks {
   public static final String BOT_AES_KEY = "ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxwvut";
   private static final AtomicLong NONCE = new AtomicLong(1000);
 
-  private final HttpClient client = HttpClient.newHttpClient();
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final int port;
   private final WecomCrypto app;
   private final WecomCrypto aibot;
