@@ -109,9 +109,14 @@ public final class WecomCallbackBenchmark {
       HttpServer server =
           vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
       WecomCallbacks wecom = new WecomCallbacks(server.actualPort(), FakeWecomApi.CORP_ID);
-      run(wecom, 2, false);
+      run(wecom, Integer.getInteger("bench.warmup", 20), false);
       List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+      var os =
+          (com.sun.management.OperatingSystemMXBean)
+              java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      long cpu0 = os.getProcessCpuTime();
       long requests = run(wecom, SECONDS, true, latencies);
+      double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6 / requests;
       List<Long> sorted = new ArrayList<>(latencies);
       Collections.sort(sorted);
       System.out.printf(
@@ -119,12 +124,13 @@ public final class WecomCallbackBenchmark {
               + (MEMORY ? "memory" : "sqlite")
               + ", "
               + SENDERS
-              + " senders, %d s: %d requests, %.0f req/s, p50 %.2f ms, p99 %.2f ms, taken %d%n",
+              + " senders, %d s: %d requests, %.0f req/s, p50 %.2f ms, p99 %.2f ms, process CPU %.2f ms/request (senders included), taken %d%n",
           SECONDS,
           requests,
           requests / (double) SECONDS,
           sorted.get(sorted.size() / 2) / 1e6,
           sorted.get((int) (sorted.size() * 0.99)) / 1e6,
+          cpuMs,
           taken.get());
       server.close().await();
       vertx.close().await();
