@@ -39,6 +39,7 @@ public final class WecomSetup implements AutoCloseable {
                 .app()
                 .map(a -> new WecomAdapter.App(a.corpId(), a.agentId(), a.secret(), a.approvers())),
             settings.robots(),
+            new WecomCardCodes(db, Clock.systemUTC()),
             Clock.systemUTC());
     return new WecomSetup(
         settings, api, new Outbox(db, Clock.systemUTC(), OutboxPolicy.defaults()));

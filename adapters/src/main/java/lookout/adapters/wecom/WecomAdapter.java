@@ -73,7 +73,7 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
   private final RobotLimiter limiter;
   private final WecomMarkdown markdown = new WecomMarkdown();
   private final TemplateCards cards = new TemplateCards();
-  private final Expiring<String> codes;
+  private final CardCodes codes;
   private final Expiring<ReplyPath> replies;
 
   /**
@@ -81,6 +81,14 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
    * @param robots group robot name → webhook key
    */
   public WecomAdapter(String apiUrl, Optional<App> app, Map<String, String> robots, Clock clock) {
+    this(apiUrl, app, robots, CardCodes.inMemory(clock), clock);
+  }
+
+  /**
+   * @param codes where card response codes are kept (the bot's database in production)
+   */
+  public WecomAdapter(
+      String apiUrl, Optional<App> app, Map<String, String> robots, CardCodes codes, Clock clock) {
     String root = apiUrl == null || apiUrl.isBlank() ? DEFAULT_API_URL : apiUrl;
     this.base = URI.create(root.endsWith("/") ? root : root + "/");
     this.app = app;
@@ -90,7 +98,7 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
     this.tokens =
         app.map(a -> new AccessTokens(http, base, a.corpId(), a.secret(), clock)).orElse(null);
     this.limiter = new RobotLimiter(20, clock);
-    this.codes = new Expiring<>(Duration.ofHours(72), 50_000, clock);
+    this.codes = codes;
     this.replies = new Expiring<>(Duration.ofHours(1), 50_000, clock);
   }
 

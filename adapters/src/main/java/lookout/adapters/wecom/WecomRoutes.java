@@ -132,12 +132,13 @@ public final class WecomRoutes {
   }
 
   private void click(RoutingContext rc, WecomEvent.CardClick c) {
-    memory.responseCode(c.click().message().messageId(), c.responseCode());
     text(rc, 200, "");
     try {
       blocking.execute(
           () -> {
             try {
+              // Stored (in the database) before the bot decides, so the card update finds it.
+              memory.responseCode(c.click().message().messageId(), c.responseCode());
               ClickReply reply = handler.onClick(c.click());
               if (reply != null) {
                 memory.tell(c.click(), reply);
