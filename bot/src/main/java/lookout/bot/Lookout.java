@@ -32,6 +32,8 @@ import lookout.bot.ha.LeaderLease;
 import lookout.bot.ha.Leadership;
 import lookout.bot.http.Readiness;
 import lookout.bot.metrics.BotMetrics;
+import lookout.bot.outbox.Outbox;
+import lookout.bot.outbox.OutboxPolicy;
 import lookout.knowledge.KnowledgeBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +53,7 @@ public final class Lookout implements AutoCloseable {
   private Conversations conversations;
   private Clusters clusters;
   private SlackSetup slack;
+  private WecomSetup wecom;
   private KnowledgeBase knowledge;
   private Leadership leadership;
   // Completed once the server listens: heavy background work (the embedding model) waits for it.
@@ -128,16 +131,24 @@ public final class Lookout implements AutoCloseable {
     for (ChatAdapter adapter : adapters) {
       byPlatform.put(adapter.platform(), adapter);
     }
+    // One outbox for every platform: each worker claims any platform's rows, so it must know all.
+    Outbox outbox = new Outbox(db.dataSource(), Clock.systemUTC(), OutboxPolicy.defaults());
     if (config.slack().enabled()) {
-      slack = SlackSetup.open(config.slack(), db.dataSource());
+      slack = SlackSetup.open(config.slack(), outbox);
       resources.add(slack);
       byPlatform.put(slack.adapter().platform(), slack.adapter());
     }
+    if (config.wecom().enabled()) {
+      wecom = WecomSetup.open(config.wecom(), db.dataSource(), outbox);
+      resources.add(wecom);
+      byPlatform.put(wecom.adapter().platform(), wecom.adapter());
+    }
+    resources.add(outbox); // closed before the adapters it delivers through
     DeliveryDedupe dedupe = new DeliveryDedupe(db.dataSource(), Clock.systemUTC());
     resources.add(dedupe);
     conversations = new Conversations(byPlatform, agent, approvals, dedupe, metrics, work);
-    if (slack != null) {
-      slack.start();
+    if (slack != null || wecom != null) {
+      outbox.start();
     }
     // Requests a stopped process left APPROVED or EXECUTING; on a shared (PostgreSQL) database
     // only those stuck for minutes, so other replicas' running requests are left alone.
@@ -219,6 +230,11 @@ public final class Lookout implements AutoCloseable {
   /** Whether this replica runs the timers (one replica at a time on a shared database). */
   public Leadership leadership() {
     return leadership;
+  }
+
+  /** WeCom, when {@code wecom.enabled}. */
+  public java.util.Optional<WecomSetup> wecom() {
+    return java.util.Optional.ofNullable(wecom);
   }
 
   public Readiness readiness() {

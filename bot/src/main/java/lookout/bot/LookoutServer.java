@@ -61,6 +61,7 @@ public final class LookoutServer implements AutoCloseable {
               blocking,
               r -> {
                 wired.slack().ifPresent(s -> s.mount(r, wired.conversations(), wired.work()));
+                wired.wecom().ifPresent(w -> w.mount(r, wired.conversations(), wired.work()));
                 new KnowledgeRoutes(wired.knowledge(), blocking).mount(vertx, r);
                 if (config.console().enabled()) {
                   new ConsoleRoutes(

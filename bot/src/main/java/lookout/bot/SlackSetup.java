@@ -4,7 +4,6 @@ import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.Executor;
-import javax.sql.DataSource;
 import lookout.adapters.chat.ChatAdapter;
 import lookout.adapters.chat.ChatHandler;
 import lookout.adapters.slack.SlackAdapter;
@@ -13,7 +12,6 @@ import lookout.adapters.slack.SlackRoutes;
 import lookout.adapters.slack.SlackSocketMode;
 import lookout.bot.config.SlackSettings;
 import lookout.bot.outbox.Outbox;
-import lookout.bot.outbox.OutboxPolicy;
 
 /**
  * Slack wired into Lookout when {@code slack.enabled}: the Web API adapter behind the persistent
@@ -23,31 +21,23 @@ import lookout.bot.outbox.OutboxPolicy;
 public final class SlackSetup implements AutoCloseable {
   private final SlackSettings settings;
   private final SlackAdapter api;
-  private final Outbox outbox;
   private final ChatAdapter queued;
   private SlackSocketMode socket;
 
   private SlackSetup(SlackSettings settings, SlackAdapter api, Outbox outbox) {
     this.settings = settings;
     this.api = api;
-    this.outbox = outbox;
     this.queued = outbox.wrap(api);
   }
 
-  static SlackSetup open(SlackSettings settings, DataSource db) {
+  static SlackSetup open(SlackSettings settings, Outbox outbox) {
     SlackAdapter api = new SlackAdapter(settings.botToken(), settings.apiUrl());
-    return new SlackSetup(
-        settings, api, new Outbox(db, Clock.systemUTC(), OutboxPolicy.defaults()));
+    return new SlackSetup(settings, api, outbox);
   }
 
   /** What the bot posts through: every post and edit goes to the outbox first. */
   ChatAdapter adapter() {
     return queued;
-  }
-
-  /** Starts delivering queued messages. */
-  void start() {
-    outbox.start();
   }
 
   /**
@@ -80,7 +70,6 @@ public final class SlackSetup implements AutoCloseable {
     if (socket != null) {
       socket.close();
     }
-    outbox.close();
     api.close();
   }
 }

@@ -1,0 +1,74 @@
+package lookout.bot.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class WecomSettingsTest {
+  static final String AES = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+  static final String SECRET = "app-secret-0123456789abcdef";
+  @TempDir Path dir;
+
+  private LookoutConfig load(String yaml, Map<String, String> env) throws Exception {
+    Path file = dir.resolve("lookout.yaml");
+    Files.writeString(file, yaml);
+    return new ConfigLoader(env).load(file, ConfigLoader.Overrides.none());
+  }
+
+  @Test
+  void wecom_is_off_unless_enabled() throws Exception {
+    assertThat(load("server:\n  port: 1\n", Map.of()).wecom().enabled()).isFalse();
+  }
+
+  @Test
+  void the_app_aibot_and_robots_bind_with_secrets_from_the_environment_and_hidden()
+      throws Exception {
+    WecomSettings w =
+        load(
+                """
+                wecom:
+                  enabled: true
+                  app: {corpId: ww12345678, agentId: 1000002, secret: "${WECOM_SECRET}",
+                        token: tok1, encodingAesKey: %s, approvers: [bob, carol]}
+                  aibot: {token: tok2, encodingAesKey: %s}
+                  robots: {ops: "${OPS_KEY}"}
+                """
+                    .formatted(AES, AES),
+                Map.of("WECOM_SECRET", SECRET, "OPS_KEY", "693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa"))
+            .wecom();
+
+    assertThat(w.app().orElseThrow().agentId()).isEqualTo(1000002);
+    assertThat(w.app().orElseThrow().approvers()).containsExactly("bob", "carol");
+    assertThat(w.aibot()).isPresent();
+    assertThat(w.robots()).containsKey("ops");
+    assertThat(w.toString()).doesNotContain(SECRET).doesNotContain(AES).doesNotContain("693a91f6");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "nothing configured | {enabled: true} | at least one of wecom.app",
+        "a short aes key | {enabled: true, aibot: {token: t, encodingAesKey: abc}} | wecom.aibot.encodingAesKey",
+        "no agent id | {enabled: true, app: {corpId: ww12345678, secret: "
+            + SECRET
+            + ", token: t, encodingAesKey: "
+            + AES
+            + "}} | wecom.app.agentId",
+        "a robot url instead of its key | {enabled: true, robots: {ops: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x'}} | wecom.robots.ops",
+        "an unknown key | {enabled: true, bot: {}} | wecom.bot",
+      })
+  void bad_settings_are_refused_naming_the_key(String why, String block, String key) {
+    assertThatThrownBy(() -> load("wecom: " + block + "\n", Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(key)
+        .hasMessageNotContaining(SECRET);
+  }
+}
