@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 public final class MetricsService {
   public static final int MAX_SERIES = 10;
   private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
-  private static final Duration STEP = Duration.ofMinutes(1);
+
+  /** Finest step: 120 points per window, but not below the scrape resolution. */
+  private static final Duration STEP = Duration.ofSeconds(1);
 
   private final MetricsSource source;
   private final Clock clock;
