@@ -52,8 +52,11 @@ class ToolsTest {
 
   @Test
   void investigate_without_a_namespace_finds_the_workload_or_asks_which() {
+    assertThat(tools.investigator().investigate(null, "order-service"))
+        .startsWith("TARGET deployment prod/order-service");
     assertThat(tools.investigator().investigate(null, "checkout"))
-        .startsWith("TARGET deployment staging/checkout");
+        .startsWith(
+            "AMBIGUOUS: checkout matches [deployment prod/checkout, deployment staging/checkout]");
     assertThat(tools.investigator().investigate(null, "no-such-thing")).startsWith("NOT_FOUND");
   }
 
