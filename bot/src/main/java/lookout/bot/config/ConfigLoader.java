@@ -112,7 +112,9 @@ public final class ConfigLoader {
             "console",
             "approvals",
             "knowledge",
-            "slack"));
+            "slack",
+            "llm",
+            "prometheus"));
 
     ObjectNode s = t.object(root, "server", "server", Set.of("host", "port"));
     var server =
@@ -196,6 +198,10 @@ public final class ConfigLoader {
             t.bool(k, "semantic", "knowledge.semantic", true));
 
     SlackSettings slack = SlackSettings.bind(t, root);
+    LlmSettings llm = LlmSettings.bind(t, root);
+    PrometheusSettings prometheus =
+        PrometheusSettings.bind(
+            t, root, clusters.stream().map(LookoutConfig.Cluster::name).toList());
 
     if (!t.problems().isEmpty()) {
       throw new ConfigException(source, t.problems());
@@ -219,6 +225,8 @@ public final class ConfigLoader {
         console,
         approvals,
         knowledge,
-        slack);
+        slack,
+        llm,
+        prometheus);
   }
 }

@@ -19,7 +19,9 @@ public record LookoutConfig(
     Console console,
     Approvals approvals,
     Knowledge knowledge,
-    SlackSettings slack) {
+    SlackSettings slack,
+    LlmSettings llm,
+    PrometheusSettings prometheus) {
 
   /** HTTP listener. */
   public record Server(String host, int port) {
