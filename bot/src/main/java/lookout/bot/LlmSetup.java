@@ -12,6 +12,7 @@ import lookout.agent.llm.Models;
 import lookout.agent.metrics.MetricsSource;
 import lookout.agent.metrics.PrometheusClient;
 import lookout.agent.metrics.SandboxMetrics;
+import lookout.agent.redact.RedactingAgent;
 import lookout.bot.config.LookoutConfig;
 import lookout.bot.metrics.AgentMeters;
 import lookout.bot.metrics.BotMetrics;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Chooses the agent: with an {@code llm:} block, the model agent over the default cluster's tools
  * with the offline agent as its fallback and command path; without one, the offline agent alone.
+ * Either way every answer is redacted before it reaches chat.
  */
 final class LlmSetup {
   private static final Logger log = LoggerFactory.getLogger(LlmSetup.class);
@@ -38,7 +40,7 @@ final class LlmSetup {
       BotMetrics metrics) {
     if (!config.llm().enabled()) {
       log.info("LLM: none configured, answering offline");
-      return offline;
+      return new RedactingAgent(offline);
     }
     LlmOptions options = config.llm().options().orElseThrow();
     String cluster = config.defaultCluster();
@@ -51,14 +53,15 @@ final class LlmSetup {
             metricsFor(config, cluster, client),
             Clock.systemUTC());
     log.info("LLM: {} at {} (offline fallback on errors)", options.model(), options.baseUrl());
-    return new ModelAgent(
+    return new RedactingAgent(
+        new ModelAgent(
         Models.openAiCompatible(options),
         options,
         tools,
         offline,
         parser,
         new AgentMeters(metrics.registry()),
-        Clock.systemUTC());
+        Clock.systemUTC()));
   }
 
   /** Prometheus when configured for the cluster, generated series for the sandbox, else none. */
