@@ -55,13 +55,13 @@ final class LlmSetup {
     log.info("LLM: {} at {} (offline fallback on errors)", options.model(), options.baseUrl());
     return new RedactingAgent(
         new ModelAgent(
-        Models.openAiCompatible(options),
-        options,
-        tools,
-        offline,
-        parser,
-        new AgentMeters(metrics.registry()),
-        Clock.systemUTC()));
+            Models.openAiCompatible(options),
+            options,
+            tools,
+            offline,
+            parser,
+            new AgentMeters(metrics.registry()),
+            Clock.systemUTC()));
   }
 
   /** Prometheus when configured for the cluster, generated series for the sandbox, else none. */
