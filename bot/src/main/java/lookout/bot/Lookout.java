@@ -118,7 +118,7 @@ public final class Lookout implements AutoCloseable {
                 SigningKey.loadOrCreate(config.approvals().signingKey(), config.dataDir())),
             new KubernetesActionExecutor(clusters.clients()),
             Clock.systemUTC());
-    Agent agent =
+    Agent offline =
         OfflineAgent.create(
             clusters.clients(),
             config.defaultCluster(),
@@ -126,6 +126,15 @@ public final class Lookout implements AutoCloseable {
             Analyzers.all(),
             knowledge,
             approvals);
+    Agent agent =
+        LlmSetup.agent(
+            config,
+            clusters.clients().get(config.defaultCluster()),
+            Analyzers.all(),
+            knowledge,
+            new RuleCommandParser(),
+            offline,
+            metrics);
 
     Map<String, ChatAdapter> byPlatform = new LinkedHashMap<>();
     for (ChatAdapter adapter : adapters) {

@@ -113,7 +113,9 @@ public final class ConfigLoader {
             "approvals",
             "knowledge",
             "slack",
-            "wecom"));
+            "wecom",
+            "llm",
+            "prometheus"));
 
     ObjectNode s = t.object(root, "server", "server", Set.of("host", "port"));
     var server =
@@ -198,6 +200,10 @@ public final class ConfigLoader {
 
     SlackSettings slack = SlackSettings.bind(t, root);
     WecomSettings wecom = WecomSettings.bind(t, root);
+    LlmSettings llm = LlmSettings.bind(t, root);
+    PrometheusSettings prometheus =
+        PrometheusSettings.bind(
+            t, root, clusters.stream().map(LookoutConfig.Cluster::name).toList());
 
     if (!t.problems().isEmpty()) {
       throw new ConfigException(source, t.problems());
@@ -222,6 +228,8 @@ public final class ConfigLoader {
         approvals,
         knowledge,
         slack,
-        wecom);
+        wecom,
+        llm,
+        prometheus);
   }
 }

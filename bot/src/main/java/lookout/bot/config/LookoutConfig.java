@@ -20,7 +20,9 @@ public record LookoutConfig(
     Approvals approvals,
     Knowledge knowledge,
     SlackSettings slack,
-    WecomSettings wecom) {
+    WecomSettings wecom,
+    LlmSettings llm,
+    PrometheusSettings prometheus) {
 
   /** HTTP listener. */
   public record Server(String host, int port) {
