@@ -49,6 +49,7 @@ public final class Lookout implements AutoCloseable {
   private Conversations conversations;
   private Clusters clusters;
   private SlackSetup slack;
+  private lookout.bot.alerts.AlertsSetup alerts;
   private KnowledgeBase knowledge;
   // Completed once the server listens: heavy background work (the embedding model) waits for it.
   private final java.util.concurrent.CompletableFuture<Void> started =
@@ -123,6 +124,20 @@ public final class Lookout implements AutoCloseable {
     DeliveryDedupe dedupe = new DeliveryDedupe(db.dataSource(), Clock.systemUTC());
     resources.add(dedupe);
     conversations = new Conversations(byPlatform, agent, approvals, dedupe, metrics, work);
+    if (config.alerts().enabled()) {
+      alerts =
+          lookout.bot.alerts.AlertsSetup.open(
+              config.alerts(),
+              new lookout.bot.alerts.AlertsSetup.Parts(
+                  db.dataSource(),
+                  byPlatform,
+                  agent,
+                  knowledge::search,
+                  lookout.bot.alerts.AlertsSetup.indexer(knowledge),
+                  new lookout.bot.conversation.AnswerMessages(approvals)::render,
+                  work));
+      resources.add(alerts);
+    }
     if (slack != null) {
       slack.start();
     }
@@ -196,6 +211,11 @@ public final class Lookout implements AutoCloseable {
   /** The knowledge search (runbooks and incidents). */
   public KnowledgeBase knowledge() {
     return knowledge;
+  }
+
+  /** Alerts, when {@code alerts.enabled}. */
+  public java.util.Optional<lookout.bot.alerts.AlertsSetup> alerts() {
+    return java.util.Optional.ofNullable(alerts);
   }
 
   /** Slack, when {@code slack.enabled}. */
