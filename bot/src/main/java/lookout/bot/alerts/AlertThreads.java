@@ -78,7 +78,7 @@ public final class AlertThreads {
     ReentrantLock lock = locks[Math.floorMod(id.hashCode(), locks.length)];
     lock.lock();
     try {
-      return update(id, n, route.destinations());
+      return store.inOneConnection(() -> update(id, n, route.destinations()));
     } finally {
       lock.unlock();
     }

@@ -29,9 +29,42 @@ public final class GroupStore {
   private static final TypeReference<List<String>> LINES = new TypeReference<>() {};
 
   private final DataSource db;
+  // Set while one notification is handled, so its reads and writes share one connection (opening
+  // a SQLite connection per statement costs more than the statements).
+  private final ThreadLocal<Connection> current = new ThreadLocal<>();
 
   public GroupStore(DataSource db) {
     this.db = db;
+  }
+
+  /** Runs {@code work} with every call of this store on this thread using one connection. */
+  public <T> T inOneConnection(java.util.function.Supplier<T> work) {
+    if (current.get() != null) {
+      return work.get();
+    }
+    try (Connection c = db.getConnection()) {
+      current.set(c);
+      return work.get();
+    } catch (SQLException e) {
+      throw new IllegalStateException("while opening the database: " + e.getMessage(), e);
+    } finally {
+      current.remove();
+    }
+  }
+
+  /** A connection to use in one try block: the shared one (left open) or a new one (closed). */
+  private record Handle(Connection c, boolean owned) implements AutoCloseable {
+    @Override
+    public void close() throws SQLException {
+      if (owned) {
+        c.close();
+      }
+    }
+  }
+
+  private Handle handle() throws SQLException {
+    Connection shared = current.get();
+    return shared != null ? new Handle(shared, false) : new Handle(db.getConnection(), true);
   }
 
   /** A short stable id for a group key (sha-256, hex, first 32 characters). */
@@ -49,8 +82,8 @@ public final class GroupStore {
     String sql =
         "SELECT group_key, status, started_at, resolved_at, notifications, alerts, analyses,"
             + " analysis, timeline, episode FROM alert_groups WHERE group_id = ?";
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
+    try (Handle h = handle();
+        PreparedStatement s = h.c().prepareStatement(sql)) {
       s.setString(1, groupId);
       try (ResultSet r = s.executeQuery()) {
         if (!r.next()) {
@@ -87,9 +120,9 @@ public final class GroupStore {
         "INSERT INTO alert_groups (group_key, status, started_at, resolved_at, updated_at,"
             + " notifications, alerts, analyses, analysis, timeline, episode, group_id)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (group_id) DO NOTHING";
-    try (Connection c = db.getConnection()) {
-      if (write(c, update, g, now) == 0 && write(c, insert, g, now) == 0) {
-        write(c, update, g, now); // another replica inserted it in between
+    try (Handle h = handle()) {
+      if (write(h.c(), update, g, now) == 0 && write(h.c(), insert, g, now) == 0) {
+        write(h.c(), update, g, now); // another replica inserted it in between
       }
     } catch (SQLException | JsonProcessingException e) {
       throw new IllegalStateException("while saving alert group " + g.groupId() + ": " + e, e);
@@ -122,11 +155,12 @@ public final class GroupStore {
    */
   public boolean claimRoot(
       String groupId, Destination destination, String owner, Instant now, Instant staleBefore) {
-    try (Connection c = db.getConnection()) {
+    try (Handle h = handle()) {
       try (PreparedStatement s =
-          c.prepareStatement(
-              "INSERT INTO alert_roots (group_id, destination, owner, claimed_at, message_id)"
-                  + " VALUES (?, ?, ?, ?, NULL) ON CONFLICT (group_id, destination) DO NOTHING")) {
+          h.c()
+              .prepareStatement(
+                  "INSERT INTO alert_roots (group_id, destination, owner, claimed_at, message_id)"
+                      + " VALUES (?, ?, ?, ?, NULL) ON CONFLICT (group_id, destination) DO NOTHING")) {
         s.setString(1, groupId);
         s.setString(2, destination.toString());
         s.setString(3, owner);
@@ -136,9 +170,10 @@ public final class GroupStore {
         }
       }
       try (PreparedStatement s =
-          c.prepareStatement(
-              "UPDATE alert_roots SET owner = ?, claimed_at = ? WHERE group_id = ?"
-                  + " AND destination = ? AND message_id IS NULL AND claimed_at < ?")) {
+          h.c()
+              .prepareStatement(
+                  "UPDATE alert_roots SET owner = ?, claimed_at = ? WHERE group_id = ?"
+                      + " AND destination = ? AND message_id IS NULL AND claimed_at < ?")) {
         s.setString(1, owner);
         s.setLong(2, now.toEpochMilli());
         s.setString(3, groupId);
@@ -173,10 +208,11 @@ public final class GroupStore {
 
   /** The root's message id in {@code destination}, empty while unclaimed or being posted. */
   public Optional<String> rootId(String groupId, Destination destination) {
-    try (Connection c = db.getConnection();
+    try (Handle h = handle();
         PreparedStatement s =
-            c.prepareStatement(
-                "SELECT message_id FROM alert_roots WHERE group_id = ? AND destination = ?")) {
+            h.c()
+                .prepareStatement(
+                    "SELECT message_id FROM alert_roots WHERE group_id = ? AND destination = ?")) {
       s.setString(1, groupId);
       s.setString(2, destination.toString());
       try (ResultSet r = s.executeQuery()) {
@@ -189,9 +225,10 @@ public final class GroupStore {
 
   /** Roots per destination (reports and tests). */
   public int rootCount() {
-    try (Connection c = db.getConnection();
+    try (Handle h = handle();
         PreparedStatement s =
-            c.prepareStatement("SELECT COUNT(*) FROM alert_roots WHERE message_id IS NOT NULL");
+            h.c()
+                .prepareStatement("SELECT COUNT(*) FROM alert_roots WHERE message_id IS NOT NULL");
         ResultSet r = s.executeQuery()) {
       return r.next() ? r.getInt(1) : 0;
     } catch (SQLException e) {
@@ -200,8 +237,8 @@ public final class GroupStore {
   }
 
   private void run(String sql, String what, String... args) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
+    try (Handle h = handle();
+        PreparedStatement s = h.c().prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         s.setString(i + 1, args[i]);
       }
