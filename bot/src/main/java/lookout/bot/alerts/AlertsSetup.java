@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Alerts wired into Lookout when {@code alerts.enabled}: schema, routing, lanes over the bot's chat
- * adapters, the analyst, and the {@code /alertmanager} route. Refuses to start when a route names a
- * platform no adapter serves, rather than losing those alerts later.
+ * adapters, the analyst, and the {@code /alertmanager} route. Serving refuses to start when a route
+ * names a platform no adapter serves, rather than losing those alerts later.
  */
 public final class AlertsSetup implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AlertsSetup.class);
@@ -39,9 +39,15 @@ public final class AlertsSetup implements AutoCloseable {
   private final Lanes lanes;
   private final AlertThreads threads;
   private final GroupStore store;
+  private final AlertRouter router;
 
   private AlertsSetup(
-      AlertsSettings settings, Lanes lanes, AlertThreads threads, GroupStore store) {
+      AlertsSettings settings,
+      Lanes lanes,
+      AlertThreads threads,
+      GroupStore store,
+      AlertRouter router) {
+    this.router = router;
     this.settings = settings;
     this.lanes = lanes;
     this.threads = threads;
@@ -62,19 +68,6 @@ public final class AlertsSetup implements AutoCloseable {
     AlertsSchema.apply(parts.db());
     IncidentSchema.apply(parts.db());
     AlertRouter router = new AlertRouter(settings.routes(), settings.defaultTo());
-    List<String> unknown = new ArrayList<>();
-    for (Destination d : router.all()) {
-      if (!parts.adapters().containsKey(d.platform())) {
-        unknown.add(d.toString());
-      }
-    }
-    if (!unknown.isEmpty()) {
-      throw new IllegalStateException(
-          "alerts: destinations "
-              + unknown
-              + " name a platform with no chat adapter; enabled platforms: "
-              + parts.adapters().keySet());
-    }
     String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     GroupStore store = new GroupStore(parts.db());
     Lanes lanes =
@@ -98,7 +91,7 @@ public final class AlertsSetup implements AutoCloseable {
         settings.routes().size(),
         settings.defaultTo(),
         settings.analysisBudget());
-    return new AlertsSetup(settings, lanes, threads, store);
+    return new AlertsSetup(settings, lanes, threads, store, router);
   }
 
   /** Index an incident in the knowledge base, logging (not throwing) index failures. */
@@ -116,7 +109,21 @@ public final class AlertsSetup implements AutoCloseable {
    * Mounts {@code POST /alertmanager}. {@code loopback}: the server listens on loopback only, so
    * alerts without credentials are accepted when none are configured (the sandbox).
    */
-  public void mount(Router router, boolean loopback, ExecutorService blocking) {
+  public void mount(Router http, boolean loopback, ExecutorService blocking) {
+    // Checked here, not at open: only a serving Lookout receives alerts (`ask` has no console).
+    List<String> unknown = new ArrayList<>();
+    for (Destination d : router.all()) {
+      if (!lanes.reachable(d)) {
+        unknown.add(d.toString());
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new IllegalStateException(
+          "alerts: destinations "
+              + unknown
+              + " name a platform with no chat adapter; enabled platforms: "
+              + lanes.platforms());
+    }
     WebhookAuth auth =
         new WebhookAuth(settings.token(), settings.basicUser(), settings.basicPassword(), loopback);
     if (auth.open()) {
@@ -124,7 +131,7 @@ public final class AlertsSetup implements AutoCloseable {
           "alerts: no alerts.token configured; POST {} accepts unauthenticated alerts on loopback",
           AlertRoutes.PATH);
     }
-    new AlertRoutes(auth, threads, blocking).mount(router);
+    new AlertRoutes(auth, threads, blocking).mount(http);
   }
 
   public AlertThreads threads() {
