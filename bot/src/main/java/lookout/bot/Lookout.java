@@ -54,6 +54,7 @@ public final class Lookout implements AutoCloseable {
   private Clusters clusters;
   private SlackSetup slack;
   private WecomSetup wecom;
+  private lookout.bot.alerts.AlertsSetup alerts;
   private KnowledgeBase knowledge;
   private Leadership leadership;
   // Completed once the server listens: heavy background work (the embedding model) waits for it.
@@ -156,6 +157,20 @@ public final class Lookout implements AutoCloseable {
     DeliveryDedupe dedupe = new DeliveryDedupe(db.dataSource(), Clock.systemUTC());
     resources.add(dedupe);
     conversations = new Conversations(byPlatform, agent, approvals, dedupe, metrics, work);
+    if (config.alerts().enabled()) {
+      alerts =
+          lookout.bot.alerts.AlertsSetup.open(
+              config.alerts(),
+              new lookout.bot.alerts.AlertsSetup.Parts(
+                  db.dataSource(),
+                  byPlatform,
+                  agent,
+                  knowledge::search,
+                  lookout.bot.alerts.AlertsSetup.indexer(knowledge),
+                  new lookout.bot.conversation.AnswerMessages(approvals)::render,
+                  work));
+      resources.add(alerts);
+    }
     if (slack != null || wecom != null) {
       outbox.start();
     }
@@ -229,6 +244,11 @@ public final class Lookout implements AutoCloseable {
   /** The knowledge search (runbooks and incidents). */
   public KnowledgeBase knowledge() {
     return knowledge;
+  }
+
+  /** Alerts, when {@code alerts.enabled}. */
+  public java.util.Optional<lookout.bot.alerts.AlertsSetup> alerts() {
+    return java.util.Optional.ofNullable(alerts);
   }
 
   /** Slack, when {@code slack.enabled}. */

@@ -115,7 +115,8 @@ public final class ConfigLoader {
             "slack",
             "wecom",
             "llm",
-            "prometheus"));
+            "prometheus",
+            "alerts"));
 
     ObjectNode s = t.object(root, "server", "server", Set.of("host", "port"));
     var server =
@@ -204,6 +205,7 @@ public final class ConfigLoader {
     PrometheusSettings prometheus =
         PrometheusSettings.bind(
             t, root, clusters.stream().map(LookoutConfig.Cluster::name).toList());
+    AlertsSettings alerts = AlertsSettings.bind(t, root, console.enabled());
 
     if (!t.problems().isEmpty()) {
       throw new ConfigException(source, t.problems());
@@ -230,6 +232,7 @@ public final class ConfigLoader {
         slack,
         wecom,
         llm,
-        prometheus);
+        prometheus,
+        alerts);
   }
 }

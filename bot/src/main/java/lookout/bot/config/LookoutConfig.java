@@ -22,7 +22,8 @@ public record LookoutConfig(
     SlackSettings slack,
     WecomSettings wecom,
     LlmSettings llm,
-    PrometheusSettings prometheus) {
+    PrometheusSettings prometheus,
+    AlertsSettings alerts) {
 
   /** HTTP listener. */
   public record Server(String host, int port) {

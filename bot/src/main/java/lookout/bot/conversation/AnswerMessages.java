@@ -13,17 +13,17 @@ import lookout.approvals.Approvals;
  * Turns an agent {@link Answer} into a neutral {@link Message}: summary, evidence sections, and one
  * button per suggested action. Pressing such a button requests the action; it never runs it.
  */
-final class AnswerMessages {
+public final class AnswerMessages {
   static final String OFFLINE_NOTE =
       "Offline mode: answered by Lookout's built-in analyzers (no LLM configured).";
 
   private final Approvals approvals;
 
-  AnswerMessages(Approvals approvals) {
+  public AnswerMessages(Approvals approvals) {
     this.approvals = approvals;
   }
 
-  Message render(Answer answer) {
+  public Message render(Answer answer) {
     List<Part> parts = new ArrayList<>();
     for (Answer.Section s : answer.sections()) {
       String text = String.join("\n", s.lines());

@@ -1,0 +1,154 @@
+package lookout.bot.alerts;
+
+import io.vertx.ext.web.Router;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import lookout.adapters.chat.ChatAdapter;
+import lookout.adapters.chat.Message;
+import lookout.agent.Agent;
+import lookout.agent.Answer;
+import lookout.bot.config.AlertsSettings;
+import lookout.knowledge.KnowledgeBase;
+import lookout.knowledge.SearchRequest;
+import lookout.knowledge.SearchResult;
+import lookout.knowledge.incidents.Incident;
+import lookout.knowledge.incidents.IncidentSchema;
+import lookout.knowledge.incidents.IncidentStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Alerts wired into Lookout when {@code alerts.enabled}: schema, routing, lanes over the bot's chat
+ * adapters, the analyst, and the {@code /alertmanager} route. Serving refuses to start when a route
+ * names a platform no adapter serves, rather than losing those alerts later.
+ */
+public final class AlertsSetup implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(AlertsSetup.class);
+
+  private final AlertsSettings settings;
+  private final Lanes lanes;
+  private final AlertThreads threads;
+  private final GroupStore store;
+  private final AlertRouter router;
+
+  private AlertsSetup(
+      AlertsSettings settings,
+      Lanes lanes,
+      AlertThreads threads,
+      GroupStore store,
+      AlertRouter router) {
+    this.router = router;
+    this.settings = settings;
+    this.lanes = lanes;
+    this.threads = threads;
+    this.store = store;
+  }
+
+  /** The pieces alerts need from the rest of Lookout. */
+  public record Parts(
+      DataSource db,
+      Map<String, ChatAdapter> adapters,
+      Agent agent,
+      Function<SearchRequest, SearchResult> search,
+      Consumer<Incident> index,
+      Function<Answer, Message> render,
+      ExecutorService work) {}
+
+  public static AlertsSetup open(AlertsSettings settings, Parts parts) {
+    AlertsSchema.apply(parts.db());
+    IncidentSchema.apply(parts.db());
+    AlertRouter router = new AlertRouter(settings.routes(), settings.defaultTo());
+    String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+    GroupStore store = new GroupStore(parts.db());
+    Lanes lanes =
+        new Lanes(parts.adapters(), store, owner, settings.rateLimits(), settings.stormBacklog());
+    AlertAnalyst analyst = new AlertAnalyst(parts.agent(), parts.search(), parts.render());
+    IncidentRecorder incidents = new IncidentRecorder(new IncidentStore(parts.db()), parts.index());
+    AlertThreads threads =
+        new AlertThreads(
+            store,
+            router,
+            lanes,
+            analyst,
+            incidents,
+            settings.analysisBudget(),
+            owner,
+            parts.work(),
+            Clock.systemUTC());
+    log.info(
+        "alerts: POST {} → {} route(s), default {}, analysis budget {} per group",
+        AlertRoutes.PATH,
+        settings.routes().size(),
+        settings.defaultTo(),
+        settings.analysisBudget());
+    return new AlertsSetup(settings, lanes, threads, store, router);
+  }
+
+  /** Index an incident in the knowledge base, logging (not throwing) index failures. */
+  public static Consumer<Incident> indexer(KnowledgeBase kb) {
+    return incident -> {
+      try {
+        kb.addIncident(incident);
+      } catch (IOException e) {
+        throw new IllegalStateException("while indexing incident " + incident.id(), e);
+      }
+    };
+  }
+
+  /**
+   * Mounts {@code POST /alertmanager}. {@code loopback}: the server listens on loopback only, so
+   * alerts without credentials are accepted when none are configured (the sandbox).
+   */
+  public void mount(Router http, boolean loopback, ExecutorService blocking) {
+    // Checked here, not at open: only a serving Lookout receives alerts (`ask` has no console).
+    List<String> unknown = new ArrayList<>();
+    for (Destination d : router.all()) {
+      if (!lanes.reachable(d)) {
+        unknown.add(d.toString());
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new IllegalStateException(
+          "alerts: destinations "
+              + unknown
+              + " name a platform with no chat adapter; enabled platforms: "
+              + lanes.platforms());
+    }
+    WebhookAuth auth =
+        new WebhookAuth(settings.token(), settings.basicUser(), settings.basicPassword(), loopback);
+    if (auth.open()) {
+      log.warn(
+          "alerts: no alerts.token configured; POST {} accepts unauthenticated alerts on loopback",
+          AlertRoutes.PATH);
+    }
+    new AlertRoutes(auth, threads, blocking).mount(http);
+  }
+
+  public AlertThreads threads() {
+    return threads;
+  }
+
+  public Lanes lanes() {
+    return lanes;
+  }
+
+  /** The root message id of a group in a destination, once posted (tests, tools). */
+  public Optional<String> rootId(String groupKey, Destination d) {
+    return store.rootId(GroupStore.idOf(groupKey), d);
+  }
+
+  @Override
+  public void close() {
+    lanes.close();
+  }
+}

@@ -1,0 +1,86 @@
+package lookout.bot.alerts;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import lookout.adapters.chat.ChatAdapter;
+
+/**
+ * One {@link Lane} per destination, created on first use over the adapter registered for the
+ * destination's platform. Generic over platforms: any adapter in the map can receive alerts.
+ */
+public final class Lanes implements AutoCloseable {
+  private final Map<String, ChatAdapter> adapters;
+  private final GroupStore store;
+  private final String owner;
+  private final Map<String, Double> rates;
+  private final int stormBacklog;
+  private final Map<Destination, Lane> lanes = new ConcurrentHashMap<>();
+
+  /**
+   * @param owner this process's name in root claims
+   * @param rates configured messages per second by platform (others get the built-in defaults)
+   */
+  public Lanes(
+      Map<String, ChatAdapter> adapters,
+      GroupStore store,
+      String owner,
+      Map<String, Double> rates,
+      int stormBacklog) {
+    this.adapters = Map.copyOf(adapters);
+    this.store = store;
+    this.owner = owner;
+    this.rates = Map.copyOf(rates);
+    this.stormBacklog = stormBacklog;
+  }
+
+  /** True when an adapter can deliver to {@code d}. */
+  public boolean reachable(Destination d) {
+    return adapters.containsKey(d.platform());
+  }
+
+  public java.util.Set<String> platforms() {
+    return adapters.keySet();
+  }
+
+  Lane lane(Destination d) {
+    return lanes.computeIfAbsent(
+        d,
+        k -> {
+          ChatAdapter adapter = adapters.get(k.platform());
+          if (adapter == null) {
+            throw new IllegalArgumentException(
+                "no chat adapter for platform "
+                    + k.platform()
+                    + " (have "
+                    + adapters.keySet()
+                    + ")");
+          }
+          return new Lane(
+              k,
+              adapter,
+              store,
+              owner,
+              new RateLimiter(RateLimiter.rateFor(k.platform(), rates)),
+              stormBacklog);
+        });
+  }
+
+  /** Every lane's counters, sorted by destination. */
+  public List<LaneStats> stats() {
+    return lanes.values().stream()
+        .map(Lane::stats)
+        .sorted(java.util.Comparator.comparing(LaneStats::destination))
+        .toList();
+  }
+
+  /** True when nothing waits in any lane. */
+  public boolean idle() {
+    return stats().stream().allMatch(s -> s.pending() == 0);
+  }
+
+  @Override
+  public void close() {
+    lanes.values().forEach(Lane::close);
+  }
+}

@@ -1,0 +1,100 @@
+package lookout.bot.alerts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import lookout.adapters.chat.ChatAdapter;
+import lookout.adapters.chat.ChatException;
+import lookout.adapters.chat.ConversationRef;
+import lookout.adapters.chat.Message;
+import lookout.adapters.chat.MessageRef;
+
+/**
+ * A chat platform that remembers every post and edit with its time, under any platform name, so
+ * tests and the storm benchmark can count messages per channel and check rate limits. Thread-safe.
+ */
+public final class RecordingChat implements ChatAdapter {
+  /** One call: a post (new message or thread reply) or an edit of {@code id}. */
+  public record Call(
+      String kind, String channel, String thread, String id, Message message, long nanos) {}
+
+  private final String platform;
+  private final List<Call> calls = new ArrayList<>();
+  private final Map<String, Message> latest = new ConcurrentHashMap<>();
+  private final AtomicLong ids = new AtomicLong();
+
+  public RecordingChat(String platform) {
+    this.platform = platform;
+  }
+
+  @Override
+  public String platform() {
+    return platform;
+  }
+
+  @Override
+  public MessageRef post(ConversationRef where, Message message) {
+    String id = platform + "-" + ids.incrementAndGet();
+    latest.put(id, message);
+    record(new Call("post", where.channel(), where.thread(), id, message, System.nanoTime()));
+    return new MessageRef(where, id);
+  }
+
+  @Override
+  public void update(MessageRef ref, Message message) {
+    if (!latest.containsKey(ref.messageId())) {
+      throw new ChatException(
+          "while updating " + platform + " message " + ref.messageId() + ": no such message");
+    }
+    latest.put(ref.messageId(), message);
+    record(
+        new Call(
+            "edit",
+            ref.conversation().channel(),
+            null,
+            ref.messageId(),
+            message,
+            System.nanoTime()));
+  }
+
+  private synchronized void record(Call call) {
+    calls.add(call);
+  }
+
+  public synchronized List<Call> calls() {
+    return List.copyOf(calls);
+  }
+
+  /** Root posts (not thread replies) in {@code channel}. */
+  public List<Call> roots(String channel) {
+    return calls().stream()
+        .filter(c -> c.kind().equals("post") && c.thread() == null && c.channel().equals(channel))
+        .toList();
+  }
+
+  /** The current content of a message. */
+  public Message current(String id) {
+    return latest.get(id);
+  }
+
+  /** The most calls seen in any one-second window of {@code channel}. */
+  public int peakPerSecond(String channel) {
+    List<Long> times =
+        calls().stream()
+            .filter(c -> c.channel().equals(channel))
+            .map(Call::nanos)
+            .sorted()
+            .toList();
+    int peak = 0;
+    int start = 0;
+    for (int end = 0; end < times.size(); end++) {
+      while (times.get(end) - times.get(start) >= 1_000_000_000L) {
+        start++;
+      }
+      peak = Math.max(peak, end - start + 1);
+    }
+    return peak;
+  }
+}
