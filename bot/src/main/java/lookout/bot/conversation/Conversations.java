@@ -65,12 +65,14 @@ public final class Conversations implements ChatHandler {
 
   @Override
   public void onMessage(Inbound in) {
-    if (!dedupe.firstTime(in.conversation().platform(), in.eventId())) {
-      log.info("duplicate delivery {} on {} ignored", in.eventId(), in.conversation().platform());
-      return;
-    }
-    metrics.question(in.conversation().platform());
-    work.execute(() -> answer(in));
+    // Returns before the database commit; the answer starts once the commit says "new".
+    dedupe.claim(
+        in.conversation().platform(),
+        in.eventId(),
+        () -> {
+          metrics.question(in.conversation().platform());
+          work.execute(() -> answer(in));
+        });
   }
 
   /**
