@@ -51,7 +51,8 @@ public record SlackPostPlan(List<BlockKitRenderer.Rendered> messages, List<Slack
                   + " answer is in the attached file "
                   + ANSWER_FILE
                   + "."));
-      only.addAll(actions.subList(0, Math.min(actions.size(), BlockKitRenderer.MAX_BLOCKS - 1)));
+      only.addAll(
+          actions.subList(0, Math.min(actions.size(), BlockKitRenderer.MAX_BLOCKS - only.size())));
       List<SlackFile> all = new ArrayList<>(files);
       all.add(new SlackFile(ANSWER_FILE, "Whole answer: " + message.summary(), plain(message)));
       return new SlackPostPlan(List.of(BlockKitRenderer.rendered(text, only)), all);
