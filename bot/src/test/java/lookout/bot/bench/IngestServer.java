@@ -33,9 +33,10 @@ import lookout.bot.db.DeliveryDedupe;
 
 /**
  * One server of {@link SlackIngestBenchmark}, in its own JVM so neither server's heap, JIT or GC
- * touches the other's or the load generator's. {@code IngestServer lookout|bolt-jdk|bolt-vertx}
- * prints {@code PORT <n>}, then answers commands on stdin: {@code mark} (start counting), {@code
- * stats} (one line: events taken once, allocation, GC, heap, RSS); EOF ends it.
+ * touches the other's or the load generator's. {@code IngestServer
+ * lookout|lookout-direct|bolt-jdk|bolt-vertx} prints {@code PORT <n>}, then answers commands on
+ * stdin: {@code mark} (start counting), {@code stats} (one line: events taken once, allocation, GC,
+ * heap, RSS); EOF ends it.
  *
  * <p>Both kinds of server do the same dedupe + enqueue (the bot's {@link DeliveryDedupe}
  * write-behind claim on a fresh SQLite file, or with {@code -Dbench.dedupe=memory} a concurrent
@@ -69,7 +70,10 @@ public final class IngestServer {
     IngestServer ingest = new IngestServer();
     int port =
         switch (args[0]) {
-          case "lookout" -> ingest.lookout();
+          case "lookout" -> ingest.lookout(Executors.newVirtualThreadPerTaskExecutor());
+          // The same routes calling the handler on the event loop: what the hop to a virtual
+          // thread costs (production keeps the hop: ChatHandler may block).
+          case "lookout-direct" -> ingest.lookout(Runnable::run);
           case "bolt-jdk" -> new BoltHttpServer(ingest.bolt()).port();
           case "bolt-vertx" -> BoltVertxHost.start(Vertx.vertx(), ingest.bolt());
           default -> throw new IllegalArgumentException("unknown server " + args[0]);
@@ -106,7 +110,7 @@ public final class IngestServer {
     System.exit(0);
   }
 
-  private int lookout() {
+  private int lookout(java.util.concurrent.Executor blocking) {
     Vertx vertx = Vertx.vertx();
     ChatHandler handler =
         new ChatHandler() {
@@ -125,7 +129,7 @@ public final class IngestServer {
             new SlackRequestVerifier(SECRET, Clock.systemUTC()),
             handler,
             ClickNotices.none(),
-            Executors.newVirtualThreadPerTaskExecutor())
+            blocking)
         .mount(router);
     HttpServer server =
         vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();

@@ -21,7 +21,8 @@ import lookout.adapters.slack.SignedRequests;
  */
 public final class SlackIngestBenchmark {
   static final int SECONDS = Integer.getInteger("bench.seconds", 3);
-  static final String SERVERS = System.getProperty("bench.servers", "lookout,bolt-vertx,bolt-jdk");
+  static final String SERVERS =
+      System.getProperty("bench.servers", "lookout,lookout-direct,bolt-vertx,bolt-jdk");
   static final String RATES =
       System.getProperty("bench.rates", "500,1000,2000,4000,8000,12000,16000,24000");
   static final String CHILD_JVM =
