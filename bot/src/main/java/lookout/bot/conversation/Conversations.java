@@ -66,13 +66,17 @@ public final class Conversations implements ChatHandler {
   @Override
   public void onMessage(Inbound in) {
     // Returns before the database commit; the answer starts once the commit says "new".
-    dedupe.claim(
-        in.conversation().platform(),
-        in.eventId(),
-        () -> {
-          metrics.question(in.conversation().platform());
-          work.execute(() -> answer(in));
-        });
+    dedupe.claim(in.conversation().platform(), in.eventId(), () -> start(in));
+  }
+
+  @Override
+  public boolean offer(Inbound in) {
+    return dedupe.tryClaim(in.conversation().platform(), in.eventId(), () -> start(in));
+  }
+
+  private void start(Inbound in) {
+    metrics.question(in.conversation().platform());
+    work.execute(() -> answer(in));
   }
 
   /**

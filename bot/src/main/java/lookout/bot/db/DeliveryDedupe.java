@@ -94,13 +94,23 @@ public final class DeliveryDedupe implements AutoCloseable {
    * possible repeat beats losing it.
    */
   public void claim(String platform, String eventId, Runnable onFirst) {
-    if (!healthy || queue.size() >= MAX_BEHIND) {
-      if (firstTime(platform, eventId)) {
-        onFirst.run();
-      } else {
-        log.info("duplicate delivery {} on {} ignored", eventId, platform);
-      }
+    if (tryClaim(platform, eventId, onFirst)) {
       return;
+    }
+    if (firstTime(platform, eventId)) {
+      onFirst.run();
+    } else {
+      log.info("duplicate delivery {} on {} ignored", eventId, platform);
+    }
+  }
+
+  /**
+   * {@link #claim} without ever waiting: false (and nothing recorded) when the database is failing
+   * or lagging, so the caller can take the waiting path off the event loop instead.
+   */
+  public boolean tryClaim(String platform, String eventId, Runnable onFirst) {
+    if (!healthy || queue.size() >= MAX_BEHIND) {
+      return false;
     }
     String key = platform + ":" + eventId;
     CompletableFuture<Boolean> first = new CompletableFuture<>();
@@ -123,6 +133,7 @@ public final class DeliveryDedupe implements AutoCloseable {
     if (closed) {
       first.completeExceptionally(new IllegalStateException("delivery dedupe closed"));
     }
+    return true;
   }
 
   private void writeBatches() {

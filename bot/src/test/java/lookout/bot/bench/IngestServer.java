@@ -34,9 +34,9 @@ import lookout.bot.db.DeliveryDedupe;
 /**
  * One server of {@link SlackIngestBenchmark}, in its own JVM so neither server's heap, JIT or GC
  * touches the other's or the load generator's. {@code IngestServer
- * lookout|lookout-direct|bolt-jdk|bolt-vertx} prints {@code PORT <n>}, then answers commands on
- * stdin: {@code mark} (start counting), {@code stats} (one line: events taken once, allocation, GC,
- * heap, RSS); EOF ends it.
+ * lookout|lookout-hop|bolt-jdk|bolt-vertx} prints {@code PORT <n>}, then answers commands on stdin:
+ * {@code mark} (start counting), {@code stats} (one line: events taken once, allocation, GC, heap,
+ * RSS); EOF ends it.
  *
  * <p>Both kinds of server do the same dedupe + enqueue (the bot's {@link DeliveryDedupe}
  * write-behind claim on a fresh SQLite file, or with {@code -Dbench.dedupe=memory} a concurrent
@@ -70,10 +70,10 @@ public final class IngestServer {
     IngestServer ingest = new IngestServer();
     int port =
         switch (args[0]) {
-          case "lookout" -> ingest.lookout(Executors.newVirtualThreadPerTaskExecutor());
-          // The same routes calling the handler on the event loop: what the hop to a virtual
-          // thread costs (production keeps the hop: ChatHandler may block).
-          case "lookout-direct" -> ingest.lookout(Runnable::run);
+          case "lookout" -> ingest.lookout(true);
+          // The same routes with a handler that never takes on the event loop: every event hops
+          // to a virtual thread and back, what production does only while the database lags.
+          case "lookout-hop" -> ingest.lookout(false);
           case "bolt-jdk" -> new BoltHttpServer(ingest.bolt()).port();
           case "bolt-vertx" -> BoltVertxHost.start(Vertx.vertx(), ingest.bolt());
           default -> throw new IllegalArgumentException("unknown server " + args[0]);
@@ -110,13 +110,29 @@ public final class IngestServer {
     System.exit(0);
   }
 
-  private int lookout(java.util.concurrent.Executor blocking) {
+  /** Like Conversations: {@code offer} claims without waiting, {@code onMessage} may wait. */
+  boolean offer(String eventId) {
+    if (dedupe != null) {
+      return dedupe.tryClaim("slack", eventId, taken::incrementAndGet);
+    }
+    if (seen.add(eventId)) {
+      taken.incrementAndGet();
+    }
+    return true;
+  }
+
+  private int lookout(boolean offers) {
     Vertx vertx = Vertx.vertx();
     ChatHandler handler =
         new ChatHandler() {
           @Override
           public void onMessage(Inbound inbound) {
             take(inbound.eventId());
+          }
+
+          @Override
+          public boolean offer(Inbound inbound) {
+            return offers && IngestServer.this.offer(inbound.eventId());
           }
 
           @Override
@@ -129,7 +145,7 @@ public final class IngestServer {
             new SlackRequestVerifier(SECRET, Clock.systemUTC()),
             handler,
             ClickNotices.none(),
-            blocking)
+            Executors.newVirtualThreadPerTaskExecutor())
         .mount(router);
     HttpServer server =
         vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();

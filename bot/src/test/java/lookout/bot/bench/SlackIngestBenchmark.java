@@ -24,7 +24,7 @@ public final class SlackIngestBenchmark {
   static final int SECONDS = Integer.getInteger("bench.seconds", 3);
   static final int WARM_UP = 10_000;
   static final String SERVERS =
-      System.getProperty("bench.servers", "lookout,lookout-direct,bolt-vertx,bolt-jdk");
+      System.getProperty("bench.servers", "lookout,lookout-hop,bolt-vertx,bolt-jdk");
   static final String RATES =
       System.getProperty("bench.rates", "500,1000,2000,4000,8000,12000,16000,24000");
   static final String CHILD_JVM =
@@ -58,12 +58,12 @@ public final class SlackIngestBenchmark {
       // Rates are interleaved across the servers, so a neighbour's burst of load on a shared
       // machine hits all of them alike rather than one server's whole run.
       List<Server> active = new ArrayList<>(servers);
-      java.util.Map<Server, Integer> misses = new java.util.HashMap<>();
+      java.util.Map<String, Integer> misses = new java.util.HashMap<>();
       for (String rate : RATES.split(",")) {
         for (Server server : List.copyOf(active)) {
           boolean saturated = step(server, Integer.parseInt(rate), SECONDS, true);
-          int missed = saturated ? misses.merge(server, 1, Integer::sum) : 0;
-          misses.put(server, missed);
+          int missed = saturated ? misses.getOrDefault(server.name(), 0) + 1 : 0;
+          misses.put(server.name(), missed);
           if (missed >= 2) {
             active.remove(server); // two saturated steps in a row: its ceiling is found
           }

@@ -98,6 +98,9 @@ class DeliveryDedupeTest {
       dedupe.claim("slack", "Ev1", handled::countDown);
       assertThat(handled.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 
+      assertThat(dedupe.tryClaim("slack", "Ev2", () -> {}))
+          .as("never waits: declines while the database fails")
+          .isFalse();
       org.assertj.core.api.Assertions.assertThatThrownBy(
               () -> dedupe.claim("slack", "Ev2", () -> {}))
           .isInstanceOf(IllegalStateException.class)
