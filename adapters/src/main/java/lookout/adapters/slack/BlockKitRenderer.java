@@ -15,8 +15,10 @@ import lookout.adapters.chat.Part;
  * #MAX_BLOCKS} blocks, {@value #SECTION_TEXT} characters per section text, 10 fields of {@value
  * #FIELD_TEXT} characters per section, 25 buttons per actions block, {@value #BUTTON_VALUE}
  * characters per button value and {@value #ACTION_ID} per action id. Long sections and code are
- * split at line breaks into consecutive blocks; when a message still needs more than 50 blocks the
- * content is cut with a note saying so, and the buttons are always kept. Stateless.
+ * split at line breaks into consecutive blocks. {@link #render} makes one message (for {@code
+ * chat.update}): past 50 blocks the content is cut with a note saying so, and the buttons are
+ * always kept; {@link SlackPostPlan} spreads a long post over several messages or a file instead.
+ * Stateless.
  */
 public final class BlockKitRenderer {
   static final int MAX_BLOCKS = 50;
@@ -43,7 +45,15 @@ public final class BlockKitRenderer {
     }
   }
 
+  /** One Slack message: at most 50 blocks, the tail cut with a note when there is more. */
   public Rendered render(Message message) {
+    List<ObjectNode> blocks = blocks(message);
+    return rendered(
+        fallback(message.summary()), blocks.size() <= MAX_BLOCKS ? blocks : cut(blocks));
+  }
+
+  /** Every block {@code message} needs, possibly more than one Slack message can hold. */
+  List<ObjectNode> blocks(Message message) {
     List<ObjectNode> blocks = new ArrayList<>();
     blocks.add(section(bold(message.summary(), SECTION_TEXT)));
     int button = 0;
@@ -56,10 +66,22 @@ public final class BlockKitRenderer {
         case Part.Actions a -> button = actions(blocks, a, button);
       }
     }
+    return blocks;
+  }
+
+  static Rendered rendered(String text, List<ObjectNode> blocks) {
     ArrayNode out = NODES.arrayNode();
-    (blocks.size() <= MAX_BLOCKS ? blocks : cut(blocks)).forEach(out::add);
-    return new Rendered(
-        MrkdwnChunks.truncate(MrkdwnChunks.escape(message.summary()), FALLBACK_TEXT), out);
+    blocks.forEach(out::add);
+    return new Rendered(text, out);
+  }
+
+  /** Notification text: the summary, escaped and short enough. */
+  static String fallback(String summary) {
+    return MrkdwnChunks.truncate(MrkdwnChunks.escape(summary), FALLBACK_TEXT);
+  }
+
+  static boolean isActions(ObjectNode block) {
+    return block.path("type").asText().equals("actions");
   }
 
   /**
@@ -67,10 +89,8 @@ public final class BlockKitRenderer {
    * actions block: the buttons matter more than the tail of a long answer.
    */
   private static List<ObjectNode> cut(List<ObjectNode> blocks) {
-    List<ObjectNode> actions =
-        blocks.stream().filter(b -> b.path("type").asText().equals("actions")).toList();
-    List<ObjectNode> content =
-        blocks.stream().filter(b -> !b.path("type").asText().equals("actions")).toList();
+    List<ObjectNode> actions = blocks.stream().filter(BlockKitRenderer::isActions).toList();
+    List<ObjectNode> content = blocks.stream().filter(b -> !isActions(b)).toList();
     int kept = MAX_BLOCKS - Math.min(actions.size(), MAX_BLOCKS - 2) - 1;
     List<ObjectNode> out = new ArrayList<>(content.subList(0, Math.min(kept, content.size())));
     out.add(
@@ -154,7 +174,7 @@ public final class BlockKitRenderer {
     return block;
   }
 
-  private static ObjectNode context(String text) {
+  static ObjectNode context(String text) {
     ObjectNode block = NODES.objectNode().put("type", "context");
     block
         .putArray("elements")

@@ -47,6 +47,18 @@ final class MrkdwnChunks {
     return text.substring(0, safeCut(text, max - 1)) + "…";
   }
 
+  /** The last at most {@code max} characters of unescaped {@code text}, never half a pair. */
+  static String tail(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    int from = text.length() - max;
+    if (Character.isLowSurrogate(text.charAt(from))) {
+      from++;
+    }
+    return text.substring(from);
+  }
+
   private static int safeCut(String s, int max) {
     int cut = max;
     int amp = s.lastIndexOf('&', cut - 1);

@@ -3,20 +3,20 @@ package lookout.adapters.slack;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
-import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import lookout.adapters.chat.ChatAdapter;
 import lookout.adapters.chat.ChatException;
 import lookout.adapters.chat.ChatRetryLater;
 import lookout.adapters.chat.Click;
 import lookout.adapters.chat.ClickReply;
 import lookout.adapters.chat.ConversationRef;
+import lookout.adapters.chat.KeyedPosts;
 import lookout.adapters.chat.Message;
 import lookout.adapters.chat.MessageRef;
 import org.slf4j.Logger;
@@ -24,20 +24,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Slack through the official Web API client: {@code post} is {@code chat.postMessage} (in the
- * thread when the conversation names one, so the message id is its {@code ts}), {@code update} is
- * {@code chat.update}, and click outcomes are ephemeral messages to the clicker. Rate limits (429
- * with Retry-After), server errors and network failures become {@link ChatRetryLater}; Slack's own
- * refusals ({@code ok: false}) a plain {@link ChatException} naming the error. Blocking and
- * thread-safe. The token never appears in messages or logs.
+ * thread when the conversation names one, so the message id is its {@code ts}; a long answer
+ * continues in the thread or comes as a file, see {@link SlackPostPlan}), {@code update} is {@code
+ * chat.update}, and click outcomes are ephemeral messages to the clicker. A keyed post carries its
+ * key as message metadata so {@link #find} can recognise it after a crash. Errors are mapped by
+ * {@link SlackCalls}. Blocking and thread-safe. The token never appears in messages or logs.
  */
-public final class SlackAdapter implements ChatAdapter, ClickNotices, AutoCloseable {
+public final class SlackAdapter implements ChatAdapter, KeyedPosts, ClickNotices, AutoCloseable {
   public static final String PLATFORM = SlackEvents.PLATFORM;
   public static final String DEFAULT_API_URL = "https://slack.com/api/";
   private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
+  private static final int PART_ATTEMPTS = 3;
+  private static final Duration MAX_PART_WAIT = Duration.ofSeconds(30);
 
   private final Slack slack;
   private final MethodsClient methods;
   private final BlockKitRenderer renderer = new BlockKitRenderer();
+  private final SlackPostKeys keys;
+  private final SlackFiles files;
 
   /**
    * @param apiUrl the Web API prefix, {@value #DEFAULT_API_URL} unless testing or proxying
@@ -52,6 +56,8 @@ public final class SlackAdapter implements ChatAdapter, ClickNotices, AutoClosea
     config.getMethodsConfig().setStatsEnabled(false);
     this.slack = Slack.getInstance(config);
     this.methods = slack.methods(botToken);
+    this.keys = new SlackPostKeys(methods);
+    this.files = new SlackFiles(methods);
   }
 
   @Override
@@ -61,12 +67,41 @@ public final class SlackAdapter implements ChatAdapter, ClickNotices, AutoClosea
 
   @Override
   public MessageRef post(ConversationRef where, Message message) {
+    return post(where, message, null);
+  }
+
+  /**
+   * Posts the first message of the plan (with {@code key} as metadata when given) and returns its
+   * ref; continuations and files follow in its thread. Once the first message is in, a later part
+   * that still fails after a few tries is logged, not thrown: throwing would make the sender post
+   * the first message again.
+   */
+  @Override
+  public MessageRef post(ConversationRef where, Message message, String key) {
     checkPlatform(where.platform());
-    BlockKitRenderer.Rendered r = renderer.render(message);
-    String doing = "while posting to Slack channel " + where.channel();
+    SlackPostPlan plan = SlackPostPlan.of(message, renderer);
+    String first = postOne(where, plan.messages().get(0), key);
+    ConversationRef thread = where.thread() == null ? where.inThread(first) : where;
+    for (BlockKitRenderer.Rendered more : plan.messages().subList(1, plan.messages().size())) {
+      bestEffort(
+          "continuing in Slack thread " + thread.thread(), () -> postOne(thread, more, null));
+    }
+    for (SlackPostPlan.SlackFile file : plan.files()) {
+      bestEffort("attaching " + file.filename(), () -> files.upload(thread, file));
+    }
+    return new MessageRef(where, first);
+  }
+
+  @Override
+  public Optional<MessageRef> find(ConversationRef where, String key, Instant since) {
+    checkPlatform(where.platform());
+    return keys.find(where, key, since).map(ts -> new MessageRef(where, ts));
+  }
+
+  private String postOne(ConversationRef where, BlockKitRenderer.Rendered r, String key) {
     ChatPostMessageResponse response =
-        call(
-            doing,
+        SlackCalls.call(
+            "while posting to Slack channel " + where.channel(),
             () ->
                 methods.chatPostMessage(
                     ChatPostMessageRequest.builder()
@@ -74,16 +109,44 @@ public final class SlackAdapter implements ChatAdapter, ClickNotices, AutoClosea
                         .threadTs(where.thread())
                         .text(r.text())
                         .blocksAsString(r.blocksJson())
+                        .metadata(key == null ? null : SlackPostKeys.metadata(key))
                         .unfurlLinks(false)
                         .build()));
-    return new MessageRef(where, response.getTs());
+    return response.getTs();
+  }
+
+  private void bestEffort(String doing, Runnable step) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        step.run();
+        return;
+      } catch (ChatRetryLater e) {
+        if (attempt >= PART_ATTEMPTS) {
+          log.error("slack: gave up {} after {} tries: {}", doing, attempt, e.getMessage());
+          return;
+        }
+        pause(e.retryAfter().orElse(Duration.ofSeconds(attempt)));
+      } catch (ChatException e) {
+        log.error("slack: {} failed: {}", doing, e.getMessage());
+        return;
+      }
+    }
+  }
+
+  private static void pause(Duration wait) {
+    try {
+      Thread.sleep(Math.min(wait.toMillis(), MAX_PART_WAIT.toMillis()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ChatException("interrupted while waiting to retry", e);
+    }
   }
 
   @Override
   public void update(MessageRef ref, Message message) {
     checkPlatform(ref.conversation().platform());
     BlockKitRenderer.Rendered r = renderer.render(message);
-    call(
+    SlackCalls.call(
         "while updating Slack message " + ref.messageId() + " in " + ref.conversation().channel(),
         () ->
             methods.chatUpdate(
@@ -99,7 +162,7 @@ public final class SlackAdapter implements ChatAdapter, ClickNotices, AutoClosea
   public void tell(Click click, ClickReply reply) {
     ConversationRef where = click.message().conversation();
     try {
-      call(
+      SlackCalls.call(
           "while telling " + click.user() + " in " + where.channel(),
           () ->
               methods.chatPostEphemeral(
@@ -120,46 +183,6 @@ public final class SlackAdapter implements ChatAdapter, ClickNotices, AutoClosea
       slack.close();
     } catch (Exception e) {
       log.warn("while closing the Slack client", e);
-    }
-  }
-
-  private interface Call<T extends SlackApiTextResponse> {
-    T run() throws IOException, SlackApiException;
-  }
-
-  private static <T extends SlackApiTextResponse> T call(String doing, Call<T> call) {
-    T response;
-    try {
-      response = call.run();
-    } catch (SlackApiException e) {
-      int status = e.getResponse().code();
-      if (status == 429 || status >= 500) {
-        throw new ChatRetryLater(
-            doing + ": Slack answered HTTP " + status, retryAfter(e.getResponse()), e);
-      }
-      throw new ChatException(doing + ": Slack answered HTTP " + status, e);
-    } catch (IOException e) {
-      throw new ChatRetryLater(doing + ": " + e.getMessage(), null, e);
-    }
-    if (!response.isOk()) {
-      if ("ratelimited".equals(response.getError())) {
-        throw new ChatRetryLater(doing + ": Slack said ratelimited", null, null);
-      }
-      throw new ChatException(doing + ": Slack said " + response.getError());
-    }
-    return response;
-  }
-
-  private static Duration retryAfter(okhttp3.Response response) {
-    String header = response.header("Retry-After");
-    if (header == null) {
-      return null;
-    }
-    try {
-      long seconds = Long.parseLong(header.strip());
-      return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
-    } catch (NumberFormatException e) {
-      return null;
     }
   }
 

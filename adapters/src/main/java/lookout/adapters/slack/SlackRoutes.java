@@ -18,10 +18,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Slack's HTTP face: {@code POST /slack/events} (Events API) and {@code POST /slack/actions}
  * (interactivity). Every request is verified over its raw body before anything is parsed; forged or
- * stale requests get 401 and change nothing; bodies over 1 MiB get 413. An event is handed to the
- * bot off the event loop and acknowledged once the bot has taken it (the bot dedupes by {@code
- * event_id} in its database, so Slack's retries and duplicate deliveries are answered once); a
- * click is acknowledged at once and its outcome told to the clicker afterwards.
+ * stale requests get 401 and change nothing; bodies over 1 MiB get 413. An event is offered to the
+ * bot on the event loop ({@link ChatHandler#offer}, which never blocks) or else handed to it off
+ * the event loop, and acknowledged once the bot has taken it (the bot dedupes by {@code event_id}
+ * in its database, so Slack's retries and duplicate deliveries are answered once); a click is
+ * acknowledged at once and its outcome told to the clicker afterwards.
  */
 public final class SlackRoutes {
   public static final long BODY_LIMIT = 1024 * 1024;
@@ -73,6 +74,17 @@ public final class SlackRoutes {
     String retry = rc.request().getHeader("X-Slack-Retry-Num");
     if (retry != null) {
       log.info("slack: retry {} of event {}", retry, m.inbound().eventId());
+    }
+    try {
+      // The usual case: the bot takes the event without blocking, so no hop to another thread.
+      if (handler.offer(m.inbound())) {
+        text(rc, 200, "");
+        return;
+      }
+    } catch (RuntimeException e) {
+      log.error("slack: the bot could not take event {}", m.inbound().eventId(), e);
+      text(rc, 500, "the bot could not take this event");
+      return;
     }
     Context context = rc.vertx().getOrCreateContext();
     try {

@@ -34,8 +34,21 @@ class SlackRoutesTest {
   static final class Recorder implements ChatHandler {
     final BlockingQueue<Inbound> inbounds = new LinkedBlockingQueue<>();
     final BlockingQueue<Click> clicks = new LinkedBlockingQueue<>();
+    final BlockingQueue<Inbound> offered = new LinkedBlockingQueue<>();
     volatile boolean onEventLoop;
+    volatile boolean offeredOnEventLoop;
     volatile boolean fail;
+    volatile boolean takesAtOnce;
+
+    @Override
+    public boolean offer(Inbound inbound) {
+      if (!takesAtOnce) {
+        return false;
+      }
+      offeredOnEventLoop = Context.isOnEventLoopThread();
+      offered.add(inbound);
+      return true;
+    }
 
     @Override
     public void onMessage(Inbound inbound) {
@@ -78,6 +91,8 @@ class SlackRoutesTest {
     bot.inbounds.clear();
     bot.clicks.clear();
     bot.fail = false;
+    bot.takesAtOnce = false;
+    bot.offered.clear();
     told.clear();
   }
 
@@ -91,6 +106,20 @@ class SlackRoutesTest {
     assertThat(in).isNotNull();
     assertThat(in.text()).isEqualTo("hi");
     assertThat(bot.onEventLoop).isFalse();
+  }
+
+  @Test
+  void a_bot_that_can_take_the_mention_at_once_gets_it_on_the_event_loop_without_a_hop()
+      throws Exception {
+    bot.takesAtOnce = true;
+
+    var response =
+        slack.event(SignedRequests.mention("Ev9", "U1", "C1", "1.9", null, "<@UBOT> hi"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(bot.offered.poll(5, TimeUnit.SECONDS).eventId()).isEqualTo("Ev9");
+    assertThat(bot.offeredOnEventLoop).isTrue();
+    assertThat(bot.inbounds.poll(200, TimeUnit.MILLISECONDS)).isNull();
   }
 
   @Test

@@ -65,10 +65,16 @@ public final class Conversations implements ChatHandler {
 
   @Override
   public void onMessage(Inbound in) {
-    if (!dedupe.firstTime(in.conversation().platform(), in.eventId())) {
-      log.info("duplicate delivery {} on {} ignored", in.eventId(), in.conversation().platform());
-      return;
-    }
+    // Returns before the database commit; the answer starts once the commit says "new".
+    dedupe.claim(in.conversation().platform(), in.eventId(), () -> start(in));
+  }
+
+  @Override
+  public boolean offer(Inbound in) {
+    return dedupe.tryClaim(in.conversation().platform(), in.eventId(), () -> start(in));
+  }
+
+  private void start(Inbound in) {
     metrics.question(in.conversation().platform());
     work.execute(() -> answer(in));
   }

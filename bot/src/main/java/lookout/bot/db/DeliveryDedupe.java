@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Remembers which platform deliveries were processed, in the database, so a retry or a duplicate
@@ -19,9 +21,18 @@ import javax.sql.DataSource;
  * on SQLite, so callers queue their key and one writer inserts whatever has queued in a single
  * transaction (group commit): under load, hundreds of deliveries share one commit; alone, a
  * delivery waits for nothing but its own insert.
+ *
+ * <p>{@link #claim} does not wait for the commit at all (write-behind): the caller acknowledges at
+ * once and the work starts when the database has said "new". This loses nothing the waiting version
+ * would keep — the work itself lives only in memory after the acknowledgement either way, so a
+ * crash in between loses it in both — and repeats nothing, because the work still starts only on
+ * the primary key's verdict. Only a database failure changes the picture; see {@link #claim}.
  */
 public final class DeliveryDedupe implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(DeliveryDedupe.class);
   private static final int MAX_BATCH = 512;
+  // Beyond this many claims waiting for the writer, callers wait too: memory stays bounded.
+  private static final int MAX_BEHIND = 8_192;
   private static final String INSERT =
       "INSERT INTO processed_events (event_key, seen_at) VALUES (?, ?) ON CONFLICT DO NOTHING";
 
@@ -31,6 +42,7 @@ public final class DeliveryDedupe implements AutoCloseable {
 
   private final Thread writer;
   private volatile boolean closed;
+  private volatile boolean healthy = true;
 
   private record Pending(String key, CompletableFuture<Boolean> first) {}
 
@@ -72,6 +84,58 @@ public final class DeliveryDedupe implements AutoCloseable {
     }
   }
 
+  /**
+   * Records {@code platform + eventId} and runs {@code onFirst} once the database has recorded it
+   * as new (never for a repeat), on the writer's thread: hand real work to an executor. Returns at
+   * once while the database keeps up. While it is failing, or when {@value #MAX_BEHIND} claims are
+   * already waiting, this waits for the verdict like {@link #firstTime} and throws when there is
+   * none, so the caller can refuse the delivery and the platform retries. If a write fails after
+   * this returned, {@code onFirst} runs anyway: the delivery was acknowledged, and answering a
+   * possible repeat beats losing it.
+   */
+  public void claim(String platform, String eventId, Runnable onFirst) {
+    if (tryClaim(platform, eventId, onFirst)) {
+      return;
+    }
+    if (firstTime(platform, eventId)) {
+      onFirst.run();
+    } else {
+      log.info("duplicate delivery {} on {} ignored", eventId, platform);
+    }
+  }
+
+  /**
+   * {@link #claim} without ever waiting: false (and nothing recorded) when the database is failing
+   * or lagging, so the caller can take the waiting path off the event loop instead.
+   */
+  public boolean tryClaim(String platform, String eventId, Runnable onFirst) {
+    if (!healthy || queue.size() >= MAX_BEHIND) {
+      return false;
+    }
+    String key = platform + ":" + eventId;
+    CompletableFuture<Boolean> first = new CompletableFuture<>();
+    first.whenComplete(
+        (isFirst, error) -> {
+          try {
+            if (error != null) {
+              log.error("could not record delivery {}; handling it anyway", key, error);
+              onFirst.run();
+            } else if (isFirst) {
+              onFirst.run();
+            } else {
+              log.info("duplicate delivery {} on {} ignored", eventId, platform);
+            }
+          } catch (RuntimeException e) {
+            log.error("while handing over delivery {}", key, e);
+          }
+        });
+    queue.add(new Pending(key, first));
+    if (closed) {
+      first.completeExceptionally(new IllegalStateException("delivery dedupe closed"));
+    }
+    return true;
+  }
+
   private void writeBatches() {
     List<Pending> batch = new ArrayList<>();
     Connection connection = null;
@@ -89,7 +153,10 @@ public final class DeliveryDedupe implements AutoCloseable {
           connection = db.getConnection();
         }
         insert(connection, batch);
+        healthy = true;
       } catch (SQLException | RuntimeException e) {
+        // Callers fall back to waiting (and refusing on failure) until a batch succeeds again.
+        healthy = false;
         batch.forEach(p -> p.first().completeExceptionally(e));
         closeQuietly(connection);
         connection = null;

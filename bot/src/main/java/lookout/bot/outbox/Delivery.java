@@ -8,9 +8,25 @@ import lookout.adapters.chat.Message;
  * message id, or {@code outbox:<id>} for a post not yet known by its platform id).
  *
  * @param attempts how many times it has been claimed, this time included
+ * @param createdAt when it was queued, in epoch milliseconds
  */
 record Delivery(
-    long id, Kind kind, ConversationRef where, String target, Message message, int attempts) {
+    long id,
+    Kind kind,
+    ConversationRef where,
+    String target,
+    Message message,
+    int attempts,
+    long createdAt) {
+  /**
+   * The key a {@link lookout.adapters.chat.KeyedPosts} adapter stores on the post: the row id plus
+   * its creation time, so two databases (say staging's and production's bot in one channel) never
+   * claim each other's messages.
+   */
+  String key() {
+    return "lookout-outbox-" + id + "@" + createdAt;
+  }
+
   enum Kind {
     POST,
     UPDATE

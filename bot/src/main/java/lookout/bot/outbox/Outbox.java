@@ -1,6 +1,8 @@
 package lookout.bot.outbox;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,7 +10,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import lookout.adapters.chat.ChatAdapter;
+import lookout.adapters.chat.ChatException;
 import lookout.adapters.chat.ChatRetryLater;
+import lookout.adapters.chat.KeyedPosts;
 import lookout.adapters.chat.MessageRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,12 +21,17 @@ import org.slf4j.LoggerFactory;
  * Outbound posts and edits stored in the database first, then delivered by one worker (a virtual
  * thread) through the real adapters: {@link #wrap} any {@link ChatAdapter}, hand the wrapper to the
  * bot, {@link #start} the worker. Rate limits wait as long as the platform says (Retry-After),
- * other retryable failures back off exponentially, refusals fail the row. Delivery is at least
- * once: a crash after the platform accepted a post but before the row was marked SENT re-posts it
- * when the claim's lease runs out — every other crash loses and repeats nothing.
+ * other retryable failures back off exponentially, refusals fail the row. A crash after the
+ * platform accepted a post but before the row was marked SENT is the one case where the outcome is
+ * unknown: the row is retried when the claim's lease runs out, and an adapter that implements
+ * {@link KeyedPosts} (Slack) is first asked whether the post is already there, so it is adopted,
+ * not repeated; through other adapters that case is at least once. Every other crash loses and
+ * repeats nothing.
  */
 public final class Outbox implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+  // Platform clocks and ours may differ a little; look this far before the row was queued.
+  private static final Duration LOOKUP_SLACK = Duration.ofMinutes(1);
 
   private final OutboxStore store;
   private final Clock clock;
@@ -93,7 +102,7 @@ public final class Outbox implements AutoCloseable {
     }
     try {
       if (d.kind() == Delivery.Kind.POST) {
-        MessageRef posted = adapter.post(d.where(), d.message());
+        MessageRef posted = post(adapter, d);
         store.sent(d.id(), posted.messageId());
         return;
       }
@@ -116,6 +125,38 @@ public final class Outbox implements AutoCloseable {
       log.error("outbox: row {} failed for good: {}", d.id(), e.getMessage(), e);
       store.failed(d.id(), String.valueOf(e.getMessage()));
     }
+  }
+
+  /**
+   * Posts {@code d}; through a {@link KeyedPosts} adapter with its key, and on a second or later
+   * attempt only after asking whether an earlier attempt got through after all (the worker died
+   * after the platform accepted it, or the answer was lost in a timeout or a 5xx): then that
+   * message is adopted instead of posting again. If the platform cannot be asked (a missing scope,
+   * say), it is posted again: a repeat is better than a loss.
+   */
+  private MessageRef post(ChatAdapter adapter, Delivery d) {
+    if (!(adapter instanceof KeyedPosts keyed)) {
+      return adapter.post(d.where(), d.message());
+    }
+    if (d.attempts() > 1) {
+      try {
+        Instant since = Instant.ofEpochMilli(d.createdAt()).minus(LOOKUP_SLACK);
+        Optional<MessageRef> earlier = keyed.find(d.where(), d.key(), since);
+        if (earlier.isPresent()) {
+          log.info(
+              "outbox: row {} was delivered before as {}; not posting it again",
+              d.id(),
+              earlier.get().messageId());
+          return earlier.get();
+        }
+      } catch (ChatRetryLater e) {
+        throw e;
+      } catch (ChatException e) {
+        log.warn(
+            "outbox: cannot look for an earlier delivery of row {}: {}", d.id(), e.getMessage());
+      }
+    }
+    return keyed.post(d.where(), d.message(), d.key());
   }
 
   /** The platform id an update targets; empty (and the row settled) when there is none yet. */

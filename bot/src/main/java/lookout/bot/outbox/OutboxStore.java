@@ -141,7 +141,8 @@ final class OutboxStore {
 
   private Delivery load(long id) {
     String sql =
-        "SELECT kind, platform, channel, thread, target, message, attempts FROM outbox WHERE id = ?";
+        "SELECT kind, platform, channel, thread, target, message, attempts, created_at FROM outbox"
+            + " WHERE id = ?";
     try (Connection c = db.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setLong(1, id);
@@ -154,7 +155,8 @@ final class OutboxStore {
             new ConversationRef(rs.getString(2), rs.getString(3), thread.isEmpty() ? null : thread),
             rs.getString(5),
             MessageJson.read(rs.getString(6)),
-            rs.getInt(7));
+            rs.getInt(7),
+            rs.getLong(8));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("outbox: while reading row " + id, e);

@@ -64,4 +64,50 @@ class DeliveryDedupeTest {
       db.close();
     }
   }
+
+  @Test
+  void claims_return_at_once_and_start_each_event_once_when_the_database_says_new()
+      throws Exception {
+    try (Database db = Database.open(null, dir)) {
+      DeliveryDedupe dedupe = new DeliveryDedupe(db.dataSource(), Clock.systemUTC());
+      List<String> started = java.util.Collections.synchronizedList(new ArrayList<>());
+      for (int i = 0; i < 400; i++) {
+        String event = "Ev" + (i % 100);
+        dedupe.claim("slack", event, () -> started.add(event));
+      }
+      // The writer takes the queue in order: once this verdict is in, so are all the claims'.
+      assertThat(dedupe.firstTime("slack", "Ev0")).isFalse();
+
+      assertThat(started).hasSize(100).doesNotHaveDuplicates();
+      dedupe.close();
+    }
+  }
+
+  @Test
+  void
+      a_claim_already_acknowledged_is_handled_anyway_when_the_write_fails_and_later_ones_are_refused()
+          throws Exception {
+    Database db = Database.open(null, dir);
+    DeliveryDedupe dedupe = new DeliveryDedupe(db.dataSource(), Clock.systemUTC());
+    try (var c = db.dataSource().getConnection();
+        var s = c.createStatement()) {
+      s.execute("DROP TABLE processed_events");
+    }
+    try {
+      CountDownLatch handled = new CountDownLatch(1);
+      dedupe.claim("slack", "Ev1", handled::countDown);
+      assertThat(handled.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+      assertThat(dedupe.tryClaim("slack", "Ev2", () -> {}))
+          .as("never waits: declines while the database fails")
+          .isFalse();
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> dedupe.claim("slack", "Ev2", () -> {}))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("slack:Ev2");
+    } finally {
+      dedupe.close();
+      db.close();
+    }
+  }
 }

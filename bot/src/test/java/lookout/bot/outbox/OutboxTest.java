@@ -1,6 +1,7 @@
 package lookout.bot.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -8,9 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import lookout.adapters.chat.ChatAdapter;
 import lookout.adapters.chat.ConversationRef;
+import lookout.adapters.chat.KeyedPosts;
 import lookout.adapters.chat.Message;
 import lookout.adapters.chat.MessageRef;
 import lookout.adapters.chat.Part;
@@ -97,9 +100,12 @@ class OutboxTest {
     advance(Duration.ofSeconds(1));
     assertThat(outbox.deliverDue()).isEqualTo(1);
 
+    assertThat(api.next(5).method())
+        .as("a second attempt first looks for the first one")
+        .isEqualTo("conversations.replies");
     assertThat(api.next(5).field("thread_ts")).isEqualTo("100.000001");
     assertThat(ref.messageId()).startsWith("outbox:");
-    assertThat(api.all()).hasSize(2);
+    assertThat(api.posted()).hasSize(1);
   }
 
   @Test
@@ -178,7 +184,90 @@ class OutboxTest {
     assertThat(next.deliverDue()).isZero();
     advance(FAST.lease().plusSeconds(1));
     assertThat(next.deliverDue()).isEqualTo(1);
-    assertThat(api.all()).hasSize(1);
+    assertThat(api.posted()).hasSize(1);
+  }
+
+  /** The process "dies" right after Slack accepted the post, before the row is marked SENT. */
+  static final class Crash extends Error {
+    private static final long serialVersionUID = 1L;
+  }
+
+  record CrashAfterPost(SlackAdapter slack) implements ChatAdapter, KeyedPosts {
+    public String platform() {
+      return slack.platform();
+    }
+
+    public MessageRef post(ConversationRef where, Message message) {
+      throw new AssertionError("a keyed adapter is posted to with its key");
+    }
+
+    public MessageRef post(ConversationRef where, Message message, String key) {
+      slack.post(where, message, key);
+      throw new Crash();
+    }
+
+    public Optional<MessageRef> find(ConversationRef where, String key, Instant since) {
+      return slack.find(where, key, since);
+    }
+
+    public void update(MessageRef ref, Message message) {
+      slack.update(ref, message);
+    }
+  }
+
+  @Test
+  void a_post_slack_accepted_just_before_a_crash_is_adopted_not_repeated() throws Exception {
+    Outbox dying = open();
+    ChatAdapter queued = dying.wrap(new CrashAfterPost(slack));
+    MessageRef ref = queued.post(THREAD, card("needed"));
+    assertThatThrownBy(dying::deliverDue).isInstanceOf(Crash.class);
+    String firstTs = api.posted().get(0).ts();
+
+    Outbox restarted = open();
+    ChatAdapter again = restarted.wrap(slack);
+    again.update(ref, card("approved"));
+    assertThat(restarted.deliverDue()).as("the dead worker's lease still holds").isZero();
+    advance(FAST.lease().plusSeconds(1));
+    restarted.deliverDue();
+
+    assertThat(api.posted()).as("Slack has the answer once").hasSize(1);
+    assertThat(api.all())
+        .extracting(FakeSlackApi.Call::method)
+        .containsExactly("chat.postMessage", "conversations.replies", "chat.update");
+    assertThat(api.all().get(2).field("ts")).isEqualTo(firstTs);
+  }
+
+  @Test
+  void a_crashed_channel_post_is_found_in_the_channel_history() throws Exception {
+    ConversationRef channel = new ConversationRef("slack", "C7", null);
+    Outbox dying = open();
+    dying.wrap(new CrashAfterPost(slack)).post(channel, card("alert"));
+    assertThatThrownBy(dying::deliverDue).isInstanceOf(Crash.class);
+
+    Outbox restarted = open();
+    restarted.wrap(slack);
+    advance(FAST.lease().plusSeconds(1));
+    assertThat(restarted.deliverDue()).isEqualTo(1);
+
+    assertThat(api.posted()).hasSize(1);
+    assertThat(api.all())
+        .extracting(FakeSlackApi.Call::method)
+        .containsExactly("chat.postMessage", "conversations.history");
+  }
+
+  @Test
+  void when_the_first_post_never_arrived_the_retry_posts_it() throws Exception {
+    Outbox outbox = open();
+    outbox.wrap(slack).post(THREAD, card("needed"));
+    api.failNext(503);
+    outbox.deliverDue();
+    advance(Duration.ofSeconds(3));
+    outbox.deliverDue();
+
+    assertThat(api.all())
+        .extracting(FakeSlackApi.Call::method)
+        .containsExactly("chat.postMessage", "conversations.replies", "chat.postMessage");
+    assertThat(api.posted()).hasSize(1);
   }
 
   @Test
