@@ -49,6 +49,7 @@ public final class Lookout implements AutoCloseable {
   private Conversations conversations;
   private Clusters clusters;
   private SlackSetup slack;
+  private InspectionSetup inspections;
   private KnowledgeBase knowledge;
   // Completed once the server listens: heavy background work (the embedding model) waits for it.
   private final java.util.concurrent.CompletableFuture<Void> started =
@@ -111,6 +112,10 @@ public final class Lookout implements AutoCloseable {
             knowledge,
             approvals);
 
+    inspections = new InspectionSetup(config, clusters.clients(), db.dataSource());
+    resources.add(inspections);
+    agent = inspections.wrap(agent);
+
     Map<String, ChatAdapter> byPlatform = new LinkedHashMap<>();
     for (ChatAdapter adapter : adapters) {
       byPlatform.put(adapter.platform(), adapter);
@@ -126,6 +131,7 @@ public final class Lookout implements AutoCloseable {
     if (slack != null) {
       slack.start();
     }
+    inspections.schedule(conversations);
     // Requests a stopped process left APPROVED or EXECUTING; on a shared (PostgreSQL) database
     // only those stuck for minutes, so other replicas' running requests are left alone.
     Duration abandoned = db.shared() ? Duration.ofMinutes(5) : Duration.ZERO;
@@ -191,6 +197,9 @@ public final class Lookout implements AutoCloseable {
   /** Called once Lookout serves: background work that would slow start-up may begin. */
   public void markStarted() {
     started.complete(null);
+    if (inspections != null) {
+      inspections.start();
+    }
   }
 
   /** The knowledge search (runbooks and incidents). */

@@ -112,7 +112,8 @@ public final class ConfigLoader {
             "console",
             "approvals",
             "knowledge",
-            "slack"));
+            "slack",
+            "inspections"));
 
     ObjectNode s = t.object(root, "server", "server", Set.of("host", "port"));
     var server =
@@ -196,6 +197,12 @@ public final class ConfigLoader {
             t.bool(k, "semantic", "knowledge.semantic", true));
 
     SlackSettings slack = SlackSettings.bind(t, root);
+    Set<String> clusterNames = new java.util.TreeSet<>();
+    clusters.forEach(cluster -> clusterNames.add(cluster.name()));
+    if (clusterNames.isEmpty()) {
+      clusterNames.add("sandbox");
+    }
+    List<InspectionSettings> inspections = InspectionSettings.bind(t, root, clusterNames);
 
     if (!t.problems().isEmpty()) {
       throw new ConfigException(source, t.problems());
@@ -219,6 +226,7 @@ public final class ConfigLoader {
         console,
         approvals,
         knowledge,
-        slack);
+        slack,
+        inspections);
   }
 }
