@@ -1,0 +1,134 @@
+package lookout.agent.llm;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import lookout.agent.tools.ToolCall;
+import lookout.agent.tools.Toolbox;
+
+/**
+ * One question's conversation with the model: call, run the requested tools, repeat — at most
+ * {@code maxSteps} round trips and {@code tokenBudget} tokens. The last allowed round trip (or the
+ * first after the budget is spent, or after repeated identical calls) offers no tools, so the model
+ * must answer from what it has. Model failures propagate; {@link ModelAgent} falls back.
+ */
+final class Investigation {
+  /** How it ended. */
+  record Result(String text, List<ToolCall> calls, int steps, int tokens, String stop) {}
+
+  private static final String WRAP_UP =
+      "Stop calling tools now (%s). Answer from the facts above; say what is still unknown.";
+
+  private final ChatModel model;
+  private final Toolbox toolbox;
+  private final LlmOptions options;
+  private final AgentMetrics metrics;
+
+  Investigation(ChatModel model, Toolbox toolbox, LlmOptions options, AgentMetrics metrics) {
+    this.model = model;
+    this.toolbox = toolbox;
+    this.options = options;
+    this.metrics = metrics;
+  }
+
+  Result run(List<ChatMessage> start) {
+    List<ChatMessage> messages = new ArrayList<>(start);
+    List<ToolCall> calls = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    int tokens = 0;
+    int repeats = 0;
+    String wrapUp = null;
+    for (int step = 1; step <= options.maxSteps(); step++) {
+      boolean last = step == options.maxSteps() || wrapUp != null;
+      if (last && wrapUp == null) {
+        wrapUp = "step limit";
+      }
+      if (wrapUp != null) {
+        messages.add(UserMessage.from(String.format(WRAP_UP, wrapUp)));
+      }
+      ChatRequest.Builder request = ChatRequest.builder().messages(messages);
+      if (!last) {
+        request.toolSpecifications(toolbox.specifications());
+      }
+      ChatResponse response = call(request.build());
+      tokens += total(response.tokenUsage());
+      AiMessage ai = response.aiMessage();
+      if (!ai.hasToolExecutionRequests() || last) {
+        String text = ai.text() == null ? "" : ai.text();
+        return new Result(text, calls, step, tokens, wrapUp == null ? "answered" : wrapUp);
+      }
+      messages.add(ai);
+      for (ToolExecutionRequest r : ai.toolExecutionRequests()) {
+        ToolCall call;
+        if (!seen.add(r.name() + " " + canonical(r.arguments()))) {
+          repeats++;
+          call =
+              new ToolCall(
+                  r.name(),
+                  r.arguments(),
+                  "repeated",
+                  "REPEATED: you already called "
+                      + r.name()
+                      + " with these arguments; its result is above. Use it or answer.");
+        } else {
+          call = toolbox.execute(r);
+        }
+        metrics.toolCall(call.tool(), call.outcome());
+        calls.add(call);
+        messages.add(ToolExecutionResultMessage.from(r, call.result()));
+      }
+      if (tokens >= options.tokenBudget()) {
+        wrapUp = "token budget of " + options.tokenBudget() + " reached";
+      } else if (repeats >= 2) {
+        wrapUp = "repeated calls";
+      }
+    }
+    return new Result("", calls, options.maxSteps(), tokens, "step limit");
+  }
+
+  private ChatResponse call(ChatRequest request) {
+    long t0 = System.nanoTime();
+    try {
+      ChatResponse response = model.chat(request);
+      TokenUsage u = response.tokenUsage();
+      metrics.modelCall(
+          "ok",
+          Duration.ofNanos(System.nanoTime() - t0),
+          u == null || u.inputTokenCount() == null ? 0 : u.inputTokenCount(),
+          u == null || u.outputTokenCount() == null ? 0 : u.outputTokenCount());
+      return response;
+    } catch (RuntimeException e) {
+      metrics.modelCall(
+          ModelFailure.timeout(e) ? "timeout" : "error",
+          Duration.ofNanos(System.nanoTime() - t0),
+          0,
+          0);
+      throw e;
+    }
+  }
+
+  private static int total(TokenUsage u) {
+    if (u == null) {
+      return 0;
+    }
+    int in = u.inputTokenCount() == null ? 0 : u.inputTokenCount();
+    int out = u.outputTokenCount() == null ? 0 : u.outputTokenCount();
+    return in + out;
+  }
+
+  /** Arguments with whitespace removed, so {"a": 1} and {"a":1} count as the same call. */
+  private static String canonical(String args) {
+    return args == null ? "" : args.replaceAll("\\s+", "");
+  }
+}

@@ -1,0 +1,124 @@
+package lookout.agent.llm;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import lookout.agent.Agent;
+import lookout.agent.Answer;
+import lookout.agent.Question;
+import lookout.agent.grammar.Command;
+import lookout.agent.grammar.CommandParser;
+import lookout.agent.redact.Redactor;
+import lookout.agent.tools.AgentTools;
+import lookout.agent.tools.Proposals;
+
+/**
+ * Answers with a model calling tools. Explicit commands — restart, scale, audit, reset breaker,
+ * help, runbook/incident search — go to the deterministic fallback agent, so what a person
+ * explicitly asks for is never reinterpreted. Everything else goes to the model. Any model failure
+ * (error, timeout, empty answer) is answered by the fallback, marked degraded and saying the model
+ * is unavailable: a thread never stays without a reply. The question is redacted before it reaches
+ * the model, the answer before it reaches chat.
+ */
+public final class ModelAgent implements Agent {
+  private final ChatModel model;
+  private final LlmOptions options;
+  private final AgentTools tools;
+  private final Agent fallback;
+  private final CommandParser parser;
+  private final AgentMetrics metrics;
+  private final Clock clock;
+  private final SystemPrompt prompt = new SystemPrompt();
+  private final ThreadMemory memory;
+
+  public ModelAgent(
+      ChatModel model,
+      LlmOptions options,
+      AgentTools tools,
+      Agent fallback,
+      CommandParser parser,
+      AgentMetrics metrics,
+      Clock clock) {
+    this.model = model;
+    this.options = options;
+    this.tools = tools;
+    this.fallback = fallback;
+    this.parser = parser;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.memory = new ThreadMemory(options.memoryTurns());
+  }
+
+  @Override
+  public Answer ask(Question question) {
+    if (deterministic(question.text())) {
+      return fallback.ask(question);
+    }
+    Proposals proposals = new Proposals();
+    Investigation.Result result;
+    try {
+      result =
+          new Investigation(model, tools.toolbox(proposals), options, metrics)
+              .run(messages(question));
+    } catch (RuntimeException e) {
+      boolean timeout = ModelFailure.timeout(e);
+      metrics.fallback(timeout ? "model_timeout" : "model_error");
+      return degraded(question, ModelFailure.describe(e, options.apiKey()));
+    }
+    String text = Redactor.redact(result.text()).strip();
+    if (text.isEmpty()) {
+      metrics.fallback("model_empty");
+      return degraded(question, "it gave no answer within " + result.steps() + " steps");
+    }
+    memory.remember(question.thread(), Redactor.redact(question.text()), text);
+    return ModelAnswers.of(text, result, proposals.actions());
+  }
+
+  private boolean deterministic(String text) {
+    try {
+      return switch (parser.parse(text)) {
+        case Command.Restart r -> true;
+        case Command.Scale s -> true;
+        case Command.Audit a -> true;
+        case Command.ResetBreaker b -> true;
+        case Command.Help h -> true;
+        case Command.Runbooks r -> true;
+        case Command.Incidents i -> true;
+        default -> false;
+      };
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private List<ChatMessage> messages(Question q) {
+    List<ChatMessage> messages = new ArrayList<>();
+    messages.add(SystemMessage.from(prompt.render(tools.cluster(), clock.instant())));
+    for (ThreadMemory.Turn turn : memory.recall(q.thread())) {
+      messages.add(UserMessage.from(turn.question()));
+      messages.add(AiMessage.from(turn.answer()));
+    }
+    String text = Redactor.redact(q.text());
+    messages.add(UserMessage.from(text + "\n\n" + Language.hint(text)));
+    return messages;
+  }
+
+  private Answer degraded(Question question, String why) {
+    Answer offline = fallback.ask(question);
+    String note =
+        Language.chinese(question.text())
+            ? "模型暂不可用（" + why + "），以下为离线分析："
+            : "The model is unavailable (" + why + "); offline answer: ";
+    return new Answer(
+        note + offline.summary(),
+        offline.sections(),
+        offline.suggestions(),
+        offline.requested(),
+        true);
+  }
+}

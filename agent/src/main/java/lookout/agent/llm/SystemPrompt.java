@@ -1,0 +1,31 @@
+package lookout.agent.llm;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** The system prompt, a reviewed resource ({@code lookout/agent/llm/system-prompt.md}). */
+final class SystemPrompt {
+  static final String RESOURCE = "/lookout/agent/llm/system-prompt.md";
+  private final String template;
+
+  SystemPrompt() {
+    try (InputStream in = SystemPrompt.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + RESOURCE);
+      }
+      template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("while reading " + RESOURCE, e);
+    }
+  }
+
+  String render(String cluster, Instant now) {
+    return template
+        .replace("{{cluster}}", cluster)
+        .replace("{{now}}", now.truncatedTo(ChronoUnit.SECONDS).toString());
+  }
+}

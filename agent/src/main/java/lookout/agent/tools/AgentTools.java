@@ -1,0 +1,54 @@
+package lookout.agent.tools;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.util.List;
+import lookout.agent.analyzers.Analyzer;
+import lookout.agent.cluster.ClusterReader;
+import lookout.agent.metrics.MetricsService;
+import lookout.agent.metrics.MetricsSource;
+import lookout.knowledge.Search;
+
+/**
+ * The services behind the tools of one cluster, built once; {@link #toolbox} gives each question
+ * its own toolbox with its own {@link Proposals}.
+ */
+public final class AgentTools {
+  private final String cluster;
+  private final ClusterTools clusterTools;
+  private final MetricsTools metricsTools;
+  private final KnowledgeTools knowledgeTools;
+  private final ActionService actions;
+  private final Investigator investigator;
+
+  public AgentTools(
+      String cluster,
+      KubernetesClient client,
+      List<Analyzer> analyzers,
+      Search searchOrNull,
+      MetricsSource metricsOrNull,
+      Clock clock) {
+    this.cluster = cluster;
+    ClusterService service = new ClusterService(cluster, new ClusterReader(client, clock));
+    MetricsService metrics = new MetricsService(metricsOrNull, clock);
+    this.investigator = new Investigator(service, metrics, analyzers);
+    this.clusterTools = new ClusterTools(service, investigator);
+    this.metricsTools = new MetricsTools(metrics);
+    this.knowledgeTools = new KnowledgeTools(new KnowledgeService(searchOrNull));
+    this.actions = new ActionService(service);
+  }
+
+  public String cluster() {
+    return cluster;
+  }
+
+  /** The investigate bundle, also used directly by the token-economy benchmark. */
+  public Investigator investigator() {
+    return investigator;
+  }
+
+  public Toolbox toolbox(Proposals proposals) {
+    return new Toolbox(
+        List.of(clusterTools, metricsTools, knowledgeTools, new ActionTools(actions, proposals)));
+  }
+}
