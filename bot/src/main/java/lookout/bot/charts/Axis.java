@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import lookout.agent.charts.ValueUnit;
 
 /** Tick positions and labels: "nice" values (1, 2, 5 × 10ⁿ) and whole hours or days. */
 final class Axis {

@@ -2,6 +2,7 @@ package lookout.bot.charts;
 
 import java.awt.BasicStroke;
 import java.awt.Graphics2D;
+import lookout.agent.charts.BarChart;
 
 /** Paints a {@link BarChart}: one horizontal bar per entry, value labels, limit marks. */
 final class BarChartPainter {

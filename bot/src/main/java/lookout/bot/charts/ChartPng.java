@@ -13,6 +13,9 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import javax.imageio.ImageIO;
+import lookout.agent.charts.BarChart;
+import lookout.agent.charts.Chart;
+import lookout.agent.charts.TimeChart;
 
 /**
  * Draws charts as PNG bytes. Needs no display (headless Java2D) but does need a font on the system
@@ -42,6 +45,13 @@ public final class ChartPng {
   }
 
   private ChartPng() {}
+
+  public static byte[] render(Chart chart) {
+    return switch (chart) {
+      case TimeChart t -> render(t);
+      case BarChart b -> render(b);
+    };
+  }
 
   public static byte[] render(TimeChart chart) {
     return png(HEIGHT, g -> new TimeChartPainter(chart, g).paint());

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import lookout.agent.charts.TimeChart;
 
 /** Paints a {@link TimeChart}: grid, value and time axes, lines, limit, legend. */
 final class TimeChartPainter {

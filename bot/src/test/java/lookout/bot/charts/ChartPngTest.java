@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import javax.imageio.ImageIO;
+import lookout.agent.charts.BarChart;
+import lookout.agent.charts.TimeChart;
+import lookout.agent.charts.ValueUnit;
 import org.junit.jupiter.api.Test;
 
 /** Charts checked as pictures (size, ink in the plot, the limit drawn) and as the data behind. */

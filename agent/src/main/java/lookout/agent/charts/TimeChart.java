@@ -1,4 +1,4 @@
-package lookout.bot.charts;
+package lookout.agent.charts;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param limit a horizontal line such as the memory limit or the volume's capacity
  */
 public record TimeChart(
-    String title, ValueUnit unit, ZoneId zone, List<Line> lines, Optional<Limit> limit) {
+    String title, ValueUnit unit, ZoneId zone, List<Line> lines, Optional<Limit> limit)
+    implements Chart {
   public TimeChart {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(unit, "unit");

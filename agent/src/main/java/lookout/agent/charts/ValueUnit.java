@@ -1,4 +1,4 @@
-package lookout.bot.charts;
+package lookout.agent.charts;
 
 import java.util.Locale;
 
