@@ -66,7 +66,9 @@ public final class PrometheusClient implements MetricsSource {
     params.put("query", q);
     params.put("start", seconds(start));
     params.put("end", seconds(end));
-    params.put("step", bounded.toMillis() / 1000.0 + "s");
+    params.put(
+        "step",
+        String.valueOf(bounded.toMillis() / 1000.0)); // float seconds: "60.0s" is not a duration
     return get("api/v1/query_range", params, q);
   }
 
