@@ -103,7 +103,7 @@ public final class Lookout implements AutoCloseable {
                 SigningKey.loadOrCreate(config.approvals().signingKey(), config.dataDir())),
             new KubernetesActionExecutor(clusters.clients()),
             Clock.systemUTC());
-    Agent agent =
+    Agent offline =
         OfflineAgent.create(
             clusters.clients(),
             config.defaultCluster(),
@@ -111,6 +111,15 @@ public final class Lookout implements AutoCloseable {
             Analyzers.all(),
             knowledge,
             approvals);
+    Agent agent =
+        LlmSetup.agent(
+            config,
+            clusters.clients().get(config.defaultCluster()),
+            Analyzers.all(),
+            knowledge,
+            new RuleCommandParser(),
+            offline,
+            metrics);
 
     inspections = new InspectionSetup(config, clusters.clients(), db.dataSource());
     resources.add(inspections);

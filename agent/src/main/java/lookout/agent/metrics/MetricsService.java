@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 public final class MetricsService {
   public static final int MAX_SERIES = 10;
   private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
-  private static final Duration STEP = Duration.ofMinutes(1);
+
+  /** Finest step: 120 points per window, but not below the scrape resolution. */
+  private static final Duration STEP = Duration.ofSeconds(1);
 
   private final MetricsSource source;
   private final Clock clock;
@@ -170,13 +172,13 @@ public final class MetricsService {
       summarize("sum by (pod) (container_memory_working_set_bytes" + sel + ")", Duration.ofHours(1))
           .stream()
           .limit(3)
-          .forEach(s -> lines.add("memory 1h " + s.line(Unit.BYTES)));
+          .forEach(s -> lines.add("memory 1h " + s.line(Unit.BYTES, pod(s))));
       summarize(
               "sum by (pod) (rate(container_cpu_usage_seconds_total" + sel + "[5m]))",
               Duration.ofHours(1))
           .stream()
           .limit(3)
-          .forEach(s -> lines.add("cpu 1h " + s.line(Unit.CORES)));
+          .forEach(s -> lines.add("cpu 1h " + s.line(Unit.CORES, pod(s))));
       memoryForecast(namespace, podPrefix, Duration.ofHours(4)).stream()
           .filter(Forecast::runsOut)
           .limit(3)
@@ -192,6 +194,10 @@ public final class MetricsService {
       lines.add("metrics: " + e.getMessage());
     }
     return lines;
+  }
+
+  private static String pod(SeriesSummary s) {
+    return s.labels().getOrDefault("pod", s.labelText());
   }
 
   private MetricsSource source() {

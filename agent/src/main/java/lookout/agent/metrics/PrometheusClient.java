@@ -66,9 +66,8 @@ public final class PrometheusClient implements MetricsSource {
     params.put("query", q);
     params.put("start", seconds(start));
     params.put("end", seconds(end));
-    params.put(
-        "step",
-        String.valueOf(bounded.toMillis() / 1000.0)); // float seconds: "60.0s" is not a duration
+    // a float number of seconds: Prometheus rejects "14.4s" but accepts "14.4"
+    params.put("step", String.valueOf(bounded.toMillis() / 1000.0));
     return get("api/v1/query_range", params, q);
   }
 

@@ -55,11 +55,16 @@ public record SeriesSummary(
 
   /** {@code {pod="x"} min=… avg=… max=… last=… trend=+12Mi/h (rising)}. */
   public String line(Unit unit) {
+    return line(unit, labelText);
+  }
+
+  /** The same with a shorter label, e.g. just the pod name. */
+  public String line(Unit unit, String label) {
     String direction =
         Math.abs(trendPerHour) < Math.max(Math.abs(avg) * 0.02, 1e-9)
             ? "flat"
             : trendPerHour > 0 ? "rising" : "falling";
-    return labelText
+    return label
         + " min="
         + unit.format(min)
         + " avg="

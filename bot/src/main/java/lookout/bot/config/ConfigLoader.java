@@ -113,6 +113,8 @@ public final class ConfigLoader {
             "approvals",
             "knowledge",
             "slack",
+            "llm",
+            "prometheus",
             "inspections"));
 
     ObjectNode s = t.object(root, "server", "server", Set.of("host", "port"));
@@ -197,6 +199,10 @@ public final class ConfigLoader {
             t.bool(k, "semantic", "knowledge.semantic", true));
 
     SlackSettings slack = SlackSettings.bind(t, root);
+    LlmSettings llm = LlmSettings.bind(t, root);
+    PrometheusSettings prometheus =
+        PrometheusSettings.bind(
+            t, root, clusters.stream().map(LookoutConfig.Cluster::name).toList());
     Set<String> clusterNames = new java.util.TreeSet<>();
     clusters.forEach(cluster -> clusterNames.add(cluster.name()));
     if (clusterNames.isEmpty()) {
@@ -227,6 +233,8 @@ public final class ConfigLoader {
         approvals,
         knowledge,
         slack,
+        llm,
+        prometheus,
         inspections);
   }
 }

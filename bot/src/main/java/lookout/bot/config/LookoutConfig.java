@@ -20,6 +20,8 @@ public record LookoutConfig(
     Approvals approvals,
     Knowledge knowledge,
     SlackSettings slack,
+    LlmSettings llm,
+    PrometheusSettings prometheus,
     List<InspectionSettings> inspections) {
 
   /** HTTP listener. */

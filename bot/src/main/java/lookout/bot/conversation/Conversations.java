@@ -79,7 +79,12 @@ public final class Conversations implements ChatHandler {
   public void answer(Inbound in) {
     ConversationRef where = in.conversation();
     try {
-      Answer answer = agent.ask(new Question(in.text(), in.user().qualified()));
+      // follow-ups share memory only inside a thread, never across a whole channel
+      String thread =
+          where.thread() == null
+              ? null
+              : where.platform() + ":" + where.channel() + ":" + where.thread();
+      Answer answer = agent.ask(new Question(in.text(), in.user().qualified(), thread));
       post(where, answers.render(answer));
       metrics.answer(where.platform(), answer.degraded());
       answer.requested().ifPresent(action -> requestApproval(action, in.user().qualified(), where));
