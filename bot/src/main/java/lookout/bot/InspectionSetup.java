@@ -3,15 +3,21 @@ package lookout.bot;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import lookout.agent.Agent;
 import lookout.agent.analyzers.Analyzers;
+import lookout.agent.capacity.CapacityAnswers;
+import lookout.agent.capacity.CapacityChecks;
+import lookout.agent.capacity.Forecasts;
+import lookout.agent.capacity.UsageReader;
 import lookout.agent.cluster.ClusterReader;
 import lookout.agent.inspect.CheckupAgent;
 import lookout.agent.inspect.Inspector;
+import lookout.agent.metrics.MetricsSource;
 import lookout.bot.config.ConfigException;
 import lookout.bot.config.InspectionSettings;
 import lookout.bot.config.LookoutConfig;
@@ -39,8 +45,18 @@ final class InspectionSetup implements AutoCloseable {
     clients.forEach(
         (name, client) -> {
           ClusterReader reader = new ClusterReader(client);
-          Inspector inspector = new Inspector(name, reader, Analyzers.all(), null, clock);
-          checkups.put(name, new CheckupAgent.Checkups(reader, inspector, null));
+          MetricsSource metrics = LlmSetup.metricsFor(config, name, client);
+          CapacityChecks usage = null;
+          CapacityAnswers capacity = null;
+          if (metrics != null) {
+            UsageReader usageReader = new UsageReader(reader, metrics, clock);
+            Forecasts forecasts = new Forecasts(metrics, clock);
+            usage = new CapacityChecks(usageReader, forecasts, clock);
+            capacity =
+                new CapacityAnswers(name, usageReader, forecasts, ZoneId.systemDefault(), clock);
+          }
+          Inspector inspector = new Inspector(name, reader, Analyzers.all(), usage, clock);
+          checkups.put(name, new CheckupAgent.Checkups(reader, inspector, capacity));
         });
   }
 
