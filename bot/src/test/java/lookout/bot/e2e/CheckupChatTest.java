@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import lookout.bot.LookoutServer;
+import lookout.bot.charts.ChartPng;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,12 @@ class CheckupChatTest {
     String thread = chat.say("bob", "@lookout top memory prod");
     JsonNode top = chat.awaitBot(thread, m -> true);
     assertThat(summary(top)).startsWith("Top memory in sandbox/prod: ");
+    JsonNode chart = top.path("parts").findParent("png");
+    assertThat(chart.path("type").asText()).isEqualTo("image");
+    assertThat(chart.path("title").asText()).startsWith("Top memory in sandbox/prod");
+    byte[] png = java.util.Base64.getDecoder().decode(chart.path("png").asText());
+    var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+    assertThat(image.getWidth()).isEqualTo(ChartPng.WIDTH);
 
     String sizing = chat.say("bob", "@lookout 哪些服务资源浪费最多 prod");
     assertThat(summary(chat.awaitBot(sizing, m -> true))).startsWith("Right-sizing sandbox/prod");
