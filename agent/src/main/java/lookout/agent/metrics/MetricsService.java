@@ -39,6 +39,7 @@ public final class MetricsService {
 
   /** Each series of a range query over the last {@code window}, summarized, largest max first. */
   public List<SeriesSummary> summarize(String promql, Duration window) {
+    PromQl.validate(promql); // whatever the source, a bad query is refused with its reason
     Instant end = clock.instant();
     Duration step = window.dividedBy(120).compareTo(STEP) < 0 ? STEP : window.dividedBy(120);
     return source().range(promql, end.minus(window), end, step).stream()

@@ -4,7 +4,9 @@ import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.agent.tool.ToolSpecifications;
+import dev.langchain4j.invocation.InvocationContext;
 import dev.langchain4j.service.tool.DefaultToolExecutor;
+import dev.langchain4j.service.tool.ToolExecutionResult;
 import dev.langchain4j.service.tool.ToolExecutor;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -48,7 +50,11 @@ public final class Toolbox {
     }
     String result;
     try {
-      result = executor.execute(request, null);
+      ToolExecutionResult r =
+          executor.executeWithContext(request, InvocationContext.builder().build());
+      // langchain4j turns a throwing tool into an error result carrying the exception's message
+      result =
+          r.isError() ? "ERROR: " + request.name() + " failed: " + r.resultText() : r.resultText();
     } catch (RuntimeException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       result = "ERROR: " + request.name() + " failed: " + cause.getMessage();
