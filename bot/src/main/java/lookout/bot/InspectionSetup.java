@@ -18,6 +18,7 @@ import lookout.agent.cluster.ClusterReader;
 import lookout.agent.inspect.CheckupAgent;
 import lookout.agent.inspect.Inspector;
 import lookout.agent.metrics.MetricsSource;
+import lookout.agent.redact.RedactingAgent;
 import lookout.bot.config.ConfigException;
 import lookout.bot.config.InspectionSettings;
 import lookout.bot.config.LookoutConfig;
@@ -60,9 +61,12 @@ final class InspectionSetup implements AutoCloseable {
         });
   }
 
-  /** {@code agent} with check-up and capacity requests answered first. */
+  /**
+   * {@code agent} with check-up and capacity requests answered first; their evidence (log lines,
+   * events) is redacted like every other answer.
+   */
   Agent wrap(Agent agent) {
-    return new CheckupAgent(agent, checkups, config.defaultCluster(), store);
+    return new RedactingAgent(new CheckupAgent(agent, checkups, config.defaultCluster(), store));
   }
 
   /**

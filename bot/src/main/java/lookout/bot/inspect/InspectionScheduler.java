@@ -15,6 +15,7 @@ import lookout.agent.inspect.CheckupAgent;
 import lookout.agent.inspect.Comparison;
 import lookout.agent.inspect.InspectionAnswers;
 import lookout.agent.inspect.Inspector;
+import lookout.agent.redact.RedactingAgent;
 import lookout.bot.config.InspectionSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,10 +119,13 @@ public final class InspectionScheduler implements AutoCloseable {
     }
     Comparison c = CheckupAgent.compare(inspector, s.namespace().orElse(null), store);
     ConversationRef where = new ConversationRef(s.platform(), s.channel(), null);
-    Optional<MessageRef> root = poster.post(where, InspectionAnswers.root(c));
+    Optional<MessageRef> root =
+        poster.post(where, RedactingAgent.redact(InspectionAnswers.root(c)));
     // Persisting findings were explained (and offered buttons) in an earlier report's thread.
     if (root.isPresent() && (!c.added().isEmpty() || !c.report().usage().isEmpty())) {
-      poster.post(where.inThread(root.get().messageId()), InspectionAnswers.details(c));
+      poster.post(
+          where.inThread(root.get().messageId()),
+          RedactingAgent.redact(InspectionAnswers.details(c)));
     }
     log.info("check-up {} posted to {}: {}", s.name(), where, InspectionAnswers.root(c).summary());
   }
