@@ -17,6 +17,9 @@ import lookout.agent.capacity.UsageReader;
 import lookout.agent.cluster.ClusterReader;
 import lookout.agent.inspect.CheckupAgent;
 import lookout.agent.inspect.Inspector;
+import lookout.agent.inspect.ReportWriter;
+import lookout.agent.llm.ModelReportWriter;
+import lookout.agent.llm.Models;
 import lookout.agent.metrics.MetricsSource;
 import lookout.agent.redact.RedactingAgent;
 import lookout.bot.config.ConfigException;
@@ -37,11 +40,16 @@ final class InspectionSetup implements AutoCloseable {
   private final LookoutConfig config;
   private final InspectionStore store;
   private final Map<String, CheckupAgent.Checkups> checkups = new LinkedHashMap<>();
+  private final ReportWriter writer;
   private InspectionScheduler scheduler;
 
   InspectionSetup(LookoutConfig config, Map<String, KubernetesClient> clients, DataSource db) {
     this.config = config;
     this.store = new InspectionStore(db);
+    this.writer =
+        config.llm().enabled()
+            ? new ModelReportWriter(Models.openAiCompatible(config.llm().options().orElseThrow()))
+            : ReportWriter.NONE;
     Clock clock = Clock.systemUTC();
     clients.forEach(
         (name, client) -> {
@@ -66,7 +74,8 @@ final class InspectionSetup implements AutoCloseable {
    * events) is redacted like every other answer.
    */
   Agent wrap(Agent agent) {
-    return new RedactingAgent(new CheckupAgent(agent, checkups, config.defaultCluster(), store));
+    return new RedactingAgent(
+        new CheckupAgent(agent, checkups, config.defaultCluster(), store, writer));
   }
 
   /**
@@ -96,6 +105,7 @@ final class InspectionSetup implements AutoCloseable {
             inspectors,
             config.defaultCluster(),
             store,
+            writer,
             conversations::postAnswer,
             Clock.systemUTC());
   }

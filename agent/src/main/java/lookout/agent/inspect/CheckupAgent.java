@@ -26,16 +26,30 @@ public final class CheckupAgent implements Agent {
   }
 
   private final InspectionHistory history;
+  private final ReportWriter writer;
 
   public CheckupAgent(
       Agent next,
       Map<String, Checkups> clusters,
       String defaultCluster,
       InspectionHistory history) {
+    this(next, clusters, defaultCluster, history, ReportWriter.NONE);
+  }
+
+  /**
+   * @param writer puts a prose summary on top of check-ups (a model), or {@link ReportWriter#NONE}
+   */
+  public CheckupAgent(
+      Agent next,
+      Map<String, Checkups> clusters,
+      String defaultCluster,
+      InspectionHistory history,
+      ReportWriter writer) {
     this.next = Objects.requireNonNull(next, "next");
     this.clusters = Map.copyOf(clusters);
     this.defaultCluster = Objects.requireNonNull(defaultCluster, "defaultCluster");
     this.history = Objects.requireNonNull(history, "history");
+    this.writer = Objects.requireNonNull(writer, "writer");
   }
 
   @Override
@@ -45,13 +59,13 @@ public final class CheckupAgent implements Agent {
       return next.ask(question);
     }
     try {
-      return answer(request.get());
+      return answer(request.get(), chinese(question.text()));
     } catch (RuntimeException e) {
       return Answer.text("The check-up failed: " + e.getMessage());
     }
   }
 
-  private Answer answer(CheckupRequest r) {
+  private Answer answer(CheckupRequest r, boolean chinese) {
     String scope = r.scope();
     String cluster = scope != null && clusters.containsKey(scope) ? scope : defaultCluster;
     String namespace = scope != null && !clusters.containsKey(scope) ? scope : null;
@@ -72,7 +86,9 @@ public final class CheckupAgent implements Agent {
               + ".");
     }
     if (r.kind() == CheckupRequest.Kind.INSPECT) {
-      return inspect(c.inspector(), namespace);
+      Comparison comparison = compare(c.inspector(), namespace, history);
+      return InspectionAnswers.summarized(
+          InspectionAnswers.whole(comparison), comparison, writer, chinese);
     }
     if (c.capacity() == null) {
       return Answer.text(
@@ -81,10 +97,10 @@ public final class CheckupAgent implements Agent {
     return c.capacity().answer(r.kind(), namespace);
   }
 
-  /** Runs a check-up, compares it with the last one of the same scope and remembers it. */
-  public Answer inspect(Inspector inspector, String namespace) {
-    Comparison comparison = compare(inspector, namespace, history);
-    return InspectionAnswers.whole(comparison);
+  /** True for text with Han characters: the reply's language follows the question's. */
+  public static boolean chinese(String text) {
+    return text.codePoints()
+        .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
   }
 
   /** A check-up compared with the last one of its scope; the new one becomes the last. */

@@ -88,6 +88,32 @@ public final class InspectionAnswers {
     return new Answer(root.summary(), sections, details.suggestions(), Optional.empty(), true);
   }
 
+  /**
+   * {@code answer} with a prose summary on top, when {@code writer} gives one for the report's
+   * text.
+   */
+  public static Answer summarized(
+      Answer answer, Comparison c, ReportWriter writer, boolean chinese) {
+    String text =
+        whole(c).sections().stream()
+            .map(s -> s.heading() + "\n" + String.join("\n", s.lines()))
+            .reduce(headline(c), (a, b) -> a + "\n\n" + b);
+    var summary = writer.summarize(lookout.agent.redact.Redactor.redact(text), chinese);
+    if (summary.isEmpty()) {
+      return answer;
+    }
+    List<Answer.Section> sections = new ArrayList<>();
+    sections.add(new Answer.Section("Summary", List.of(summary.get()), false));
+    sections.addAll(answer.sections());
+    return new Answer(
+        answer.summary(),
+        sections,
+        answer.suggestions(),
+        answer.requested(),
+        answer.degraded(),
+        answer.charts());
+  }
+
   static String headline(Comparison c) {
     InspectionReport r = c.report();
     String what = "Check-up of " + r.scope();

@@ -20,6 +20,7 @@ import lookout.bot.inspect.CronSchedule;
  * @param cluster a configured cluster, or empty for the default one
  * @param namespace one namespace, or empty for all
  * @param platform and {@code channel}: where the report goes ({@code post: slack:C0123})
+ * @param language {@code en} or {@code zh}: the language of the model-written summary
  */
 public record InspectionSettings(
     String name,
@@ -28,9 +29,10 @@ public record InspectionSettings(
     CronSchedule schedule,
     ZoneId zone,
     String platform,
-    String channel) {
+    String channel,
+    String language) {
   static final Set<String> KEYS =
-      Set.of("name", "cluster", "namespace", "schedule", "timeZone", "post");
+      Set.of("name", "cluster", "namespace", "schedule", "timeZone", "post", "language");
   private static final Pattern POST = Pattern.compile("([a-z][a-z0-9-]*):(\\S.*)");
 
   static List<InspectionSettings> bind(ConfigTree t, ObjectNode root, Set<String> clusters) {
@@ -80,13 +82,17 @@ public record InspectionSettings(
                       + namespace.map(ns -> "/" + ns).orElse("")
                       + " "
                       + cron);
+      String language = t.string(n, "language", key + ".language").orElse("en");
+      if (!language.equals("en") && !language.equals("zh")) {
+        t.problem(key + ".language", language, "en or zh");
+      }
       if (!names.add(name)) {
         t.problem(key + ".name", name, "a name no other inspection uses");
       }
       if (schedule != null && m.matches()) {
         out.add(
             new InspectionSettings(
-                name, cluster, namespace, schedule, zone, m.group(1), m.group(2)));
+                name, cluster, namespace, schedule, zone, m.group(1), m.group(2), language));
       }
     }
     return out;

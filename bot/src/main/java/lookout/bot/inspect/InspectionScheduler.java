@@ -15,6 +15,7 @@ import lookout.agent.inspect.CheckupAgent;
 import lookout.agent.inspect.Comparison;
 import lookout.agent.inspect.InspectionAnswers;
 import lookout.agent.inspect.Inspector;
+import lookout.agent.inspect.ReportWriter;
 import lookout.agent.redact.RedactingAgent;
 import lookout.bot.config.InspectionSettings;
 import org.slf4j.Logger;
@@ -38,6 +39,7 @@ public final class InspectionScheduler implements AutoCloseable {
   private final Map<String, Inspector> inspectors;
   private final String defaultCluster;
   private final InspectionStore store;
+  private final ReportWriter writer;
   private final Poster poster;
   private final Clock clock;
   private final Map<String, Instant> due = new HashMap<>();
@@ -49,12 +51,14 @@ public final class InspectionScheduler implements AutoCloseable {
       Map<String, Inspector> inspectors,
       String defaultCluster,
       InspectionStore store,
+      ReportWriter writer,
       Poster poster,
       Clock clock) {
     this.schedules = List.copyOf(schedules);
     this.inspectors = Map.copyOf(inspectors);
     this.defaultCluster = defaultCluster;
     this.store = store;
+    this.writer = writer;
     this.poster = poster;
     this.clock = clock;
     for (InspectionSettings s : this.schedules) {
@@ -119,8 +123,10 @@ public final class InspectionScheduler implements AutoCloseable {
     }
     Comparison c = CheckupAgent.compare(inspector, s.namespace().orElse(null), store);
     ConversationRef where = new ConversationRef(s.platform(), s.channel(), null);
-    Optional<MessageRef> root =
-        poster.post(where, RedactingAgent.redact(InspectionAnswers.root(c)));
+    Answer head =
+        InspectionAnswers.summarized(
+            InspectionAnswers.root(c), c, writer, s.language().equals("zh"));
+    Optional<MessageRef> root = poster.post(where, RedactingAgent.redact(head));
     // Persisting findings were explained (and offered buttons) in an earlier report's thread.
     if (root.isPresent() && (!c.added().isEmpty() || !c.report().usage().isEmpty())) {
       poster.post(

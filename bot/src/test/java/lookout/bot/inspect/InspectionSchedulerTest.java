@@ -60,7 +60,8 @@ class InspectionSchedulerTest {
             CronSchedule.parse(cron),
             SHANGHAI,
             "console",
-            "#ops");
+            "#ops",
+            "en");
     Inspector inspector =
         new Inspector(
             "sandbox",
@@ -73,12 +74,18 @@ class InspectionSchedulerTest {
         Map.of("sandbox", inspector),
         "sandbox",
         new InspectionStore(db.dataSource()),
+        (report, chinese) -> Optional.of("Summary of " + report.lines().findFirst().orElse("")),
         this::record,
         clock);
   }
 
+  final List<String> sections = new ArrayList<>();
+
   Optional<MessageRef> record(ConversationRef where, Answer answer) {
     posts.add((where.thread() == null ? "root " : "thread ") + answer.summary());
+    answer
+        .sections()
+        .forEach(s -> sections.add(s.heading() + ": " + String.join(" / ", s.lines())));
     return Optional.of(new MessageRef(where, "m" + posts.size()));
   }
 
@@ -94,6 +101,9 @@ class InspectionSchedulerTest {
 
     assertThat(posts).hasSize(2);
     assertThat(posts.get(0)).startsWith("root Check-up of sandbox/staging: ").contains("finding");
+    assertThat(sections.getFirst())
+        .isEqualTo(
+            "Summary: Summary of Check-up of sandbox/staging: 7 findings (2 critical, 5 warning).");
     assertThat(posts.get(1)).startsWith("thread ");
     assertThat(s.nextRun("daily-staging")).isEqualTo(Instant.parse("2026-11-24T01:00:00Z"));
   }
