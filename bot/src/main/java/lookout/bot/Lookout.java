@@ -55,6 +55,7 @@ public final class Lookout implements AutoCloseable {
   private SlackSetup slack;
   private WecomSetup wecom;
   private lookout.bot.alerts.AlertsSetup alerts;
+  private InspectionSetup inspections;
   private KnowledgeBase knowledge;
   private Leadership leadership;
   // Completed once the server listens: heavy background work (the embedding model) waits for it.
@@ -137,6 +138,10 @@ public final class Lookout implements AutoCloseable {
             offline,
             metrics);
 
+    inspections = new InspectionSetup(config, clusters.clients(), db.dataSource());
+    resources.add(inspections);
+    agent = inspections.wrap(agent);
+
     Map<String, ChatAdapter> byPlatform = new LinkedHashMap<>();
     for (ChatAdapter adapter : adapters) {
       byPlatform.put(adapter.platform(), adapter);
@@ -174,6 +179,7 @@ public final class Lookout implements AutoCloseable {
     if (slack != null || wecom != null) {
       outbox.start();
     }
+    inspections.schedule(conversations);
     // Requests a stopped process left APPROVED or EXECUTING; on a shared (PostgreSQL) database
     // only those stuck for minutes, so other replicas' running requests are left alone.
     Duration abandoned = db.shared() ? Duration.ofMinutes(5) : Duration.ZERO;
@@ -239,6 +245,9 @@ public final class Lookout implements AutoCloseable {
   /** Called once Lookout serves: background work that would slow start-up may begin. */
   public void markStarted() {
     started.complete(null);
+    if (inspections != null) {
+      inspections.start();
+    }
   }
 
   /** The knowledge search (runbooks and incidents). */

@@ -41,6 +41,38 @@ public sealed interface Part {
     }
   }
 
+  /**
+   * A picture (a PNG chart) with a title that also serves as its alternative text. Platforms attach
+   * it their own way (a file upload, an image message, inline); the surrounding text never depends
+   * on it.
+   */
+  record Image(String title, byte[] png) implements Part {
+    public Image {
+      Objects.requireNonNull(title, "title");
+      png = png.clone();
+    }
+
+    @Override
+    public byte[] png() {
+      return png.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Image i && i.title.equals(title) && java.util.Arrays.equals(i.png, png);
+    }
+
+    @Override
+    public int hashCode() {
+      return title.hashCode() * 31 + java.util.Arrays.hashCode(png);
+    }
+
+    @Override
+    public String toString() {
+      return "Image[" + title + ", " + png.length + " bytes]";
+    }
+  }
+
   /** A row of buttons. */
   record Actions(List<Button> buttons) implements Part {
     public Actions {

@@ -58,6 +58,11 @@ final class JsonViews {
       }
       case Part.Code c -> new JsonObject().put("type", "code").put("text", c.text());
       case Part.Note n -> new JsonObject().put("type", "note").put("text", n.text());
+      case Part.Image i ->
+          new JsonObject()
+              .put("type", "image")
+              .put("title", i.title())
+              .put("png", java.util.Base64.getEncoder().encodeToString(i.png()));
       case Part.Actions a -> {
         JsonArray buttons = new JsonArray();
         a.buttons().forEach(b -> buttons.add(button(b)));

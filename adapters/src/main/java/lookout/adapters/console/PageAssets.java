@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
 final class PageAssets {
   private static final String BASE = "/lookout/adapters/console/";
   private static final String CSP =
-      "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'"
+      "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:"
           + " data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
   private final Buffer html = read("index.html");

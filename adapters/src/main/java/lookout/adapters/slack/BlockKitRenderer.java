@@ -63,6 +63,8 @@ public final class BlockKitRenderer {
         case Part.Facts f -> facts(blocks, f);
         case Part.Code c -> code(blocks, c);
         case Part.Note n -> blocks.add(context(n.text()));
+        // Pictures are uploaded as files into the thread by the adapter, not drawn as blocks.
+        case Part.Image i -> blocks.add(context("chart: " + i.title() + " (attached)"));
         case Part.Actions a -> button = actions(blocks, a, button);
       }
     }

@@ -3,7 +3,6 @@ package lookout.adapters.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.request.files.FilesUploadV2Request;
-import java.nio.charset.StandardCharsets;
 import lookout.adapters.chat.ChatRetryLater;
 import lookout.adapters.chat.ConversationRef;
 
@@ -46,7 +45,7 @@ final class SlackFiles {
                     .threadTs(thread.thread())
                     .filename(file.filename())
                     .title(file.title())
-                    .fileData(file.content().getBytes(StandardCharsets.UTF_8))
+                    .fileData(file.data())
                     .build()));
   }
 }

@@ -1,7 +1,9 @@
 package lookout.adapters.slack;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import lookout.adapters.chat.Message;
 import lookout.adapters.chat.Part;
@@ -22,8 +24,44 @@ public record SlackPostPlan(List<BlockKitRenderer.Rendered> messages, List<Slack
   static final int MAX_MESSAGES = 4;
   static final String ANSWER_FILE = "lookout-answer.txt";
 
-  /** A text file to upload: its name, its title in Slack, and its content. */
-  public record SlackFile(String filename, String title, String content) {}
+  /** A file to upload into the thread: its name, its title in Slack, and its bytes. */
+  public record SlackFile(String filename, String title, byte[] data) {
+    public SlackFile {
+      data = data.clone();
+    }
+
+    static SlackFile text(String filename, String title, String content) {
+      return new SlackFile(filename, title, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public byte[] data() {
+      return data.clone();
+    }
+
+    /** The content of a text file. */
+    public String content() {
+      return new String(data, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof SlackFile f
+          && f.filename.equals(filename)
+          && f.title.equals(title)
+          && Arrays.equals(f.data, data);
+    }
+
+    @Override
+    public int hashCode() {
+      return filename.hashCode() * 31 + Arrays.hashCode(data);
+    }
+
+    @Override
+    public String toString() {
+      return "SlackFile[" + filename + ", " + data.length + " bytes]";
+    }
+  }
 
   public SlackPostPlan {
     messages = List.copyOf(messages);
@@ -54,7 +92,7 @@ public record SlackPostPlan(List<BlockKitRenderer.Rendered> messages, List<Slack
       only.addAll(
           actions.subList(0, Math.min(actions.size(), BlockKitRenderer.MAX_BLOCKS - only.size())));
       List<SlackFile> all = new ArrayList<>(files);
-      all.add(new SlackFile(ANSWER_FILE, "Whole answer: " + message.summary(), plain(message)));
+      all.add(SlackFile.text(ANSWER_FILE, "Whole answer: " + message.summary(), plain(message)));
       return new SlackPostPlan(List.of(BlockKitRenderer.rendered(text, only)), all);
     }
     List<BlockKitRenderer.Rendered> messages = new ArrayList<>();
@@ -82,12 +120,19 @@ public record SlackPostPlan(List<BlockKitRenderer.Rendered> messages, List<Slack
   private static Message withLongCodeAsFiles(Message message, List<SlackFile> files) {
     List<Part> parts = new ArrayList<>();
     for (Part part : message.parts()) {
+      if (part instanceof Part.Image image) {
+        // Charts go into the thread as PNG files; the message keeps a line naming them.
+        files.add(
+            new SlackFile("chart-" + (files.size() + 1) + ".png", image.title(), image.png()));
+        parts.add(part);
+        continue;
+      }
       if (!(part instanceof Part.Code code) || code.text().length() <= CODE_INLINE) {
         parts.add(part);
         continue;
       }
       String name = "lookout-excerpt-" + (files.size() + 1) + ".txt";
-      files.add(new SlackFile(name, "Excerpt " + (files.size() + 1), code.text()));
+      files.add(SlackFile.text(name, "Excerpt " + (files.size() + 1), code.text()));
       String[] lines = code.text().split("\n", -1);
       int budget = BlockKitRenderer.SECTION_TEXT - 200;
       int from = lines.length;
@@ -131,6 +176,7 @@ public record SlackPostPlan(List<BlockKitRenderer.Rendered> messages, List<Slack
                 .forEach(x -> out.append(x.label()).append(": ").append(x.value()).append('\n'));
         case Part.Code c -> out.append(c.text()).append('\n');
         case Part.Note n -> out.append("— ").append(n.text()).append('\n');
+        case Part.Image i -> out.append("[chart: ").append(i.title()).append("]\n");
         case Part.Actions a ->
             out.append("(buttons are on the message in Slack: ")
                 .append(String.join(", ", a.buttons().stream().map(Part.Button::label).toList()))

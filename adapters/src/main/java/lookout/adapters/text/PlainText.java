@@ -32,6 +32,7 @@ public final class PlainText {
         case Part.Code c ->
             c.text().lines().forEach(l -> out.append("    ").append(l).append('\n'));
         case Part.Note n -> out.append("(").append(n.text()).append(")\n");
+        case Part.Image i -> out.append("[chart: ").append(i.title()).append("]\n");
         case Part.Actions a ->
             out.append("Buttons: ")
                 .append(

@@ -29,6 +29,7 @@ public final class TemplateCards {
       switch (p) {
         case Part.Section s -> texts.add(s.text());
         case Part.Note n -> texts.add(n.text());
+        case Part.Image i -> texts.add("chart: " + i.title());
         case Part.Code c -> texts.add(c.text().lines().findFirst().orElse(""));
         case Part.Facts f -> {
           for (Part.Fact fact : f.facts()) {

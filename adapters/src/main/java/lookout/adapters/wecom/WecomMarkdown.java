@@ -86,6 +86,8 @@ public final class WecomMarkdown {
               .map(l -> "> <font color=\"comment\">" + l + "</font>")
               .collect(Collectors.joining("\n"));
       case Part.Note n -> "<font color=\"comment\">" + n.text().strip() + "</font>";
+      // Images need a media upload WeCom markdown cannot reference: the chart is named only.
+      case Part.Image i -> "<font color=\"comment\">chart: " + i.title().strip() + "</font>";
       case Part.Actions a -> "";
     };
   }

@@ -73,6 +73,13 @@
         return el('pre', 'code', part.text);
       case 'note':
         return el('div', 'note', part.text);
+      case 'image': {
+        const img = el('img', 'chart');
+        img.src = 'data:image/png;base64,' + part.png;
+        img.alt = part.title;
+        img.title = part.title;
+        return img;
+      }
       case 'actions': {
         const row = el('div', 'actions');
         for (const button of part.buttons) {

@@ -17,7 +17,11 @@ public final class RedactingAgent implements Agent {
 
   @Override
   public Answer ask(Question question) {
-    Answer a = delegate.ask(question);
+    return redact(delegate.ask(question));
+  }
+
+  /** The answer with secrets removed from every text it carries. */
+  public static Answer redact(Answer a) {
     return new Answer(
         Redactor.redact(a.summary()),
         a.sections().stream()
@@ -28,6 +32,7 @@ public final class RedactingAgent implements Agent {
             .toList(),
         a.suggestions(),
         a.requested(),
-        a.degraded());
+        a.degraded(),
+        a.charts());
   }
 }

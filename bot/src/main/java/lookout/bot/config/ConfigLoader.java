@@ -116,7 +116,8 @@ public final class ConfigLoader {
             "wecom",
             "llm",
             "prometheus",
-            "alerts"));
+            "alerts",
+            "inspections"));
 
     ObjectNode s = t.object(root, "server", "server", Set.of("host", "port"));
     var server =
@@ -206,6 +207,12 @@ public final class ConfigLoader {
         PrometheusSettings.bind(
             t, root, clusters.stream().map(LookoutConfig.Cluster::name).toList());
     AlertsSettings alerts = AlertsSettings.bind(t, root, console.enabled());
+    Set<String> clusterNames = new java.util.TreeSet<>();
+    clusters.forEach(cluster -> clusterNames.add(cluster.name()));
+    if (clusterNames.isEmpty()) {
+      clusterNames.add("sandbox");
+    }
+    List<InspectionSettings> inspections = InspectionSettings.bind(t, root, clusterNames);
 
     if (!t.problems().isEmpty()) {
       throw new ConfigException(source, t.problems());
@@ -233,6 +240,7 @@ public final class ConfigLoader {
         wecom,
         llm,
         prometheus,
-        alerts);
+        alerts,
+        inspections);
   }
 }

@@ -23,7 +23,8 @@ public record LookoutConfig(
     WecomSettings wecom,
     LlmSettings llm,
     PrometheusSettings prometheus,
-    AlertsSettings alerts) {
+    AlertsSettings alerts,
+    List<InspectionSettings> inspections) {
 
   /** HTTP listener. */
   public record Server(String host, int port) {

@@ -6,8 +6,10 @@ import java.util.Locale;
 import lookout.adapters.chat.Message;
 import lookout.adapters.chat.Part;
 import lookout.agent.Answer;
+import lookout.agent.charts.Chart;
 import lookout.approvals.Action;
 import lookout.approvals.Approvals;
+import lookout.bot.charts.ChartPng;
 
 /**
  * Turns an agent {@link Answer} into a neutral {@link Message}: summary, evidence sections, and one
@@ -34,6 +36,14 @@ public final class AnswerMessages {
         parts.add(new Part.Code(text));
       } else {
         parts.add(new Part.Section(s.heading().isBlank() ? null : s.heading(), text));
+      }
+    }
+    for (Chart chart : answer.charts()) {
+      try {
+        parts.add(new Part.Image(chart.title(), ChartPng.render(chart)));
+      } catch (RuntimeException | Error e) {
+        // No fonts or no AWT in a slim image: the text above already says everything.
+        parts.add(new Part.Note("chart \"" + chart.title() + "\" could not be drawn: " + e));
       }
     }
     if (!answer.suggestions().isEmpty()) {

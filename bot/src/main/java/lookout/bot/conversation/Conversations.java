@@ -211,6 +211,20 @@ public final class Conversations implements ChatHandler {
             });
   }
 
+  /**
+   * Posts an answer the bot produced on its own (a scheduled check-up, an alert analysis) into
+   * {@code where}, with proposal buttons for its suggestions; empty when it could not be posted
+   * (logged).
+   */
+  public Optional<MessageRef> postAnswer(ConversationRef where, Answer answer) {
+    return Optional.ofNullable(post(where, answers.render(answer)));
+  }
+
+  /** True when a platform of that name is wired, so configured destinations can be checked. */
+  public boolean hasPlatform(String platform) {
+    return adapters.containsKey(platform);
+  }
+
   private MessageRef post(ConversationRef where, Message message) {
     ChatAdapter adapter = adapters.get(where.platform());
     if (adapter == null) {

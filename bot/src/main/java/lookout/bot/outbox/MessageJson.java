@@ -30,6 +30,10 @@ final class MessageJson {
         }
         case Part.Code c -> p.put("type", "code").put("text", c.text());
         case Part.Note n -> p.put("type", "note").put("text", n.text());
+        case Part.Image i ->
+            p.put("type", "image")
+                .put("title", i.title())
+                .put("png", java.util.Base64.getEncoder().encodeToString(i.png()));
         case Part.Actions a -> {
           ArrayNode buttons = p.put("type", "actions").putArray("buttons");
           a.buttons()
@@ -75,6 +79,10 @@ final class MessageJson {
       }
       case "code" -> new Part.Code(p.path("text").asText());
       case "note" -> new Part.Note(p.path("text").asText());
+      case "image" ->
+          new Part.Image(
+              p.path("title").asText(),
+              java.util.Base64.getDecoder().decode(p.path("png").asText()));
       case "actions" -> {
         List<Part.Button> buttons = new ArrayList<>();
         p.path("buttons")
