@@ -49,6 +49,7 @@ public final class Lookout implements AutoCloseable {
   private Conversations conversations;
   private Clusters clusters;
   private SlackSetup slack;
+  private FeishuSetup feishu;
   private KnowledgeBase knowledge;
   // Completed once the server listens: heavy background work (the embedding model) waits for it.
   private final java.util.concurrent.CompletableFuture<Void> started =
@@ -120,11 +121,19 @@ public final class Lookout implements AutoCloseable {
       resources.add(slack);
       byPlatform.put(slack.adapter().platform(), slack.adapter());
     }
+    if (config.feishu().enabled()) {
+      feishu = FeishuSetup.open(config.feishu(), db.dataSource());
+      resources.add(feishu);
+      byPlatform.put(feishu.adapter().platform(), feishu.adapter());
+    }
     DeliveryDedupe dedupe = new DeliveryDedupe(db.dataSource(), Clock.systemUTC());
     resources.add(dedupe);
     conversations = new Conversations(byPlatform, agent, approvals, dedupe, metrics, work);
     if (slack != null) {
       slack.start();
+    }
+    if (feishu != null) {
+      feishu.start();
     }
     // Requests a stopped process left APPROVED or EXECUTING; on a shared (PostgreSQL) database
     // only those stuck for minutes, so other replicas' running requests are left alone.
@@ -201,6 +210,11 @@ public final class Lookout implements AutoCloseable {
   /** Slack, when {@code slack.enabled}. */
   public java.util.Optional<SlackSetup> slack() {
     return java.util.Optional.ofNullable(slack);
+  }
+
+  /** Feishu, when {@code feishu.enabled}. */
+  public java.util.Optional<FeishuSetup> feishu() {
+    return java.util.Optional.ofNullable(feishu);
   }
 
   public Readiness readiness() {

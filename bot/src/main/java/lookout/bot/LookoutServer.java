@@ -61,6 +61,7 @@ public final class LookoutServer implements AutoCloseable {
               blocking,
               r -> {
                 wired.slack().ifPresent(s -> s.mount(r, wired.conversations(), wired.work()));
+                wired.feishu().ifPresent(f -> f.mount(r, wired.conversations(), wired.work()));
                 new KnowledgeRoutes(wired.knowledge(), blocking).mount(vertx, r);
                 if (config.console().enabled()) {
                   new ConsoleRoutes(

@@ -112,7 +112,8 @@ public final class ConfigLoader {
             "console",
             "approvals",
             "knowledge",
-            "slack"));
+            "slack",
+            "feishu"));
 
     ObjectNode s = t.object(root, "server", "server", Set.of("host", "port"));
     var server =
@@ -196,6 +197,7 @@ public final class ConfigLoader {
             t.bool(k, "semantic", "knowledge.semantic", true));
 
     SlackSettings slack = SlackSettings.bind(t, root);
+    FeishuSettings feishu = FeishuSettings.bind(t, root);
 
     if (!t.problems().isEmpty()) {
       throw new ConfigException(source, t.problems());
@@ -219,6 +221,7 @@ public final class ConfigLoader {
         console,
         approvals,
         knowledge,
-        slack);
+        slack,
+        feishu);
   }
 }

@@ -19,7 +19,8 @@ public record LookoutConfig(
     Console console,
     Approvals approvals,
     Knowledge knowledge,
-    SlackSettings slack) {
+    SlackSettings slack,
+    FeishuSettings feishu) {
 
   /** HTTP listener. */
   public record Server(String host, int port) {
