@@ -34,15 +34,14 @@ public final class CardRenderer {
   public record Rendered(String json, String summary) {}
 
   public Rendered render(Message message) {
-    List<ObjectNode> content = new ArrayList<>();
-    List<ObjectNode> actions = new ArrayList<>();
+    List<ObjectNode> elements = new ArrayList<>();
     for (Part part : message.parts()) {
       switch (part) {
-        case Part.Section s -> section(content, s);
-        case Part.Facts f -> facts(content, f);
-        case Part.Code c -> content.add(code(c.text()));
-        case Part.Note n -> content.add(note(n.text()));
-        case Part.Actions a -> actions(content, actions, a);
+        case Part.Section s -> section(elements, s);
+        case Part.Facts f -> facts(elements, f);
+        case Part.Code c -> elements.add(code(c.text()));
+        case Part.Note n -> elements.add(note(n.text()));
+        case Part.Actions a -> actions(elements, a);
       }
     }
     ObjectNode card = NODES.objectNode().put("schema", "2.0");
@@ -51,29 +50,48 @@ public final class CardRenderer {
     config.putObject("summary").put("content", summary);
     ObjectNode header = card.putObject("header").put("template", "blue");
     header.set("title", plain(summary));
-    ArrayNode elements = card.putObject("body").putArray("elements");
-    int budget = MAX_BYTES - bytes(card) - actions.stream().mapToInt(CardRenderer::bytes).sum();
-    fit(content, budget).forEach(elements::add);
-    actions.forEach(elements::add);
+    ArrayNode body = card.putObject("body").putArray("elements");
+    int budget =
+        MAX_BYTES
+            - bytes(card)
+            - elements.stream().filter(CardRenderer::isActions).mapToInt(e -> bytes(e) + 1).sum();
+    fit(elements, budget).forEach(body::add);
     return new Rendered(write(card), summary);
   }
 
+  private static boolean isActions(ObjectNode element) {
+    return element.path("tag").asText().equals("column_set");
+  }
+
   /**
-   * The content elements that fit in {@code budget} bytes, in order; the first that does not fit is
-   * shortened when there is room, and a note says how many parts were cut.
+   * The elements in order, every button row kept; content is kept while it fits in {@code budget}
+   * bytes, the first that does not is shortened when there is room, the rest is dropped, and a note
+   * at the cut says how many parts were cut.
    */
-  private static List<ObjectNode> fit(List<ObjectNode> content, int budget) {
+  private static List<ObjectNode> fit(List<ObjectNode> elements, int budget) {
     int noteRoom = 400;
+    long contentCount = elements.stream().filter(e -> !isActions(e)).count();
     int used = 0;
+    int seen = 0;
+    boolean cutting = false;
     List<ObjectNode> out = new ArrayList<>();
-    for (int i = 0; i < content.size(); i++) {
-      ObjectNode element = content.get(i);
+    for (ObjectNode element : elements) {
+      if (isActions(element)) {
+        out.add(element);
+        continue;
+      }
+      seen++;
+      if (cutting) {
+        continue;
+      }
       int size = bytes(element) + 1;
-      if (used + size <= budget - (i == content.size() - 1 ? 0 : noteRoom)) {
+      boolean last = seen == contentCount;
+      if (used + size <= budget - (last ? 0 : noteRoom)) {
         out.add(element);
         used += size;
         continue;
       }
+      cutting = true;
       int room = budget - noteRoom - used;
       if (room > 600) {
         out.add(shortened(element, room));
@@ -81,9 +99,8 @@ public final class CardRenderer {
       out.add(
           note(
               "… "
-                  + (content.size() - i)
+                  + (contentCount - seen + 1)
                   + " more parts were cut: the answer is longer than one Feishu card can show."));
-      return out;
     }
     return out;
   }
@@ -111,7 +128,7 @@ public final class CardRenderer {
   private static void section(List<ObjectNode> out, Part.Section s) {
     if (s.heading() != null && !s.heading().isBlank()) {
       ObjectNode heading = div(cut(oneLine(s.heading()), TITLE));
-      heading.put("text_size", "heading");
+      ((ObjectNode) heading.get("text")).put("text_size", "heading");
       out.add(heading);
     }
     if (!s.text().isBlank()) {
@@ -141,18 +158,17 @@ public final class CardRenderer {
 
   private static ObjectNode note(String text) {
     ObjectNode note = div(text.strip());
-    note.put("text_size", "notation");
-    ((ObjectNode) note.get("text")).put("text_color", "grey");
+    ((ObjectNode) note.get("text")).put("text_size", "notation").put("text_color", "grey");
     return note;
   }
 
-  private static void actions(List<ObjectNode> content, List<ObjectNode> out, Part.Actions a) {
+  private static void actions(List<ObjectNode> out, Part.Actions a) {
     ObjectNode row = NODES.objectNode().put("tag", "column_set").put("flex_mode", "flow");
     ArrayNode columns = row.putArray("columns");
     for (Part.Button b : a.buttons()) {
       if (b.token().length() > TOKEN_MAX) {
         // Posting would fail as a whole; better the answer without this one button.
-        content.add(note("“" + b.label() + "” cannot be shown: its value is too long for Feishu."));
+        out.add(note("“" + b.label() + "” cannot be shown: its value is too long for Feishu."));
         continue;
       }
       ObjectNode button = NODES.objectNode().put("tag", "button").put("type", type(b.style()));
