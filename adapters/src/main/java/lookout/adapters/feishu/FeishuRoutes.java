@@ -65,9 +65,11 @@ public final class FeishuRoutes {
         return;
       }
     }
+    byte[] decrypted;
     JsonNode plain;
     try {
-      plain = read(verifier.crypto().decrypt(encrypted(raw)).getBytes(StandardCharsets.UTF_8));
+      decrypted = verifier.crypto().decrypt(encrypted(raw)).getBytes(StandardCharsets.UTF_8);
+      plain = read(decrypted);
     } catch (BadFeishuRequest e) {
       text(rc, 400, e.getMessage());
       return;
@@ -91,12 +93,11 @@ public final class FeishuRoutes {
       refuse(rc, "X-Lark-Signature header missing");
       return;
     }
-    handOff(rc, plain);
+    handOff(rc, plain, decrypted);
   }
 
-  private void handOff(RoutingContext rc, JsonNode plain) {
+  private void handOff(RoutingContext rc, JsonNode plain, byte[] body) {
     String eventId = plain.path("header").path("event_id").asText("?");
-    byte[] body = plain.toString().getBytes(StandardCharsets.UTF_8);
     Context context = rc.vertx().getOrCreateContext();
     try {
       blocking.execute(
