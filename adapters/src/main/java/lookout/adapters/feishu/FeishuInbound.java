@@ -8,6 +8,7 @@ import com.lark.oapi.service.im.v1.model.P2MessageReceiveV1;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import lookout.adapters.chat.Click;
 import lookout.adapters.chat.ConversationRef;
 import lookout.adapters.chat.Inbound;
@@ -17,12 +18,14 @@ import lookout.adapters.chat.UserRef;
 /**
  * Reads the SDK's typed events into the neutral model. A message is for the bot when it is direct
  * ({@code chat_type: p2p}) or, in a group, when it @-mentions the bot (the bot's {@code open_id}
- * when configured, otherwise a mention at the start of the text: without the "read all group
- * messages" scope Feishu only delivers messages that mention the bot). Only people's messages
- * count. The answer goes into the thread of the message that asked (a reply to it).
+ * when configured, otherwise the mention the text starts with, or else the first one: without the
+ * "read all group messages" scope Feishu only delivers messages that mention the bot). Only
+ * people's messages count. The answer goes into the thread of the message that asked (a reply to
+ * it).
  */
 final class FeishuInbound {
   static final String PLATFORM = "feishu";
+  private static final Pattern LEADING = Pattern.compile("\"text\"\\s*:\\s*\"\\s*(@_user_\\d+)");
 
   private final String botOpenId;
 
@@ -73,13 +76,17 @@ final class FeishuInbound {
   private List<MessageText.Mention> mentions(EventMessage m) {
     List<MessageText.Mention> out = new ArrayList<>();
     MentionEvent[] all = m.getMentions() == null ? new MentionEvent[0] : m.getMentions();
-    String leading = leadingKey(m.getContent());
+    // Without the bot's open_id: the placeholder the text starts with, else the first mention.
+    String guessed = leadingKey(m.getContent());
+    if (guessed == null && all.length > 0 && all[0] != null) {
+      guessed = all[0].getKey();
+    }
     for (MentionEvent e : all) {
       if (e == null || e.getKey() == null) {
         continue;
       }
       String openId = e.getId() == null ? null : e.getId().getOpenId();
-      boolean bot = botOpenId != null ? botOpenId.equals(openId) : e.getKey().equals(leading);
+      boolean bot = botOpenId != null ? botOpenId.equals(openId) : e.getKey().equals(guessed);
       out.add(new MessageText.Mention(e.getKey(), e.getName() == null ? "" : e.getName(), bot));
     }
     return out;
@@ -90,8 +97,7 @@ final class FeishuInbound {
     if (content == null) {
       return null;
     }
-    var matcher =
-        java.util.regex.Pattern.compile("\"text\"\\s*:\\s*\"\\s*(@_user_\\d+)").matcher(content);
+    var matcher = LEADING.matcher(content);
     return matcher.find() ? matcher.group(1) : null;
   }
 
