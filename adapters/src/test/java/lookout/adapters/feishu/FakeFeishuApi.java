@@ -46,7 +46,11 @@ public final class FakeFeishuApi implements AutoCloseable {
     }
   }
 
-  private record Scripted(int status, Map<String, String> headers, String body) {}
+  private record Scripted(int status, Map<String, String> headers, String body, String onlyFor) {
+    Scripted(int status, Map<String, String> headers, String body) {
+      this(status, headers, body, null);
+    }
+  }
 
   static final ObjectMapper JSON = new ObjectMapper();
   private final HttpServer server;
@@ -73,6 +77,16 @@ public final class FakeFeishuApi implements AutoCloseable {
             400,
             Map.of("x-ogw-ratelimit-reset", String.valueOf(seconds)),
             "{\"code\":99991400,\"msg\":\"request trigger frequency limit\"}"));
+  }
+
+  /** Like {@link #rateLimitNext}, but only for the next reply to or patch of {@code messageId}. */
+  public void rateLimitNextFor(String messageId, int seconds) {
+    script.add(
+        new Scripted(
+            400,
+            Map.of("x-ogw-ratelimit-reset", String.valueOf(seconds)),
+            "{\"code\":99991400,\"msg\":\"request trigger frequency limit\"}",
+            messageId));
   }
 
   /** The next message call answers HTTP {@code status} with Feishu's generic error body. */
@@ -145,7 +159,7 @@ public final class FakeFeishuApi implements AutoCloseable {
     }
     JsonNode body = JSON.readTree(new String(raw, StandardCharsets.UTF_8));
     String auth = exchange.getRequestHeaders().getFirst("Authorization");
-    Scripted answer = script.poll();
+    Scripted answer = scripted(pathId);
     if (answer != null) {
       all.add(new Call(kind, pathId, body, auth, null));
       reply(exchange, answer.status(), answer.headers(), answer.body());
@@ -168,6 +182,16 @@ public final class FakeFeishuApi implements AutoCloseable {
             + "\",\"chat_id\":\""
             + body.path("receive_id").asText("oc_x")
             + "\",\"msg_type\":\"interactive\"}}");
+  }
+
+  /** The first queued answer meant for any call or for this message, taken off the queue. */
+  private Scripted scripted(String pathId) {
+    for (Scripted s : script) {
+      if ((s.onlyFor() == null || s.onlyFor().equals(pathId)) && script.remove(s)) {
+        return s;
+      }
+    }
+    return null;
   }
 
   private String next() {

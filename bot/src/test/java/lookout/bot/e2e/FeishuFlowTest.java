@@ -107,6 +107,21 @@ class FeishuFlowTest {
   }
 
   @Test
+  void a_rate_limited_answer_is_retried_by_the_outbox_and_posted_once() throws Exception {
+    api.rateLimitNextFor("om_evLimited", 1);
+
+    feishu.send(mention("evLimited", "ou_carol", "oc_c4", "why is checkout failing in staging?"));
+
+    FakeFeishuApi.Call answer =
+        api.await(c -> "om_evLimited".equals(c.pathId()) && c.answeredId() != null, 30);
+    assertThat(answer.card().toString()).contains("CrashLoopBackOff");
+    var tries = api.all().stream().filter(c -> "om_evLimited".equals(c.pathId())).toList();
+    assertThat(tries).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(tries.stream().filter(c -> c.answeredId() != null).count()).isEqualTo(1);
+    assertThat(tries.stream().map(c -> c.field("uuid")).distinct()).hasSize(1);
+  }
+
+  @Test
   void a_forged_mention_gets_401_and_nothing_is_posted() throws Exception {
     var forged = new SignedFeishuRequests(lookout.port(), "someone-elses-key", TOKEN);
 
