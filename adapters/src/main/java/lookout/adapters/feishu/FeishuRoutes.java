@@ -3,6 +3,7 @@ package lookout.adapters.feishu;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.gson.JsonParseException;
 import com.lark.oapi.core.utils.Jsons;
 import com.lark.oapi.event.EventDispatcher;
 import com.lark.oapi.event.exception.HandlerNotFoundException;
@@ -93,6 +94,10 @@ public final class FeishuRoutes {
       refuse(rc, "X-Lark-Signature header missing");
       return;
     }
+    if (plain.has("header") && !plain.path("header").path("event_type").isTextual()) {
+      text(rc, 400, "header.event_type: missing or not a string");
+      return;
+    }
     handOff(rc, plain, decrypted);
   }
 
@@ -111,6 +116,11 @@ public final class FeishuRoutes {
             } catch (BadFeishuRequest e) {
               log.warn("feishu: event {} refused: {}", eventId, e.getMessage());
               context.runOnContext(v -> text(rc, 400, e.getMessage()));
+            } catch (JsonParseException e) {
+              // The SDK's own parsing: a field of the wrong type. Redelivering will not fix it.
+              log.warn("feishu: event {} is not what Feishu sends: {}", eventId, e.getMessage());
+              context.runOnContext(
+                  v -> text(rc, 400, "event: a field has the wrong type for " + eventId));
             } catch (Throwable e) {
               // 500 makes Feishu deliver again later; the database dedupe keeps it to one answer.
               log.error("feishu: the bot could not take event {}", eventId, e);

@@ -233,6 +233,29 @@ class FeishuRoutesTest {
   }
 
   @Test
+  void a_verified_event_with_fields_feishu_would_not_send_gets_400_not_a_retry() throws Exception {
+    var noType =
+        feishu.send(
+            mention("ev10", "@_user_1 hi")
+                .replace("\"event_type\":\"im.message.receive_v1\",", ""));
+    var wrongType =
+        feishu.send(
+            "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"ev11\",\"event_type\":"
+                + "\"im.message.receive_v1\",\"token\":\""
+                + TOKEN
+                + "\"},\"event\":{\"message\":\"not an object\"}}");
+    var noMessageId =
+        feishu.send(mention("ev12", "@_user_1 hi").replace("\"message_id\":\"om_ev12\",", ""));
+
+    assertThat(noType.statusCode()).isEqualTo(400);
+    assertThat(noType.body()).contains("header.event_type");
+    assertThat(wrongType.statusCode()).isEqualTo(400);
+    assertThat(noMessageId.statusCode()).isEqualTo(400);
+    assertThat(noMessageId.body()).contains("event.message.message_id");
+    assertThat(bot.inbounds.poll(300, TimeUnit.MILLISECONDS)).isNull();
+  }
+
+  @Test
   void a_body_over_one_mebibyte_gets_413() throws Exception {
     String huge = "{\"encrypt\":\"" + "A".repeat(1024 * 1024 + 10) + "\"}";
 
