@@ -1,7 +1,6 @@
 package lookout.adapters.feishu;
 
 import com.lark.oapi.Client;
-import com.lark.oapi.core.response.BaseResponse;
 import com.lark.oapi.service.im.v1.model.CreateMessageReq;
 import com.lark.oapi.service.im.v1.model.CreateMessageReqBody;
 import com.lark.oapi.service.im.v1.model.PatchMessageReq;
@@ -14,10 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import lookout.adapters.chat.ChatAdapter;
 import lookout.adapters.chat.ChatException;
@@ -46,14 +42,8 @@ public final class FeishuAdapter implements ChatAdapter {
   public static final String DEFAULT_API_URL = "https://open.feishu.cn";
   static final int PER_CHAT = 5;
 
-  /** Feishu's codes for "too many requests" (app-wide and per chat). */
-  private static final Set<Integer> RATE_LIMITED = Set.of(99991400, 230020, 11232, 11233);
-
-  /** Feishu's codes for a missing, expired or invalid access token. */
-  private static final Set<Integer> BAD_TOKEN = Set.of(99991661, 99991663, 99991664, 99991668);
-
   private final Client client;
-  private final TokenCache tokens;
+  private final FeishuCalls calls;
   private final ChatPacer pacer;
   private final CardRenderer renderer = new CardRenderer();
 
@@ -61,7 +51,8 @@ public final class FeishuAdapter implements ChatAdapter {
    * @param apiUrl the open API base, {@value #DEFAULT_API_URL} (Lark: https://open.larksuite.com)
    */
   public FeishuAdapter(String appId, String appSecret, String apiUrl, Clock clock) {
-    this.tokens = new TokenCache(clock);
+    TokenCache tokens = new TokenCache(clock);
+    this.calls = new FeishuCalls(tokens);
     this.pacer = new ChatPacer(PER_CHAT, clock);
     String base = apiUrl == null || apiUrl.isBlank() ? DEFAULT_API_URL : apiUrl;
     this.client =
@@ -86,7 +77,7 @@ public final class FeishuAdapter implements ChatAdapter {
     String uuid = idempotencyKey(where, card.json());
     if (where.thread() != null) {
       var response =
-          call(
+          calls.call(
               doing,
               () ->
                   client
@@ -106,7 +97,7 @@ public final class FeishuAdapter implements ChatAdapter {
       return new MessageRef(where, messageId(response.getData().getMessageId(), doing));
     }
     var response =
-        call(
+        calls.call(
             doing,
             () ->
                 client
@@ -133,7 +124,7 @@ public final class FeishuAdapter implements ChatAdapter {
     String doing =
         "while updating Feishu message " + ref.messageId() + " in " + ref.conversation().channel();
     pace(ref.conversation().channel(), doing);
-    call(
+    calls.call(
         doing,
         () ->
             client
@@ -165,59 +156,6 @@ public final class FeishuAdapter implements ChatAdapter {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is not available in this JVM", e);
     }
-  }
-
-  private interface Call<T extends BaseResponse<?>> {
-    T run() throws Exception;
-  }
-
-  private <T extends BaseResponse<?>> T call(String doing, Call<T> call) {
-    T response;
-    try {
-      response = call.run();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ChatRetryLater(doing + ": interrupted", null, e);
-    } catch (Exception e) {
-      // Network failures, timeouts, a token that could not be fetched, unreadable answers.
-      throw new ChatRetryLater(doing + ": " + e, null, e);
-    }
-    if (response.success()) {
-      return response;
-    }
-    int status = response.getRawResponse() == null ? 0 : response.getRawResponse().getStatusCode();
-    String said = doing + ": Feishu said " + response.getCode() + " " + response.getMsg();
-    if (BAD_TOKEN.contains(response.getCode())) {
-      tokens.clear();
-      throw new ChatRetryLater(said, Duration.ofSeconds(1), null);
-    }
-    if (RATE_LIMITED.contains(response.getCode()) || status == 429) {
-      throw new ChatRetryLater(said, retryAfter(response), null);
-    }
-    if (status >= 500) {
-      throw new ChatRetryLater(said + " (HTTP " + status + ")", null, null);
-    }
-    throw new ChatException(said);
-  }
-
-  /** Feishu's gateway says when the rate-limit window resets, in seconds. */
-  private static Duration retryAfter(BaseResponse<?> response) {
-    if (response.getRawResponse() == null || response.getRawResponse().getHeaders() == null) {
-      return null;
-    }
-    for (Map.Entry<String, List<String>> h : response.getRawResponse().getHeaders().entrySet()) {
-      if ("x-ogw-ratelimit-reset".equalsIgnoreCase(h.getKey())
-          && h.getValue() != null
-          && !h.getValue().isEmpty()) {
-        try {
-          long seconds = Long.parseLong(h.getValue().getFirst().strip());
-          return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
-        } catch (NumberFormatException e) {
-          return null;
-        }
-      }
-    }
-    return null;
   }
 
   private static String messageId(String id, String doing) {
