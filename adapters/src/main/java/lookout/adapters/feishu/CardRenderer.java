@@ -45,7 +45,7 @@ public final class CardRenderer {
       }
     }
     ObjectNode card = NODES.objectNode().put("schema", "2.0");
-    String summary = cut(oneLine(message.summary()), TITLE);
+    String summary = CardText.cut(CardText.oneLine(message.summary()), TITLE);
     ObjectNode config = card.putObject("config").put("update_multi", true);
     config.putObject("summary").put("content", summary);
     ObjectNode header = card.putObject("header").put("template", "blue");
@@ -115,7 +115,7 @@ public final class CardRenderer {
     // JSON escapes make bytes on the wire differ from the text's; shrink until it fits.
     int target = body.getBytes(StandardCharsets.UTF_8).length - (bytes(element) - room);
     while (true) {
-      String kept = cutBytes(body, Math.max(target, 0));
+      String kept = CardText.cutBytes(body, Math.max(target, 0));
       ObjectNode out = markdown ? code(kept + "\n…") : plainDiv(kept + " …", element);
       int over = bytes(out) - room;
       if (over <= 0 || target <= 0) {
@@ -127,7 +127,7 @@ public final class CardRenderer {
 
   private static void section(List<ObjectNode> out, Part.Section s) {
     if (s.heading() != null && !s.heading().isBlank()) {
-      ObjectNode heading = div(cut(oneLine(s.heading()), TITLE));
+      ObjectNode heading = div(CardText.cut(CardText.oneLine(s.heading()), TITLE));
       ((ObjectNode) heading.get("text")).put("text_size", "heading");
       out.add(heading);
     }
@@ -142,7 +142,10 @@ public final class CardRenderer {
     }
     StringBuilder text = new StringBuilder();
     for (Part.Fact fact : f.facts()) {
-      text.append(oneLine(fact.label())).append(": ").append(fact.value().strip()).append('\n');
+      text.append(CardText.oneLine(fact.label()))
+          .append(": ")
+          .append(fact.value().strip())
+          .append('\n');
     }
     out.add(div(text.toString().strip()));
   }
@@ -172,7 +175,7 @@ public final class CardRenderer {
         continue;
       }
       ObjectNode button = NODES.objectNode().put("tag", "button").put("type", type(b.style()));
-      button.set("text", plain(cut(oneLine(b.label()), BUTTON_TEXT)));
+      button.set("text", plain(CardText.cut(CardText.oneLine(b.label()), BUTTON_TEXT)));
       ObjectNode behaviour = button.putArray("behaviors").addObject().put("type", "callback");
       behaviour.putObject("value").put(TOKEN_KEY, b.token());
       ObjectNode column = columns.addObject().put("tag", "column").put("width", "auto");
@@ -217,37 +220,5 @@ public final class CardRenderer {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("while writing a Feishu card", e);
     }
-  }
-
-  static String oneLine(String text) {
-    return text.replaceAll("\\s+", " ").strip();
-  }
-
-  /** At most {@code max} characters, with "…" when cut, never splitting a surrogate pair. */
-  static String cut(String text, int max) {
-    if (text.length() <= max) {
-      return text;
-    }
-    int end = max - 1;
-    if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
-      end--;
-    }
-    return text.substring(0, end) + "…";
-  }
-
-  /** The longest prefix of {@code text} whose UTF-8 form has at most {@code max} bytes. */
-  static String cutBytes(String text, int max) {
-    int bytes = 0;
-    int i = 0;
-    while (i < text.length()) {
-      int cp = text.codePointAt(i);
-      int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-      if (bytes + size > max) {
-        break;
-      }
-      bytes += size;
-      i += Character.charCount(cp);
-    }
-    return text.substring(0, i);
   }
 }

@@ -115,7 +115,7 @@ public final class FeishuDispatch {
     P2CardActionTriggerResponse response = new P2CardActionTriggerResponse();
     CallBackToast toast = new CallBackToast();
     toast.setType(type);
-    toast.setContent(CardRenderer.cut(content, 200));
+    toast.setContent(CardText.cut(content, 200));
     response.setToast(toast);
     if (card != null) {
       CallBackCard raw = new CallBackCard();
