@@ -56,6 +56,7 @@ public final class Lookout implements AutoCloseable {
   private WecomSetup wecom;
   private lookout.bot.alerts.AlertsSetup alerts;
   private InspectionSetup inspections;
+  private FeishuSetup feishu;
   private KnowledgeBase knowledge;
   private Leadership leadership;
   // Completed once the server listens: heavy background work (the embedding model) waits for it.
@@ -158,6 +159,11 @@ public final class Lookout implements AutoCloseable {
       resources.add(wecom);
       byPlatform.put(wecom.adapter().platform(), wecom.adapter());
     }
+    if (config.feishu().enabled()) {
+      feishu = FeishuSetup.open(config.feishu(), outbox);
+      resources.add(feishu);
+      byPlatform.put(feishu.adapter().platform(), feishu.adapter());
+    }
     resources.add(outbox); // closed before the adapters it delivers through
     DeliveryDedupe dedupe = new DeliveryDedupe(db.dataSource(), Clock.systemUTC());
     resources.add(dedupe);
@@ -176,7 +182,7 @@ public final class Lookout implements AutoCloseable {
                   work));
       resources.add(alerts);
     }
-    if (slack != null || wecom != null) {
+    if (slack != null || wecom != null || feishu != null) {
       outbox.start();
     }
     inspections.schedule(conversations);
@@ -273,6 +279,11 @@ public final class Lookout implements AutoCloseable {
   /** WeCom, when {@code wecom.enabled}. */
   public java.util.Optional<WecomSetup> wecom() {
     return java.util.Optional.ofNullable(wecom);
+  }
+
+  /** Feishu, when {@code feishu.enabled}. */
+  public java.util.Optional<FeishuSetup> feishu() {
+    return java.util.Optional.ofNullable(feishu);
   }
 
   public Readiness readiness() {

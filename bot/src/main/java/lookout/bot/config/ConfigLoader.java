@@ -117,7 +117,8 @@ public final class ConfigLoader {
             "llm",
             "prometheus",
             "alerts",
-            "inspections"));
+            "inspections",
+            "feishu"));
 
     ObjectNode s = t.object(root, "server", "server", Set.of("host", "port"));
     var server =
@@ -213,6 +214,7 @@ public final class ConfigLoader {
       clusterNames.add("sandbox");
     }
     List<InspectionSettings> inspections = InspectionSettings.bind(t, root, clusterNames);
+    FeishuSettings feishu = FeishuSettings.bind(t, root);
 
     if (!t.problems().isEmpty()) {
       throw new ConfigException(source, t.problems());
@@ -241,6 +243,7 @@ public final class ConfigLoader {
         llm,
         prometheus,
         alerts,
-        inspections);
+        inspections,
+        feishu);
   }
 }

@@ -63,6 +63,14 @@ final class EnvOverrides {
     m.put("LOOKOUT_SLACK_SIGNING_SECRET", "slack.signingSecret");
     m.put("LOOKOUT_SLACK_APP_TOKEN", "slack.appToken");
     m.put("LOOKOUT_SLACK_API_URL", "slack.apiUrl");
+    m.put("LOOKOUT_FEISHU_ENABLED", "feishu.enabled");
+    m.put("LOOKOUT_FEISHU_MODE", "feishu.mode");
+    m.put("LOOKOUT_FEISHU_APP_ID", "feishu.appId");
+    m.put("LOOKOUT_FEISHU_APP_SECRET", "feishu.appSecret");
+    m.put("LOOKOUT_FEISHU_ENCRYPT_KEY", "feishu.encryptKey");
+    m.put("LOOKOUT_FEISHU_VERIFICATION_TOKEN", "feishu.verificationToken");
+    m.put("LOOKOUT_FEISHU_BOT_OPEN_ID", "feishu.botOpenId");
+    m.put("LOOKOUT_FEISHU_API_URL", "feishu.apiUrl");
     return Map.copyOf(m);
   }
 }

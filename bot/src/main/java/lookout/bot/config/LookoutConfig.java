@@ -24,7 +24,8 @@ public record LookoutConfig(
     LlmSettings llm,
     PrometheusSettings prometheus,
     AlertsSettings alerts,
-    List<InspectionSettings> inspections) {
+    List<InspectionSettings> inspections,
+    FeishuSettings feishu) {
 
   /** HTTP listener. */
   public record Server(String host, int port) {
