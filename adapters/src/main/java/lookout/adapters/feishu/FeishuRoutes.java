@@ -1,5 +1,8 @@
 package lookout.adapters.feishu;
 
+import static lookout.adapters.web.WebhookReplies.failed;
+import static lookout.adapters.web.WebhookReplies.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,7 +49,7 @@ public final class FeishuRoutes {
   }
 
   public void mount(Router router) {
-    router.route(EVENTS).failureHandler(FeishuRoutes::failed);
+    router.route(EVENTS).failureHandler(rc -> failed(rc, "feishu"));
     router.post(EVENTS).handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     router.post(EVENTS).handler(this::events);
   }
@@ -161,31 +164,10 @@ public final class FeishuRoutes {
     text(rc, 401, "request refused: " + problem);
   }
 
-  private static void failed(RoutingContext rc) {
-    if (rc.statusCode() == 413) {
-      text(rc, 413, "body is larger than the 1 MiB limit");
-    } else if (rc.statusCode() >= 400 && rc.statusCode() < 500) {
-      text(rc, rc.statusCode(), "request refused at " + rc.request().path());
-    } else {
-      log.error("feishu: {} failed", rc.request().path(), rc.failure());
-      text(rc, 500, "internal error while handling " + rc.request().path());
-    }
-  }
-
   private static void json(RoutingContext rc, String body) {
     if (rc.response().ended()) {
       return;
     }
     rc.response().putHeader("Content-Type", "application/json; charset=utf-8").end(body);
-  }
-
-  private static void text(RoutingContext rc, int status, String body) {
-    if (rc.response().ended()) {
-      return;
-    }
-    rc.response()
-        .setStatusCode(status)
-        .putHeader("Content-Type", "text/plain; charset=utf-8")
-        .end(body);
   }
 }

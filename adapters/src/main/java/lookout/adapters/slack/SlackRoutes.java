@@ -1,6 +1,9 @@
 package lookout.adapters.slack;
 
-import io.vertx.core.Context;
+import static lookout.adapters.web.WebhookReplies.failed;
+import static lookout.adapters.web.WebhookReplies.remote;
+import static lookout.adapters.web.WebhookReplies.text;
+
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -12,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import lookout.adapters.chat.ChatHandler;
 import lookout.adapters.chat.Click;
 import lookout.adapters.chat.ClickReply;
+import lookout.adapters.web.WebhookReplies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +49,7 @@ public final class SlackRoutes {
 
   public void mount(Router router) {
     for (String path : List.of(EVENTS, ACTIONS)) {
-      router.route(path).failureHandler(SlackRoutes::failed);
+      router.route(path).failureHandler(rc -> failed(rc, "slack"));
       router.post(path).handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     }
     router.post(EVENTS).handler(this::events);
@@ -86,22 +90,14 @@ public final class SlackRoutes {
       text(rc, 500, "the bot could not take this event");
       return;
     }
-    Context context = rc.vertx().getOrCreateContext();
-    try {
-      blocking.execute(
-          () -> {
-            try {
-              handler.onMessage(m.inbound());
-              context.runOnContext(v -> text(rc, 200, ""));
-            } catch (RuntimeException e) {
-              // 500 makes Slack retry later; the database dedupe keeps it to one answer.
-              log.error("slack: the bot could not take event {}", m.inbound().eventId(), e);
-              context.runOnContext(v -> text(rc, 500, "the bot could not take this event"));
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      text(rc, 503, "shutting down");
-    }
+    // A 500 makes Slack retry later; the database dedupe keeps it to one answer.
+    WebhookReplies.handOff(
+        rc,
+        blocking,
+        () -> handler.onMessage(m.inbound()),
+        "slack",
+        "event",
+        m.inbound().eventId());
   }
 
   private void actions(RoutingContext rc) {
@@ -154,32 +150,7 @@ public final class SlackRoutes {
     return false;
   }
 
-  private static String remote(RoutingContext rc) {
-    return rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().toString();
-  }
-
-  private static void failed(RoutingContext rc) {
-    if (rc.statusCode() == 413) {
-      text(rc, 413, "body is larger than the 1 MiB limit");
-    } else if (rc.statusCode() >= 400 && rc.statusCode() < 500) {
-      text(rc, rc.statusCode(), "request refused at " + rc.request().path());
-    } else {
-      log.error("slack: {} failed", rc.request().path(), rc.failure());
-      text(rc, 500, "internal error while handling " + rc.request().path());
-    }
-  }
-
   private static void json(RoutingContext rc, JsonObject body) {
     rc.response().putHeader("Content-Type", "application/json").end(body.encode());
-  }
-
-  private static void text(RoutingContext rc, int status, String body) {
-    if (rc.response().ended()) {
-      return;
-    }
-    rc.response()
-        .setStatusCode(status)
-        .putHeader("Content-Type", "text/plain; charset=utf-8")
-        .end(body);
   }
 }

@@ -1,6 +1,9 @@
 package lookout.adapters.wecom;
 
-import io.vertx.core.Context;
+import static lookout.adapters.web.WebhookReplies.failed;
+import static lookout.adapters.web.WebhookReplies.remote;
+import static lookout.adapters.web.WebhookReplies.text;
+
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -10,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import lookout.adapters.chat.ChatHandler;
 import lookout.adapters.chat.ClickReply;
+import lookout.adapters.web.WebhookReplies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +67,7 @@ public final class WecomRoutes {
 
   private void mount(
       Router router, String path, WecomCrypto crypto, Function<RoutingContext, WecomEvent> open) {
-    router.route(path).failureHandler(WecomRoutes::failed);
+    router.route(path).failureHandler(rc -> failed(rc, "wecom"));
     router.get(path).handler(rc -> guarded(rc, () -> verifyUrl(rc, crypto)));
     router.post(path).handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     router.post(path).handler(rc -> guarded(rc, () -> dispatch(rc, open.apply(rc))));
@@ -113,22 +117,14 @@ public final class WecomRoutes {
     if (m.replyUrl() != null) {
       memory.replyPath(m.inbound().messageId(), m.replyUrl(), m.inbound().user().id());
     }
-    Context context = rc.vertx().getOrCreateContext();
-    try {
-      blocking.execute(
-          () -> {
-            try {
-              handler.onMessage(m.inbound());
-              context.runOnContext(v -> text(rc, 200, ""));
-            } catch (RuntimeException e) {
-              // A 5xx makes WeCom deliver again; the database dedupe keeps it to one answer.
-              log.error("wecom: the bot could not take message {}", m.inbound().eventId(), e);
-              context.runOnContext(v -> text(rc, 500, "the bot could not take this message"));
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      text(rc, 503, "shutting down");
-    }
+    // A 5xx makes WeCom deliver again; the database dedupe keeps it to one answer.
+    WebhookReplies.handOff(
+        rc,
+        blocking,
+        () -> handler.onMessage(m.inbound()),
+        "wecom",
+        "message",
+        m.inbound().eventId());
   }
 
   private void click(RoutingContext rc, WecomEvent.CardClick c) {
@@ -173,30 +169,5 @@ public final class WecomRoutes {
   /** Query decoding turns an unencoded '+' of Base64 into a space; WeCom's Base64 has no spaces. */
   private static String plusSafe(String s) {
     return s == null ? null : s.replace(' ', '+');
-  }
-
-  private static String remote(RoutingContext rc) {
-    return rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().toString();
-  }
-
-  private static void failed(RoutingContext rc) {
-    if (rc.statusCode() == 413) {
-      text(rc, 413, "body is larger than the 1 MiB limit");
-    } else if (rc.statusCode() >= 400 && rc.statusCode() < 500) {
-      text(rc, rc.statusCode(), "request refused at " + rc.request().path());
-    } else {
-      log.error("wecom: {} failed", rc.request().path(), rc.failure());
-      text(rc, 500, "internal error while handling " + rc.request().path());
-    }
-  }
-
-  private static void text(RoutingContext rc, int status, String body) {
-    if (rc.response().ended()) {
-      return;
-    }
-    rc.response()
-        .setStatusCode(status)
-        .putHeader("Content-Type", "text/plain; charset=utf-8")
-        .end(body);
   }
 }
