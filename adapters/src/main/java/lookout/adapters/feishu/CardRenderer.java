@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import lookout.adapters.chat.Message;
 import lookout.adapters.chat.Part;
 
@@ -34,6 +35,14 @@ public final class CardRenderer {
   public record Rendered(String json, String summary) {}
 
   public Rendered render(Message message) {
+    return render(message, Map.of());
+  }
+
+  /**
+   * @param imageKeys uploaded pictures' {@code image_key}s by {@link FeishuImages#hash}; a picture
+   *     without one is named in a note instead
+   */
+  public Rendered render(Message message, Map<String, String> imageKeys) {
     List<ObjectNode> elements = new ArrayList<>();
     for (Part part : message.parts()) {
       switch (part) {
@@ -41,8 +50,7 @@ public final class CardRenderer {
         case Part.Facts f -> facts(elements, f);
         case Part.Code c -> elements.add(code(c.text()));
         case Part.Note n -> elements.add(note(n.text()));
-        // A card image needs an uploaded image key first (not done yet): the chart is named only.
-        case Part.Image i -> elements.add(note("chart: " + i.title()));
+        case Part.Image i -> elements.add(image(i, imageKeys.get(FeishuImages.hash(i.png()))));
         case Part.Actions a -> actions(elements, a);
       }
     }
@@ -159,6 +167,16 @@ public final class CardRenderer {
         .objectNode()
         .put("tag", "markdown")
         .put("content", FENCE + "\n" + safe + "\n" + FENCE);
+  }
+
+  private static ObjectNode image(Part.Image i, String key) {
+    if (key == null) {
+      return note("chart: " + i.title());
+    }
+    ObjectNode img = NODES.objectNode().put("tag", "img").put("img_key", key);
+    img.set("alt", plain(CardText.cut(i.title(), 100)));
+    img.set("title", plain(CardText.cut(i.title(), 100)));
+    return img.put("scale_type", "fit_horizontal");
   }
 
   private static ObjectNode note(String text) {

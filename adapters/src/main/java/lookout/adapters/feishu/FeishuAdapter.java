@@ -46,6 +46,7 @@ public final class FeishuAdapter implements ChatAdapter {
   private final FeishuCalls calls;
   private final ChatPacer pacer;
   private final CardRenderer renderer = new CardRenderer();
+  private final FeishuImages images;
 
   /**
    * @param apiUrl the open API base, {@value #DEFAULT_API_URL} (Lark: https://open.larksuite.com)
@@ -61,6 +62,7 @@ public final class FeishuAdapter implements ChatAdapter {
             .tokenCache(tokens)
             .requestTimeout(15, TimeUnit.SECONDS)
             .build();
+    this.images = new FeishuImages(client, calls);
   }
 
   @Override
@@ -71,9 +73,9 @@ public final class FeishuAdapter implements ChatAdapter {
   @Override
   public MessageRef post(ConversationRef where, Message message) {
     checkPlatform(where.platform());
-    CardRenderer.Rendered card = renderer.render(message);
     String doing = "while posting to Feishu chat " + where.channel();
     pace(where.channel(), doing);
+    CardRenderer.Rendered card = renderer.render(message, images.keys(message, doing));
     String uuid = idempotencyKey(where, card.json());
     if (where.thread() != null) {
       var response =
@@ -120,10 +122,10 @@ public final class FeishuAdapter implements ChatAdapter {
   @Override
   public void update(MessageRef ref, Message message) {
     checkPlatform(ref.conversation().platform());
-    CardRenderer.Rendered card = renderer.render(message);
     String doing =
         "while updating Feishu message " + ref.messageId() + " in " + ref.conversation().channel();
     pace(ref.conversation().channel(), doing);
+    CardRenderer.Rendered card = renderer.render(message, images.keys(message, doing));
     calls.call(
         doing,
         () ->

@@ -55,6 +55,7 @@ public final class FakeFeishuApi implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
   private final HttpServer server;
   private final List<Call> all = new CopyOnWriteArrayList<>();
+  private final List<Integer> uploads = new CopyOnWriteArrayList<>();
   private final ConcurrentLinkedQueue<Scripted> script = new ConcurrentLinkedQueue<>();
   private final Map<String, String> byUuid = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong(1000);
@@ -127,6 +128,11 @@ public final class FakeFeishuApi implements AutoCloseable {
     throw new AssertionError("no matching Feishu call within " + seconds + " s; seen " + all);
   }
 
+  /** Sizes of the image uploads received, in order. */
+  public List<Integer> imageUploads() {
+    return List.copyOf(uploads);
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     byte[] raw = exchange.getRequestBody().readAllBytes();
@@ -139,6 +145,17 @@ public final class FakeFeishuApi implements AutoCloseable {
           "{\"code\":0,\"msg\":\"ok\",\"tenant_access_token\":\"t-fake-"
               + n
               + "\",\"expire\":7200}");
+      return;
+    }
+    if (path.equals("/open-apis/im/v1/images") && exchange.getRequestMethod().equals("POST")) {
+      // multipart/form-data with image_type and image; the key is answered, the bytes counted
+      String key = "img_v2_fake" + ids.incrementAndGet();
+      uploads.add(raw.length);
+      reply(
+          exchange,
+          200,
+          Map.of(),
+          "{\"code\":0,\"msg\":\"success\",\"data\":{\"image_key\":\"" + key + "\"}}");
       return;
     }
     String rest = path.substring("/open-apis/im/v1/messages".length());

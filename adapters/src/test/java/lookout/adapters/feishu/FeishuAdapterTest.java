@@ -140,4 +140,29 @@ class FeishuAdapterTest {
   private static ConversationRef where() {
     return new ConversationRef("feishu", "oc_ops", "om_q");
   }
+
+  @Test
+  void a_chart_is_uploaded_once_and_shown_in_the_card_by_its_image_key() throws Exception {
+    byte[] png = new byte[4096];
+    new java.util.Random(7).nextBytes(png);
+    Message withChart =
+        new Message(
+            "Top memory in prod",
+            java.util.List.of(
+                new lookout.adapters.chat.Part.Section(null, "1. prod/order-service 1.6Gi"),
+                new lookout.adapters.chat.Part.Image("Top memory in prod", png)));
+    var where = new ConversationRef("feishu", "oc_ops", "om_question");
+
+    MessageRef ref = feishu.post(where, withChart);
+    feishu.update(ref, withChart);
+
+    assertThat(api.imageUploads()).hasSize(1);
+    assertThat(api.imageUploads().getFirst()).isGreaterThan(png.length);
+    var img = api.all().getFirst().card().findParent("img_key");
+    assertThat(img.path("tag").asText()).isEqualTo("img");
+    assertThat(img.path("img_key").asText()).startsWith("img_v2_fake");
+    assertThat(img.path("alt").path("content").asText()).isEqualTo("Top memory in prod");
+    assertThat(api.all().get(1).card().findParent("img_key").path("img_key").asText())
+        .isEqualTo(img.path("img_key").asText());
+  }
 }
