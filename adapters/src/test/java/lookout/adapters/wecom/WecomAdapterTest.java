@@ -195,6 +195,26 @@ class WecomAdapterTest {
   }
 
   @Test
+  void a_robot_post_with_a_chart_sends_the_picture_after_the_text() {
+    byte[] png = new byte[3000];
+    new java.util.Random(3).nextBytes(png);
+    Message alert =
+        new Message(
+            "Forecast for prod",
+            List.of(
+                new lookout.adapters.chat.Part.Section(null, "data-db-0 fills up on Tue"),
+                new lookout.adapters.chat.Part.Image("volume data-db-0", png)));
+
+    wecom.post(at("robot:ops"), alert);
+
+    var sent = api.calls("/webhook/send");
+    assertThat(sent).extracting(c -> c.field("msgtype")).containsExactly("markdown", "image");
+    var image = sent.get(1).body().path("image");
+    assertThat(java.util.Base64.getDecoder().decode(image.path("base64").asText())).isEqualTo(png);
+    assertThat(image.path("md5").asText()).hasSize(32);
+  }
+
+  @Test
   void an_unknown_robot_or_channel_is_a_refusal() {
     assertThatThrownBy(() -> wecom.post(at("robot:nope"), Message.text("x")))
         .hasMessageContaining("wecom.robots");
