@@ -92,6 +92,7 @@ final class ActionsTaken {
         (id, rows) ->
             approvals
                 .find(id)
+                .filter(r -> !r.createdAt().isBefore(since))
                 .filter(inThread::apply)
                 .ifPresent(r -> lines.add(describe(r, rows))));
     return lines;

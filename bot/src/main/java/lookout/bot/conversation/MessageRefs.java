@@ -17,7 +17,7 @@ public final class MessageRefs {
 
   private MessageRefs() {}
 
-  static String encode(MessageRef ref) {
+  public static String encode(MessageRef ref) {
     ConversationRef c = ref.conversation();
     return String.join(
         ".",
