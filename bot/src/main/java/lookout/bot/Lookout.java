@@ -179,7 +179,9 @@ public final class Lookout implements AutoCloseable {
                   knowledge::search,
                   lookout.bot.alerts.AlertsSetup.indexer(knowledge),
                   new lookout.bot.conversation.AnswerMessages(approvals)::render,
-                  work));
+                  work,
+                  approvals,
+                  metrics.registry()));
       resources.add(alerts);
     }
     if (slack != null || wecom != null || feishu != null) {

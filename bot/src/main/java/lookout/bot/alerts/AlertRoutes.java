@@ -1,5 +1,6 @@
 package lookout.bot.alerts;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -25,16 +26,22 @@ public final class AlertRoutes {
   private final WebhookAuth auth;
   private final PayloadParser parser = new PayloadParser();
   private final AlertThreads threads;
+  private final AlertMeters meters;
   private final Executor blocking;
 
   public AlertRoutes(WebhookAuth auth, AlertThreads threads, Executor blocking) {
+    this(auth, threads, blocking, new AlertMeters(new SimpleMeterRegistry()));
+  }
+
+  AlertRoutes(WebhookAuth auth, AlertThreads threads, Executor blocking, AlertMeters meters) {
+    this.meters = meters;
     this.auth = auth;
     this.threads = threads;
     this.blocking = blocking;
   }
 
   public void mount(Router router) {
-    router.route(PATH).failureHandler(AlertRoutes::failed);
+    router.route(PATH).failureHandler(this::failed);
     router.post(PATH).handler(this::authenticate);
     router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     router.post(PATH).handler(this::receive);
@@ -83,7 +90,7 @@ public final class AlertRoutes {
     }
   }
 
-  private static void failed(RoutingContext rc) {
+  private void failed(RoutingContext rc) {
     if (rc.statusCode() == 413) {
       error(rc, 413, "body is larger than the 1 MiB limit");
     } else if (rc.statusCode() >= 400 && rc.statusCode() < 500) {
@@ -94,7 +101,18 @@ public final class AlertRoutes {
     }
   }
 
-  private static void error(RoutingContext rc, int status, String message) {
+  private void error(RoutingContext rc, int status, String message) {
+    if (!rc.response().ended()) {
+      meters.notification(
+          switch (status) {
+            case 401 -> "unauthorized";
+            case 400 -> "bad_request";
+            case 413 -> "too_large";
+            case 415 -> "unsupported_media_type";
+            case 503 -> "unavailable";
+            default -> status < 500 ? "refused" : "error";
+          });
+    }
     json(rc, status, new JsonObject().put("error", message));
   }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.locks.ReentrantLock;
+import lookout.adapters.chat.ConversationRef;
 import lookout.adapters.chat.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,7 @@ public final class AlertThreads {
   private final String owner;
   private final ExecutorService work;
   private final Clock clock;
+  private final AlertMeters meters;
   private final ReentrantLock[] locks = new ReentrantLock[64];
 
   AlertThreads(
@@ -48,7 +50,9 @@ public final class AlertThreads {
       int budget,
       String owner,
       ExecutorService work,
-      Clock clock) {
+      Clock clock,
+      AlertMeters meters) {
+    this.meters = meters;
     this.store = store;
     this.router = router;
     this.lanes = lanes;
@@ -65,6 +69,12 @@ public final class AlertThreads {
 
   /** Handles one notification; blocking (JDBC), call from a virtual thread. */
   public Outcome accept(Notification n) {
+    Outcome outcome = route(n);
+    meters.notification(outcome.result());
+    return outcome;
+  }
+
+  private Outcome route(Notification n) {
     String id = GroupStore.idOf(n.groupKey());
     AlertRouter.Route route = router.route(n.routingLabels());
     if (route.dropped()) {
@@ -124,6 +134,8 @@ public final class AlertThreads {
     boolean analyse = firing && !changes.newlyFiring().isEmpty() && analyses < budget;
     if (analyse) {
       analyses++;
+    } else if (firing && !changes.newlyFiring().isEmpty()) {
+      meters.analysis("over_budget");
     }
     LinkedHashMap<String, GroupState.AlertLine> lines = new LinkedHashMap<>();
     for (Alert a : n.alerts()) {
@@ -211,7 +223,9 @@ public final class AlertThreads {
         lock.unlock();
       }
       destinations.forEach(d -> lanes.lane(d).analysis(id, analysis.message()));
+      meters.analysis("posted");
     } catch (RuntimeException e) {
+      meters.analysis("failed");
       log.error("while analysing alert group {}", id, e);
     }
   }
@@ -220,13 +234,19 @@ public final class AlertThreads {
     try {
       GroupState g = store.find(id).orElseThrow();
       List<String> links = new ArrayList<>();
+      List<ConversationRef> threads = new ArrayList<>();
       for (Destination d : destinations) {
         String root = lanes.lane(d).rootId(id);
         links.add(d + (root == null ? "" : "/" + root));
+        if (root != null) {
+          threads.add(d.conversation().inThread(root));
+        }
       }
-      var incident = incidents.record(g, n, links);
+      var incident = incidents.record(g, n, links, threads);
+      meters.incident("recorded");
       log.info("alert group {} resolved: incident {} recorded", n.groupKey(), incident.id());
     } catch (RuntimeException e) {
+      meters.incident("failed");
       log.error("while recording the incident of alert group {}", id, e);
     }
   }

@@ -1,5 +1,7 @@
 package lookout.bot.alerts;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -17,6 +19,10 @@ import lookout.adapters.chat.ChatAdapter;
 import lookout.adapters.chat.Message;
 import lookout.agent.Agent;
 import lookout.agent.Answer;
+import lookout.approvals.ApprovalRequest;
+import lookout.approvals.Approvals;
+import lookout.approvals.AuditEntry;
+import lookout.approvals.AuditQuery;
 import lookout.bot.config.AlertsSettings;
 import lookout.knowledge.KnowledgeBase;
 import lookout.knowledge.SearchRequest;
@@ -40,13 +46,16 @@ public final class AlertsSetup implements AutoCloseable {
   private final AlertThreads threads;
   private final GroupStore store;
   private final AlertRouter router;
+  private final AlertMeters meters;
 
   private AlertsSetup(
       AlertsSettings settings,
       Lanes lanes,
       AlertThreads threads,
       GroupStore store,
-      AlertRouter router) {
+      AlertRouter router,
+      AlertMeters meters) {
+    this.meters = meters;
     this.router = router;
     this.settings = settings;
     this.lanes = lanes;
@@ -62,7 +71,21 @@ public final class AlertsSetup implements AutoCloseable {
       Function<SearchRequest, SearchResult> search,
       Consumer<Incident> index,
       Function<Answer, Message> render,
-      ExecutorService work) {}
+      ExecutorService work,
+      Approvals approvals,
+      MeterRegistry meters) {
+    /** Without approvals (incidents list no actions) and with meters nobody scrapes. */
+    public Parts(
+        DataSource db,
+        Map<String, ChatAdapter> adapters,
+        Agent agent,
+        Function<SearchRequest, SearchResult> search,
+        Consumer<Incident> index,
+        Function<Answer, Message> render,
+        ExecutorService work) {
+      this(db, adapters, agent, search, index, render, work, null, new SimpleMeterRegistry());
+    }
+  }
 
   public static AlertsSetup open(AlertsSettings settings, Parts parts) {
     AlertsSchema.apply(parts.db());
@@ -70,10 +93,14 @@ public final class AlertsSetup implements AutoCloseable {
     AlertRouter router = new AlertRouter(settings.routes(), settings.defaultTo());
     String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     GroupStore store = new GroupStore(parts.db());
+    AlertMeters meters = new AlertMeters(parts.meters());
     Lanes lanes =
-        new Lanes(parts.adapters(), store, owner, settings.rateLimits(), settings.stormBacklog());
+        new Lanes(
+            parts.adapters(), store, owner, settings.rateLimits(), settings.stormBacklog(), meters);
     AlertAnalyst analyst = new AlertAnalyst(parts.agent(), parts.search(), parts.render());
-    IncidentRecorder incidents = new IncidentRecorder(new IncidentStore(parts.db()), parts.index());
+    IncidentRecorder incidents =
+        new IncidentRecorder(
+            new IncidentStore(parts.db()), parts.index(), actionsTaken(parts.approvals()));
     AlertThreads threads =
         new AlertThreads(
             store,
@@ -84,14 +111,33 @@ public final class AlertsSetup implements AutoCloseable {
             settings.analysisBudget(),
             owner,
             parts.work(),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            meters);
     log.info(
         "alerts: POST {} → {} route(s), default {}, analysis budget {} per group",
         AlertRoutes.PATH,
         settings.routes().size(),
         settings.defaultTo(),
         settings.analysisBudget());
-    return new AlertsSetup(settings, lanes, threads, store, router);
+    return new AlertsSetup(settings, lanes, threads, store, router, meters);
+  }
+
+  private static ActionsTaken actionsTaken(Approvals approvals) {
+    if (approvals == null) {
+      return ActionsTaken.none();
+    }
+    return new ActionsTaken(
+        new ActionsTaken.Source() {
+          @Override
+          public List<AuditEntry> audit(AuditQuery query) {
+            return approvals.audit(query);
+          }
+
+          @Override
+          public Optional<ApprovalRequest> find(String requestId) {
+            return approvals.find(requestId);
+          }
+        });
   }
 
   /** Index an incident in the knowledge base, logging (not throwing) index failures. */
@@ -131,7 +177,7 @@ public final class AlertsSetup implements AutoCloseable {
           "alerts: no alerts.token configured; POST {} accepts unauthenticated alerts on loopback",
           AlertRoutes.PATH);
     }
-    new AlertRoutes(auth, threads, blocking).mount(http);
+    new AlertRoutes(auth, threads, blocking, meters).mount(http);
   }
 
   public AlertThreads threads() {

@@ -61,6 +61,7 @@ final class Lane {
   private volatile boolean running = true;
   private final Thread worker;
   private Storm storm;
+  private final AlertMeters meters;
 
   Lane(
       Destination destination,
@@ -68,7 +69,9 @@ final class Lane {
       GroupStore store,
       String owner,
       RateLimiter limiter,
-      int stormBacklog) {
+      int stormBacklog,
+      AlertMeters meters) {
+    this.meters = meters;
     this.destination = destination;
     this.adapter = adapter;
     this.store = store;
@@ -222,11 +225,13 @@ final class Lane {
         return;
       } catch (ChatException e) {
         failures.incrementAndGet();
+        meters.postFailure(destination.platform());
         store.releaseRoot(groupId, destination);
         log.error("while posting alert group {} to {}: {}", groupId, destination, e.getMessage());
         return;
       }
       posts.incrementAndGet();
+      meters.post(destination.platform(), "root");
       rootId = posted.messageId();
       roots.put(groupId, rootId);
       store.rootPosted(groupId, destination, rootId);
@@ -238,6 +243,7 @@ final class Lane {
         limiter.acquire();
         adapter.update(root, work.root);
         edits.incrementAndGet();
+        meters.post(destination.platform(), "edit");
         work.root = null;
       }
       if (!work.replies.isEmpty()) {
@@ -250,6 +256,7 @@ final class Lane {
           limiter.acquire();
           adapter.post(destination.conversation().inThread(rootId), merge(work.replies));
           posts.incrementAndGet();
+          meters.post(destination.platform(), "reply");
         }
         work.replies.clear();
       }
@@ -257,12 +264,14 @@ final class Lane {
         limiter.acquire();
         adapter.post(destination.conversation().inThread(rootId), work.analysis);
         posts.incrementAndGet();
+        meters.post(destination.platform(), "analysis");
         work.analysis = null;
       }
     } catch (ChatRetryLater e) {
       retryLater(groupId, work, e);
     } catch (ChatException e) {
       failures.incrementAndGet();
+      meters.postFailure(destination.platform());
       log.error("while updating alert group {} in {}: {}", groupId, destination, e.getMessage());
     }
   }
@@ -334,6 +343,7 @@ final class Lane {
                 destination.conversation(), StormMessages.started(backlog, limiter.perSecond()));
         storms.incrementAndGet();
         posts.incrementAndGet();
+        meters.post(destination.platform(), "storm");
         storm = new Storm(ref, backlog);
       } else if (storm != null) {
         storm.peak = Math.max(storm.peak, backlog);
@@ -348,17 +358,20 @@ final class Lane {
                   coalesced.get(),
                   Duration.between(storm.started, now)));
           edits.incrementAndGet();
+          meters.post(destination.platform(), "storm");
           storm = null;
         } else if (now.isAfter(storm.lastEdit.plus(STORM_EDIT_EVERY))) {
           limiter.acquire();
           adapter.update(
               storm.ref, StormMessages.ongoing(backlog, storm.peak, limiter.perSecond()));
           edits.incrementAndGet();
+          meters.post(destination.platform(), "storm");
           storm.lastEdit = now;
         }
       }
     } catch (ChatException e) {
       failures.incrementAndGet();
+      meters.postFailure(destination.platform());
       log.warn("while posting the storm summary to {}: {}", destination, e.getMessage());
     }
   }

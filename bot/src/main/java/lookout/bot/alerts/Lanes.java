@@ -1,5 +1,6 @@
 package lookout.bot.alerts;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,7 @@ public final class Lanes implements AutoCloseable {
   private final String owner;
   private final Map<String, Double> rates;
   private final int stormBacklog;
+  private final AlertMeters meters;
   private final Map<Destination, Lane> lanes = new ConcurrentHashMap<>();
 
   /**
@@ -27,6 +29,17 @@ public final class Lanes implements AutoCloseable {
       String owner,
       Map<String, Double> rates,
       int stormBacklog) {
+    this(adapters, store, owner, rates, stormBacklog, new AlertMeters(new SimpleMeterRegistry()));
+  }
+
+  Lanes(
+      Map<String, ChatAdapter> adapters,
+      GroupStore store,
+      String owner,
+      Map<String, Double> rates,
+      int stormBacklog,
+      AlertMeters meters) {
+    this.meters = meters;
     this.adapters = Map.copyOf(adapters);
     this.store = store;
     this.owner = owner;
@@ -56,13 +69,18 @@ public final class Lanes implements AutoCloseable {
                     + adapters.keySet()
                     + ")");
           }
-          return new Lane(
-              k,
-              adapter,
-              store,
-              owner,
-              new RateLimiter(RateLimiter.rateFor(k.platform(), rates)),
-              stormBacklog);
+          Lane lane =
+              new Lane(
+                  k,
+                  adapter,
+                  store,
+                  owner,
+                  new RateLimiter(RateLimiter.rateFor(k.platform(), rates)),
+                  stormBacklog,
+                  meters);
+          // Destinations come from the routing table, so this label's values are bounded.
+          meters.backlog(k.toString(), lane, l -> l.stats().pending());
+          return lane;
         });
   }
 

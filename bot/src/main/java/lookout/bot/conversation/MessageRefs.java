@@ -8,15 +8,16 @@ import lookout.adapters.chat.MessageRef;
 
 /**
  * Encodes a {@link MessageRef} as the opaque string approvals stores, so a card can be found and
- * edited again after a restart.
+ * edited again after a restart, and (alerts) so an incident can tell which requests were made in
+ * its thread.
  */
-final class MessageRefs {
+public final class MessageRefs {
   private static final Base64.Encoder ENC = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DEC = Base64.getUrlDecoder();
 
   private MessageRefs() {}
 
-  static String encode(MessageRef ref) {
+  public static String encode(MessageRef ref) {
     ConversationRef c = ref.conversation();
     return String.join(
         ".",
@@ -26,7 +27,7 @@ final class MessageRefs {
         part(ref.messageId()));
   }
 
-  static Optional<MessageRef> decode(String text) {
+  public static Optional<MessageRef> decode(String text) {
     if (text == null) {
       return Optional.empty();
     }

@@ -122,6 +122,35 @@ class AlertThreadsTest {
               .orElseThrow()
               .id();
       assertThat(slack.current(storm).summary()).startsWith("✅ Alert storm over");
+      // On /metrics: the 15 roots and the storm summary (posted, then edited at least once).
+      assertThat(
+              h.meters
+                  .get("lookout_alert_posts")
+                  .tags("platform", "slack", "kind", "root")
+                  .counter()
+                  .count())
+          .isEqualTo(15);
+      assertThat(
+              h.meters
+                  .get("lookout_alert_posts")
+                  .tags("platform", "slack", "kind", "storm")
+                  .counter()
+                  .count())
+          .isGreaterThanOrEqualTo(2);
+      assertThat(
+              h.meters
+                  .get("lookout_alert_lane_backlog")
+                  .tag("destination", "slack:C1")
+                  .gauge()
+                  .value())
+          .isZero();
+      assertThat(
+              h.meters
+                  .get("lookout_alert_notifications")
+                  .tag("result", "accepted")
+                  .counter()
+                  .count())
+          .isEqualTo(15);
     }
   }
 

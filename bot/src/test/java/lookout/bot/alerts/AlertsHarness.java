@@ -1,5 +1,6 @@
 package lookout.bot.alerts;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ public final class AlertsHarness implements AutoCloseable {
   public final Map<String, RecordingChat> chats = new LinkedHashMap<>();
   public final AtomicInteger questions = new AtomicInteger();
   public final AlertsSetup alerts;
+  public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
   private final Database db;
 
@@ -51,7 +53,9 @@ public final class AlertsHarness implements AutoCloseable {
                 r -> new SearchResult(List.of(), "bm25", List.of()),
                 incident -> {},
                 a -> Message.text(a.summary()),
-                work));
+                work,
+                null,
+                meters));
   }
 
   public static AlertsSettings settings(
