@@ -26,13 +26,23 @@ public final class ClusterReader {
   private final Clock clock;
   private final WorkloadCatalog catalog;
   private final ClusterLogs logs;
+  private final PodCache podCache;
 
   public ClusterReader(KubernetesClient client) {
     this(client, Clock.systemUTC());
   }
 
   public ClusterReader(KubernetesClient client, Clock clock) {
+    this(client, clock, null);
+  }
+
+  /**
+   * @param podCacheOrNull where namespace-wide pod reads come from; null = paged lists from the API
+   *     server every time
+   */
+  public ClusterReader(KubernetesClient client, Clock clock, PodCache podCacheOrNull) {
     this.client = client;
+    this.podCache = podCacheOrNull;
     this.clock = clock;
     this.catalog = new WorkloadCatalog(client);
     this.logs = new ClusterLogs(client);
@@ -78,8 +88,12 @@ public final class ClusterReader {
             .getItems());
   }
 
+  /** The pods of a namespace, worst first: from the pod cache when there is one. */
   public List<Pod> pods(String namespace) {
-    return sortWorstFirst(client.pods().inNamespace(namespace).list().getItems());
+    return sortWorstFirst(
+        podCache != null
+            ? podCache.pods(namespace)
+            : PodCache.list(client, namespace, PodCache.MAX_LISTED));
   }
 
   /** Events about one object, newest first, selected by the API server. */

@@ -58,8 +58,16 @@ public final class FactsGatherer {
   }
 
   public ClusterFacts forNamespace(String namespace, LogSource logs) {
+    return forNamespace(namespace, logs, reader.nodes());
+  }
+
+  /**
+   * As above with the cluster's nodes read once by the caller, so a scan of many namespaces lists
+   * them once instead of once per namespace.
+   */
+  public ClusterFacts forNamespace(String namespace, LogSource logs, List<Node> allNodes) {
     List<Pod> pods = reader.pods(namespace).stream().limit(MAX_PODS).toList();
-    List<Node> nodes = reader.nodes().stream().limit(MAX_NODES).toList();
+    List<Node> nodes = allNodes.stream().limit(MAX_NODES).toList();
     return new ClusterFacts(
         cluster, pods, reader.events(namespace), reader.claims(namespace), nodes, logs);
   }

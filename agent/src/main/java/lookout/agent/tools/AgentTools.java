@@ -2,9 +2,11 @@ package lookout.agent.tools;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import lookout.agent.analyzers.Analyzer;
 import lookout.agent.cluster.ClusterReader;
+import lookout.agent.cluster.PodCache;
 import lookout.agent.metrics.MetricsService;
 import lookout.agent.metrics.MetricsSource;
 import lookout.knowledge.Search;
@@ -14,6 +16,9 @@ import lookout.knowledge.Search;
  * its own toolbox with its own {@link Proposals}.
  */
 public final class AgentTools {
+  /** How long the first namespace-wide pod read waits for the pod informer's initial list. */
+  static final Duration POD_SYNC_WAIT = Duration.ofSeconds(5);
+
   private final String cluster;
   private final ClusterTools clusterTools;
   private final MetricsTools metricsTools;
@@ -29,7 +34,9 @@ public final class AgentTools {
       MetricsSource metricsOrNull,
       Clock clock) {
     this.cluster = cluster;
-    ClusterService service = new ClusterService(cluster, new ClusterReader(client, clock));
+    // namespace-wide pod reads (problem_pods, pods, finding a pod by name) come from an informer
+    ClusterReader reader = new ClusterReader(client, clock, new PodCache(client, POD_SYNC_WAIT));
+    ClusterService service = new ClusterService(cluster, reader);
     MetricsService metrics = new MetricsService(metricsOrNull, clock);
     this.investigator = new Investigator(service, metrics, analyzers);
     this.clusterTools = new ClusterTools(service, investigator);

@@ -51,8 +51,9 @@ public final class Investigator {
         Targets.blank(namespace) ? cluster.reader().namespaces() : List.of(namespace);
     List<String> out = new ArrayList<>();
     FactsGatherer gatherer = new FactsGatherer(cluster.cluster(), cluster.reader());
+    List<Node> nodes = cluster.reader().nodes();
     for (String ns : namespaces.stream().limit(20).toList()) {
-      analyzers.analyze(gatherer.forNamespace(ns)).stream()
+      analyzers.analyze(gatherer.forNamespace(ns, cluster.reader().logs(), nodes)).stream()
           .filter(f -> f.severity() != Finding.Severity.INFO)
           .forEach(f -> out.add(f.severity() + " " + ns + " " + f.subject() + ": " + f.summary()));
     }
