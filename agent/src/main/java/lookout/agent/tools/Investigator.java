@@ -28,6 +28,9 @@ public final class Investigator {
   static final int EVENTS = 8;
   static final int ERRORS = 12;
 
+  /** Namespaces one problem-pods scan looks at in full (events, claims, logs of each). */
+  static final int MAX_NAMESPACES = 20;
+
   private final ClusterService cluster;
   private final MetricsService metrics;
   private final Analyzer analyzers;
@@ -48,16 +51,56 @@ public final class Investigator {
   /** Findings of every analyzer over a namespace (or every namespace), most severe first. */
   public String problems(String namespace) {
     List<String> namespaces =
-        Targets.blank(namespace) ? cluster.reader().namespaces() : List.of(namespace);
+        Targets.blank(namespace)
+            ? troubledFirst(cluster.reader().namespaces())
+            : List.of(namespace);
     List<String> out = new ArrayList<>();
     FactsGatherer gatherer = new FactsGatherer(cluster.cluster(), cluster.reader());
     List<Node> nodes = cluster.reader().nodes();
-    for (String ns : namespaces.stream().limit(20).toList()) {
+    for (String ns : namespaces.stream().limit(MAX_NAMESPACES).toList()) {
       analyzers.analyze(gatherer.forNamespace(ns, cluster.reader().logs(), nodes)).stream()
           .filter(f -> f.severity() != Finding.Severity.INFO)
           .forEach(f -> out.add(f.severity() + " " + ns + " " + f.subject() + ": " + f.summary()));
     }
+    if (namespaces.size() > MAX_NAMESPACES) {
+      out.add(
+          "(scanned the "
+              + MAX_NAMESPACES
+              + " namespaces with unready pods first, of "
+              + namespaces.size()
+              + "; name a namespace to see the rest)");
+    }
     return out.isEmpty() ? "no problem pods found" : String.join("\n", out);
+  }
+
+  /**
+   * Namespaces with unready pods first (read from the pod cache, cheap), so the scan limit never
+   * hides a broken namespace behind healthy ones that sort earlier.
+   */
+  private List<String> troubledFirst(List<String> all) {
+    List<String> troubled = new ArrayList<>();
+    List<String> rest = new ArrayList<>();
+    for (String ns : all) {
+      (cluster.reader().pods(ns).stream().anyMatch(Investigator::unready) ? troubled : rest)
+          .add(ns);
+    }
+    troubled.addAll(rest);
+    return troubled;
+  }
+
+  static boolean unready(Pod pod) {
+    var status = pod.getStatus();
+    if (status == null || status.getPhase() == null) {
+      return true;
+    }
+    if (status.getPhase().equals("Succeeded")) {
+      return false;
+    }
+    if (!status.getPhase().equals("Running")) {
+      return true;
+    }
+    return status.getContainerStatuses() == null
+        || status.getContainerStatuses().stream().anyMatch(c -> !Boolean.TRUE.equals(c.getReady()));
   }
 
   private String bundle(Workload w) {

@@ -40,6 +40,37 @@ class ToolsTest {
   }
 
   @Test
+  void problem_pods_are_not_hidden_behind_many_healthy_namespaces_that_sort_first() {
+    try (SandboxCluster crowded = SandboxCluster.start()) {
+      for (int i = 0; i < 25; i++) {
+        crowded
+            .client()
+            .namespaces()
+            .resource(
+                new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                    .withNewMetadata()
+                    .withName(String.format("aaa-%02d", i))
+                    .endMetadata()
+                    .build())
+            .create();
+      }
+      AgentTools many =
+          new AgentTools(
+              "sandbox",
+              crowded.client(),
+              Analyzers.all(),
+              null,
+              new SandboxMetrics(crowded.client()),
+              Clock.systemUTC());
+
+      String problems = many.investigator().problems(null);
+
+      assertThat(problems).contains("CRITICAL staging ", "CRITICAL prod ");
+      assertThat(problems).contains("namespaces with unready pods first");
+    }
+  }
+
+  @Test
   void investigate_order_service_carries_the_oom_facts_and_the_forecast() {
     String bundle = tools.investigator().investigate("prod", "order-service");
 
