@@ -3,6 +3,7 @@ package lookout.bot.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,6 +174,20 @@ final class ConfigTree {
     }
     m.appendTail(out);
     return Optional.of(out.toString());
+  }
+
+  /**
+   * True for an absolute http(s) URL with a host: what every {@code apiUrl}/{@code url} key takes.
+   */
+  static boolean httpUrl(String url) {
+    if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
+      return false;
+    }
+    try {
+      return URI.create(url).getHost() != null;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private static String describe(Object value) {

@@ -1,7 +1,6 @@
 package lookout.bot.config;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 
@@ -65,7 +64,7 @@ public record FeishuSettings(
     String token = t.string(s, "verificationToken", "feishu.verificationToken").orElse(null);
     String botOpenId = t.string(s, "botOpenId", "feishu.botOpenId").orElse(null);
     String api = t.string(s, "apiUrl", "feishu.apiUrl").orElse(DEFAULT_API_URL);
-    if (!api.startsWith("https://") && !api.startsWith("http://") || !parses(api)) {
+    if (!ConfigTree.httpUrl(api)) {
       t.problem("feishu.apiUrl", api, "an http(s) URL such as " + DEFAULT_API_URL);
     }
     if (!enabled) {
@@ -94,14 +93,6 @@ public record FeishuSettings(
       t.problem("feishu.botOpenId", botOpenId, "the bot's open_id, starting with ou_");
     }
     return new FeishuSettings(true, mode, appId, secret, encryptKey, token, botOpenId, api);
-  }
-
-  private static boolean parses(String url) {
-    try {
-      return URI.create(url).getHost() != null;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 
   @Override

@@ -1,7 +1,6 @@
 package lookout.bot.config;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -61,7 +60,7 @@ public record LlmSettings(Optional<LlmOptions> options) {
     if (model.isEmpty() || model.get().isBlank()) {
       t.problem("llm.model", "", "the model name, e.g. gpt-4o-mini, deepseek-chat, qwen-plus");
     }
-    if (baseUrl.isEmpty() || !httpUrl(baseUrl.get())) {
+    if (baseUrl.isEmpty() || !ConfigTree.httpUrl(baseUrl.get())) {
       t.problem(
           "llm.baseUrl",
           baseUrl.orElse(""),
@@ -82,15 +81,6 @@ public record LlmSettings(Optional<LlmOptions> options) {
                 tokenBudget,
                 maxAnswer,
                 turns)));
-  }
-
-  private static boolean httpUrl(String url) {
-    try {
-      URI u = URI.create(url);
-      return (url.startsWith("http://") || url.startsWith("https://")) && u.getHost() != null;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 
   @Override

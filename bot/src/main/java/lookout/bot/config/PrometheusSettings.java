@@ -48,7 +48,7 @@ public record PrometheusSettings(Map<String, PrometheusEndpoint> byCluster) {
         t.problem(key + ".cluster", cluster, "the name of a configured cluster " + clusters);
       }
       Optional<String> url = t.string(e, "url", key + ".url");
-      if (url.isEmpty() || !httpUrl(url.get())) {
+      if (url.isEmpty() || !ConfigTree.httpUrl(url.get())) {
         t.problem(
             key + ".url", url.orElse(""), "the Prometheus base URL, e.g. http://prometheus:9090");
         continue;
@@ -71,14 +71,5 @@ public record PrometheusSettings(Map<String, PrometheusEndpoint> byCluster) {
           cluster, new PrometheusEndpoint(URI.create(url.get()), bearer, user, password, timeout));
     }
     return new PrometheusSettings(out);
-  }
-
-  private static boolean httpUrl(String url) {
-    try {
-      return (url.startsWith("http://") || url.startsWith("https://"))
-          && URI.create(url).getHost() != null;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 }

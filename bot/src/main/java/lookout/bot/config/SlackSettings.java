@@ -1,7 +1,6 @@
 package lookout.bot.config;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 
@@ -48,7 +47,7 @@ public record SlackSettings(
     String secret = t.string(s, "signingSecret", "slack.signingSecret").orElse(null);
     String app = t.string(s, "appToken", "slack.appToken").orElse(null);
     String api = t.string(s, "apiUrl", "slack.apiUrl").orElse(DEFAULT_API_URL);
-    if (!api.startsWith("https://") && !api.startsWith("http://") || !parses(api)) {
+    if (!ConfigTree.httpUrl(api)) {
       t.problem("slack.apiUrl", api, "an http(s) URL such as " + DEFAULT_API_URL);
     }
     if (!enabled) {
@@ -67,14 +66,6 @@ public record SlackSettings(
       t.problem("slack.appToken", app, "an app-level token starting with xapp- for mode socket");
     }
     return new SlackSettings(true, mode, bot, secret, app, api);
-  }
-
-  private static boolean parses(String url) {
-    try {
-      return URI.create(url).getHost() != null;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 
   @Override

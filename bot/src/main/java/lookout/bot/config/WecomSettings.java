@@ -2,7 +2,6 @@ package lookout.bot.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +70,7 @@ public record WecomSettings(
     ObjectNode w = t.object(root, "wecom", "wecom", KEYS);
     boolean enabled = t.bool(w, "enabled", "wecom.enabled", false);
     String api = t.string(w, "apiUrl", "wecom.apiUrl").orElse(WecomAdapter.DEFAULT_API_URL);
-    if (!api.startsWith("https://") && !api.startsWith("http://") || !parses(api)) {
+    if (!ConfigTree.httpUrl(api)) {
       t.problem("wecom.apiUrl", api, "an http(s) URL such as " + WecomAdapter.DEFAULT_API_URL);
     }
     if (!enabled) {
@@ -169,14 +168,6 @@ public record WecomSettings(
       t.problem(key, aes, "the callback EncodingAESKey: " + e.getMessage());
     }
     return aes;
-  }
-
-  private static boolean parses(String url) {
-    try {
-      return URI.create(url).getHost() != null;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 
   @Override
