@@ -1,10 +1,7 @@
 package lookout.agent.capacity;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,7 +11,6 @@ import java.util.OptionalDouble;
 import lookout.agent.Answer;
 import lookout.agent.charts.BarChart;
 import lookout.agent.charts.Chart;
-import lookout.agent.charts.TimeChart;
 import lookout.agent.charts.ValueUnit;
 import lookout.agent.inspect.CheckupAgent;
 import lookout.agent.inspect.CheckupRequest;
@@ -26,21 +22,16 @@ import lookout.agent.metrics.Series;
  */
 public final class CapacityAnswers implements CheckupAgent.Capacity {
   static final int TOP = 8;
-  static final Duration HORIZON = Duration.ofDays(30);
 
   private final String cluster;
   private final UsageReader usage;
-  private final Forecasts forecasts;
-  private final ZoneId zone;
-  private final Clock clock;
+  private final ForecastAnswers forecasts;
 
   public CapacityAnswers(
       String cluster, UsageReader usage, Forecasts forecasts, ZoneId zone, Clock clock) {
     this.cluster = cluster;
     this.usage = usage;
-    this.forecasts = forecasts;
-    this.zone = zone;
-    this.clock = clock;
+    this.forecasts = new ForecastAnswers(forecasts, zone, clock);
   }
 
   @Override
@@ -50,7 +41,7 @@ public final class CapacityAnswers implements CheckupAgent.Capacity {
       case RESOURCES -> resources(scope, usage.usage(namespace));
       case TOP_CPU -> top(scope, usage.usage(namespace), false);
       case TOP_MEMORY -> top(scope, usage.usage(namespace), true);
-      case FORECAST -> forecast(scope, namespace);
+      case FORECAST -> forecasts.answer(scope, namespace, usage.usage(namespace));
       case INSPECT -> throw new IllegalArgumentException("check-ups are not capacity answers");
     };
   }
@@ -170,111 +161,6 @@ public final class CapacityAnswers implements CheckupAgent.Capacity {
         List.of(chart));
   }
 
-  Answer forecast(String scope, String namespace) {
-    List<Outlook> outlooks = new ArrayList<>(forecasts.memory(usage.usage(namespace)));
-    outlooks.addAll(forecasts.volumes(namespace));
-    outlooks.addAll(forecasts.quotas(namespace));
-    Instant horizon = clock.instant().plus(HORIZON);
-    List<Outlook> soon =
-        outlooks.stream()
-            .filter(o -> o.when().filter(w -> w.isBefore(horizon)).isPresent())
-            .sorted(Comparator.comparing(o -> o.when().get()))
-            .toList();
-    List<Outlook> tooLittle =
-        outlooks.stream().filter(o -> o.confidence() == Trend.Confidence.NONE).toList();
-    List<Answer.Section> sections = new ArrayList<>();
-    sections.add(section("Runs out within 30 days", soon.stream().map(this::line).toList()));
-    if (namespace == null) {
-      sections.add(
-          section(
-              "Cluster capacity next week",
-              forecasts.nodes().stream().map(CapacityAnswers::line).toList()));
-    }
-    sections.add(
-        section(
-            "Not forecast (less than a day of data)",
-            tooLittle.stream().map(o -> o.subject() + " " + o.what()).toList()));
-    List<Chart> charts = soon.stream().limit(2).<Chart>map(this::chart).toList();
-    String summary =
-        "Forecast for "
-            + scope
-            + ": "
-            + (soon.isEmpty()
-                ? "nothing runs out within 30 days at the current trend"
-                : soon.size()
-                    + " thing"
-                    + (soon.size() == 1 ? "" : "s")
-                    + " run out within 30 days, first "
-                    + soon.getFirst().subject()
-                    + " "
-                    + date(soon.getFirst().when().get()))
-            + " ("
-            + outlooks.size()
-            + " series checked).";
-    return answer(summary, sections, charts);
-  }
-
-  private String line(Outlook o) {
-    Trend t = o.trend().get();
-    return o.subject()
-        + " "
-        + o.what()
-        + ": "
-        + o.unit().format(t.lastValue())
-        + " of "
-        + o.unit().format(o.limit())
-        + ", +"
-        + o.unit().format(t.perDay())
-        + "/day → reaches it "
-        + date(o.when().get())
-        + " (confidence "
-        + t.confidence().name().toLowerCase(Locale.ROOT)
-        + ", R² "
-        + String.format(Locale.ROOT, "%.2f", t.r2())
-        + " over "
-        + t.span().toHours()
-        + "h)";
-  }
-
-  private static String line(Forecasts.NodeNeed n) {
-    return n.resource()
-        + " requests "
-        + n.unit().format(n.trend().lastValue())
-        + " → "
-        + n.unit().format(n.nextWeek())
-        + " next week (confidence "
-        + n.trend().confidence().name().toLowerCase(Locale.ROOT)
-        + "): "
-        + n.needed()
-        + " nodes' worth at "
-        + n.unit().format(n.perNode())
-        + " allocatable each; the cluster has "
-        + n.nodes();
-  }
-
-  private TimeChart chart(Outlook o) {
-    Trend t = o.trend().get();
-    Instant end =
-        o.when().get().isAfter(t.last()) ? o.when().get() : t.last().plus(Duration.ofDays(1));
-    return new TimeChart(
-        o.subject() + " " + o.what(),
-        o.unit(),
-        zone,
-        List.of(
-            new TimeChart.Line(
-                "used",
-                o.history().stream().map(p -> new TimeChart.Point(p.time(), p.value())).toList(),
-                false),
-            new TimeChart.Line(
-                "trend",
-                List.of(
-                    new TimeChart.Point(t.last(), t.valueAt(t.last())),
-                    new TimeChart.Point(end, t.valueAt(end))),
-                true)),
-        Optional.of(
-            new TimeChart.Limit(o.what().startsWith("volume") ? "capacity" : "limit", o.limit())));
-  }
-
   private static String line(Sizing s) {
     Usage u = s.usage();
     return u.ref()
@@ -311,11 +197,6 @@ public final class CapacityAnswers implements CheckupAgent.Capacity {
     return p.isEmpty() ? 0 : p.getLast().value();
   }
 
-  private String date(Instant t) {
-    return DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm z", Locale.ROOT)
-        .format(t.atZone(zone));
-  }
-
   static String cores(double v) {
     return Double.isFinite(v) ? ValueUnit.CORES.format(v) + " cores" : "unset";
   }
@@ -328,11 +209,11 @@ public final class CapacityAnswers implements CheckupAgent.Capacity {
     return all.stream().filter(s -> s.verdict() == v).toList();
   }
 
-  private static Answer.Section section(String heading, List<String> lines) {
+  static Answer.Section section(String heading, List<String> lines) {
     return new Answer.Section(heading, lines.isEmpty() ? List.of("none") : lines, false);
   }
 
-  private static Answer answer(String summary, List<Answer.Section> sections, List<Chart> charts) {
+  static Answer answer(String summary, List<Answer.Section> sections, List<Chart> charts) {
     return new Answer(summary, sections, List.of(), Optional.empty(), false, charts);
   }
 }

@@ -133,7 +133,7 @@ public final class InspectionScheduler implements AutoCloseable {
           where.inThread(root.get().messageId()),
           RedactingAgent.redact(InspectionAnswers.details(c)));
     }
-    log.info("check-up {} posted to {}: {}", s.name(), where, InspectionAnswers.root(c).summary());
+    log.info("check-up {} posted to {}: {}", s.name(), where, head.summary());
   }
 
   private static Instant next(InspectionSettings s, Instant after) {
