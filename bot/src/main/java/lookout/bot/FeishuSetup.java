@@ -21,7 +21,7 @@ import lookout.bot.outbox.Outbox;
  * edited card) and, in {@code mode: webhook}, the encrypted and signed {@code /feishu/events}
  * route, or in {@code mode: longconnection} the SDK's WebSocket client.
  */
-public final class FeishuSetup implements AutoCloseable {
+public final class FeishuSetup implements PlatformSetup {
   private final FeishuSettings settings;
   private final CardEcho queued;
   private FeishuLongConnection socket;
@@ -38,8 +38,8 @@ public final class FeishuSetup implements AutoCloseable {
     return new FeishuSetup(settings, api, outbox);
   }
 
-  /** What the bot posts through: every post and edit goes to the outbox first. */
-  ChatAdapter adapter() {
+  @Override
+  public ChatAdapter adapter() {
     return queued;
   }
 
@@ -48,6 +48,7 @@ public final class FeishuSetup implements AutoCloseable {
    * mode: webhook}) or opens the long connection ({@code mode: longconnection}), throwing when
    * Feishu refuses the app's credentials or cannot be reached.
    */
+  @Override
   public void mount(Router router, ChatHandler handler, Executor blocking) {
     FeishuDispatch dispatch = new FeishuDispatch(settings.botOpenId(), handler, queued, blocking);
     if (settings.mode() == FeishuSettings.Mode.WEBHOOK) {

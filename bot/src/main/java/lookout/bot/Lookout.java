@@ -52,11 +52,9 @@ public final class Lookout implements AutoCloseable {
   private final Readiness readiness = new Readiness();
   private Conversations conversations;
   private Clusters clusters;
-  private SlackSetup slack;
-  private WecomSetup wecom;
+  private final List<PlatformSetup> platforms = new ArrayList<>();
   private lookout.bot.alerts.AlertsSetup alerts;
   private InspectionSetup inspections;
-  private FeishuSetup feishu;
   private KnowledgeBase knowledge;
   private Leadership leadership;
   // Completed once the server listens: heavy background work (the embedding model) waits for it.
@@ -150,19 +148,17 @@ public final class Lookout implements AutoCloseable {
     // One outbox for every platform: each worker claims any platform's rows, so it must know all.
     Outbox outbox = new Outbox(db.dataSource(), Clock.systemUTC(), OutboxPolicy.defaults());
     if (config.slack().enabled()) {
-      slack = SlackSetup.open(config.slack(), outbox);
-      resources.add(slack);
-      byPlatform.put(slack.adapter().platform(), slack.adapter());
+      platforms.add(SlackSetup.open(config.slack(), outbox));
     }
     if (config.wecom().enabled()) {
-      wecom = WecomSetup.open(config.wecom(), db.dataSource(), outbox);
-      resources.add(wecom);
-      byPlatform.put(wecom.adapter().platform(), wecom.adapter());
+      platforms.add(WecomSetup.open(config.wecom(), db.dataSource(), outbox));
     }
     if (config.feishu().enabled()) {
-      feishu = FeishuSetup.open(config.feishu(), outbox);
-      resources.add(feishu);
-      byPlatform.put(feishu.adapter().platform(), feishu.adapter());
+      platforms.add(FeishuSetup.open(config.feishu(), outbox));
+    }
+    for (PlatformSetup p : platforms) {
+      resources.add(p);
+      byPlatform.put(p.adapter().platform(), p.adapter());
     }
     resources.add(outbox); // closed before the adapters it delivers through
     DeliveryDedupe dedupe = new DeliveryDedupe(db.dataSource(), Clock.systemUTC());
@@ -184,7 +180,7 @@ public final class Lookout implements AutoCloseable {
                   metrics.registry()));
       resources.add(alerts);
     }
-    if (slack != null || wecom != null || feishu != null) {
+    if (!platforms.isEmpty()) {
       outbox.start();
     }
     inspections.schedule(conversations);
@@ -268,24 +264,14 @@ public final class Lookout implements AutoCloseable {
     return java.util.Optional.ofNullable(alerts);
   }
 
-  /** Slack, when {@code slack.enabled}. */
-  public java.util.Optional<SlackSetup> slack() {
-    return java.util.Optional.ofNullable(slack);
+  /** The enabled chat platforms (Slack, WeCom, Feishu), for {@code serve} to mount. */
+  List<PlatformSetup> platforms() {
+    return List.copyOf(platforms);
   }
 
   /** Whether this replica runs the timers (one replica at a time on a shared database). */
   public Leadership leadership() {
     return leadership;
-  }
-
-  /** WeCom, when {@code wecom.enabled}. */
-  public java.util.Optional<WecomSetup> wecom() {
-    return java.util.Optional.ofNullable(wecom);
-  }
-
-  /** Feishu, when {@code feishu.enabled}. */
-  public java.util.Optional<FeishuSetup> feishu() {
-    return java.util.Optional.ofNullable(feishu);
   }
 
   public Readiness readiness() {

@@ -60,9 +60,7 @@ public final class LookoutServer implements AutoCloseable {
               lookout.readiness(),
               blocking,
               r -> {
-                wired.slack().ifPresent(s -> s.mount(r, wired.conversations(), wired.work()));
-                wired.wecom().ifPresent(w -> w.mount(r, wired.conversations(), wired.work()));
-                wired.feishu().ifPresent(f -> f.mount(r, wired.conversations(), wired.work()));
+                wired.platforms().forEach(p -> p.mount(r, wired.conversations(), wired.work()));
                 new KnowledgeRoutes(wired.knowledge(), blocking).mount(vertx, r);
                 wired.alerts().ifPresent(a -> a.mount(r, config.server().loopback(), wired.work()));
                 if (config.console().enabled()) {

@@ -18,7 +18,7 @@ import lookout.bot.outbox.Outbox;
  * outbox (the bot only ever sees the queued adapter) and, in {@code mode: http}, the signed {@code
  * /slack/events} and {@code /slack/actions} routes.
  */
-public final class SlackSetup implements AutoCloseable {
+public final class SlackSetup implements PlatformSetup {
   private final SlackSettings settings;
   private final SlackAdapter api;
   private final ChatAdapter queued;
@@ -35,8 +35,8 @@ public final class SlackSetup implements AutoCloseable {
     return new SlackSetup(settings, api, outbox);
   }
 
-  /** What the bot posts through: every post and edit goes to the outbox first. */
-  ChatAdapter adapter() {
+  @Override
+  public ChatAdapter adapter() {
     return queued;
   }
 
@@ -45,6 +45,7 @@ public final class SlackSetup implements AutoCloseable {
    * mounts the Events API and interactivity routes ({@code mode: http}) or connects Socket Mode
    * ({@code mode: socket}), throwing when Slack refuses the app token or cannot be reached.
    */
+  @Override
   public void mount(Router router, ChatHandler handler, Executor blocking) {
     if (settings.mode() == SlackSettings.Mode.HTTP) {
       new SlackRoutes(

@@ -17,7 +17,7 @@ import lookout.bot.outbox.Outbox;
  * behind the persistent outbox, and the {@code /wecom/callback} (app) and {@code /wecom/aibot}
  * routes for whichever surfaces are configured.
  */
-public final class WecomSetup implements AutoCloseable {
+public final class WecomSetup implements PlatformSetup {
   private final WecomSettings settings;
   private final WecomAdapter api;
   private final ChatAdapter queued;
@@ -41,12 +41,13 @@ public final class WecomSetup implements AutoCloseable {
     return new WecomSetup(settings, api, outbox);
   }
 
-  /** What the bot posts through: every post and edit goes to the outbox first. */
-  ChatAdapter adapter() {
+  @Override
+  public ChatAdapter adapter() {
     return queued;
   }
 
   /** Mounts the callback routes ({@code serve} only). */
+  @Override
   public void mount(Router router, ChatHandler handler, Executor blocking) {
     WecomCrypto app =
         settings
