@@ -16,6 +16,7 @@ import lookout.knowledge.embed.MiniLmEmbedder;
 import lookout.knowledge.incidents.Incident;
 import lookout.knowledge.index.IndexDocument;
 import lookout.knowledge.index.LuceneIndex;
+import lookout.knowledge.index.TextAnalysis;
 import org.apache.lucene.analysis.Analyzer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

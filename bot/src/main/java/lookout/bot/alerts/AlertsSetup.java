@@ -23,7 +23,6 @@ import lookout.approvals.ApprovalRequest;
 import lookout.approvals.Approvals;
 import lookout.approvals.AuditEntry;
 import lookout.approvals.AuditQuery;
-import lookout.bot.config.AlertsSettings;
 import lookout.knowledge.KnowledgeBase;
 import lookout.knowledge.SearchRequest;
 import lookout.knowledge.SearchResult;

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import lookout.adapters.chat.ConversationRef;
 import lookout.adapters.chat.Inbound;
 import lookout.adapters.chat.UserRef;
-import lookout.bot.Lookout;
+import lookout.bot.wiring.Lookout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -11,6 +11,7 @@ import lookout.approvals.AuditQuery;
 import lookout.approvals.AuditTrail;
 import lookout.bot.config.LookoutConfig;
 import lookout.bot.db.Database;
+import lookout.bot.wiring.Lookout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,7 +53,7 @@ final class AuditCommand implements Callable<Integer> {
       return 2;
     }
     LookoutConfig config = common.load(null);
-    try (Database db = Database.open(config)) {
+    try (Database db = Lookout.openDatabase(config)) {
       List<AuditEntry> rows =
           new AuditTrail(db.dataSource())
               .query(new AuditQuery(from, namespace, user, AuditQuery.MAX_LIMIT));

@@ -20,7 +20,7 @@ final class CheckConfigCommand implements Callable<Integer> {
   public Integer call() {
     try {
       LookoutConfig config = common.load(null);
-      lookout.bot.Lookout.loadPolicy(config);
+      lookout.bot.wiring.Lookout.loadPolicy(config);
       spec.commandLine().getOut().println("configuration OK (" + config.source() + ")");
       return 0;
     } catch (ConfigException e) {

@@ -2,7 +2,7 @@ package lookout.bot.cli;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import lookout.bot.LookoutServer;
+import lookout.bot.wiring.LookoutServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import lookout.bot.alerts.AlertsSettings;
+import lookout.bot.inspect.InspectionSettings;
 
 /**
  * Loads {@link LookoutConfig}: the YAML file if there is one (none at all = the sandbox default),
@@ -207,13 +209,13 @@ public final class ConfigLoader {
     PrometheusSettings prometheus =
         PrometheusSettings.bind(
             t, root, clusters.stream().map(LookoutConfig.Cluster::name).toList());
-    AlertsSettings alerts = AlertsSettings.bind(t, root, console.enabled());
+    AlertsSettings alerts = AlertsConfig.bind(t, root, console.enabled());
     Set<String> clusterNames = new java.util.TreeSet<>();
     clusters.forEach(cluster -> clusterNames.add(cluster.name()));
     if (clusterNames.isEmpty()) {
       clusterNames.add("sandbox");
     }
-    List<InspectionSettings> inspections = InspectionSettings.bind(t, root, clusterNames);
+    List<InspectionSettings> inspections = InspectionConfig.bind(t, root, clusterNames);
     FeishuSettings feishu = FeishuSettings.bind(t, root);
 
     if (!t.problems().isEmpty()) {

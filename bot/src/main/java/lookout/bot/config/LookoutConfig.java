@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import lookout.bot.alerts.AlertsSettings;
+import lookout.bot.inspect.InspectionSettings;
 
 /**
  * The whole configuration, validated. Built by {@link ConfigLoader}; see the README's configuration

@@ -3,13 +3,13 @@ package lookout.bot.conversation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import lookout.adapters.charts.ChartPng;
 import lookout.adapters.chat.Message;
 import lookout.adapters.chat.Part;
 import lookout.agent.Answer;
 import lookout.agent.charts.Chart;
 import lookout.approvals.Action;
 import lookout.approvals.Approvals;
-import lookout.bot.charts.ChartPng;
 
 /**
  * Turns an agent {@link Answer} into a neutral {@link Message}: summary, evidence sections, and one
@@ -40,7 +40,7 @@ public final class AnswerMessages {
     }
     for (Chart chart : answer.charts()) {
       try {
-        parts.add(new Part.Image(chart.title(), ChartPng.render(chart)));
+        parts.add(new Part.Image(chart.title(), ChartPng.render(ChartPlots.of(chart))));
       } catch (RuntimeException | Error e) {
         // No fonts or no AWT in a slim image: the text above already says everything.
         parts.add(new Part.Note("chart \"" + chart.title() + "\" could not be drawn: " + e));

@@ -16,7 +16,6 @@ import lookout.approvals.ApprovalStoreException;
 import lookout.approvals.ApprovalsSchema;
 import lookout.approvals.Migrations;
 import lookout.approvals.Migrations.Migration;
-import lookout.bot.config.LookoutConfig;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -38,12 +37,6 @@ public final class Database implements AutoCloseable {
     this.dataSource = dataSource;
     this.description = description;
     this.shared = shared;
-  }
-
-  /** The database the config names: {@code database.url}, or SQLite under {@code dataDir}. */
-  public static Database open(LookoutConfig config) throws IOException, SQLException {
-    LookoutConfig.Database d = config.database();
-    return open(d.url().orElse(null), d.user(), d.password(), config.dataDir());
   }
 
   /**

@@ -17,7 +17,6 @@ import lookout.agent.inspect.InspectionAnswers;
 import lookout.agent.inspect.Inspector;
 import lookout.agent.inspect.ReportWriter;
 import lookout.agent.redact.RedactingAgent;
-import lookout.bot.config.InspectionSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -13,7 +13,6 @@ import lookout.adapters.chat.ChatAdapter;
 import lookout.adapters.chat.Message;
 import lookout.agent.Agent;
 import lookout.agent.Answer;
-import lookout.bot.config.AlertsSettings;
 import lookout.bot.db.Database;
 import lookout.knowledge.SearchResult;
 

@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 import lookout.adapters.console.ConsoleMessage;
-import lookout.bot.LookoutServer;
+import lookout.bot.wiring.LookoutServer;
 import lookout.knowledge.SearchRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

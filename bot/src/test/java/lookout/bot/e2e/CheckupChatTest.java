@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import lookout.bot.LookoutServer;
-import lookout.bot.charts.ChartPng;
+import lookout.adapters.charts.ChartPng;
+import lookout.bot.wiring.LookoutServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

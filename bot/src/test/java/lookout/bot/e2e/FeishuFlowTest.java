@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import lookout.adapters.feishu.FakeFeishuApi;
 import lookout.adapters.feishu.SignedFeishuRequests;
-import lookout.bot.LookoutServer;
+import lookout.bot.wiring.LookoutServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 import lookout.adapters.console.ConsoleMessage;
-import lookout.bot.LookoutServer;
+import lookout.bot.wiring.LookoutServer;
 import lookout.knowledge.Hit;
 import lookout.knowledge.SearchRequest;
 import org.junit.jupiter.api.Assumptions;

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import lookout.adapters.slack.FakeSlackApi;
 import lookout.adapters.slack.SignedRequests;
-import lookout.bot.LookoutServer;
+import lookout.bot.wiring.LookoutServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

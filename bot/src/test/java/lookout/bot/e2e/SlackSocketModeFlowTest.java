@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import lookout.adapters.slack.FakeSlackApi;
 import lookout.adapters.slack.FakeSocketModeServer;
 import lookout.adapters.slack.SignedRequests;
-import lookout.bot.LookoutServer;
+import lookout.bot.wiring.LookoutServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

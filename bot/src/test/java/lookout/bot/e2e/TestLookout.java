@@ -3,9 +3,9 @@ package lookout.bot.e2e;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import lookout.bot.LookoutServer;
 import lookout.bot.config.ConfigLoader;
 import lookout.bot.config.LookoutConfig;
+import lookout.bot.wiring.LookoutServer;
 
 /**
  * Starts a whole Lookout on its embedded default (sandbox cluster, SQLite in a temp dir, port 0).

@@ -9,7 +9,7 @@ import java.time.Duration;
 import lookout.adapters.wecom.FakeWecomApi;
 import lookout.adapters.wecom.WecomCallbacks;
 import lookout.adapters.wecom.WecomRoutes;
-import lookout.bot.LookoutServer;
+import lookout.bot.wiring.LookoutServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

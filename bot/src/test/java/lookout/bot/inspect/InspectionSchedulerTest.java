@@ -19,7 +19,6 @@ import lookout.agent.analyzers.Analyzers;
 import lookout.agent.cluster.ClusterReader;
 import lookout.agent.inspect.Inspector;
 import lookout.agent.sandbox.SandboxCluster;
-import lookout.bot.config.InspectionSettings;
 import lookout.bot.db.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

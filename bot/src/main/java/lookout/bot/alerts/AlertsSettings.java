@@ -1,0 +1,65 @@
+package lookout.bot.alerts;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code alerts:} block: who may post to {@code /alertmanager} (a bearer {@code token} and/or
+ * {@code basicAuth}), where groups go ({@code routes}, {@code defaultTo}), how much analysis a
+ * group gets, and per-platform rate limits. {@link #toString()} hides the secrets.
+ *
+ * @param rateLimits per platform: messages (posts and edits) per second allowed into one
+ *     destination, overriding the built-in defaults
+ */
+public record AlertsSettings(
+    boolean enabled,
+    Optional<String> token,
+    Optional<String> basicUser,
+    Optional<String> basicPassword,
+    List<AlertRouter.Rule> routes,
+    List<Destination> defaultTo,
+    int analysisBudget,
+    Map<String, Double> rateLimits,
+    int stormBacklog) {
+
+  /** Alerts off (tests of other areas that build configs by hand). */
+  public static AlertsSettings disabled() {
+    return new AlertsSettings(
+        false,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        List.of(),
+        List.of(),
+        0,
+        Map.of(),
+        20);
+  }
+
+  /** True when some credential is configured (else only a loopback server accepts alerts). */
+  public boolean authenticated() {
+    return token.isPresent() || basicUser.isPresent();
+  }
+
+  @Override
+  public String toString() {
+    return "AlertsSettings[enabled="
+        + enabled
+        + ", token="
+        + token.map(x -> "***").orElse("none")
+        + ", basicAuth="
+        + basicUser.map(u -> u + ":***").orElse("none")
+        + ", routes="
+        + routes.size()
+        + ", defaultTo="
+        + defaultTo
+        + ", analysisBudget="
+        + analysisBudget
+        + ", rateLimits="
+        + rateLimits
+        + ", stormBacklog="
+        + stormBacklog
+        + "]";
+  }
+}

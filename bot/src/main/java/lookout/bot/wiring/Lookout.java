@@ -1,0 +1,304 @@
+package lookout.bot.wiring;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import lookout.adapters.chat.ChatAdapter;
+import lookout.adapters.outbox.Outbox;
+import lookout.adapters.outbox.OutboxPolicy;
+import lookout.agent.Agent;
+import lookout.agent.actions.KubernetesActionExecutor;
+import lookout.agent.analyzers.Analyzers;
+import lookout.agent.grammar.RuleCommandParser;
+import lookout.agent.offline.OfflineAgent;
+import lookout.approvals.Approvals;
+import lookout.approvals.ButtonTokens;
+import lookout.approvals.Policy;
+import lookout.approvals.PolicyException;
+import lookout.approvals.PolicyLoader;
+import lookout.bot.config.ConfigException;
+import lookout.bot.config.LookoutConfig;
+import lookout.bot.conversation.Conversations;
+import lookout.bot.db.Database;
+import lookout.bot.db.DeliveryDedupe;
+import lookout.bot.db.SigningKey;
+import lookout.bot.ha.LeaderLease;
+import lookout.bot.ha.Leadership;
+import lookout.bot.http.Readiness;
+import lookout.bot.metrics.BotMetrics;
+import lookout.bot.platforms.PlatformSetup;
+import lookout.bot.platforms.Platforms;
+import lookout.knowledge.KnowledgeBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything Lookout is made of, wired from one validated config: database, clusters, knowledge,
+ * agent, approvals and the conversation path over the given chat adapters. Used by {@code serve}
+ * (with the HTTP server around it) and by {@code ask}.
+ */
+public final class Lookout implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Lookout.class);
+
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
+  private final BotMetrics metrics;
+  private final Readiness readiness = new Readiness();
+  private Conversations conversations;
+  private Clusters clusters;
+  private final List<PlatformSetup> platforms = new ArrayList<>();
+  private lookout.bot.alerts.AlertsSetup alerts;
+  private InspectionSetup inspections;
+  private KnowledgeBase knowledge;
+  private Leadership leadership;
+  // Completed once the server listens: heavy background work (the embedding model) waits for it.
+  private final java.util.concurrent.CompletableFuture<Void> started =
+      new java.util.concurrent.CompletableFuture<>();
+
+  private Lookout(BotMetrics metrics) {
+    this.metrics = metrics;
+  }
+
+  public static Lookout open(LookoutConfig config, ChatAdapter... adapters) throws Exception {
+    return open(config, new BotMetrics(), adapters);
+  }
+
+  public static Lookout open(LookoutConfig config, BotMetrics metrics, ChatAdapter... adapters)
+      throws Exception {
+    Lookout lookout = new Lookout(metrics);
+    try {
+      lookout.wire(config, adapters);
+      return lookout;
+    } catch (Exception e) {
+      lookout.close();
+      throw e;
+    }
+  }
+
+  private void wire(LookoutConfig config, ChatAdapter... adapters) throws Exception {
+    Policy policy = loadPolicy(config);
+    Startup startup = new Startup(work);
+    var dbStarting = startup.start("database", () -> openDatabase(config));
+    var clustersStarting = startup.start("clusters", () -> Clusters.open(config));
+    var knowledgeStarting = startup.start("knowledge", () -> KnowledgeSetup.open(config, started));
+    // Register each component for closing as soon as it exists, even if a sibling failed.
+    clusters = Startup.await(clustersStarting);
+    resources.add(clusters);
+    knowledge = Startup.await(knowledgeStarting);
+    resources.add(knowledge);
+    Database db = Startup.await(dbStarting);
+    resources.add(db);
+    leadership =
+        Leadership.start(
+            new LeaderLease(
+                db.dataSource(),
+                "timers",
+                Leadership.thisProcess(),
+                config.database().leaderLease(),
+                Clock.systemUTC()),
+            metrics.registry());
+    resources.add(leadership);
+    readiness.add("database", db::ping);
+    readiness.add("cluster", clusters::reachable);
+    readiness.add("knowledge", () -> sizeOf(knowledge) > 0);
+    boolean sandbox =
+        config.clusters().stream().anyMatch(c -> c.mode() == LookoutConfig.Cluster.Mode.SANDBOX);
+    int incidents = KnowledgeSetup.indexIncidents(knowledge, db.dataSource(), sandbox);
+
+    Approvals approvals =
+        new Approvals(
+            db.dataSource(),
+            policy,
+            new ButtonTokens(
+                SigningKey.loadOrCreate(config.approvals().signingKey(), config.dataDir())),
+            new KubernetesActionExecutor(clusters.clients()),
+            Clock.systemUTC());
+    Agent offline =
+        OfflineAgent.create(
+            clusters.clients(),
+            config.defaultCluster(),
+            new RuleCommandParser(),
+            Analyzers.all(),
+            knowledge,
+            approvals);
+    Agent agent =
+        LlmSetup.agent(
+            config,
+            clusters.clients().get(config.defaultCluster()),
+            Analyzers.all(),
+            knowledge,
+            new RuleCommandParser(),
+            offline,
+            metrics);
+
+    inspections = new InspectionSetup(config, clusters.clients(), db.dataSource());
+    resources.add(inspections);
+    agent = inspections.wrap(agent);
+
+    Map<String, ChatAdapter> byPlatform = new LinkedHashMap<>();
+    for (ChatAdapter adapter : adapters) {
+      byPlatform.put(adapter.platform(), adapter);
+    }
+    // One outbox for every platform: each worker claims any platform's rows, so it must know all.
+    Outbox outbox = new Outbox(db.dataSource(), Clock.systemUTC(), OutboxPolicy.defaults());
+    platforms.addAll(Platforms.open(config, db.dataSource(), outbox));
+    for (PlatformSetup p : platforms) {
+      resources.add(p);
+      byPlatform.put(p.adapter().platform(), p.adapter());
+    }
+    resources.add(outbox); // closed before the adapters it delivers through
+    DeliveryDedupe dedupe = new DeliveryDedupe(db.dataSource(), Clock.systemUTC());
+    resources.add(dedupe);
+    conversations = new Conversations(byPlatform, agent, approvals, dedupe, metrics, work);
+    if (config.alerts().enabled()) {
+      alerts =
+          lookout.bot.alerts.AlertsSetup.open(
+              config.alerts(),
+              new lookout.bot.alerts.AlertsSetup.Parts(
+                  db.dataSource(),
+                  byPlatform,
+                  agent,
+                  knowledge::search,
+                  lookout.bot.alerts.AlertsSetup.indexer(knowledge),
+                  new lookout.bot.conversation.AnswerMessages(approvals)::render,
+                  work,
+                  approvals,
+                  metrics.registry()));
+      resources.add(alerts);
+    }
+    if (!platforms.isEmpty()) {
+      outbox.start();
+    }
+    inspections.schedule(conversations);
+    // Requests a stopped process left APPROVED or EXECUTING; on a shared (PostgreSQL) database
+    // only those stuck for minutes, so other replicas' running requests are left alone.
+    Duration abandoned = db.shared() ? Duration.ofMinutes(5) : Duration.ZERO;
+    work.execute(() -> conversations.recoverInterrupted(abandoned));
+    log.info(
+        "Lookout wired: clusters={} default={} db={} knowledge={} documents ({} incidents,"
+            + " semantic {}) ({})",
+        clusters.clients().keySet(),
+        config.defaultCluster(),
+        db.description(),
+        sizeOf(knowledge),
+        incidents,
+        config.knowledge().semantic() ? "on, the model loads once Lookout serves" : "off",
+        startup.summary());
+  }
+
+  /**
+   * The approval policy named by the config, or the sandbox default; errors become config errors.
+   */
+  public static Policy loadPolicy(LookoutConfig config) {
+    try {
+      return config
+          .approvals()
+          .policyFile()
+          .map(PolicyLoader::load)
+          .orElseGet(Policy::sandboxDefault);
+    } catch (PolicyException e) {
+      throw new ConfigException(
+          String.valueOf(config.approvals().policyFile().orElse(null)), List.of(e.getMessage()));
+    }
+  }
+
+  /** The database the config names: {@code database.url}, or SQLite under {@code dataDir}. */
+  public static Database openDatabase(LookoutConfig config) throws IOException {
+    LookoutConfig.Database d = config.database();
+    try {
+      return Database.open(d.url().orElse(null), d.user(), d.password(), config.dataDir());
+    } catch (SQLException e) {
+      throw new IOException(
+          "while opening the database in " + config.dataDir() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static int sizeOf(KnowledgeBase index) {
+    try {
+      return index.size();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  public Conversations conversations() {
+    return conversations;
+  }
+
+  /** The fabric8 client of a configured cluster (tests and tools read the cluster through it). */
+  public io.fabric8.kubernetes.client.KubernetesClient cluster(String name) {
+    var client = clusters.clients().get(name);
+    if (client == null) {
+      throw new IllegalArgumentException("no cluster named " + name);
+    }
+    return client;
+  }
+
+  /** Called once Lookout serves: background work that would slow start-up may begin. */
+  public void markStarted() {
+    started.complete(null);
+    if (inspections != null) {
+      inspections.start();
+    }
+  }
+
+  /** The knowledge search (runbooks and incidents). */
+  public KnowledgeBase knowledge() {
+    return knowledge;
+  }
+
+  /** Alerts, when {@code alerts.enabled}. */
+  public java.util.Optional<lookout.bot.alerts.AlertsSetup> alerts() {
+    return java.util.Optional.ofNullable(alerts);
+  }
+
+  /** The enabled chat platforms (Slack, WeCom, Feishu), for {@code serve} to mount. */
+  List<PlatformSetup> platforms() {
+    return List.copyOf(platforms);
+  }
+
+  /** Whether this replica runs the timers (one replica at a time on a shared database). */
+  public Leadership leadership() {
+    return leadership;
+  }
+
+  public Readiness readiness() {
+    return readiness;
+  }
+
+  public BotMetrics metrics() {
+    return metrics;
+  }
+
+  public ExecutorService work() {
+    return work;
+  }
+
+  @Override
+  public void close() {
+    started.cancel(false);
+    work.shutdown();
+    try {
+      if (!work.awaitTermination(5, TimeUnit.SECONDS)) {
+        work.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        log.warn("while closing {}", resources.get(i), e);
+      }
+    }
+  }
+}

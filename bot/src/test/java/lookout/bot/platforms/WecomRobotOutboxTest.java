@@ -1,0 +1,66 @@
+package lookout.bot.platforms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import lookout.adapters.chat.ConversationRef;
+import lookout.adapters.chat.Message;
+import lookout.adapters.outbox.Outbox;
+import lookout.adapters.outbox.OutboxPolicy;
+import lookout.adapters.wecom.FakeWecomApi;
+import lookout.bot.config.WecomSettings;
+import lookout.bot.db.Database;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Alerts to a group robot go through the outbox: over 20 a minute they wait, none is lost. */
+class WecomRobotOutboxTest {
+  @TempDir Path dir;
+
+  @Test
+  void the_21st_alert_in_a_minute_waits_in_the_outbox_instead_of_failing() throws Exception {
+    try (FakeWecomApi api = new FakeWecomApi();
+        Database db = Database.open(null, dir)) {
+      WecomSettings settings =
+          new WecomSettings(
+              true,
+              api.url(),
+              Optional.empty(),
+              Optional.empty(),
+              Map.of("ops", "robot-key-ops-000001"));
+      try (Outbox outbox =
+              new Outbox(db.dataSource(), java.time.Clock.systemUTC(), OutboxPolicy.defaults());
+          WecomSetup wecom = WecomSetup.open(settings, db.dataSource(), outbox)) {
+        ConversationRef ops = new ConversationRef("wecom", "robot:ops", null);
+        for (int i = 1; i <= 21; i++) {
+          wecom.adapter().post(ops, Message.text("FIRING: KubePodCrashLooping #" + i));
+        }
+        outbox.start();
+
+        api.await("/webhook/send", 20, 20);
+        Thread.sleep(1000);
+
+        assertThat(api.calls("/webhook/send")).hasSize(20);
+        assertThat(states(db.dataSource())).containsEntry("SENT", 20).containsEntry("PENDING", 1);
+      }
+    }
+  }
+
+  private static Map<String, Integer> states(DataSource ds) throws Exception {
+    var out = new java.util.HashMap<String, Integer>();
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT state, COUNT(*) FROM outbox GROUP BY state")) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getInt(2));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,52 @@
+package lookout.knowledge.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.cjk.CJKBigramFilterFactory;
+import org.apache.lucene.analysis.cjk.CJKWidthFilterFactory;
+import org.apache.lucene.analysis.core.FlattenGraphFilterFactory;
+import org.apache.lucene.analysis.core.LowerCaseFilterFactory;
+import org.apache.lucene.analysis.core.StopFilterFactory;
+import org.apache.lucene.analysis.custom.CustomAnalyzer;
+import org.apache.lucene.analysis.en.PorterStemFilterFactory;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilterFactory;
+import org.apache.lucene.analysis.standard.StandardTokenizerFactory;
+
+/**
+ * The analyzer for runbooks and questions. Operators write alert and state names in CamelCase
+ * ({@code KubePodCrashLooping}, {@code CrashLoopBackOff}) next to prose and Chinese, so words are
+ * split on case changes (keeping the original), stemmed, and Chinese is indexed as bigrams.
+ */
+public final class TextAnalysis {
+  private TextAnalysis() {}
+
+  /** A new analyzer instance (analyzers are thread-safe; one per index is enough). */
+  public static Analyzer analyzer() {
+    try {
+      return CustomAnalyzer.builder()
+          .withTokenizer(StandardTokenizerFactory.class)
+          .addTokenFilter(CJKWidthFilterFactory.class)
+          .addTokenFilter(CJKBigramFilterFactory.class)
+          .addTokenFilter(
+              WordDelimiterGraphFilterFactory.class,
+              "splitOnCaseChange",
+              "1",
+              "splitOnNumerics",
+              "0",
+              "preserveOriginal",
+              "1",
+              "generateWordParts",
+              "1",
+              "generateNumberParts",
+              "1")
+          .addTokenFilter(FlattenGraphFilterFactory.class)
+          .addTokenFilter(LowerCaseFilterFactory.class)
+          .addTokenFilter(StopFilterFactory.class)
+          .addTokenFilter(PorterStemFilterFactory.class)
+          .build();
+    } catch (IOException e) {
+      throw new UncheckedIOException("while building the knowledge analyzer", e);
+    }
+  }
+}
