@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,8 +16,12 @@ import org.junit.jupiter.api.Test;
  * way a real API server's state is.
  */
 class ScenarioLibraryShapeTest {
-  private final List<Scenario> main =
-      new ScenarioLoader(ScenarioLoader.classpathRoot(), Instant.now()).part("main");
+  private static List<Scenario> main;
+
+  @BeforeAll
+  static void load() {
+    main = new ScenarioLoader(ScenarioLoader.classpathRoot(), Instant.now()).part("main");
+  }
 
   @Test
   void the_main_library_has_at_least_60_scenarios_over_many_failure_classes() {
