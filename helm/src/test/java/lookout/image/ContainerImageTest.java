@@ -61,14 +61,31 @@ class ContainerImageTest {
     assertThat(entrypoint.get(0)).isEqualTo("java");
     assertThat(entrypoint).contains("--enable-native-access=ALL-UNNAMED", "lookout.bot.Main");
     assertThat(entrypoint).anyMatch(a -> a.startsWith("-XX:SharedArchiveFile=/tmp/"));
+    assertThat(entrypoint.get(entrypoint.indexOf("-cp") + 1))
+        .isEqualTo("/app/resources:/app/classes:/app/libs/*:/app/deps/lookout-deps.jar");
     assertThat(strings("/config/Cmd")).containsExactly("serve");
     assertThat(image.config.at("/config/ExposedPorts").has("8080/tcp")).isTrue();
     assertThat(files.keySet())
-        .contains("app/classes/lookout/bot/Main.class")
+        .contains("app/classes/lookout/bot/Main.class", "app/deps/lookout-deps.jar")
         .anyMatch(f -> f.matches("app/libs/lookout-knowledge-.*\\.jar"))
         .anyMatch(f -> f.matches("app/libs/lookout-agent-.*\\.jar"))
-        .anyMatch(f -> f.matches("app/libs/vertx-core-.*\\.jar"))
-        .contains("app/jib-classpath-file");
+        // third-party jars live in the one dependency jar, not beside it
+        .noneMatch(f -> f.matches("app/libs/vertx-core-.*\\.jar"));
+  }
+
+  @Test
+  void carries_the_natives_of_both_image_platforms_and_no_debug_symbols() throws IOException {
+    Path deps = work.resolve("lookout-deps.jar");
+    image.eachLayerEntry(
+        (e, content) -> {
+          if (e.path().equals("app/deps/lookout-deps.jar")) {
+            Files.copy(content, deps, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          }
+        });
+    JarNatives natives = JarNatives.of(deps);
+
+    assertThat(natives.libraries()).isEqualTo(JarNatives.expected("x86_64", "aarch64"));
+    assertThat(natives.debugSymbols()).isEmpty();
   }
 
   @Test
