@@ -16,6 +16,7 @@ import lookout.agent.grammar.CommandParser;
 import lookout.agent.redact.Redactor;
 import lookout.agent.tools.AgentTools;
 import lookout.agent.tools.Proposals;
+import lookout.agent.tools.Toolbox;
 
 /**
  * Answers with a model calling tools. Explicit commands — restart, scale, audit, reset breaker,
@@ -60,11 +61,12 @@ public final class ModelAgent implements Agent {
       return fallback.ask(question);
     }
     Proposals proposals = new Proposals();
+    Toolbox toolbox = tools.toolbox(proposals);
     Investigation.Result result;
     try {
       result =
-          new Investigation(model, tools.toolbox(proposals), options, metrics)
-              .run(messages(question));
+          new Investigation(model, toolbox, options, metrics)
+              .run(messages(question, toolbox.unavailable()));
     } catch (RuntimeException e) {
       boolean timeout = ModelFailure.timeout(e);
       metrics.fallback(timeout ? "model_timeout" : "model_error");
@@ -76,7 +78,7 @@ public final class ModelAgent implements Agent {
       return degraded(question, "it gave no answer within " + result.steps() + " steps");
     }
     memory.remember(question.thread(), Redactor.redact(question.text()), text);
-    return ModelAnswers.of(text, result, proposals.actions());
+    return ModelAnswers.of(text, result, proposals.actions(), toolbox.unavailable());
   }
 
   private boolean deterministic(String text) {
@@ -96,9 +98,15 @@ public final class ModelAgent implements Agent {
     }
   }
 
-  private List<ChatMessage> messages(Question q) {
+  private List<ChatMessage> messages(Question q, List<String> unavailable) {
     List<ChatMessage> messages = new ArrayList<>();
-    messages.add(SystemMessage.from(prompt.render(tools.cluster(), clock.instant())));
+    String system = prompt.render(tools.cluster(), clock.instant());
+    if (!unavailable.isEmpty()) {
+      // so the model does not present an answer as complete when a tool server was down
+      system +=
+          "\n\nUnavailable now (their tools are absent):\n- " + String.join("\n- ", unavailable);
+    }
+    messages.add(SystemMessage.from(system));
     for (ThreadMemory.Turn turn : memory.recall(q.thread())) {
       messages.add(UserMessage.from(turn.question()));
       messages.add(AiMessage.from(turn.answer()));
