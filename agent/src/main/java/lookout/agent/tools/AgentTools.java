@@ -66,6 +66,11 @@ public final class AgentTools {
     return clusterTools;
   }
 
+  /** Checks and turns "restart X" / "scale X to N" into typed actions (never runs them). */
+  public ActionService actions() {
+    return actions;
+  }
+
   /** Lookout's knowledge search tool, for serving it to MCP clients. */
   public KnowledgeTools knowledgeTools() {
     return knowledgeTools;

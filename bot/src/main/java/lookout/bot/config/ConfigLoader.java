@@ -137,7 +137,8 @@ public final class ConfigLoader {
             "prometheus",
             "alerts",
             "inspections",
-            "feishu"));
+            "feishu",
+            "mcp"));
 
     ObjectNode s = t.object(root, "server", "server", Set.of("host", "port"));
     var server =
@@ -234,6 +235,7 @@ public final class ConfigLoader {
     }
     List<InspectionSettings> inspections = InspectionConfig.bind(t, root, clusterNames);
     FeishuSettings feishu = FeishuSettings.bind(t, root);
+    McpConfig.Bound mcp = McpConfig.bind(t, root);
 
     if (!t.problems().isEmpty()) {
       throw new ConfigException(source, t.problems());
@@ -263,6 +265,8 @@ public final class ConfigLoader {
         prometheus,
         alerts,
         inspections,
-        feishu);
+        feishu,
+        mcp.servers(),
+        mcp.server());
   }
 }

@@ -13,6 +13,7 @@ import lookout.agent.metrics.MetricsSource;
 import lookout.agent.metrics.PrometheusClient;
 import lookout.agent.metrics.SandboxMetrics;
 import lookout.agent.redact.RedactingAgent;
+import lookout.agent.tools.AgentTools;
 import lookout.bot.config.LookoutConfig;
 import lookout.bot.metrics.AgentMeters;
 import lookout.bot.metrics.BotMetrics;
@@ -30,11 +31,17 @@ final class LlmSetup {
 
   private LlmSetup() {}
 
+  /** The default cluster's tool services, shared by the model agent and the MCP server. */
+  static AgentTools tools(
+      LookoutConfig config, KubernetesClient client, List<Analyzer> analyzers, Search search) {
+    String cluster = config.defaultCluster();
+    return new AgentTools(
+        cluster, client, analyzers, search, metricsFor(config, cluster, client), Clock.systemUTC());
+  }
+
   static Agent agent(
       LookoutConfig config,
-      KubernetesClient client,
-      List<Analyzer> analyzers,
-      Search search,
+      AgentTools tools,
       CommandParser parser,
       Agent offline,
       BotMetrics metrics) {
@@ -43,15 +50,6 @@ final class LlmSetup {
       return new RedactingAgent(offline);
     }
     LlmOptions options = config.llm().options().orElseThrow();
-    String cluster = config.defaultCluster();
-    var tools =
-        new lookout.agent.tools.AgentTools(
-            cluster,
-            client,
-            analyzers,
-            search,
-            metricsFor(config, cluster, client),
-            Clock.systemUTC());
     log.info("LLM: {} at {} (offline fallback on errors)", options.model(), options.baseUrl());
     return new RedactingAgent(
         new ModelAgent(
