@@ -201,13 +201,13 @@ final class McpSessions implements McpStreamableServerTransportProvider {
     }
   }
 
-  private Json error(int status, int code, String message) throws Exception {
-    return new Json(
-        status,
-        json.writeValueAsString(
-            McpSchema.JSONRPCResponse.error(
-                null, new McpSchema.JSONRPCResponse.JSONRPCError(code, message, null))),
-        null);
+  /** A JSON-RPC error outside any session, so without a request id (JSON-RPC allows null). */
+  private static Json error(int status, int code, String message) {
+    com.fasterxml.jackson.databind.node.ObjectNode body =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    body.put("jsonrpc", "2.0").putNull("id");
+    body.putObject("error").put("code", code).put("message", message);
+    return new Json(status, body.toString(), null);
   }
 
   @Override
