@@ -123,6 +123,25 @@ public final class KubernetesMcpServer implements AutoCloseable {
         Duration.ofSeconds(20));
   }
 
+  /**
+   * Over stdio without {@code --read-only}, allowing only {@code tools}: a server whose calls
+   * Lookout must treat as writes.
+   */
+  public McpServerConfig stdioWritable(String name, List<String> tools) {
+    List<String> args = new ArrayList<>(commonArgs().subList(1, commonArgs().size()));
+    args.addAll(List.of("--log-file", home.resolve("writable.log").toString()));
+    return new McpServerConfig(
+        name,
+        Optional.of(binary.toString()),
+        args,
+        Map.of("HOME", home.toString()),
+        Optional.empty(),
+        Map.of(),
+        tools,
+        false,
+        Duration.ofSeconds(20));
+  }
+
   /** Starts it as a Streamable HTTP server on a free loopback port; Lookout connects by URL. */
   public McpServerConfig http(String name) throws IOException, InterruptedException {
     int port;
