@@ -171,7 +171,9 @@ public final class Lookout implements AutoCloseable {
                   new lookout.bot.conversation.AnswerMessages(approvals)::render,
                   work,
                   approvals,
-                  metrics.registry()));
+                  metrics.registry(),
+                  // Lanes hand over more only when the outbox delivered what they gave it.
+                  d -> outbox.waiting(d.platform(), d.channel())));
       resources.add(alerts);
     }
     if (!platforms.isEmpty()) {

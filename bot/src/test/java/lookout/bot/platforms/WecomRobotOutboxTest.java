@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -16,6 +17,7 @@ import lookout.adapters.outbox.OutboxPolicy;
 import lookout.adapters.wecom.FakeWecomApi;
 import lookout.bot.config.WecomSettings;
 import lookout.bot.db.Database;
+import lookout.testing.Eventually;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,11 +46,27 @@ class WecomRobotOutboxTest {
         outbox.start();
 
         api.await("/webhook/send", 20, 20);
-        Thread.sleep(1000);
+        // The 21st was tried and put off until the robot's minute has room (not merely not yet
+        // reached): it is PENDING with a later due time than when it was queued.
+        Eventually.until(
+            "the 21st post to be put off",
+            Duration.ofSeconds(10),
+            () -> putOff(db.dataSource()) == 1);
 
         assertThat(api.calls("/webhook/send")).hasSize(20);
         assertThat(states(db.dataSource())).containsEntry("SENT", 20).containsEntry("PENDING", 1);
       }
+    }
+  }
+
+  private static int putOff(DataSource ds) throws Exception {
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT COUNT(*) FROM outbox WHERE state = 'PENDING' AND next_at > created_at")) {
+      rs.next();
+      return rs.getInt(1);
     }
   }
 
