@@ -26,10 +26,11 @@ public record Pace(int sends, List<Limit> limits) {
 
   /**
    * At most {@code messages} sends in any window of {@code per} into everything that shares {@code
-   * key}: a chat ({@code chat:oc_1}), a group robot, the whole app. The window is also the burst:
-   * {@code messages} may go back to back, then the next waits until the oldest leaves the window.
+   * key}: a chat ({@code chat:oc_1}), a group robot, the whole app. At most {@code burst} of them
+   * go back to back; after that sends are spaced {@code per / messages} apart until the burst has
+   * built up again. With {@code burst == messages} the window alone decides.
    */
-  public record Limit(String key, int messages, Duration per) {
+  public record Limit(String key, int messages, Duration per, int burst) {
     public Limit {
       if (key == null || key.isBlank()) {
         throw new IllegalArgumentException("a limit needs a key naming what shares it");
@@ -38,6 +39,15 @@ public record Pace(int sends, List<Limit> limits) {
         throw new IllegalArgumentException(
             "limit " + key + ": " + messages + " per " + per + " is not a positive rate");
       }
+      if (burst < 1 || burst > messages) {
+        throw new IllegalArgumentException(
+            "limit " + key + ": a burst of " + burst + " is not between 1 and " + messages);
+      }
+    }
+
+    /** Up to the whole window's worth back to back. */
+    public Limit(String key, int messages, Duration per) {
+      this(key, messages, per, messages);
     }
 
     /** Messages per second on average. */

@@ -198,4 +198,33 @@ class OutboxPacingTest {
 
     assertThat(chat.arrived).containsExactly("ops with two charts", "ops again");
   }
+
+  @Test
+  void after_its_burst_a_chat_is_sent_to_at_the_average_rate_and_the_window_still_holds() {
+    // 4 a minute, at most 2 back to back: one more every 15 s, and a fifth only after the minute.
+    PacedChat chat =
+        new PacedChat(
+            (where, m) ->
+                Pace.of(new Pace.Limit("chat:" + where.channel(), 4, Duration.ofMinutes(1), 2)));
+    Outbox outbox = open();
+    ChatAdapter queued = outbox.wrap(chat);
+    for (int i = 1; i <= 5; i++) {
+      queued.post(new ConversationRef("chat", "ops", "t" + i), Message.text("line " + i));
+    }
+
+    outbox.deliverDue();
+    assertThat(chat.arrived).hasSize(2);
+    clock.advance(Duration.ofSeconds(15));
+    outbox.deliverDue();
+    assertThat(chat.arrived).hasSize(3);
+    clock.advance(Duration.ofSeconds(15));
+    outbox.deliverDue();
+    assertThat(chat.arrived).hasSize(4);
+    clock.advance(Duration.ofSeconds(29));
+    outbox.deliverDue();
+    assertThat(chat.arrived).as("four in the minute already").hasSize(4);
+    clock.advance(SECOND);
+    outbox.deliverDue();
+    assertThat(chat.arrived).hasSize(5);
+  }
 }
