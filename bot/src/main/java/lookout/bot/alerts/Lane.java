@@ -36,7 +36,10 @@ final class Lane {
   private static final Duration WAIT_FOR_OTHER_REPLICA = Duration.ofSeconds(1);
   private static final Duration STALE_CLAIM = Duration.ofMinutes(2);
   private static final Duration STORM_EDIT_EVERY = Duration.ofSeconds(15);
-  private static final long IN_FLIGHT_POLL_MILLIS = 20;
+  // How often the outbox is asked while it delivers what the lane handed over: soon at first (a
+  // fast platform is done in milliseconds), less often while a slow one works through it.
+  private static final long IN_FLIGHT_FIRST_POLL_MILLIS = 10;
+  private static final long IN_FLIGHT_MAX_POLL_MILLIS = 200;
 
   /** The unsent work of one group. */
   private static final class Pending {
@@ -196,12 +199,14 @@ final class Lane {
 
   /** Waits while messages handed over earlier are still on their way to the platform. */
   private void awaitDelivered() throws InterruptedException {
+    long poll = IN_FLIGHT_FIRST_POLL_MILLIS;
     while (running) {
       try {
         if (inFlight.count(destination) == 0) {
           return;
         }
-        Thread.sleep(IN_FLIGHT_POLL_MILLIS);
+        Thread.sleep(poll);
+        poll = Math.min(poll * 2, IN_FLIGHT_MAX_POLL_MILLIS);
       } catch (RuntimeException e) {
         // The database is unreachable: posting would fail too, so the work waits here.
         log.warn("cannot tell what is on its way to {}: {}", destination, e.getMessage());
