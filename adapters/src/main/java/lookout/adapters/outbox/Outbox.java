@@ -48,6 +48,7 @@ public final class Outbox implements AutoCloseable {
   private Thread worker;
   private long nextPrune;
   private volatile long soonest = Long.MAX_VALUE;
+  private final Object progress = new Object();
 
   public Outbox(DataSource db, Clock clock, OutboxPolicy policy) {
     this.store = new OutboxStore(db, clock, policy.lease());
@@ -85,8 +86,23 @@ public final class Outbox implements AutoCloseable {
     for (Optional<Delivery> d = store.claim(); d.isPresent(); d = store.claim()) {
       deliver(d.get());
       tried++;
+      synchronized (progress) {
+        progress.notifyAll();
+      }
     }
     return tried;
+  }
+
+  /**
+   * Blocks until this process's worker has settled a row (sent, failed or put off), or {@code
+   * millis} passed: a producer waiting for {@link #waiting} to reach 0 wakes as soon as it may
+   * have, instead of polling the database in a tight loop. Rows settled by other replicas are seen
+   * only when the wait runs out.
+   */
+  public void awaitProgress(long millis) throws InterruptedException {
+    synchronized (progress) {
+      progress.wait(millis);
+    }
   }
 
   private void loop() {

@@ -36,8 +36,9 @@ final class Lane {
   private static final Duration WAIT_FOR_OTHER_REPLICA = Duration.ofSeconds(1);
   private static final Duration STALE_CLAIM = Duration.ofMinutes(2);
   private static final Duration STORM_EDIT_EVERY = Duration.ofSeconds(15);
-  // How often the outbox is asked while it delivers what the lane handed over: soon at first (a
-  // fast platform is done in milliseconds), less often while a slow one works through it.
+  // How often the outbox is asked while it delivers what the lane handed over, unless it says it
+  // made progress first: soon at first (a fast platform is done in milliseconds), less often while
+  // a slow one works through it (or another replica's worker delivers).
   private static final long IN_FLIGHT_FIRST_POLL_MILLIS = 10;
   private static final long IN_FLIGHT_MAX_POLL_MILLIS = 200;
 
@@ -205,7 +206,7 @@ final class Lane {
         if (inFlight.count(destination) == 0) {
           return;
         }
-        Thread.sleep(poll);
+        inFlight.awaitProgress(poll);
         poll = Math.min(poll * 2, IN_FLIGHT_MAX_POLL_MILLIS);
       } catch (RuntimeException e) {
         // The database is unreachable: posting would fail too, so the work waits here.

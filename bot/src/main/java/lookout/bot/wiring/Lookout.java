@@ -173,7 +173,8 @@ public final class Lookout implements AutoCloseable {
                   approvals,
                   metrics.registry(),
                   // Lanes hand over more only when the outbox delivered what they gave it.
-                  d -> outbox.waiting(d.platform(), d.channel())));
+                  lookout.bot.alerts.InFlight.of(
+                      d -> outbox.waiting(d.platform(), d.channel()), outbox::awaitProgress)));
       resources.add(alerts);
     }
     if (!platforms.isEmpty()) {

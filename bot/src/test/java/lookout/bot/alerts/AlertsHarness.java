@@ -79,7 +79,8 @@ public final class AlertsHarness implements AutoCloseable {
                 work,
                 null,
                 meters,
-                d -> outbox.waiting(d.platform(), d.channel())));
+                InFlight.of(
+                    d -> outbox.waiting(d.platform(), d.channel()), outbox::awaitProgress)));
   }
 
   public static AlertsSettings settings(
