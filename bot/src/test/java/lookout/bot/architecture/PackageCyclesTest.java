@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class PackageCyclesTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final List<String> MODULES =
-      List.of("knowledge", "approvals", "agent", "adapters", "bot");
+      List.of("knowledge", "approvals", "agent", "adapters", "bot", "testing");
   private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
   private static final Pattern REFERENCE =
       Pattern.compile("\\b(lookout(?:\\.[a-z][a-z0-9]*)+)\\.[A-Z]");
