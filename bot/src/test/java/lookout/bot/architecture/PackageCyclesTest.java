@@ -54,7 +54,8 @@ class PackageCyclesTest {
   static Map<String, Set<String>> graph() throws IOException {
     Map<String, Set<String>> graph = new TreeMap<>();
     for (String module : MODULES) {
-      try (Stream<Path> files = Files.walk(ROOT.resolve(module).resolve("src/main/java"))) {
+      try (Stream<Path> files =
+          Files.walk(ModuleBoundariesTest.folder(module).resolve("src/main/java"))) {
         for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
           String source = Files.readString(file);
           Matcher pkg = PACKAGE.matcher(source);
