@@ -76,12 +76,20 @@ final class Neighbours {
     }
     templates(all, workloads).forEach(t -> labelSets.add(t.getMetadata().getLabels()));
 
-    List<Service> services =
+    List<Service> selecting =
         all.services().stream()
             .filter(s -> targetServices.contains(s) || selectsAny(s, labelSets))
             .toList();
     Set<String> serviceNames = new HashSet<>();
-    services.forEach(s -> serviceNames.add(name(s)));
+    selecting.forEach(s -> serviceNames.add(name(s)));
+    List<Ingress> ingresses =
+        all.ingresses().stream()
+            .filter(i -> targetIngresses.contains(i) || routesTo(i, serviceNames))
+            .toList();
+    // every service a kept ingress names, so a backend naming a missing service can be told apart
+    Set<String> named = new HashSet<>(serviceNames);
+    ingresses.forEach(i -> named.addAll(backendServices(i)));
+    List<Service> services = all.services().stream().filter(s -> named.contains(name(s))).toList();
     return new Related(
         keep(all.deployments(), "Deployment", workloads),
         all.replicaSets().stream()
@@ -95,11 +103,9 @@ final class Neighbours {
         keep(all.cronJobs(), "CronJob", workloads),
         services,
         all.endpointSlices().stream()
-            .filter(e -> serviceNames.contains(label(e, "kubernetes.io/service-name")))
+            .filter(e -> named.contains(label(e, "kubernetes.io/service-name")))
             .toList(),
-        all.ingresses().stream()
-            .filter(i -> targetIngresses.contains(i) || routesTo(i, serviceNames))
-            .toList(),
+        ingresses,
         all.autoscalers().stream()
             .filter(h -> is(target, "HorizontalPodAutoscaler", h) || scales(h, workloads))
             .toList(),
