@@ -9,6 +9,9 @@ import java.util.List;
 public final class Analyzers {
   private Analyzers() {}
 
+  /** The subject of the finding that stands for an analyzer that threw. */
+  public static final String FAILED_SUBJECT = "analyzer ";
+
   /** The standard analyzers on the system clock, without memory usage data. */
   public static List<Analyzer> all() {
     return all(Clock.systemUTC(), null);
@@ -27,7 +30,8 @@ public final class Analyzers {
         new PvcUnboundAnalyzer(clock),
         new PendingAnalyzer(clock),
         new ProbeFailureAnalyzer(clock),
-        new NodePressureAnalyzer(clock));
+        new NodePressureAnalyzer(clock),
+        new RecentRestartsAnalyzer(clock));
   }
 
   /**
@@ -48,7 +52,7 @@ public final class Analyzers {
               new Finding(
                   Finding.Severity.INFO,
                   name,
-                  "analyzer " + name,
+                  FAILED_SUBJECT + name,
                   Evidence.clip("analyzer " + name + " failed: " + e),
                   List.of(),
                   List.of()));

@@ -36,6 +36,11 @@ final class Pods {
     return ns.isEmpty() ? name(pod) : ns + "/" + name(pod);
   }
 
+  /** The pod as an object reference, for a finding's subject and the pods it affects. */
+  static ObjectRef refOf(Pod pod) {
+    return ObjectRef.pod(namespace(pod), name(pod));
+  }
+
   static String phase(Pod pod) {
     return pod.getStatus() == null
         ? ""

@@ -1,6 +1,9 @@
 package lookout.agent.cluster;
 
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventList;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -9,6 +12,7 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import lookout.agent.text.Ages;
@@ -21,6 +25,9 @@ import lookout.agent.text.Ages;
 public final class ClusterReader {
   /** Events read per object before merging; the newest are kept. */
   static final int MAX_EVENTS = 200;
+
+  /** Events of one namespace read for a diagnosis; a namespace with more is an event storm. */
+  static final int MAX_NAMESPACE_EVENTS = 5_000;
 
   private final KubernetesClient client;
   private final Clock clock;
@@ -94,6 +101,64 @@ public final class ClusterReader {
         podCache != null
             ? podCache.pods(namespace)
             : PodCache.list(client, namespace, PodCache.MAX_LISTED));
+  }
+
+  /**
+   * The pods of a namespace {@code selector} selects, worst first: picked out of the pod cache when
+   * there is one, else listed with the selector.
+   */
+  public List<Pod> pods(String namespace, LabelSelector selector) {
+    if (selector == null) {
+      return List.of();
+    }
+    if (podCache != null) {
+      return sortWorstFirst(
+          podCache.pods(namespace).stream().filter(p -> Selectors.selects(selector, p)).toList());
+    }
+    return sortWorstFirst(
+        client.pods().inNamespace(namespace).withLabelSelector(selector).list().getItems());
+  }
+
+  /** The pods bound to a node, in every namespace, worst first. */
+  public List<Pod> podsOnNode(String node) {
+    if (podCache != null) {
+      return sortWorstFirst(podCache.podsOnNode(node));
+    }
+    return sortWorstFirst(
+        client.pods().inAnyNamespace().withField("spec.nodeName", node).list().getItems().stream()
+            .filter(p -> p.getSpec() != null && node.equals(p.getSpec().getNodeName()))
+            .limit(PodCache.MAX_LISTED)
+            .toList());
+  }
+
+  /**
+   * Every event of a namespace, in no particular order, paged, at most {@value
+   * #MAX_NAMESPACE_EVENTS}: callers pick the events of the objects they look at (the mock API
+   * server ignores field selectors, and one list serves every object of a diagnosis).
+   */
+  public List<Event> allEvents(String namespace) {
+    List<Event> out = new ArrayList<>();
+    String next = null;
+    do {
+      EventList page =
+          client
+              .v1()
+              .events()
+              .inNamespace(namespace)
+              .list(new ListOptionsBuilder().withLimit(PodCache.PAGE).withContinue(next).build());
+      for (Event e : page.getItems()) {
+        if (out.size() >= MAX_NAMESPACE_EVENTS) {
+          return out;
+        }
+        out.add(e);
+      }
+      next = page.getMetadata() == null ? null : page.getMetadata().getContinue();
+    } while (next != null && !next.isEmpty());
+    return out;
+  }
+
+  KubernetesClient client() {
+    return client;
   }
 
   /** Events about one object, newest first, selected by the API server. */

@@ -38,6 +38,8 @@ public final class PodCache implements AutoCloseable {
 
   static final Duration RETRY_AFTER = Duration.ofMinutes(5);
 
+  private static final String NODE_INDEX = "node";
+
   private final KubernetesClient client;
   private final Duration syncWait;
   private SharedIndexInformer<Pod> informer; // guarded by this
@@ -57,6 +59,27 @@ public final class PodCache implements AutoCloseable {
       return inf.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace);
     }
     return list(client, namespace, MAX_LISTED);
+  }
+
+  /**
+   * The pods bound to one node, in every namespace: from the cache's node index, else a direct list
+   * selected by {@code spec.nodeName} (and checked here, for servers that ignore field selectors).
+   */
+  public List<Pod> podsOnNode(String node) {
+    SharedIndexInformer<Pod> inf = informer();
+    if (inf != null && ready(inf)) {
+      return inf.getIndexer().byIndex(NODE_INDEX, node);
+    }
+    return client
+        .pods()
+        .inAnyNamespace()
+        .withField("spec.nodeName", node)
+        .list()
+        .getItems()
+        .stream()
+        .filter(p -> p.getSpec() != null && node.equals(p.getSpec().getNodeName()))
+        .limit(MAX_LISTED)
+        .toList();
   }
 
   /** True when reads are answered from the cache right now. */
@@ -103,6 +126,13 @@ public final class PodCache implements AutoCloseable {
       return informer;
     }
     informer = client.pods().inAnyNamespace().withLimit(PAGE).runnableInformer(0);
+    informer.addIndexers(
+        java.util.Map.of(
+            NODE_INDEX,
+            pod ->
+                pod.getSpec() == null || pod.getSpec().getNodeName() == null
+                    ? List.of()
+                    : List.of(pod.getSpec().getNodeName())));
     started = informer.start().toCompletableFuture();
     try {
       started.get(syncWait.toMillis(), TimeUnit.MILLISECONDS);
