@@ -27,11 +27,20 @@ public final class Analyzers {
         new OomKilledAnalyzer(clock, usage),
         new CrashLoopBackOffAnalyzer(clock),
         new ImagePullBackOffAnalyzer(clock),
-        new PvcUnboundAnalyzer(clock),
+        new ClaimAnalyzer(clock),
+        new VolumeAttachAnalyzer(clock),
         new PendingAnalyzer(clock),
         new ProbeFailureAnalyzer(clock),
-        new NodePressureAnalyzer(clock),
-        new RecentRestartsAnalyzer(clock));
+        new NodeAnalyzer(clock),
+        new NodeSchedulingAnalyzer(),
+        new ServiceAnalyzer(clock),
+        new IngressAnalyzer(),
+        new JobAnalyzer(clock),
+        new CronJobAnalyzer(clock),
+        new HpaAnalyzer(clock),
+        new QuotaAnalyzer(clock),
+        new RecentRestartsAnalyzer(clock),
+        new ReadGapsAnalyzer());
   }
 
   /**

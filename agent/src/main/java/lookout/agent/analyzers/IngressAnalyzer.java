@@ -60,13 +60,13 @@ public final class IngressAnalyzer implements Analyzer {
       String summary = subject + " routes to a backend that is not there: " + evidence.get(0);
       evidence.add(Meta.fix(String.join("; ", fixes) + " in ingress " + Meta.ref(ingress)));
       findings.add(
-          new Finding(
-              Finding.Severity.CRITICAL,
-              "IngressBackend",
-              subject,
-              Evidence.clip(summary),
-              evidence,
-              List.of()));
+          Meta.finding(
+                  Finding.Severity.CRITICAL,
+                  "IngressBackend",
+                  Meta.ref("Ingress", ingress),
+                  Evidence.clip(summary),
+                  evidence)
+              .build());
     }
     return findings;
   }

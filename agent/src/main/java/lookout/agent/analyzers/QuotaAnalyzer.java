@@ -106,8 +106,13 @@ public final class QuotaAnalyzer implements Analyzer {
                   + (worst >= 100 ? " is full: " : " is nearly full: ")
                   + String.join(", ", full);
       findings.add(
-          new Finding(
-              severity, "QuotaExceeded", subject, Evidence.clip(summary), evidence, List.of()));
+          Meta.finding(
+                  severity,
+                  "QuotaExceeded",
+                  Meta.ref("ResourceQuota", quota),
+                  Evidence.clip(summary),
+                  evidence)
+              .build());
     }
     return findings;
   }

@@ -117,13 +117,13 @@ public final class ServiceAnalyzer implements Analyzer {
             + others.size()
             + " pods in "
             + Meta.namespace(service);
-    return new Finding(
-        Finding.Severity.CRITICAL,
-        "ServiceNoEndpoints",
-        subject,
-        Evidence.clip(summary),
-        evidence,
-        List.of());
+    return Meta.finding(
+            Finding.Severity.CRITICAL,
+            "ServiceNoEndpoints",
+            Meta.ref("Service", service),
+            Evidence.clip(summary),
+            evidence)
+        .build();
   }
 
   private Finding noneReady(Service service, List<Pod> selected) {
@@ -147,13 +147,16 @@ public final class ServiceAnalyzer implements Analyzer {
             + " pods is ready ("
             + whyNotReady(selected.get(0))
             + ")";
-    return new Finding(
-        Finding.Severity.WARNING,
-        "ServiceNotReady",
-        subject,
-        Evidence.clip(summary),
-        evidence,
-        List.of());
+    return Meta.finding(
+            Finding.Severity.WARNING,
+            "ServiceNotReady",
+            Meta.ref("Service", service),
+            Evidence.clip(summary),
+            evidence)
+        .role(Finding.Role.SYMPTOM)
+        .affects(pods(selected))
+        .blames(pods(selected))
+        .build();
   }
 
   /** A Service without a selector routes to endpoints someone maintains by hand. */
@@ -165,18 +168,18 @@ public final class ServiceAnalyzer implements Analyzer {
     }
     String subject = Meta.subject("Service", service);
     return Optional.of(
-        new Finding(
-            Finding.Severity.WARNING,
-            "ServiceNoEndpoints",
-            subject,
-            subject + " has no selector and no endpoints, so it routes nowhere",
-            List.of(
-                "selector: (none): endpoints must be created by hand or by another controller",
-                Meta.fix(
-                    "add a selector to service "
-                        + Meta.ref(service)
-                        + " or create the EndpointSlice it should use")),
-            List.of()));
+        Meta.finding(
+                Finding.Severity.WARNING,
+                "ServiceNoEndpoints",
+                Meta.ref("Service", service),
+                subject + " has no selector and no endpoints, so it routes nowhere",
+                List.of(
+                    "selector: (none): endpoints must be created by hand or by another controller",
+                    Meta.fix(
+                        "add a selector to service "
+                            + Meta.ref(service)
+                            + " or create the EndpointSlice it should use")))
+            .build());
   }
 
   private Optional<Finding> loadBalancer(ClusterFacts facts, Service service) {
@@ -207,13 +210,18 @@ public final class ServiceAnalyzer implements Analyzer {
                 + " service "
                 + Meta.ref(service)));
     return Optional.of(
-        new Finding(
-            Finding.Severity.WARNING,
-            "LoadBalancerPending",
-            subject,
-            Evidence.clip(subject + " has no external address: " + events.get(0).message()),
-            evidence,
-            List.of()));
+        Meta.finding(
+                Finding.Severity.WARNING,
+                "LoadBalancerPending",
+                Meta.ref("Service", service),
+                Evidence.clip(subject + " has no external address: " + events.get(0).message()),
+                evidence)
+            .build());
+  }
+
+  /** The pods as finding references. */
+  static List<ObjectRef> pods(List<Pod> pods) {
+    return pods.stream().map(p -> ObjectRef.pod(Pods.namespace(p), Pods.name(p))).toList();
   }
 
   static boolean ready(Pod p) {

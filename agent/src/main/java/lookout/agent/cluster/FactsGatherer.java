@@ -34,8 +34,9 @@ public final class FactsGatherer {
   private final GraphReader graphs;
   private final RelatedSource around;
 
+  /** With {@link RelatedReader} reading what surrounds the pods. */
   public FactsGatherer(String cluster, ClusterReader reader) {
-    this(cluster, reader, RelatedSource.none());
+    this(cluster, reader, new RelatedReader(reader.client()));
   }
 
   /**

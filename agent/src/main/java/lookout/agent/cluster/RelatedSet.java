@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lookout.agent.analyzers.ReadGap;
 import lookout.agent.analyzers.Related;
 
 /**
@@ -27,6 +28,7 @@ import lookout.agent.analyzers.Related;
  */
 final class RelatedSet {
   private final Map<String, HasMetadata> objects = new LinkedHashMap<>();
+  private final List<ReadGap> gaps = new ArrayList<>();
 
   RelatedSet add(HasMetadata object) {
     if (object != null && object.getMetadata() != null) {
@@ -48,6 +50,7 @@ final class RelatedSet {
 
   /** Adds every object of {@code other}. */
   RelatedSet addAll(Related other) {
+    gaps.addAll(other.gaps());
     addAll(other.deployments());
     addAll(other.replicaSets());
     addAll(other.statefulSets());
@@ -90,6 +93,7 @@ final class RelatedSet {
         of(ResourceQuota.class),
         of(StorageClass.class),
         of(PersistentVolume.class),
-        of(VolumeAttachment.class));
+        of(VolumeAttachment.class),
+        gaps);
   }
 }
