@@ -53,7 +53,7 @@ public final class ServiceAnalyzer implements Analyzer {
           inNamespace.stream().filter(p -> Labels.matches(selector, Meta.labels(p))).toList();
       List<Endpoint> endpoints = endpoints(facts, service);
       if (selected.isEmpty() && endpoints.isEmpty() && !slicesUnknown(facts)) {
-        findings.add(noPods(service, selector, inNamespace));
+        findings.add(noPods(facts, service, selector, inNamespace));
         continue;
       }
       ServicePorts.unexposed(service, selected).ifPresent(findings::add);
@@ -65,18 +65,24 @@ public final class ServiceAnalyzer implements Analyzer {
     return findings;
   }
 
-  private Finding noPods(Service service, Map<String, String> selector, List<Pod> others) {
+  private Finding noPods(
+      ClusterFacts facts, Service service, Map<String, String> selector, List<Pod> others) {
     String subject = Meta.subject("Service", service);
     List<String> evidence = new ArrayList<>();
     evidence.add(Evidence.clip("selector: " + Labels.text(selector)));
-    List<NearestLabels.Candidate> nearest = NearestLabels.of(selector, others);
+    List<NearestLabels.Labelled> labelled = new ArrayList<>();
+    others.forEach(p -> labelled.add(NearestLabels.Labelled.of(p)));
+    labelled.addAll(ServiceTemplates.of(facts, Meta.namespace(service)));
+    List<NearestLabels.Candidate> nearest = NearestLabels.of(selector, labelled);
     for (NearestLabels.Candidate c : nearest) {
+      NearestLabels.Labelled first = c.members().get(0);
+      int more = c.members().size() - 1;
       evidence.add(
           Evidence.clip(
-              "nearest: pod "
-                  + Pods.name(c.pods().get(0))
-                  + (c.pods().size() > 1 ? " (+" + (c.pods().size() - 1) + " like it)" : "")
-                  + " has "
+              "nearest: "
+                  + first.shown()
+                  + (more > 0 ? " (+" + more + " like it)" : "")
+                  + ": "
                   + Labels.text(c.labels())
                   + " — "
                   + String.join(", ", c.differences(selector))));
@@ -85,7 +91,7 @@ public final class ServiceAnalyzer implements Analyzer {
     if (nearest.isEmpty()) {
       evidence.add(
           others.isEmpty()
-              ? "pods: none running in namespace " + Meta.namespace(service)
+              ? "pods: none found in namespace " + Meta.namespace(service)
               : Evidence.names(
                   "pods in the namespace: ", others.stream().map(Pods::name).toList()));
       fix =
@@ -96,8 +102,11 @@ public final class ServiceAnalyzer implements Analyzer {
     } else {
       NearestLabels.Candidate best = nearest.get(0);
       String owner =
-          Workload.of(best.pods().get(0))
-              .map(w -> " (the labels of " + w.describe() + ")")
+          best.members().stream()
+              .map(NearestLabels.Labelled::owner)
+              .filter(java.util.Objects::nonNull)
+              .findFirst()
+              .map(w -> " (the labels of " + w + ")")
               .orElse("");
       fix =
           "change the selector of service "
@@ -113,10 +122,9 @@ public final class ServiceAnalyzer implements Analyzer {
         subject
             + " has no endpoints: its selector "
             + Labels.text(selector)
-            + " matches none of the "
-            + others.size()
-            + " pods in "
-            + Meta.namespace(service);
+            + (others.isEmpty()
+                ? " matches no pod in " + Meta.namespace(service)
+                : " matches none of the " + others.size() + " pods in " + Meta.namespace(service));
     return Meta.finding(
             Finding.Severity.CRITICAL,
             "ServiceNoEndpoints",

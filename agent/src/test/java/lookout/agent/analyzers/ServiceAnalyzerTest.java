@@ -122,15 +122,49 @@ class ServiceAnalyzerTest {
               assertThat(f.evidence())
                   .containsExactly(
                       "selector: app=reviews",
-                      "nearest: pod reviews-v2-6c9f8d7b5-4xk2m (+1 like it) has"
+                      "nearest: pod reviews-v2-6c9f8d7b5-4xk2m (+1 like it):"
                           + " app=reviews-v2,version=v2 — app=reviews-v2 not reviews",
-                      "nearest: pod ratings-7b9d5f6c4-zz9q1 has app=ratings — app=ratings not"
+                      "nearest: pod ratings-7b9d5f6c4-zz9q1: app=ratings — app=ratings not"
                           + " reviews");
               assertThat(f.fixes())
                   .containsExactly(
                       "change the selector of service shop/reviews to app=reviews-v2 (the"
                           + " labels of deployment shop/reviews-v2), or label those pods"
                           + " app=reviews");
+            });
+  }
+
+  @Test
+  void with_no_pods_at_all_the_nearest_workload_template_is_named() {
+    String yaml =
+        service("reviews", "app: reviews", "9080", "")
+            + EMPTY_SLICE
+            + """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: reviews-v2, namespace: shop}
+            spec:
+              replicas: 0
+              selector: {matchLabels: {app: reviews-v2}}
+              template:
+                metadata: {labels: {app: reviews-v2, version: v2}}
+                spec: {containers: [{name: reviews, image: shop/reviews:2.0}]}
+            """;
+
+    assertThat(analyzer.analyze(YamlFacts.facts(REVIEWS, yaml)))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.summary())
+                  .isEqualTo("has no endpoints: its selector app=reviews matches no pod in shop");
+              assertThat(f.evidence())
+                  .contains(
+                      "nearest: the pods of deployment shop/reviews-v2:"
+                          + " app=reviews-v2,version=v2 — app=reviews-v2 not reviews");
+              assertThat(f.fixes())
+                  .containsExactly(
+                      "change the selector of service shop/reviews to app=reviews-v2 (the labels of"
+                          + " deployment shop/reviews-v2), or label those pods app=reviews");
             });
   }
 

@@ -145,6 +145,29 @@ class RelatedReaderTest {
   }
 
   @Test
+  void a_service_selecting_nothing_brings_the_workloads_it_probably_meant() {
+    RelatedReader reader = start(Map.of());
+    client
+        .services()
+        .resource(
+            new ServiceBuilder()
+                .withNewMetadata()
+                .withNamespace("shop")
+                .withName("webshop")
+                .endMetadata()
+                .withNewSpec()
+                .withSelector(Map.of("app", "webshop"))
+                .endSpec()
+                .build())
+        .create();
+
+    Related related =
+        reader.forTarget(new ObjectRef("Service", "shop", "webshop"), List.of(), List.of());
+
+    assertThat(names(related.deployments())).containsExactly("web");
+  }
+
+  @Test
   void a_namespace_scan_reads_everything_in_it() {
     RelatedReader reader = start(Map.of());
 
