@@ -78,7 +78,8 @@ public final class FactsGatherer {
     }
     events.sort(EventText.newestFirst());
     ClusterFacts facts =
-        new ClusterFacts(cluster, target, pods, events, claims, nodesFor(pods), related, logs);
+        new ClusterFacts(
+            cluster, target, pods, events, claims, nodesFor(target, pods), related, logs);
     return new Gathered(facts, unreadable);
   }
 
@@ -212,7 +213,8 @@ public final class FactsGatherer {
     return out;
   }
 
-  private List<Node> nodesFor(List<Pod> pods) {
+  /** The nodes the pods run on (all when one is unscheduled), and the node asked about. */
+  private List<Node> nodesFor(ObjectRef target, List<Pod> pods) {
     boolean unscheduled =
         pods.stream()
             .anyMatch(
@@ -228,6 +230,9 @@ public final class FactsGatherer {
             used.add(p.getSpec().getNodeName());
           }
         });
+    if (target.kind().equals("Node")) {
+      used.add(target.name()); // a drained node runs no pods, and is still the question
+    }
     if (used.isEmpty() && !unscheduled) {
       return List.of();
     }

@@ -90,6 +90,16 @@ final class Neighbours {
         all.ingresses().stream()
             .filter(i -> targetIngresses.contains(i) || routesTo(i, serviceNames))
             .toList();
+    if (ingresses.isEmpty() && !serviceNames.isEmpty()) {
+      // no ingress routes to the target's services: one whose backend names a service that does
+      // not exist may be the route meant for them (a renamed service, an ingress left behind)
+      Set<String> existing = new HashSet<>();
+      all.services().forEach(s -> existing.add(name(s)));
+      ingresses =
+          all.ingresses().stream()
+              .filter(i -> backendServices(i).stream().anyMatch(b -> !existing.contains(b)))
+              .toList();
+    }
     // every service a kept ingress names, so a backend naming a missing service can be told apart
     Set<String> named = new HashSet<>(serviceNames);
     ingresses.forEach(i -> named.addAll(backendServices(i)));

@@ -168,6 +168,47 @@ class RelatedReaderTest {
   }
 
   @Test
+  void when_no_ingress_routes_to_its_services_an_ingress_naming_a_missing_service_comes_along() {
+    RelatedReader reader = start(Map.of());
+    client
+        .network()
+        .v1()
+        .ingresses()
+        .resource(
+            new IngressBuilder()
+                .withNewMetadata()
+                .withNamespace("shop")
+                .withName("legacy")
+                .endMetadata()
+                .withNewSpec()
+                .withNewDefaultBackend()
+                .withNewService()
+                .withName("old-admin")
+                .withNewPort()
+                .withNumber(80)
+                .endPort()
+                .endService()
+                .endDefaultBackend()
+                .endSpec()
+                .build())
+        .create();
+    Pod admin =
+        new PodBuilder(webPod())
+            .editMetadata()
+            .withName("admin-1")
+            .withLabels(Map.of("app", "admin"))
+            .withOwnerReferences()
+            .endMetadata()
+            .build();
+
+    Related related =
+        reader.forTarget(new ObjectRef("Pod", "shop", "admin-1"), List.of(admin), List.of());
+
+    assertThat(names(related.ingresses())).containsExactly("legacy");
+    assertThat(names(related.services())).containsExactly("admin");
+  }
+
+  @Test
   void a_namespace_scan_reads_everything_in_it() {
     RelatedReader reader = start(Map.of());
 
