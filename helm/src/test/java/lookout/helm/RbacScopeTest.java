@@ -57,7 +57,8 @@ class RbacScopeTest {
     JsonNode role = render(which).one("ClusterRole");
 
     for (ApiResource r : ReadScope.all()) {
-      List<String> verbs = r.resource().contains("/") ? List.of("get") : List.of("get", "list", "watch");
+      List<String> verbs =
+          r.resource().contains("/") ? List.of("get") : List.of("get", "list", "watch");
       assertThat(grants(role, r.group(), r.resource()))
           .as("verbs on %s in API group \"%s\"", r.resource(), r.group())
           .containsAll(verbs);

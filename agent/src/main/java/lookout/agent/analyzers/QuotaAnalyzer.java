@@ -89,10 +89,9 @@ public final class QuotaAnalyzer implements Analyzer {
                       + Meta.ref(quota)
                       + ", or free room: lower requests or scale down other workloads in "
                       + Meta.namespace(quota)));
+      // a full quota that has refused nothing yet is worth knowing, not the cause of a failure
       Finding.Severity severity =
-          !rejections.isEmpty()
-              ? Finding.Severity.CRITICAL
-              : worst >= 100 ? Finding.Severity.WARNING : Finding.Severity.INFO;
+          rejections.isEmpty() ? Finding.Severity.INFO : Finding.Severity.CRITICAL;
       String summary =
           !rejections.isEmpty()
               ? subject

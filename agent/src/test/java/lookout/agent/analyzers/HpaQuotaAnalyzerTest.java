@@ -167,6 +167,17 @@ class HpaQuotaAnalyzerTest {
   }
 
   @Test
+  void a_full_quota_that_refused_nothing_yet_is_only_a_note() {
+    assertThat(new QuotaAnalyzer(CLOCK).analyze(YamlFacts.facts(WEB, QUOTA.replace("3800m", "4"))))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.role()).isEqualTo(Finding.Role.NOTE);
+              assertThat(f.summary()).isEqualTo("is full: requests.cpu 4/4 (100%)");
+            });
+  }
+
+  @Test
   void a_quota_with_room_and_no_rejection_is_not_reported() {
     assertThat(
             new QuotaAnalyzer(CLOCK).analyze(YamlFacts.facts(WEB, QUOTA.replace("3800m", "1200m"))))
