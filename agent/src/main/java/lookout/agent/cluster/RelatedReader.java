@@ -1,13 +1,9 @@
 package lookout.agent.cluster;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ListOptions;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
-import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.storage.StorageClass;
-import io.fabric8.kubernetes.api.model.storage.VolumeAttachment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,13 +30,14 @@ public final class RelatedReader implements RelatedSource {
   /** Objects listed per kind and namespace; a namespace with more is cut, never paged. */
   static final int MAX_LISTED = 500;
 
-  private static final ListOptions BOUNDED =
-      new ListOptionsBuilder().withLimit((long) MAX_LISTED).build();
+  static final ListOptions BOUNDED = new ListOptionsBuilder().withLimit((long) MAX_LISTED).build();
 
   private final KubernetesClient client;
+  private final ClaimStorage storage;
 
   public RelatedReader(KubernetesClient client) {
     this.client = Objects.requireNonNull(client, "client");
+    this.storage = new ClaimStorage(client);
   }
 
   @Override
@@ -255,97 +252,6 @@ public final class RelatedReader implements RelatedSource {
   /** Related plus the storage the claims reference, and every gap met on the way. */
   private Related withStorage(
       Related related, List<PersistentVolumeClaim> claims, GuardedReads reads) {
-    List<StorageClass> classes = storageClasses(claims, reads);
-    List<PersistentVolume> volumes = new ArrayList<>();
-    for (String name : names(claims, true)) {
-      PersistentVolume pv =
-          reads.get(ReadScope.VOLUMES, null, () -> client.persistentVolumes().withName(name).get());
-      if (pv != null) {
-        volumes.add(pv);
-      }
-    }
-    Set<String> volumeNames = new LinkedHashSet<>();
-    volumes.forEach(v -> volumeNames.add(v.getMetadata().getName()));
-    List<VolumeAttachment> attachments =
-        volumeNames.isEmpty()
-            ? List.of()
-            : reads
-                .list(
-                    ReadScope.ATTACHMENTS,
-                    null,
-                    () -> client.storage().v1().volumeAttachments().list(BOUNDED).getItems())
-                .stream()
-                .filter(a -> volumeNames.contains(attachedVolume(a)))
-                .toList();
-    return new Related(
-        related.deployments(),
-        related.replicaSets(),
-        related.statefulSets(),
-        related.daemonSets(),
-        related.jobs(),
-        related.cronJobs(),
-        related.services(),
-        related.endpointSlices(),
-        related.ingresses(),
-        related.autoscalers(),
-        related.quotas(),
-        classes,
-        volumes,
-        attachments,
-        reads.gaps());
-  }
-
-  /**
-   * The classes the claims name; all classes when a claim names none, since then the default class
-   * (an annotation on one of them) decides.
-   */
-  private List<StorageClass> storageClasses(
-      List<PersistentVolumeClaim> claims, GuardedReads reads) {
-    boolean usesDefault =
-        claims.stream()
-            .anyMatch(c -> c.getSpec() != null && c.getSpec().getStorageClassName() == null);
-    if (usesDefault) {
-      return reads.list(
-          ReadScope.STORAGE_CLASSES,
-          null,
-          () -> client.storage().v1().storageClasses().list(BOUNDED).getItems());
-    }
-    List<StorageClass> classes = new ArrayList<>();
-    for (String name : names(claims, false)) {
-      StorageClass sc =
-          reads.get(
-              ReadScope.STORAGE_CLASSES,
-              null,
-              () -> client.storage().v1().storageClasses().withName(name).get());
-      if (sc != null) {
-        classes.add(sc);
-      }
-    }
-    return classes;
-  }
-
-  /** Distinct volume names (or class names) the claims spell out, blanks left out. */
-  private static Set<String> names(List<PersistentVolumeClaim> claims, boolean volumes) {
-    Set<String> names = new LinkedHashSet<>();
-    for (PersistentVolumeClaim c : claims) {
-      if (c.getSpec() == null) {
-        continue;
-      }
-      String name = volumes ? c.getSpec().getVolumeName() : c.getSpec().getStorageClassName();
-      if (name != null && !name.isBlank()) {
-        names.add(name);
-      }
-    }
-    return names;
-  }
-
-  private static String attachedVolume(VolumeAttachment a) {
-    return a.getSpec() == null || a.getSpec().getSource() == null
-        ? null
-        : a.getSpec().getSource().getPersistentVolumeName();
-  }
-
-  static String nameOf(HasMetadata o) {
-    return o.getMetadata() == null ? null : o.getMetadata().getName();
+    return storage.add(related, claims, reads);
   }
 }
