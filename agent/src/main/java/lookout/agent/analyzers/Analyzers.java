@@ -24,13 +24,22 @@ public final class Analyzers {
    */
   public static List<Analyzer> all(Clock clock, UsageSource usage) {
     return List.of(
-        new OomKilledAnalyzer(clock, usage),
-        new CrashLoopBackOffAnalyzer(clock),
+        new ContainerStartAnalyzer(clock),
+        new FailedMountAnalyzer(clock),
         new ImagePullBackOffAnalyzer(clock),
-        new PvcUnboundAnalyzer(clock),
-        new PendingAnalyzer(clock),
+        new OomKilledAnalyzer(clock, usage),
         new ProbeFailureAnalyzer(clock),
+        new CrashLoopBackOffAnalyzer(clock),
+        new PendingAnalyzer(clock),
+        new NodeLostAnalyzer(clock),
+        new EvictionAnalyzer(clock),
+        new FailedCreateAnalyzer(clock),
+        new PvcUnboundAnalyzer(clock),
         new NodePressureAnalyzer(clock),
+        new ScaledToZeroAnalyzer(),
+        new RolloutAnalyzer(),
+        new StatefulSetAnalyzer(),
+        new DaemonSetAnalyzer(clock),
         new RecentRestartsAnalyzer(clock));
   }
 

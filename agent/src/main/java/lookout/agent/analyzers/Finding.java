@@ -155,6 +155,9 @@ public record Finding(
 
   /** Collects a finding; every list starts empty, the role starts as {@link Role#CAUSE}. */
   public static final class Builder {
+    /** A summary is one sentence, but one that may carry a scheduler's or registry's reasons. */
+    static final int MAX_SUMMARY = 400;
+
     private final Severity severity;
     private final String analyzer;
     private final ObjectRef about;
@@ -176,7 +179,7 @@ public record Finding(
 
     /** The predicate after the object's name: "cannot start: Secret db-creds does not exist". */
     public Builder summary(String text) {
-      this.summary = Evidence.clip(text);
+      this.summary = Evidence.clip(text, MAX_SUMMARY);
       return this;
     }
 

@@ -77,7 +77,8 @@ public final class FactsGatherer {
     }
     events.sort(EventText.newestFirst());
     ClusterFacts facts =
-        new ClusterFacts(cluster, target, pods, events, claims, nodesFor(pods), related, logs);
+        new ClusterFacts(
+            cluster, target, pods, events, claims, nodesFor(target, pods), related, logs);
     return new Gathered(facts, unreadable);
   }
 
@@ -211,15 +212,17 @@ public final class FactsGatherer {
     return out;
   }
 
-  private List<Node> nodesFor(List<Pod> pods) {
+  private List<Node> nodesFor(ObjectRef target, List<Pod> pods) {
+    // a DaemonSet's nodes are what it is judged against, whether its pods run there or not
     boolean unscheduled =
-        pods.stream()
-            .anyMatch(
-                p ->
-                    "Pending".equals(p.getStatus() == null ? null : p.getStatus().getPhase())
-                        && (p.getSpec() == null
-                            || p.getSpec().getNodeName() == null
-                            || p.getSpec().getNodeName().isBlank()));
+        target.kind().equals("DaemonSet")
+            || pods.stream()
+                .anyMatch(
+                    p ->
+                        "Pending".equals(p.getStatus() == null ? null : p.getStatus().getPhase())
+                            && (p.getSpec() == null
+                                || p.getSpec().getNodeName() == null
+                                || p.getSpec().getNodeName().isBlank()));
     Set<String> used = new LinkedHashSet<>();
     pods.forEach(
         p -> {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import lookout.agent.analyzers.Analyzer;
 import lookout.agent.analyzers.Analyzers;
 import lookout.agent.analyzers.ClusterFacts;
+import lookout.agent.analyzers.EvictionAnalyzer;
 import lookout.agent.analyzers.Finding;
 import lookout.agent.analyzers.LogSource;
 import lookout.agent.analyzers.ObjectRef;
@@ -22,6 +23,10 @@ import lookout.agent.cluster.PodText;
  * problem-pods tools and the check-ups all go through here. Reads the cluster; never writes.
  */
 public final class DiagnosisEngine {
+  /** Reasons of notes that mean "failed earlier, fine now": the verdict is then recovered. */
+  static final java.util.Set<String> PAST_FAILURES =
+      java.util.Set.of(RecentRestartsAnalyzer.REASON, EvictionAnalyzer.REASON);
+
   private final FactsGatherer gatherer;
   private final Analyzer analyzers;
   private final Clock clock;
@@ -72,7 +77,7 @@ public final class DiagnosisEngine {
       return new Diagnosis(
           target,
           Diagnosis.Verdict.BROKEN,
-          Headline.broken(target, cause, deeper, deps),
+          Headline.broken(target, cause, deeper, ranking.explained(), deps),
           Optional.of(cause),
           deeper,
           others,
@@ -102,9 +107,7 @@ public final class DiagnosisEngine {
           facts);
     }
     Optional<Finding> restart =
-        ranking.notes().stream()
-            .filter(f -> f.reason().equals(RecentRestartsAnalyzer.REASON))
-            .findFirst();
+        ranking.notes().stream().filter(f -> PAST_FAILURES.contains(f.reason())).findFirst();
     String headline =
         restart
             .map(r -> Headline.recovered(target, r, state))
