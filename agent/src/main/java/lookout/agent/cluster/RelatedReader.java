@@ -1,0 +1,305 @@
+package lookout.agent.cluster;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ListOptions;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolume;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.storage.StorageClass;
+import io.fabric8.kubernetes.api.model.storage.VolumeAttachment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import lookout.agent.analyzers.ObjectRef;
+import lookout.agent.analyzers.Related;
+
+/**
+ * Reads the objects around a question's target into {@link Related}: one bounded list per kind in
+ * the target's namespace (run in parallel on virtual threads), narrowed to the target's neighbours
+ * by {@link Neighbours}; cluster-scoped storage only as far as the claims reference it (their
+ * StorageClasses, or all classes when a claim relies on the default; their PersistentVolumes and
+ * those volumes' VolumeAttachments). A kind that is forbidden or not served becomes a gap in {@link
+ * Related#gaps()}; the rest is still read. Blocking; call from a virtual thread.
+ */
+public final class RelatedReader {
+  /** Objects listed per kind and namespace; a namespace with more is cut, never paged. */
+  static final int MAX_LISTED = 500;
+
+  private static final ListOptions BOUNDED =
+      new ListOptionsBuilder().withLimit((long) MAX_LISTED).build();
+
+  private final KubernetesClient client;
+
+  public RelatedReader(KubernetesClient client) {
+    this.client = Objects.requireNonNull(client, "client");
+  }
+
+  /**
+   * Everything related in one namespace (a namespace scan).
+   *
+   * @param claims the namespace's claims, whose storage is read
+   */
+  public Related forNamespace(String namespace, List<PersistentVolumeClaim> claims) {
+    GuardedReads reads = new GuardedReads();
+    Related all = namespaced(namespace, reads);
+    return withStorage(all, claims, reads);
+  }
+
+  /**
+   * The neighbours of {@code target}: its controllers, the services selecting its pods and their
+   * endpoint slices and ingresses, its autoscalers, the namespace's quotas and its claims' storage.
+   * A Namespace target reads the whole namespace; a Node target reads only the claims' storage.
+   *
+   * @param pods the target's pods as gathered (their labels and owners find the neighbours)
+   * @param claims the claims those pods mount
+   */
+  public Related forTarget(ObjectRef target, List<Pod> pods, List<PersistentVolumeClaim> claims) {
+    if ("Namespace".equals(target.kind())) {
+      return forNamespace(target.name(), claims);
+    }
+    GuardedReads reads = new GuardedReads();
+    Related near =
+        target.namespace() == null
+            ? Related.none()
+            : Neighbours.of(target, pods, namespaced(target.namespace(), reads));
+    return withStorage(near, claims, reads);
+  }
+
+  private Related namespaced(String ns, GuardedReads reads) {
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      var deployments =
+          submit(
+              pool,
+              reads,
+              ReadScope.DEPLOYMENTS,
+              ns,
+              () -> client.apps().deployments().inNamespace(ns).list(BOUNDED).getItems());
+      var replicaSets =
+          submit(
+              pool,
+              reads,
+              ReadScope.REPLICA_SETS,
+              ns,
+              () -> client.apps().replicaSets().inNamespace(ns).list(BOUNDED).getItems());
+      var statefulSets =
+          submit(
+              pool,
+              reads,
+              ReadScope.STATEFUL_SETS,
+              ns,
+              () -> client.apps().statefulSets().inNamespace(ns).list(BOUNDED).getItems());
+      var daemonSets =
+          submit(
+              pool,
+              reads,
+              ReadScope.DAEMON_SETS,
+              ns,
+              () -> client.apps().daemonSets().inNamespace(ns).list(BOUNDED).getItems());
+      var jobs =
+          submit(
+              pool,
+              reads,
+              ReadScope.JOBS,
+              ns,
+              () -> client.batch().v1().jobs().inNamespace(ns).list(BOUNDED).getItems());
+      var cronJobs =
+          submit(
+              pool,
+              reads,
+              ReadScope.CRON_JOBS,
+              ns,
+              () -> client.batch().v1().cronjobs().inNamespace(ns).list(BOUNDED).getItems());
+      var services =
+          submit(
+              pool,
+              reads,
+              ReadScope.SERVICES,
+              ns,
+              () -> client.services().inNamespace(ns).list(BOUNDED).getItems());
+      var slices =
+          submit(
+              pool,
+              reads,
+              ReadScope.ENDPOINT_SLICES,
+              ns,
+              () ->
+                  client
+                      .discovery()
+                      .v1()
+                      .endpointSlices()
+                      .inNamespace(ns)
+                      .list(BOUNDED)
+                      .getItems());
+      var ingresses =
+          submit(
+              pool,
+              reads,
+              ReadScope.INGRESSES,
+              ns,
+              () -> client.network().v1().ingresses().inNamespace(ns).list(BOUNDED).getItems());
+      var autoscalers =
+          submit(
+              pool,
+              reads,
+              ReadScope.AUTOSCALERS,
+              ns,
+              () ->
+                  client
+                      .autoscaling()
+                      .v2()
+                      .horizontalPodAutoscalers()
+                      .inNamespace(ns)
+                      .list(BOUNDED)
+                      .getItems());
+      var quotas =
+          submit(
+              pool,
+              reads,
+              ReadScope.QUOTAS,
+              ns,
+              () -> client.resourceQuotas().inNamespace(ns).list(BOUNDED).getItems());
+      return new Related(
+          done(deployments),
+          done(replicaSets),
+          done(statefulSets),
+          done(daemonSets),
+          done(jobs),
+          done(cronJobs),
+          done(services),
+          done(slices),
+          done(ingresses),
+          done(autoscalers),
+          done(quotas),
+          List.of(),
+          List.of(),
+          List.of());
+    }
+  }
+
+  private static <T> Future<List<T>> submit(
+      ExecutorService pool,
+      GuardedReads reads,
+      ApiResource resource,
+      String namespace,
+      Supplier<List<T>> call) {
+    return pool.submit(() -> reads.list(resource, namespace, call));
+  }
+
+  private static <T> List<T> done(Future<List<T>> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading related objects", e);
+    } catch (ExecutionException e) {
+      // GuardedReads turns API errors into gaps; anything else is a bug worth surfacing
+      throw new IllegalStateException("while reading related objects", e.getCause());
+    }
+  }
+
+  /** Related plus the storage the claims reference, and every gap met on the way. */
+  private Related withStorage(
+      Related related, List<PersistentVolumeClaim> claims, GuardedReads reads) {
+    List<StorageClass> classes = storageClasses(claims, reads);
+    List<PersistentVolume> volumes = new ArrayList<>();
+    for (String name : names(claims, true)) {
+      PersistentVolume pv =
+          reads.get(ReadScope.VOLUMES, null, () -> client.persistentVolumes().withName(name).get());
+      if (pv != null) {
+        volumes.add(pv);
+      }
+    }
+    Set<String> volumeNames = new LinkedHashSet<>();
+    volumes.forEach(v -> volumeNames.add(v.getMetadata().getName()));
+    List<VolumeAttachment> attachments =
+        volumeNames.isEmpty()
+            ? List.of()
+            : reads
+                .list(
+                    ReadScope.ATTACHMENTS,
+                    null,
+                    () -> client.storage().v1().volumeAttachments().list(BOUNDED).getItems())
+                .stream()
+                .filter(a -> volumeNames.contains(attachedVolume(a)))
+                .toList();
+    return new Related(
+        related.deployments(),
+        related.replicaSets(),
+        related.statefulSets(),
+        related.daemonSets(),
+        related.jobs(),
+        related.cronJobs(),
+        related.services(),
+        related.endpointSlices(),
+        related.ingresses(),
+        related.autoscalers(),
+        related.quotas(),
+        classes,
+        volumes,
+        attachments,
+        reads.gaps());
+  }
+
+  /**
+   * The classes the claims name; all classes when a claim names none, since then the default class
+   * (an annotation on one of them) decides.
+   */
+  private List<StorageClass> storageClasses(
+      List<PersistentVolumeClaim> claims, GuardedReads reads) {
+    boolean usesDefault =
+        claims.stream()
+            .anyMatch(c -> c.getSpec() != null && c.getSpec().getStorageClassName() == null);
+    if (usesDefault) {
+      return reads.list(
+          ReadScope.STORAGE_CLASSES,
+          null,
+          () -> client.storage().v1().storageClasses().list(BOUNDED).getItems());
+    }
+    List<StorageClass> classes = new ArrayList<>();
+    for (String name : names(claims, false)) {
+      StorageClass sc =
+          reads.get(
+              ReadScope.STORAGE_CLASSES,
+              null,
+              () -> client.storage().v1().storageClasses().withName(name).get());
+      if (sc != null) {
+        classes.add(sc);
+      }
+    }
+    return classes;
+  }
+
+  /** Distinct volume names (or class names) the claims spell out, blanks left out. */
+  private static Set<String> names(List<PersistentVolumeClaim> claims, boolean volumes) {
+    Set<String> names = new LinkedHashSet<>();
+    for (PersistentVolumeClaim c : claims) {
+      if (c.getSpec() == null) {
+        continue;
+      }
+      String name = volumes ? c.getSpec().getVolumeName() : c.getSpec().getStorageClassName();
+      if (name != null && !name.isBlank()) {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  private static String attachedVolume(VolumeAttachment a) {
+    return a.getSpec() == null || a.getSpec().getSource() == null
+        ? null
+        : a.getSpec().getSource().getPersistentVolumeName();
+  }
+
+  static String nameOf(HasMetadata o) {
+    return o.getMetadata() == null ? null : o.getMetadata().getName();
+  }
+}
