@@ -34,12 +34,21 @@ public final class Analyzers {
         new NodeLostAnalyzer(clock),
         new EvictionAnalyzer(clock),
         new FailedCreateAnalyzer(clock),
-        new PvcUnboundAnalyzer(clock),
-        new NodePressureAnalyzer(clock),
+        new ClaimAnalyzer(clock),
+        new VolumeAttachAnalyzer(clock),
+        new NodeAnalyzer(clock),
+        new NodeSchedulingAnalyzer(),
+        new ServiceAnalyzer(clock),
+        new IngressAnalyzer(),
+        new JobAnalyzer(clock),
+        new CronJobAnalyzer(clock),
+        new HpaAnalyzer(clock),
+        new QuotaAnalyzer(clock),
         new ScaledToZeroAnalyzer(),
         new RolloutAnalyzer(),
         new StatefulSetAnalyzer(),
         new DaemonSetAnalyzer(clock),
+        new ReadGapsAnalyzer(),
         new RecentRestartsAnalyzer(clock));
   }
 

@@ -34,8 +34,9 @@ public final class FactsGatherer {
   private final GraphReader graphs;
   private final RelatedSource around;
 
+  /** Reads the objects around the pods with {@link RelatedReader} over the reader's client. */
   public FactsGatherer(String cluster, ClusterReader reader) {
-    this(cluster, reader, RelatedSource.none());
+    this(cluster, reader, RelatedSource.reading(new RelatedReader(reader.client())));
   }
 
   /**
@@ -63,9 +64,12 @@ public final class FactsGatherer {
     TargetGraph graph = graphs.read(target);
     List<Pod> pods = graph.pods().stream().limit(MAX_PODS).toList();
     List<String> unreadable = new ArrayList<>(graph.unreadable());
-    Related related =
-        new RelatedSet().addAll(graph.related()).addAll(around(target, pods, unreadable)).build();
     List<PersistentVolumeClaim> claims = claimsOf(target, pods);
+    Related related =
+        new RelatedSet()
+            .addAll(graph.related())
+            .addAll(around(target, pods, claims, unreadable))
+            .build();
     Set<String> involved = involved(target, pods, related, claims);
     List<Event> events = new ArrayList<>();
     for (String ns : namespaces(target, pods)) {
@@ -106,20 +110,25 @@ public final class FactsGatherer {
   public ClusterFacts forNamespace(String namespace, LogSource logs, List<Node> allNodes) {
     List<Pod> pods = reader.pods(namespace).stream().limit(MAX_PODS).toList();
     List<Node> nodes = allNodes.stream().limit(MAX_NODES).toList();
+    List<PersistentVolumeClaim> claims = reader.claims(namespace);
     return new ClusterFacts(
         cluster,
         new ObjectRef("Namespace", null, namespace),
         pods,
         reader.events(namespace),
-        reader.claims(namespace),
+        claims,
         nodes,
-        around.inNamespace(namespace),
+        around.inNamespace(namespace, claims),
         logs);
   }
 
-  private Related around(ObjectRef target, List<Pod> pods, List<String> unreadable) {
+  private Related around(
+      ObjectRef target,
+      List<Pod> pods,
+      List<PersistentVolumeClaim> claims,
+      List<String> unreadable) {
     try {
-      return around.around(target, pods);
+      return around.around(target, pods, claims);
     } catch (RuntimeException e) {
       unreadable.add("objects around " + target + " could not be read: " + e.getMessage());
       return Related.none();

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lookout.agent.analyzers.ReadGap;
 import lookout.agent.analyzers.Related;
 
 /**
@@ -27,6 +28,7 @@ import lookout.agent.analyzers.Related;
  */
 final class RelatedSet {
   private final Map<String, HasMetadata> objects = new LinkedHashMap<>();
+  private final List<ReadGap> gaps = new ArrayList<>();
 
   RelatedSet add(HasMetadata object) {
     if (object != null && object.getMetadata() != null) {
@@ -62,6 +64,7 @@ final class RelatedSet {
     addAll(other.storageClasses());
     addAll(other.volumes());
     addAll(other.attachments());
+    other.gaps().stream().filter(g -> !gaps.contains(g)).forEach(gaps::add);
     return this;
   }
 
@@ -90,6 +93,7 @@ final class RelatedSet {
         of(ResourceQuota.class),
         of(StorageClass.class),
         of(PersistentVolume.class),
-        of(VolumeAttachment.class));
+        of(VolumeAttachment.class),
+        gaps);
   }
 }

@@ -1,5 +1,6 @@
 package lookout.agent.cluster;
 
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.List;
 import lookout.agent.analyzers.ObjectRef;
@@ -7,27 +8,42 @@ import lookout.agent.analyzers.Related;
 
 /**
  * The objects around a target's pods that the facts gatherer does not read itself: services and
- * their endpoint slices, ingresses, autoscalers, quotas, storage classes, volumes and attachments.
- * Controllers (Deployments, ReplicaSets, Jobs…) come from the gatherer's own graph reading.
+ * their endpoint slices, ingresses, autoscalers, quotas, storage classes, volumes and attachments
+ * (and the controllers again, which the gatherer merges with its own).
  */
 public interface RelatedSource {
-  /** What surrounds {@code target} and its {@code pods}; may throw a cluster read failure. */
-  Related around(ObjectRef target, List<Pod> pods);
+  /** What surrounds {@code target}, its {@code pods} and the {@code claims} they mount. */
+  Related around(ObjectRef target, List<Pod> pods, List<PersistentVolumeClaim> claims);
 
   /** What surrounds the pods of one namespace. */
-  Related inNamespace(String namespace);
+  Related inNamespace(String namespace, List<PersistentVolumeClaim> claims);
 
   /** Reads nothing: {@link Related#none()} for every question. */
   static RelatedSource none() {
     return new RelatedSource() {
       @Override
-      public Related around(ObjectRef target, List<Pod> pods) {
+      public Related around(ObjectRef target, List<Pod> pods, List<PersistentVolumeClaim> claims) {
         return Related.none();
       }
 
       @Override
-      public Related inNamespace(String namespace) {
+      public Related inNamespace(String namespace, List<PersistentVolumeClaim> claims) {
         return Related.none();
+      }
+    };
+  }
+
+  /** Reads them from the cluster with {@link RelatedReader}. */
+  static RelatedSource reading(RelatedReader reader) {
+    return new RelatedSource() {
+      @Override
+      public Related around(ObjectRef target, List<Pod> pods, List<PersistentVolumeClaim> claims) {
+        return reader.forTarget(target, pods, claims);
+      }
+
+      @Override
+      public Related inNamespace(String namespace, List<PersistentVolumeClaim> claims) {
+        return reader.forNamespace(namespace, claims);
       }
     };
   }

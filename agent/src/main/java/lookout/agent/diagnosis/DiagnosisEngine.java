@@ -57,7 +57,11 @@ public final class DiagnosisEngine {
     ObjectRef target = Objects.requireNonNull(facts.target(), "facts without a target");
     List<Finding> findings = new ArrayList<>();
     List<String> gaps = new ArrayList<>(unreadable);
+    facts.related().gaps().forEach(g -> gaps.add("Lookout " + g.sentence()));
     for (Finding f : findings(facts)) {
+      if (f.analyzer().equals("ReadGaps")) {
+        continue; // the gaps are listed as such, from the facts
+      }
       if (f.subject().startsWith(Analyzers.FAILED_SUBJECT)) {
         gaps.add(f.summary()); // an analyzer that threw is a gap in the diagnosis, not a finding
       } else {
