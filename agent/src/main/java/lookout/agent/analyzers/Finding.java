@@ -110,6 +110,14 @@ public record Finding(
     return new Builder(severity, analyzer, about);
   }
 
+  /**
+   * "pod shop/web-1 keeps crashing: …": subject and summary as one sentence (a summary that already
+   * starts with its subject, as older analyzers wrote them, is not prefixed twice).
+   */
+  public String sentence() {
+    return summary.startsWith(subject + " ") ? summary : subject + " " + summary;
+  }
+
   /** The same finding with other evidence lines (the engine adds and trims evidence). */
   public Finding withEvidence(List<String> lines) {
     return new Finding(

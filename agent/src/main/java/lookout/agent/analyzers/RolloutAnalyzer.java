@@ -40,7 +40,8 @@ public final class RolloutAnalyzer implements Analyzer {
         progressing.map(c -> "ProgressDeadlineExceeded".equals(c.getReason())).orElse(false);
     boolean paused = d.getSpec() != null && Boolean.TRUE.equals(d.getSpec().getPaused());
     if (sets.isEmpty()) {
-      return Optional.empty();
+      // its ReplicaSets were not read (or not yet created): the controller's verdict is enough
+      return deadline ? Optional.of(fromStatus(d, progressing.get())) : Optional.empty();
     }
     ReplicaSet newest = sets.getFirst();
     List<Pod> newPods = Controllers.pods(facts, "ReplicaSet", newest.getMetadata().getName());
@@ -142,6 +143,34 @@ public final class RolloutAnalyzer implements Analyzer {
               + d.getMetadata().getNamespace());
     }
     return Optional.of(b.build());
+  }
+
+  private static Finding fromStatus(Deployment d, DeploymentCondition progressing) {
+    var s = d.getStatus();
+    int wanted = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
+    return Finding.builder(Finding.Severity.WARNING, "Rollout", Controllers.ref(d))
+        .role(Finding.Role.SYMPTOM)
+        .reason("ProgressDeadlineExceeded")
+        .summary(
+            "rollout is stuck (ProgressDeadlineExceeded): "
+                + Controllers.n(s.getUpdatedReplicas())
+                + "/"
+                + wanted
+                + " updated, "
+                + Controllers.n(s.getAvailableReplicas())
+                + " available")
+        .evidence(
+            Controllers.ref(d)
+                + ": Progressing=False ProgressDeadlineExceeded — "
+                + Evidence.orDash(progressing.getMessage()))
+        .evidence(Controllers.ref(d) + ": images " + Controllers.images(d.getSpec().getTemplate()))
+        .fix(
+            "see why the new pods do not become ready (ask about the deployment), or roll back: kubectl rollout undo deployment/"
+                + d.getMetadata().getName()
+                + " -n "
+                + d.getMetadata().getNamespace())
+        .query("deployment rollout stuck ProgressDeadlineExceeded")
+        .build();
   }
 
   static Optional<DeploymentCondition> condition(Deployment d, String type) {
