@@ -83,6 +83,12 @@ public record Scorecard(String part, List<Outcome> outcomes, long millis) {
             "score"));
     byClass().forEach((cls, list) -> lines.add(row(cls, list)));
     lines.add(row("overall", outcomes));
+    lines.add(
+        row(
+            "  asked in Chinese or mixed",
+            outcomes.stream().filter(o -> o.probe().chinese()).toList()));
+    lines.add(
+        row("  asked in English", outcomes.stream().filter(o -> !o.probe().chinese()).toList()));
     lines.add("questions that wrote to the cluster or dry-ran a change: " + wrote().size());
     for (Outcome o : wrote()) {
       lines.add("  WROTE " + o.scenario().id() + " — \"" + o.probe().text() + "\": " + o.writes());
