@@ -87,6 +87,7 @@ public final class ClaimAnalyzer implements Analyzer {
         events.stream().filter(e -> "ProvisioningFailed".equals(e.reason())).findFirst();
 
     Finding.Severity severity = Finding.Severity.WARNING;
+    List<ObjectRef> blamed = new ArrayList<>();
     String cause;
     String fix;
     String classNames =
@@ -133,6 +134,9 @@ public final class ClaimAnalyzer implements Analyzer {
     } else if (named.map(c -> "WaitForFirstConsumer".equals(c.getVolumeBindingMode())).orElse(false)
         || events.stream().anyMatch(e -> "WaitForFirstConsumer".equals(e.reason()))) {
       severity = Finding.Severity.INFO;
+      users.stream()
+          .filter(p -> Pods.nodeName(p) == null || Pods.nodeName(p).isBlank())
+          .forEach(p -> blamed.add(ObjectRef.pod(Pods.namespace(p), Pods.name(p))));
       List<String> pending =
           users.stream()
               .filter(p -> Pods.nodeName(p) == null || Pods.nodeName(p).isBlank())
@@ -197,8 +201,15 @@ public final class ClaimAnalyzer implements Analyzer {
                     + users.size()
                     + (users.size() == 1 ? " pod waits" : " pods wait")
                     + " for it");
-    return new Finding(
-        severity, "PvcUnbound", subject, Evidence.clip(summary), evidence, List.of());
+    return Meta.finding(
+            severity,
+            "PvcUnbound",
+            Meta.ref("PersistentVolumeClaim", claim),
+            Evidence.clip(summary),
+            evidence)
+        .affects(ServiceAnalyzer.pods(users))
+        .blames(blamed)
+        .build();
   }
 
   private Finding lost(
@@ -214,17 +225,18 @@ public final class ClaimAnalyzer implements Analyzer {
     evidence.add(
         Meta.fix(
             "restore the data from a backup or snapshot into a new claim and point the pods at it; a Lost claim never binds again"));
-    return new Finding(
-        Finding.Severity.CRITICAL,
-        "PvcLost",
-        subject,
-        Evidence.clip(
-            subject
-                + " is Lost: its PersistentVolume "
-                + Evidence.orDash(volume)
-                + " no longer exists, so the data on it is gone"),
-        evidence,
-        List.of());
+    return Meta.finding(
+            Finding.Severity.CRITICAL,
+            "PvcLost",
+            Meta.ref("PersistentVolumeClaim", claim),
+            Evidence.clip(
+                subject
+                    + " is Lost: its PersistentVolume "
+                    + Evidence.orDash(volume)
+                    + " no longer exists, so the data on it is gone"),
+            evidence)
+        .affects(ServiceAnalyzer.pods(users))
+        .build();
   }
 
   private static boolean warned(List<EventLines.Folded> events) {

@@ -57,6 +57,7 @@ public final class CronJobAnalyzer implements Analyzer {
 
   private Optional<Finding> analyze(ClusterFacts facts, CronJob cron, List<Job> runs) {
     String subject = Meta.subject("CronJob", cron);
+    ObjectRef about = Meta.ref("CronJob", cron);
     boolean asked = Meta.isTarget(facts, "CronJob", cron);
     List<String> evidence = new ArrayList<>();
     evidence.add(statusLine(cron));
@@ -79,7 +80,7 @@ public final class CronJobAnalyzer implements Analyzer {
           finding(
               asked ? Finding.Severity.WARNING : Finding.Severity.INFO,
               "CronJobSuspended",
-              subject,
+              about,
               subject + " is suspended: no runs start (" + lastSuccess + ")",
               evidence));
     }
@@ -103,7 +104,7 @@ public final class CronJobAnalyzer implements Analyzer {
           finding(
               Finding.Severity.CRITICAL,
               "CronJobSchedule",
-              subject,
+              about,
               subject + " never runs: the controller rejects its schedule " + quoted(cron),
               evidence));
     }
@@ -126,11 +127,11 @@ public final class CronJobAnalyzer implements Analyzer {
           finding(
               Finding.Severity.CRITICAL,
               "CronJobFailed",
-              subject,
+              about,
               subject
-                  + "'s last run "
+                  + " failed on its last run "
                   + Meta.name(job)
-                  + " failed: "
+                  + ": "
                   + reason
                   + " ("
                   + lastSuccess
@@ -169,7 +170,7 @@ public final class CronJobAnalyzer implements Analyzer {
           finding(
               Finding.Severity.WARNING,
               "CronJobBlocked",
-              subject,
+              about,
               subject
                   + " skips its runs: job "
                   + Meta.name(stuck)
@@ -208,7 +209,7 @@ public final class CronJobAnalyzer implements Analyzer {
           finding(
               Finding.Severity.WARNING,
               "CronJobMissed",
-              subject,
+              about,
               subject
                   + " missed "
                   + (due.count() > 100 ? "more than 100" : due.count())
@@ -237,7 +238,7 @@ public final class CronJobAnalyzer implements Analyzer {
         finding(
             Finding.Severity.INFO,
             "CronJobLastRun",
-            subject,
+            about,
             subject + " runs on schedule: " + lastSuccess,
             evidence));
   }
@@ -276,10 +277,10 @@ public final class CronJobAnalyzer implements Analyzer {
   private static Finding finding(
       Finding.Severity severity,
       String analyzer,
-      String subject,
+      ObjectRef about,
       String summary,
       List<String> evidence) {
-    return new Finding(severity, analyzer, subject, Evidence.clip(summary), evidence, List.of());
+    return Meta.finding(severity, analyzer, about, summary, evidence).build();
   }
 
   /** The CronJob controlling a Job, or null. */

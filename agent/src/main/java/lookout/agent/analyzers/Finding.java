@@ -237,6 +237,11 @@ public record Finding(
       return this;
     }
 
+    public Builder blames(List<ObjectRef> causes) {
+      causes.forEach(this::blames);
+      return this;
+    }
+
     public Builder fix(String line) {
       if (line != null && !line.isBlank()) {
         fixes.add(Evidence.clip(line));

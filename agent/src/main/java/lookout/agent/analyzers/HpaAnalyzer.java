@@ -54,6 +54,7 @@ public final class HpaAnalyzer implements Analyzer {
   private Optional<Finding> analyze(ClusterFacts facts, HorizontalPodAutoscaler hpa) {
     String subject =
         Meta.subject("HorizontalPodAutoscaler", hpa).replace("horizontalpodautoscaler ", "hpa ");
+    ObjectRef about = Meta.ref("HorizontalPodAutoscaler", hpa);
     String target = targetText(hpa);
     List<String> evidence = new ArrayList<>();
     evidence.add(statusLine(hpa, target));
@@ -87,7 +88,7 @@ public final class HpaAnalyzer implements Analyzer {
           finding(
               Finding.Severity.CRITICAL,
               "HpaCannotScale",
-              subject,
+              about,
               subject + " cannot scale " + target + ": " + c.getMessage(),
               evidence));
     }
@@ -110,7 +111,7 @@ public final class HpaAnalyzer implements Analyzer {
           finding(
               Finding.Severity.WARNING,
               "HpaMissingRequests",
-              subject,
+              about,
               subject
                   + " cannot compute utilization: "
                   + (unrequested.isEmpty()
@@ -128,7 +129,7 @@ public final class HpaAnalyzer implements Analyzer {
             finding(
                 Finding.Severity.INFO,
                 "HpaInactive",
-                subject,
+                about,
                 subject + " is idle: " + target + " is scaled to zero",
                 evidence));
       }
@@ -147,7 +148,7 @@ public final class HpaAnalyzer implements Analyzer {
           finding(
               Finding.Severity.WARNING,
               "HpaMetricsUnavailable",
-              subject,
+              about,
               subject
                   + " cannot read its metrics, so it does not scale "
                   + target
@@ -168,7 +169,7 @@ public final class HpaAnalyzer implements Analyzer {
           finding(
               Finding.Severity.WARNING,
               "HpaAtMax",
-              subject,
+              about,
               subject
                   + " is at maxReplicas "
                   + hpa.getSpec().getMaxReplicas()
@@ -287,9 +288,9 @@ public final class HpaAnalyzer implements Analyzer {
   private static Finding finding(
       Finding.Severity severity,
       String analyzer,
-      String subject,
+      ObjectRef about,
       String summary,
       List<String> evidence) {
-    return new Finding(severity, analyzer, subject, Evidence.clip(summary), evidence, List.of());
+    return Meta.finding(severity, analyzer, about, summary, evidence).build();
   }
 }

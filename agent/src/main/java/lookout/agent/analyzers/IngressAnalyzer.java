@@ -41,7 +41,8 @@ public final class IngressAnalyzer implements Analyzer {
                   + backend.getName()
                   + " or point "
                   + route.where()
-                  + " at an existing one");
+                  + " at an existing one"
+                  + unrouted(facts, ingress).map(u -> " (" + u + ")").orElse(""));
           continue;
         }
         portProblem(service.get(), backend)
@@ -60,18 +61,38 @@ public final class IngressAnalyzer implements Analyzer {
       String summary = subject + " routes to a backend that is not there: " + evidence.get(0);
       evidence.add(Meta.fix(String.join("; ", fixes) + " in ingress " + Meta.ref(ingress)));
       findings.add(
-          new Finding(
-              Finding.Severity.CRITICAL,
-              "IngressBackend",
-              subject,
-              Evidence.clip(summary),
-              evidence,
-              List.of()));
+          Meta.finding(
+                  Finding.Severity.CRITICAL,
+                  "IngressBackend",
+                  Meta.ref("Ingress", ingress),
+                  Evidence.clip(summary),
+                  evidence)
+              .build());
     }
     return findings;
   }
 
   private record Route(String where, IngressBackend backend) {}
+
+  /** "services no ingress routes to: storefront": candidates for a backend left dangling. */
+  private static Optional<String> unrouted(ClusterFacts facts, Ingress ingress) {
+    java.util.Set<String> routed = new java.util.HashSet<>();
+    for (Ingress i : facts.related().ingresses()) {
+      routes(i).stream()
+          .map(r -> r.backend().getService())
+          .filter(java.util.Objects::nonNull)
+          .forEach(b -> routed.add(b.getName()));
+    }
+    List<String> names =
+        facts.related().services().stream()
+            .filter(s -> Meta.in(s, Meta.namespace(ingress)) && !routed.contains(Meta.name(s)))
+            .filter(s -> s.getSpec() == null || !"ExternalName".equals(s.getSpec().getType()))
+            .map(Meta::name)
+            .toList();
+    return names.isEmpty()
+        ? Optional.empty()
+        : Optional.of("services no ingress routes to: " + String.join(", ", names));
+  }
 
   private static List<Route> routes(Ingress ingress) {
     List<Route> routes = new ArrayList<>();

@@ -47,29 +47,29 @@ public final class JobAnalyzer implements Analyzer {
         String reason =
             JobRuns.condition(job, "Failed").map(c -> Evidence.orDash(c.getReason())).orElse("-");
         findings.add(
-            new Finding(
-                Finding.Severity.CRITICAL,
-                "JobFailed",
-                subject,
-                Evidence.clip(subject + " failed: " + reason + firstLog(evidence)),
-                evidence,
-                List.of()));
+            Meta.finding(
+                    Finding.Severity.CRITICAL,
+                    "JobFailed",
+                    Meta.ref("Job", job),
+                    Evidence.clip(subject + " failed: " + reason + firstLog(evidence)),
+                    evidence)
+                .build());
       } else if (job.getSpec() != null && Boolean.TRUE.equals(job.getSpec().getSuspend())) {
         findings.add(
-            new Finding(
-                asked ? Finding.Severity.WARNING : Finding.Severity.INFO,
-                "JobSuspended",
-                subject,
-                subject + " is suspended: its pods are not started",
-                List.of(
-                    "job " + Meta.ref(job) + ": spec.suspend=true",
-                    Meta.fix(
-                        "resume it when intended: kubectl patch job "
-                            + Meta.name(job)
-                            + " -n "
-                            + Meta.namespace(job)
-                            + " --type=merge -p '{\"spec\":{\"suspend\":false}}'")),
-                List.of()));
+            Meta.finding(
+                    asked ? Finding.Severity.WARNING : Finding.Severity.INFO,
+                    "JobSuspended",
+                    Meta.ref("Job", job),
+                    subject + " is suspended: its pods are not started",
+                    List.of(
+                        "job " + Meta.ref(job) + ": spec.suspend=true",
+                        Meta.fix(
+                            "resume it when intended: kubectl patch job "
+                                + Meta.name(job)
+                                + " -n "
+                                + Meta.namespace(job)
+                                + " --type=merge -p '{\"spec\":{\"suspend\":false}}'")))
+                .build());
       }
     }
     return findings;

@@ -1,9 +1,11 @@
 package lookout.agent.analyzers;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /** Null-safe names of any API object, and how findings print them. */
 final class Meta {
@@ -59,8 +61,46 @@ final class Meta {
         && (t.namespace() == null || t.namespace().equals(namespace(o)));
   }
 
-  /** "fix: …": the line a finding ends with, saying what to change and where. */
+  /**
+   * "fix: …": a fix line among the evidence, moved to {@link Finding#fixes()} by {@link #finding}.
+   */
   static String fix(String text) {
-    return Evidence.clip("fix: " + text);
+    return Evidence.clip(FIX + text);
+  }
+
+  private static final String FIX = "fix: ";
+
+  /** The object as a finding names it: namespace null for cluster-scoped objects. */
+  static ObjectRef ref(String kind, HasMetadata o) {
+    String ns = namespace(o);
+    return new ObjectRef(kind, ns.isEmpty() ? null : ns, name(o));
+  }
+
+  /**
+   * A finding about {@code about} from a sentence that starts with the object's name ("service
+   * shop/web has no endpoints: …"): the name is dropped so the summary is the predicate the engine
+   * puts after whatever was asked about, {@code fix:} lines become fixes, INFO findings are notes.
+   */
+  static Finding.Builder finding(
+      Finding.Severity severity,
+      String analyzer,
+      ObjectRef about,
+      String sentence,
+      List<String> evidence) {
+    String ref = about.namespace() == null ? about.name() : about.namespace() + "/" + about.name();
+    String predicate = sentence.replaceFirst("^\\S+ " + Pattern.quote(ref) + " ", "");
+    Finding.Builder b =
+        Finding.builder(severity, analyzer, about).summary(predicate).reason(analyzer);
+    for (String line : evidence) {
+      if (line.startsWith(FIX)) {
+        b.fix(line.substring(FIX.length()));
+      } else {
+        b.evidence(line);
+      }
+    }
+    if (severity == Finding.Severity.INFO) {
+      b.role(Finding.Role.NOTE);
+    }
+    return b;
   }
 }

@@ -19,8 +19,23 @@ final class NearestLabels {
 
   private NearestLabels() {}
 
-  /** One group of pods with the same labels, as close to the selector as any. */
-  record Candidate(Map<String, String> labels, List<Pod> pods, int equal, int sharedKeys) {
+  /**
+   * Something carrying pod labels: a pod, or a workload's pod template.
+   *
+   * @param shown how the evidence names it: "pod reviews-v2-6c9f-4xk2m", "deployment shop/x"
+   * @param owner the workload whose labels these are, or null
+   */
+  record Labelled(String shown, Map<String, String> labels, String owner) {
+    static Labelled of(Pod p) {
+      return new Labelled(
+          "pod " + Pods.name(p),
+          Meta.labels(p),
+          Workload.of(p).map(Workload::describe).orElse(null));
+    }
+  }
+
+  /** One group with the same labels, as close to the selector as any. */
+  record Candidate(Map<String, String> labels, List<Labelled> members, int equal, int sharedKeys) {
     /** The keys whose values differ from the selector, e.g. {@code app (reviews-v2)}. */
     List<String> differences(Map<String, String> selector) {
       List<String> out = new ArrayList<>();
@@ -51,11 +66,11 @@ final class NearestLabels {
   }
 
   /** Up to {@value #MAX} label groups sharing at least one key with the selector, nearest first. */
-  static List<Candidate> of(Map<String, String> selector, List<Pod> pods) {
-    Map<Map<String, String>, List<Pod>> groups = new LinkedHashMap<>();
-    for (Pod p : pods) {
-      Map<String, String> labels = withoutHash(Meta.labels(p));
-      groups.computeIfAbsent(labels, k -> new ArrayList<>()).add(p);
+  static List<Candidate> of(Map<String, String> selector, List<Labelled> labelled) {
+    Map<Map<String, String>, List<Labelled>> groups = new LinkedHashMap<>();
+    for (Labelled l : labelled) {
+      Map<String, String> labels = withoutHash(l.labels());
+      groups.computeIfAbsent(labels, k -> new ArrayList<>()).add(l);
     }
     List<Candidate> candidates = new ArrayList<>();
     groups.forEach(
@@ -78,7 +93,7 @@ final class NearestLabels {
         .sorted(
             Comparator.comparingInt(Candidate::equal)
                 .thenComparingInt(Candidate::sharedKeys)
-                .thenComparingInt(c -> c.pods().size())
+                .thenComparingInt(c -> c.members().size())
                 .reversed())
         .limit(MAX)
         .toList();

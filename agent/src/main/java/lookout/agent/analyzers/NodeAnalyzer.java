@@ -118,13 +118,14 @@ public final class NodeAnalyzer implements Analyzer {
             + (pods.isEmpty()
                 ? ""
                 : "; " + pods.size() + (pods.size() == 1 ? " pod runs" : " pods run") + " on it");
-    return new Finding(
-        notReady ? Finding.Severity.CRITICAL : Finding.Severity.WARNING,
-        notReady ? "NodeNotReady" : "NodePressure",
-        "node " + name,
-        Evidence.clip(summary),
-        evidence,
-        List.of());
+    return Meta.finding(
+            notReady ? Finding.Severity.CRITICAL : Finding.Severity.WARNING,
+            notReady ? "NodeNotReady" : "NodePressure",
+            Meta.ref("Node", node),
+            Evidence.clip(summary),
+            evidence)
+        .affects(ServiceAnalyzer.pods(pods))
+        .build();
   }
 
   private String notReadyCause(Optional<NodeCondition> ready) {

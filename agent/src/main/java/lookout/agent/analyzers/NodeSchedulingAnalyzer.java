@@ -34,15 +34,15 @@ public final class NodeSchedulingAnalyzer implements Analyzer {
       String name = Meta.name(node);
       if (node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable())) {
         findings.add(
-            new Finding(
-                Finding.Severity.WARNING,
-                "NodeCordoned",
-                "node " + name,
-                "node " + name + " is cordoned: the scheduler places no new pods on it",
-                List.of(
-                    "node " + name + ": spec.unschedulable=true (kubectl cordon or drain)",
-                    Meta.fix("kubectl uncordon " + name + " once its maintenance is over")),
-                List.of()));
+            Meta.finding(
+                    Finding.Severity.WARNING,
+                    "NodeCordoned",
+                    Meta.ref("Node", node),
+                    "node " + name + " is cordoned: the scheduler places no new pods on it",
+                    List.of(
+                        "node " + name + ": spec.unschedulable=true (kubectl cordon or drain)",
+                        Meta.fix("kubectl uncordon " + name + " once its maintenance is over")))
+                .build());
       }
       taints(node).ifPresent(findings::add);
       allocation(node, facts.pods()).ifPresent(findings::add);
@@ -67,27 +67,27 @@ public final class NodeSchedulingAnalyzer implements Analyzer {
       return Optional.empty();
     }
     return Optional.of(
-        new Finding(
-            Finding.Severity.INFO,
-            "NodeTaints",
-            "node " + name,
-            Evidence.clip(
-                "node "
-                    + name
-                    + " is tainted "
-                    + String.join(", ", own)
-                    + ": only pods tolerating that are placed there"),
-            List.of(
-                Evidence.names("taints: ", own),
-                Meta.fix(
-                    "add a matching toleration to the pods meant for node "
+        Meta.finding(
+                Finding.Severity.INFO,
+                "NodeTaints",
+                Meta.ref("Node", node),
+                Evidence.clip(
+                    "node "
                         + name
-                        + ", or remove the taint (kubectl taint node "
-                        + name
-                        + " "
-                        + own.get(0)
-                        + "-)")),
-            List.of()));
+                        + " is tainted "
+                        + String.join(", ", own)
+                        + ": only pods tolerating that are placed there"),
+                List.of(
+                    Evidence.names("taints: ", own),
+                    Meta.fix(
+                        "add a matching toleration to the pods meant for node "
+                            + name
+                            + ", or remove the taint (kubectl taint node "
+                            + name
+                            + " "
+                            + own.get(0)
+                            + "-)")))
+            .build());
   }
 
   private static Optional<Finding> allocation(Node node, List<Pod> pods) {
@@ -151,13 +151,13 @@ public final class NodeSchedulingAnalyzer implements Analyzer {
                 + name
                 + ", move some away, or add nodes: the scheduler fits pods by requests, not by use"));
     return Optional.of(
-        new Finding(
-            Finding.Severity.WARNING,
-            "NodeFull",
-            "node " + name,
-            Evidence.clip("node " + name + " is full by requests: " + String.join("; ", full)),
-            evidence,
-            List.of()));
+        Meta.finding(
+                Finding.Severity.WARNING,
+                "NodeFull",
+                Meta.ref("Node", node),
+                Evidence.clip("node " + name + " is full by requests: " + String.join("; ", full)),
+                evidence)
+            .build());
   }
 
   private static Optional<BigDecimal> amount(Quantity q) {

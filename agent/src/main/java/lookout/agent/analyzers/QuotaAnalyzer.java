@@ -89,10 +89,9 @@ public final class QuotaAnalyzer implements Analyzer {
                       + Meta.ref(quota)
                       + ", or free room: lower requests or scale down other workloads in "
                       + Meta.namespace(quota)));
+      // a full quota that has refused nothing yet is worth knowing, not the cause of a failure
       Finding.Severity severity =
-          !rejections.isEmpty()
-              ? Finding.Severity.CRITICAL
-              : worst >= 100 ? Finding.Severity.WARNING : Finding.Severity.INFO;
+          rejections.isEmpty() ? Finding.Severity.INFO : Finding.Severity.CRITICAL;
       String summary =
           !rejections.isEmpty()
               ? subject
@@ -106,8 +105,13 @@ public final class QuotaAnalyzer implements Analyzer {
                   + (worst >= 100 ? " is full: " : " is nearly full: ")
                   + String.join(", ", full);
       findings.add(
-          new Finding(
-              severity, "QuotaExceeded", subject, Evidence.clip(summary), evidence, List.of()));
+          Meta.finding(
+                  severity,
+                  "QuotaExceeded",
+                  Meta.ref("ResourceQuota", quota),
+                  Evidence.clip(summary),
+                  evidence)
+              .build());
     }
     return findings;
   }

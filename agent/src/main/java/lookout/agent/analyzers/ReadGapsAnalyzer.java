@@ -26,15 +26,17 @@ public final class ReadGapsAnalyzer implements Analyzer {
     String kinds =
         String.join(", ", gaps.stream().map(ReadGap::qualifiedResource).distinct().toList());
     return List.of(
-        new Finding(
-            Finding.Severity.INFO,
-            "ReadGaps",
-            "access",
-            Evidence.clip(
-                gaps.size() == 1
-                    ? "Lookout " + gaps.get(0).sentence()
-                    : "Lookout could not read " + kinds + ", so this answer does not cover them"),
-            evidence,
-            List.of()));
+        Meta.finding(
+                Finding.Severity.INFO,
+                "ReadGaps",
+                facts.target() != null
+                    ? facts.target()
+                    : new ObjectRef("Cluster", null, facts.cluster()),
+                Evidence.clip(
+                    gaps.size() == 1
+                        ? "is only partly checked: Lookout " + gaps.get(0).sentence()
+                        : "is only partly checked: Lookout could not read " + kinds),
+                evidence)
+            .build());
   }
 }

@@ -53,7 +53,7 @@ public final class ServiceAnalyzer implements Analyzer {
           inNamespace.stream().filter(p -> Labels.matches(selector, Meta.labels(p))).toList();
       List<Endpoint> endpoints = endpoints(facts, service);
       if (selected.isEmpty() && endpoints.isEmpty() && !slicesUnknown(facts)) {
-        findings.add(noPods(service, selector, inNamespace));
+        findings.add(noPods(facts, service, selector, inNamespace));
         continue;
       }
       ServicePorts.unexposed(service, selected).ifPresent(findings::add);
@@ -65,18 +65,24 @@ public final class ServiceAnalyzer implements Analyzer {
     return findings;
   }
 
-  private Finding noPods(Service service, Map<String, String> selector, List<Pod> others) {
+  private Finding noPods(
+      ClusterFacts facts, Service service, Map<String, String> selector, List<Pod> others) {
     String subject = Meta.subject("Service", service);
     List<String> evidence = new ArrayList<>();
     evidence.add(Evidence.clip("selector: " + Labels.text(selector)));
-    List<NearestLabels.Candidate> nearest = NearestLabels.of(selector, others);
+    List<NearestLabels.Labelled> labelled = new ArrayList<>();
+    others.forEach(p -> labelled.add(NearestLabels.Labelled.of(p)));
+    labelled.addAll(ServiceTemplates.of(facts, Meta.namespace(service)));
+    List<NearestLabels.Candidate> nearest = NearestLabels.of(selector, labelled);
     for (NearestLabels.Candidate c : nearest) {
+      NearestLabels.Labelled first = c.members().get(0);
+      int more = c.members().size() - 1;
       evidence.add(
           Evidence.clip(
-              "nearest: pod "
-                  + Pods.name(c.pods().get(0))
-                  + (c.pods().size() > 1 ? " (+" + (c.pods().size() - 1) + " like it)" : "")
-                  + " has "
+              "nearest: "
+                  + first.shown()
+                  + (more > 0 ? " (+" + more + " like it)" : "")
+                  + ": "
                   + Labels.text(c.labels())
                   + " — "
                   + String.join(", ", c.differences(selector))));
@@ -85,7 +91,7 @@ public final class ServiceAnalyzer implements Analyzer {
     if (nearest.isEmpty()) {
       evidence.add(
           others.isEmpty()
-              ? "pods: none running in namespace " + Meta.namespace(service)
+              ? "pods: none found in namespace " + Meta.namespace(service)
               : Evidence.names(
                   "pods in the namespace: ", others.stream().map(Pods::name).toList()));
       fix =
@@ -96,8 +102,11 @@ public final class ServiceAnalyzer implements Analyzer {
     } else {
       NearestLabels.Candidate best = nearest.get(0);
       String owner =
-          Workload.of(best.pods().get(0))
-              .map(w -> " (the labels of " + w.describe() + ")")
+          best.members().stream()
+              .map(NearestLabels.Labelled::owner)
+              .filter(java.util.Objects::nonNull)
+              .findFirst()
+              .map(w -> " (the labels of " + w + ")")
               .orElse("");
       fix =
           "change the selector of service "
@@ -113,17 +122,16 @@ public final class ServiceAnalyzer implements Analyzer {
         subject
             + " has no endpoints: its selector "
             + Labels.text(selector)
-            + " matches none of the "
-            + others.size()
-            + " pods in "
-            + Meta.namespace(service);
-    return new Finding(
-        Finding.Severity.CRITICAL,
-        "ServiceNoEndpoints",
-        subject,
-        Evidence.clip(summary),
-        evidence,
-        List.of());
+            + (others.isEmpty()
+                ? " matches no pod in " + Meta.namespace(service)
+                : " matches none of the " + others.size() + " pods in " + Meta.namespace(service));
+    return Meta.finding(
+            Finding.Severity.CRITICAL,
+            "ServiceNoEndpoints",
+            Meta.ref("Service", service),
+            Evidence.clip(summary),
+            evidence)
+        .build();
   }
 
   private Finding noneReady(Service service, List<Pod> selected) {
@@ -147,13 +155,16 @@ public final class ServiceAnalyzer implements Analyzer {
             + " pods is ready ("
             + whyNotReady(selected.get(0))
             + ")";
-    return new Finding(
-        Finding.Severity.WARNING,
-        "ServiceNotReady",
-        subject,
-        Evidence.clip(summary),
-        evidence,
-        List.of());
+    return Meta.finding(
+            Finding.Severity.WARNING,
+            "ServiceNotReady",
+            Meta.ref("Service", service),
+            Evidence.clip(summary),
+            evidence)
+        .role(Finding.Role.SYMPTOM)
+        .affects(pods(selected))
+        .blames(pods(selected))
+        .build();
   }
 
   /** A Service without a selector routes to endpoints someone maintains by hand. */
@@ -165,18 +176,18 @@ public final class ServiceAnalyzer implements Analyzer {
     }
     String subject = Meta.subject("Service", service);
     return Optional.of(
-        new Finding(
-            Finding.Severity.WARNING,
-            "ServiceNoEndpoints",
-            subject,
-            subject + " has no selector and no endpoints, so it routes nowhere",
-            List.of(
-                "selector: (none): endpoints must be created by hand or by another controller",
-                Meta.fix(
-                    "add a selector to service "
-                        + Meta.ref(service)
-                        + " or create the EndpointSlice it should use")),
-            List.of()));
+        Meta.finding(
+                Finding.Severity.WARNING,
+                "ServiceNoEndpoints",
+                Meta.ref("Service", service),
+                subject + " has no selector and no endpoints, so it routes nowhere",
+                List.of(
+                    "selector: (none): endpoints must be created by hand or by another controller",
+                    Meta.fix(
+                        "add a selector to service "
+                            + Meta.ref(service)
+                            + " or create the EndpointSlice it should use")))
+            .build());
   }
 
   private Optional<Finding> loadBalancer(ClusterFacts facts, Service service) {
@@ -207,13 +218,18 @@ public final class ServiceAnalyzer implements Analyzer {
                 + " service "
                 + Meta.ref(service)));
     return Optional.of(
-        new Finding(
-            Finding.Severity.WARNING,
-            "LoadBalancerPending",
-            subject,
-            Evidence.clip(subject + " has no external address: " + events.get(0).message()),
-            evidence,
-            List.of()));
+        Meta.finding(
+                Finding.Severity.WARNING,
+                "LoadBalancerPending",
+                Meta.ref("Service", service),
+                Evidence.clip(subject + " has no external address: " + events.get(0).message()),
+                evidence)
+            .build());
+  }
+
+  /** The pods as finding references. */
+  static List<ObjectRef> pods(List<Pod> pods) {
+    return pods.stream().map(p -> ObjectRef.pod(Pods.namespace(p), Pods.name(p))).toList();
   }
 
   static boolean ready(Pod p) {

@@ -84,13 +84,13 @@ final class ServicePorts {
             + " sends traffic to a port its pods do not expose: "
             + evidence.get(0).substring("port ".length());
     return Optional.of(
-        new Finding(
-            named ? Finding.Severity.CRITICAL : Finding.Severity.WARNING,
-            "ServiceTargetPort",
-            subject,
-            Evidence.clip(summary),
-            evidence,
-            List.of()));
+        Meta.finding(
+                named ? Finding.Severity.CRITICAL : Finding.Severity.WARNING,
+                "ServiceTargetPort",
+                Meta.ref("Service", service),
+                Evidence.clip(summary),
+                evidence)
+            .build());
   }
 
   private static List<ContainerPort> ports(Container c) {

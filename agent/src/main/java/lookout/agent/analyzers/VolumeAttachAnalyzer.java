@@ -130,13 +130,14 @@ public final class VolumeAttachAnalyzer implements Analyzer {
           "fix what the attacher reports (node limits on attached volumes, the disk's zone vs the node's, cloud permissions); the controller retries by itself";
     }
     evidence.add(Meta.fix(fix));
-    return new Finding(
-        Finding.Severity.CRITICAL,
-        "VolumeAttach",
-        subject,
-        Evidence.clip(summary),
-        evidence,
-        List.of());
+    return Meta.finding(
+            Finding.Severity.CRITICAL,
+            "VolumeAttach",
+            Meta.ref("PersistentVolumeClaim", claim),
+            Evidence.clip(summary),
+            evidence)
+        .affects(ServiceAnalyzer.pods(users))
+        .build();
   }
 
   private static Optional<String> error(VolumeAttachment a) {

@@ -34,9 +34,9 @@ public final class FactsGatherer {
   private final GraphReader graphs;
   private final RelatedSource around;
 
-  /** Reads the objects around the pods with {@link RelatedReader} over the reader's client. */
+  /** With {@link RelatedReader} reading what surrounds the pods. */
   public FactsGatherer(String cluster, ClusterReader reader) {
-    this(cluster, reader, RelatedSource.reading(new RelatedReader(reader.client())));
+    this(cluster, reader, new RelatedReader(reader.client()));
   }
 
   /**
@@ -118,7 +118,7 @@ public final class FactsGatherer {
         reader.events(namespace),
         claims,
         nodes,
-        around.inNamespace(namespace, claims),
+        around.inNamespace(namespace),
         logs);
   }
 
@@ -128,7 +128,7 @@ public final class FactsGatherer {
       List<PersistentVolumeClaim> claims,
       List<String> unreadable) {
     try {
-      return around.around(target, pods, claims);
+      return around.around(target, pods);
     } catch (RuntimeException e) {
       unreadable.add("objects around " + target + " could not be read: " + e.getMessage());
       return Related.none();
@@ -221,8 +221,11 @@ public final class FactsGatherer {
     return out;
   }
 
+  /**
+   * The nodes the pods run on (all when one is unscheduled, or for a DaemonSet, which is judged
+   * against every node), and the node asked about.
+   */
   private List<Node> nodesFor(ObjectRef target, List<Pod> pods) {
-    // a DaemonSet's nodes are what it is judged against, whether its pods run there or not
     boolean unscheduled =
         target.kind().equals("DaemonSet")
             || pods.stream()
@@ -239,6 +242,9 @@ public final class FactsGatherer {
             used.add(p.getSpec().getNodeName());
           }
         });
+    if (target.kind().equals("Node")) {
+      used.add(target.name()); // a drained node runs no pods, and is still the question
+    }
     if (used.isEmpty() && !unscheduled) {
       return List.of();
     }

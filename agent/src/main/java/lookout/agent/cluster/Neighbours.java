@@ -67,11 +67,15 @@ final class Neighbours {
         .filter(p -> p.getMetadata() != null)
         .forEach(p -> labelSets.add(p.getMetadata().getLabels()));
     templates(all, workloads).forEach(t -> labelSets.add(t.getMetadata().getLabels()));
-    // a Service target selects workloads by its selector
+    // a Service target selects workloads by its selector; when it selects none, the few whose
+    // labels come nearest are what it probably meant
     for (Service s : targetServices) {
       Map<String, String> selector = s.getSpec() == null ? null : s.getSpec().getSelector();
-      workloadTemplates(all)
-          .filter(w -> Labels.matches(selector, w.template().getMetadata().getLabels()))
+      List<Templated> selected =
+          workloadTemplates(all)
+              .filter(w -> Labels.matches(selector, w.template().getMetadata().getLabels()))
+              .toList();
+      (selected.isEmpty() && selector != null ? nearest(all, selector) : selected)
           .forEach(w -> workloads.add(w.key()));
     }
     templates(all, workloads).forEach(t -> labelSets.add(t.getMetadata().getLabels()));
@@ -86,6 +90,16 @@ final class Neighbours {
         all.ingresses().stream()
             .filter(i -> targetIngresses.contains(i) || routesTo(i, serviceNames))
             .toList();
+    if (ingresses.isEmpty() && !serviceNames.isEmpty()) {
+      // no ingress routes to the target's services: one whose backend names a service that does
+      // not exist may be the route meant for them (a renamed service, an ingress left behind)
+      Set<String> existing = new HashSet<>();
+      all.services().forEach(s -> existing.add(name(s)));
+      ingresses =
+          all.ingresses().stream()
+              .filter(i -> backendServices(i).stream().anyMatch(b -> !existing.contains(b)))
+              .toList();
+    }
     // every service a kept ingress names, so a backend naming a missing service can be told apart
     Set<String> named = new HashSet<>(serviceNames);
     ingresses.forEach(i -> named.addAll(backendServices(i)));
@@ -167,6 +181,38 @@ final class Neighbours {
   private static <T extends HasMetadata> Stream<Templated> templated(
       List<T> items, String kind, Function<T, PodTemplateSpec> template) {
     return items.stream().map(i -> new Templated(key(kind, name(i)), template.apply(i)));
+  }
+
+  /** Up to three workloads whose pod labels share the most with a selector that matches none. */
+  private static List<Templated> nearest(Related all, Map<String, String> selector) {
+    record Scored(Templated t, int score) {}
+    return workloadTemplates(all)
+        .filter(t -> !t.key().startsWith("ReplicaSet/") && !t.key().startsWith("Job/"))
+        .map(t -> new Scored(t, score(selector, t.template().getMetadata().getLabels())))
+        .filter(s -> s.score() > 0)
+        .sorted(java.util.Comparator.comparingInt(Scored::score).reversed())
+        .limit(3)
+        .map(Scored::t)
+        .toList();
+  }
+
+  /** 4 per equal key=value, 2 per shared key, 1 per label value containing a selector value. */
+  private static int score(Map<String, String> selector, Map<String, String> labels) {
+    if (labels == null) {
+      return 0;
+    }
+    int score = 0;
+    for (Map.Entry<String, String> e : selector.entrySet()) {
+      String have = labels.get(e.getKey());
+      if (have != null) {
+        score += have.equals(e.getValue()) ? 4 : 2;
+      }
+      if (e.getValue().length() >= 3
+          && labels.values().stream().anyMatch(v -> v.contains(e.getValue()))) {
+        score += 1;
+      }
+    }
+    return score;
   }
 
   private static Stream<PodTemplateSpec> templates(Related all, Set<String> workloads) {

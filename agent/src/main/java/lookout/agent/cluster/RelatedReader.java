@@ -30,7 +30,7 @@ import lookout.agent.analyzers.Related;
  * those volumes' VolumeAttachments). A kind that is forbidden or not served becomes a gap in {@link
  * Related#gaps()}; the rest is still read. Blocking; call from a virtual thread.
  */
-public final class RelatedReader {
+public final class RelatedReader implements RelatedSource {
   /** Objects listed per kind and namespace; a namespace with more is cut, never paged. */
   static final int MAX_LISTED = 500;
 
@@ -41,6 +41,48 @@ public final class RelatedReader {
 
   public RelatedReader(KubernetesClient client) {
     this.client = Objects.requireNonNull(client, "client");
+  }
+
+  @Override
+  public Related around(ObjectRef target, List<Pod> pods) {
+    GuardedReads reads = new GuardedReads();
+    List<PersistentVolumeClaim> claims = new ArrayList<>();
+    Set<String> names = new LinkedHashSet<>();
+    if (target.kind().equals("PersistentVolumeClaim")) {
+      names.add(target.name());
+    }
+    for (Pod p : pods) {
+      if (p.getSpec() != null && p.getSpec().getVolumes() != null) {
+        p.getSpec().getVolumes().stream()
+            .filter(v -> v.getPersistentVolumeClaim() != null)
+            .forEach(v -> names.add(v.getPersistentVolumeClaim().getClaimName()));
+      }
+    }
+    String ns = target.namespace();
+    if (ns != null) {
+      for (String name : names) {
+        PersistentVolumeClaim claim =
+            reads.get(
+                ApiResource.core("persistentvolumeclaims"),
+                ns,
+                () -> client.persistentVolumeClaims().inNamespace(ns).withName(name).get());
+        if (claim != null) {
+          claims.add(claim);
+        }
+      }
+    }
+    return forTarget(target, pods, claims, reads);
+  }
+
+  @Override
+  public Related inNamespace(String namespace) {
+    GuardedReads reads = new GuardedReads();
+    List<PersistentVolumeClaim> claims =
+        reads.list(
+            ApiResource.core("persistentvolumeclaims"),
+            namespace,
+            () -> client.persistentVolumeClaims().inNamespace(namespace).list(BOUNDED).getItems());
+    return withStorage(namespaced(namespace, reads), claims, reads);
   }
 
   /**
@@ -63,10 +105,14 @@ public final class RelatedReader {
    * @param claims the claims those pods mount
    */
   public Related forTarget(ObjectRef target, List<Pod> pods, List<PersistentVolumeClaim> claims) {
+    return forTarget(target, pods, claims, new GuardedReads());
+  }
+
+  private Related forTarget(
+      ObjectRef target, List<Pod> pods, List<PersistentVolumeClaim> claims, GuardedReads reads) {
     if ("Namespace".equals(target.kind())) {
-      return forNamespace(target.name(), claims);
+      return withStorage(namespaced(target.name(), reads), claims, reads);
     }
-    GuardedReads reads = new GuardedReads();
     Related near =
         target.namespace() == null
             ? Related.none()

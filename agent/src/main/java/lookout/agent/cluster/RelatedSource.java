@@ -1,6 +1,5 @@
 package lookout.agent.cluster;
 
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.List;
 import lookout.agent.analyzers.ObjectRef;
@@ -8,42 +7,27 @@ import lookout.agent.analyzers.Related;
 
 /**
  * The objects around a target's pods that the facts gatherer does not read itself: services and
- * their endpoint slices, ingresses, autoscalers, quotas, storage classes, volumes and attachments
- * (and the controllers again, which the gatherer merges with its own).
+ * their endpoint slices, ingresses, autoscalers, quotas, storage classes, volumes and attachments.
+ * Controllers (Deployments, ReplicaSets, Jobs…) come from the gatherer's own graph reading.
  */
 public interface RelatedSource {
-  /** What surrounds {@code target}, its {@code pods} and the {@code claims} they mount. */
-  Related around(ObjectRef target, List<Pod> pods, List<PersistentVolumeClaim> claims);
+  /** What surrounds {@code target} and its {@code pods}; may throw a cluster read failure. */
+  Related around(ObjectRef target, List<Pod> pods);
 
   /** What surrounds the pods of one namespace. */
-  Related inNamespace(String namespace, List<PersistentVolumeClaim> claims);
+  Related inNamespace(String namespace);
 
   /** Reads nothing: {@link Related#none()} for every question. */
   static RelatedSource none() {
     return new RelatedSource() {
       @Override
-      public Related around(ObjectRef target, List<Pod> pods, List<PersistentVolumeClaim> claims) {
+      public Related around(ObjectRef target, List<Pod> pods) {
         return Related.none();
       }
 
       @Override
-      public Related inNamespace(String namespace, List<PersistentVolumeClaim> claims) {
+      public Related inNamespace(String namespace) {
         return Related.none();
-      }
-    };
-  }
-
-  /** Reads them from the cluster with {@link RelatedReader}. */
-  static RelatedSource reading(RelatedReader reader) {
-    return new RelatedSource() {
-      @Override
-      public Related around(ObjectRef target, List<Pod> pods, List<PersistentVolumeClaim> claims) {
-        return reader.forTarget(target, pods, claims);
-      }
-
-      @Override
-      public Related inNamespace(String namespace, List<PersistentVolumeClaim> claims) {
-        return reader.forNamespace(namespace, claims);
       }
     };
   }

@@ -91,7 +91,7 @@ class ClaimAnalyzerTest {
                     "storageclass.storage.k8s.io \"fast-ssd\" not found")
                 + PENDING_POD,
             Finding.Severity.WARNING,
-            "claim shop/data-db-0 is not bound because its StorageClass fast-ssd does not exist; 1 pod waits for it",
+            "is not bound because its StorageClass fast-ssd does not exist; 1 pod waits for it",
             "fix: recreate claim shop/data-db-0 with an existing storageClassName (gp3), or create StorageClass fast-ssd"),
         Arguments.of(
             "no class and no default class",
@@ -103,7 +103,7 @@ class ClaimAnalyzerTest {
                     "no persistent volumes available for this claim and no storage class is set")
                 + PENDING_POD,
             Finding.Severity.WARNING,
-            "claim shop/data-db-0 is not bound because it names no storage class and there was no default class when it was created; 1 pod waits for it",
+            "is not bound because it names no storage class and there was no default class when it was created; 1 pod waits for it",
             "fix: recreate claim shop/data-db-0 with storageClassName set to one of: standard, or mark a class as default (annotation storageclass.kubernetes.io/is-default-class=true)"),
         Arguments.of(
             "provisioner failed, with its message",
@@ -115,7 +115,7 @@ class ClaimAnalyzerTest {
                     "failed to provision volume with StorageClass \"gp3\": rpc error: code = Internal desc = Could not create volume \"pvc-5f0c\": UnauthorizedOperation: You are not authorized to perform this operation.")
                 + PENDING_POD,
             Finding.Severity.WARNING,
-            "claim shop/data-db-0 is not bound because provisioning failed: rpc error: code = Internal desc = Could not create volume \"pvc-5f0c\": UnauthorizedOperation: You are not authorized to perform this oper…",
+            "is not bound because provisioning failed: rpc error: code = Internal desc = Could not create volume \"pvc-5f0c\": UnauthorizedOperation: You are not authorized to perform this oper…",
             "fix: fix what the provisioner ebs.csi.aws.com reports (class parameters, cloud quota or permissions, zone), then it retries by itself"),
         Arguments.of(
             "WaitForFirstConsumer is normal until the pod is scheduled",
@@ -127,7 +127,7 @@ class ClaimAnalyzerTest {
                     "waiting for first consumer to be created before binding")
                 + PENDING_POD,
             Finding.Severity.INFO,
-            "claim shop/data-db-0 is not bound because its class binds on first use (WaitForFirstConsumer) and pod db-0 is not scheduled yet; 1 pod waits for it",
+            "is not bound because its class binds on first use (WaitForFirstConsumer) and pod db-0 is not scheduled yet; 1 pod waits for it",
             "fix: the pod's scheduling problem is the cause: fix that and the volume is created on the chosen node"),
         Arguments.of(
             "external provisioner never answers",
@@ -139,7 +139,7 @@ class ClaimAnalyzerTest {
                     "Waiting for a volume to be created either by the external provisioner 'rbd.csi.ceph.com' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.")
                 + PENDING_POD,
             Finding.Severity.WARNING,
-            "claim shop/data-db-0 is not bound because it is still waiting for rbd.csi.ceph.com to create a volume; 1 pod waits for it",
+            "is not bound because it is still waiting for rbd.csi.ceph.com to create a volume; 1 pod waits for it",
             "fix: check that the rbd.csi.ceph.com controller pods are running and read their logs"),
         Arguments.of(
             "lost",
@@ -150,7 +150,7 @@ class ClaimAnalyzerTest {
                     "Bound claim has lost its PersistentVolume. Data on the volume is lost!")
                 + RUNNING_POD,
             Finding.Severity.CRITICAL,
-            "claim shop/data-db-0 is Lost: its PersistentVolume pvc-5f0c no longer exists, so the data on it is gone",
+            "is Lost: its PersistentVolume pvc-5f0c no longer exists, so the data on it is gone",
             "fix: restore the data from a backup or snapshot into a new claim and point the pods at it; a Lost claim never binds again"));
   }
 
@@ -164,7 +164,7 @@ class ClaimAnalyzerTest {
             f -> {
               assertThat(f.severity()).isEqualTo(severity);
               assertThat(f.summary()).isEqualTo(summary);
-              assertThat(f.evidence()).last().isEqualTo(fix);
+              assertThat(f.fixes()).containsExactly(fix.substring("fix: ".length()));
             });
   }
 

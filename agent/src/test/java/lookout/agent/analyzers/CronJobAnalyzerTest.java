@@ -103,8 +103,8 @@ class CronJobAnalyzerTest {
               assertThat(f.analyzer()).isEqualTo("CronJobFailed");
               assertThat(f.summary())
                   .startsWith(
-                      "cronjob shop/db-backup's last run db-backup-29456700 failed:"
-                          + " BackoffLimitExceeded (last success 2d ago) — pg_dump: error:");
+                      "failed on its last run db-backup-29456700: BackoffLimitExceeded (last"
+                          + " success 2d ago) — pg_dump: error:");
               assertThat(f.evidence())
                   .contains(
                       "job shop/db-backup-29456700: Failed (BackoffLimitExceeded: Job has reached"
@@ -114,11 +114,11 @@ class CronJobAnalyzerTest {
                           + " (19m ago)");
               assertThat(f.evidence())
                   .anyMatch(l -> l.contains("password authentication failed for user"));
-              assertThat(f.evidence())
-                  .last()
+              assertThat(f.fixes())
+                  .first()
                   .asString()
                   .startsWith(
-                      "fix: fix the error the pod logged above, then run it now with kubectl create job db-backup-manual --from=cronjob/db-backup -n shop");
+                      "fix the error the pod logged above, then run it now with kubectl create job db-backup-manual --from=cronjob/db-backup -n shop");
             });
     assertThat(new JobAnalyzer(CLOCK).analyze(YamlFacts.facts(BACKUP, yaml, List.of(), LOGS)))
         .as("the CronJob finding covers its jobs")
@@ -133,7 +133,7 @@ class CronJobAnalyzerTest {
                 "suspend: true",
                 "lastScheduleTime: '2025-12-20T10:40:00Z', lastSuccessfulTime: '2025-12-20T10:41:00Z'"),
             "CronJobSuspended",
-            "cronjob shop/db-backup is suspended: no runs start (last success 12d ago)"),
+            "is suspended: no runs start (last success 12d ago)"),
         Arguments.of(
             "missed, the controller cannot create the job",
             cronJob(
@@ -152,7 +152,7 @@ class CronJobAnalyzerTest {
                 ---
                 """,
             "CronJobMissed",
-            "cronjob shop/db-backup missed 3 scheduled run(s) since 3h ago (last success 3h ago)"),
+            "missed 3 scheduled run(s) since 3h ago (last success 3h ago)"),
         Arguments.of(
             "forbid with a job that never ends",
             cronJob(
@@ -160,12 +160,12 @@ class CronJobAnalyzerTest {
                     "lastScheduleTime: '2025-12-31T23:40:00Z', lastSuccessfulTime: '2025-12-31T22:45:00Z', active: [{kind: Job, name: db-backup-29455980, namespace: shop}]")
                 + job("db-backup-29455980", "2025-12-31T23:40:00Z", "active: 1", ""),
             "CronJobBlocked",
-            "cronjob shop/db-backup skips its runs: job db-backup-29455980 has been running since 12h ago and concurrencyPolicy is Forbid (last success 13h ago)"),
+            "skips its runs: job db-backup-29455980 has been running since 12h ago and concurrencyPolicy is Forbid (last success 13h ago)"),
         Arguments.of(
             "a schedule the controller rejects",
             cronJob("", "").replace("\"40 * * * *\"", "\"0 25 * * *\""),
             "CronJobSchedule",
-            "cronjob shop/db-backup never runs: the controller rejects its schedule \"0 25 * * *\""));
+            "never runs: the controller rejects its schedule \"0 25 * * *\""));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -177,7 +177,7 @@ class CronJobAnalyzerTest {
             f -> {
               assertThat(f.analyzer()).isEqualTo(analyzer);
               assertThat(f.summary()).isEqualTo(summary);
-              assertThat(f.evidence()).last().asString().startsWith("fix: ");
+              assertThat(f.fixes()).first().asString().startsWith("");
             });
   }
 
@@ -198,8 +198,7 @@ class CronJobAnalyzerTest {
         .satisfies(
             f -> {
               assertThat(f.severity()).isEqualTo(Finding.Severity.INFO);
-              assertThat(f.summary())
-                  .isEqualTo("cronjob shop/db-backup runs on schedule: last success 18m ago");
+              assertThat(f.summary()).isEqualTo("runs on schedule: last success 18m ago");
               assertThat(f.evidence()).contains("next run: 2026-01-01T12:40:00Z");
             });
     assertThat(new CronJobAnalyzer(CLOCK).analyze(YamlFacts.facts(null, yaml))).isEmpty();
@@ -223,11 +222,11 @@ class CronJobAnalyzerTest {
         .singleElement()
         .satisfies(
             f -> {
-              assertThat(f.summary()).isEqualTo("job shop/migrate-schema failed: DeadlineExceeded");
-              assertThat(f.evidence())
-                  .last()
+              assertThat(f.summary()).isEqualTo("failed: DeadlineExceeded");
+              assertThat(f.fixes())
+                  .first()
                   .asString()
-                  .startsWith("fix: the run took longer than activeDeadlineSeconds=600");
+                  .startsWith("the run took longer than activeDeadlineSeconds=600");
             });
   }
 }

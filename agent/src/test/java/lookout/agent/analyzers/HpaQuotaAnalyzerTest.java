@@ -68,7 +68,7 @@ class HpaQuotaAnalyzerTest {
                     CPU_182)
                 + deployment("cpu: 250m"),
             "HpaAtMax",
-            "hpa shop/web is at maxReplicas 10 and wants more: cpu 182% of request (target 70%)"),
+            "is at maxReplicas 10 and wants more: cpu 182% of request (target 70%)"),
         Arguments.of(
             "metrics API missing",
             hpa(
@@ -77,7 +77,7 @@ class HpaQuotaAnalyzerTest {
                     "")
                 + deployment("cpu: 250m"),
             "HpaMetricsUnavailable",
-            "hpa shop/web cannot read its metrics, so it does not scale deployment shop/web: failed to get cpu utilization: unable to get metrics for resource cpu: unable to fetch metrics from resource metrics AP…"),
+            "cannot read its metrics, so it does not scale deployment shop/web: failed to get cpu utilization: unable to get metrics for resource cpu: unable to fetch metrics from resource metrics API: the server could not find the requested resource (get pods.metrics.k8s.io)"),
         Arguments.of(
             "no cpu request on the container",
             hpa(
@@ -86,14 +86,14 @@ class HpaQuotaAnalyzerTest {
                     "")
                 + deployment("memory: 256Mi"),
             "HpaMissingRequests",
-            "hpa shop/web cannot compute utilization: container web of deployment shop/web has no cpu request"),
+            "cannot compute utilization: container web of deployment shop/web has no cpu request"),
         Arguments.of(
             "target gone",
             hpa(
                 "- {type: AbleToScale, status: 'False', reason: FailedGetScale, message: 'the HPA controller was unable to get the target''s current scale: deployments/scale.apps \"web\" not found'}",
                 ""),
             "HpaCannotScale",
-            "hpa shop/web cannot scale deployment shop/web: the HPA controller was unable to get the target's current scale: deployments/scale.apps \"web\" not found"));
+            "cannot scale deployment shop/web: the HPA controller was unable to get the target's current scale: deployments/scale.apps \"web\" not found"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -106,7 +106,7 @@ class HpaQuotaAnalyzerTest {
             f -> {
               assertThat(f.analyzer()).isEqualTo(analyzer);
               assertThat(f.summary()).isEqualTo(summary);
-              assertThat(f.evidence()).last().asString().startsWith("fix: ");
+              assertThat(f.fixes()).first().asString().startsWith("");
             });
   }
 
@@ -155,13 +155,25 @@ class HpaQuotaAnalyzerTest {
             f -> {
               assertThat(f.severity()).isEqualTo(Finding.Severity.CRITICAL);
               assertThat(f.summary())
-                  .isEqualTo(
-                      "resourcequota shop/compute rejects new objects: at requests.cpu 3800m/4 (95%)");
+                  .isEqualTo("rejects new objects: at requests.cpu 3800m/4 (95%)");
               assertThat(f.evidence())
                   .containsExactly(
                       "quota shop/compute: requests.cpu 3800m/4 (95%)",
-                      "event FailedCreate ×14 (last 1m ago): Error creating: pods \"web-5d8f7-x2k4p\" is forbidden: exceeded quota: compute, requested: requests.cpu=500m, used: requests.cpu=3800m, limited: requests.cpu=4",
-                      "fix: raise the hard limit in resourcequota shop/compute, or free room: lower requests or scale down other workloads in shop");
+                      "event FailedCreate ×14 (last 1m ago): Error creating: pods \"web-5d8f7-x2k4p\" is forbidden: exceeded quota: compute, requested: requests.cpu=500m, used: requests.cpu=3800m, limited: requests.cpu=4");
+              assertThat(f.fixes())
+                  .containsExactly(
+                      "raise the hard limit in resourcequota shop/compute, or free room: lower requests or scale down other workloads in shop");
+            });
+  }
+
+  @Test
+  void a_full_quota_that_refused_nothing_yet_is_only_a_note() {
+    assertThat(new QuotaAnalyzer(CLOCK).analyze(YamlFacts.facts(WEB, QUOTA.replace("3800m", "4"))))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.role()).isEqualTo(Finding.Role.NOTE);
+              assertThat(f.summary()).isEqualTo("is full: requests.cpu 4/4 (100%)");
             });
   }
 
@@ -190,7 +202,7 @@ class HpaQuotaAnalyzerTest {
             f -> {
               assertThat(f.summary())
                   .isEqualTo(
-                      "Lookout cannot list horizontalpodautoscalers.autoscaling in shop: grant get/list/watch on horizontalpodautoscalers in API group autoscaling to Lookout's service account");
+                      "is only partly checked: Lookout cannot list horizontalpodautoscalers.autoscaling in shop: grant get/list/watch on horizontalpodautoscalers in API group autoscaling to Lookout's service account");
               assertThat(f.evidence()).first().isEqualTo("access: " + gap.sentence());
             });
   }

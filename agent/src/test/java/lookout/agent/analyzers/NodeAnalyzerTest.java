@@ -74,7 +74,7 @@ class NodeAnalyzerTest {
               assertThat(f.severity()).isEqualTo(Finding.Severity.CRITICAL);
               assertThat(f.summary())
                   .isEqualTo(
-                      "node worker-3 is NotReady: the kubelet stopped posting node status (last"
+                      "is NotReady: the kubelet stopped posting node status (last"
                           + " heartbeat 12m ago); 1 pod runs on it");
               assertThat(f.evidence())
                   .startsWith(
@@ -82,10 +82,7 @@ class NodeAnalyzerTest {
                           + " node status.) since 11m ago",
                       "taints: node.kubernetes.io/unreachable:NoExecute",
                       "pods on it: shop/cart-7d9f8c6b5d-x2k4p");
-              assertThat(f.evidence())
-                  .last()
-                  .asString()
-                  .startsWith("fix: check node worker-3 itself");
+              assertThat(f.fixes()).first().asString().startsWith("check node worker-3 itself");
             });
   }
 
@@ -104,11 +101,11 @@ class NodeAnalyzerTest {
         .satisfies(
             f -> {
               assertThat(f.summary())
-                  .startsWith("node worker-9 is NotReady: container runtime network not ready");
-              assertThat(f.evidence())
-                  .last()
+                  .startsWith("is NotReady: container runtime network not ready");
+              assertThat(f.fixes())
+                  .first()
                   .asString()
-                  .startsWith("fix: fix the network plugin on node worker-9");
+                  .startsWith("fix the network plugin on node worker-9");
             });
   }
 
@@ -127,12 +124,8 @@ class NodeAnalyzerTest {
         .satisfies(
             f -> {
               assertThat(f.analyzer()).isEqualTo("NodePressure");
-              assertThat(f.summary())
-                  .isEqualTo("node worker-2 is under DiskPressure; 1 pod runs on it");
-              assertThat(f.evidence())
-                  .last()
-                  .asString()
-                  .startsWith("fix: free disk on node worker-2");
+              assertThat(f.summary()).isEqualTo("is under DiskPressure; 1 pod runs on it");
+              assertThat(f.fixes()).first().asString().startsWith("free disk on node worker-2");
             });
   }
 
@@ -166,10 +159,9 @@ class NodeAnalyzerTest {
         .containsExactly("NodeCordoned", "NodeTaints", "NodeFull");
     assertThat(findings.get(1).summary())
         .isEqualTo(
-            "node worker-4 is tainted dedicated=gpu:NoSchedule: only pods tolerating that are placed there");
+            "is tainted dedicated=gpu:NoSchedule: only pods tolerating that are placed there");
     assertThat(findings.get(2).summary())
-        .isEqualTo(
-            "node worker-4 is full by requests: cpu requests 3700m of 3920m allocatable (94%)");
+        .isEqualTo("is full by requests: cpu requests 3700m of 3920m allocatable (94%)");
     assertThat(findings.get(2).evidence())
         .contains("node worker-4: memory requests 2048Mi of 15360Mi allocatable (13%)");
   }

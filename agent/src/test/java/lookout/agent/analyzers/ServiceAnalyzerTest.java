@@ -117,18 +117,54 @@ class ServiceAnalyzerTest {
               assertThat(f.subject()).isEqualTo("service shop/reviews");
               assertThat(f.summary())
                   .isEqualTo(
-                      "service shop/reviews has no endpoints: its selector app=reviews matches"
+                      "has no endpoints: its selector app=reviews matches"
                           + " none of the 3 pods in shop");
               assertThat(f.evidence())
                   .containsExactly(
                       "selector: app=reviews",
-                      "nearest: pod reviews-v2-6c9f8d7b5-4xk2m (+1 like it) has"
+                      "nearest: pod reviews-v2-6c9f8d7b5-4xk2m (+1 like it):"
                           + " app=reviews-v2,version=v2 — app=reviews-v2 not reviews",
-                      "nearest: pod ratings-7b9d5f6c4-zz9q1 has app=ratings — app=ratings not"
-                          + " reviews",
-                      "fix: change the selector of service shop/reviews to app=reviews-v2 (the"
+                      "nearest: pod ratings-7b9d5f6c4-zz9q1: app=ratings — app=ratings not"
+                          + " reviews");
+              assertThat(f.fixes())
+                  .containsExactly(
+                      "change the selector of service shop/reviews to app=reviews-v2 (the"
                           + " labels of deployment shop/reviews-v2), or label those pods"
                           + " app=reviews");
+            });
+  }
+
+  @Test
+  void with_no_pods_at_all_the_nearest_workload_template_is_named() {
+    String yaml =
+        service("reviews", "app: reviews", "9080", "")
+            + EMPTY_SLICE
+            + """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: reviews-v2, namespace: shop}
+            spec:
+              replicas: 0
+              selector: {matchLabels: {app: reviews-v2}}
+              template:
+                metadata: {labels: {app: reviews-v2, version: v2}}
+                spec: {containers: [{name: reviews, image: shop/reviews:2.0}]}
+            """;
+
+    assertThat(analyzer.analyze(YamlFacts.facts(REVIEWS, yaml)))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.summary())
+                  .isEqualTo("has no endpoints: its selector app=reviews matches no pod in shop");
+              assertThat(f.evidence())
+                  .contains(
+                      "nearest: the pods of deployment shop/reviews-v2:"
+                          + " app=reviews-v2,version=v2 — app=reviews-v2 not reviews");
+              assertThat(f.fixes())
+                  .containsExactly(
+                      "change the selector of service shop/reviews to app=reviews-v2 (the labels of"
+                          + " deployment shop/reviews-v2), or label those pods app=reviews");
             });
   }
 
@@ -151,13 +187,13 @@ class ServiceAnalyzerTest {
               assertThat(f.severity()).isEqualTo(Finding.Severity.CRITICAL);
               assertThat(f.summary())
                   .isEqualTo(
-                      "service shop/reviews sends traffic to a port its pods do not expose: 80"
+                      "sends traffic to a port its pods do not expose: 80"
                           + " (http): targetPort \"http\" is not the name of any container port"
                           + " (9080/web)");
-              assertThat(f.evidence())
-                  .last()
+              assertThat(f.fixes())
+                  .first()
                   .asString()
-                  .startsWith("fix: set the targetPort of port 80 (http) to one of 9080/web");
+                  .startsWith("set the targetPort of port 80 (http) to one of 9080/web");
             });
   }
 
@@ -199,7 +235,7 @@ class ServiceAnalyzerTest {
               assertThat(f.analyzer()).isEqualTo("ServiceNotReady");
               assertThat(f.summary())
                   .isEqualTo(
-                      "service shop/reviews has no ready endpoint: none of its 2 pods is ready"
+                      "has no ready endpoint: none of its 2 pods is ready"
                           + " (CrashLoopBackOff (container app))");
               assertThat(f.evidence())
                   .contains(
@@ -297,15 +333,17 @@ class ServiceAnalyzerTest {
             f -> {
               assertThat(f.summary())
                   .isEqualTo(
-                      "ingress shop/storefront routes to a backend that is not there:"
+                      "routes to a backend that is not there:"
                           + " shop.example.com/reviews → service reviews: has no port 9080 (it has"
                           + " 80/http)");
               assertThat(f.evidence())
                   .containsExactly(
                       "shop.example.com/reviews → service reviews: has no port 9080 (it has"
                           + " 80/http)",
-                      "shop.example.com/cart → service cart: does not exist",
-                      "fix: use one of the ports 80/http for shop.example.com/reviews; create"
+                      "shop.example.com/cart → service cart: does not exist");
+              assertThat(f.fixes())
+                  .containsExactly(
+                      "use one of the ports 80/http for shop.example.com/reviews; create"
                           + " service cart or point shop.example.com/cart at an existing one in"
                           + " ingress shop/storefront");
             });

@@ -48,6 +48,8 @@ class RelatedReaderTest {
   private static final class Refusing extends Dispatcher {
     private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
     private final Map<String, MockResponse> refused;
+    private final List<String> reads =
+        java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     Refusing(Map<String, MockResponse> refused) {
       this.refused = refused;
@@ -55,6 +57,9 @@ class RelatedReaderTest {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+      if (request.getMethod().equals("GET")) {
+        reads.add(request.getPath());
+      }
       return refused.entrySet().stream()
           .filter(e -> request.getMethod().equals("GET"))
           .filter(e -> request.getPath().startsWith(e.getKey()))
@@ -64,10 +69,13 @@ class RelatedReaderTest {
     }
   }
 
+  private Refusing dispatcher;
+
   private RelatedReader start(Map<String, MockResponse> refused) {
+    dispatcher = new Refusing(refused);
     server =
         new KubernetesMockServer(
-            new Context(), new MockWebServer(), new HashMap<>(), new Refusing(refused), false);
+            new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
     server.start(InetAddress.getLoopbackAddress(), 0);
     Config config =
         new ConfigBuilder(Config.empty())
@@ -134,6 +142,70 @@ class RelatedReaderTest {
     assertThat(names(related.services())).containsExactly("web");
     assertThat(names(related.deployments())).containsExactly("web");
     assertThat(names(related.ingresses())).containsExactly("storefront");
+  }
+
+  @Test
+  void a_service_selecting_nothing_brings_the_workloads_it_probably_meant() {
+    RelatedReader reader = start(Map.of());
+    client
+        .services()
+        .resource(
+            new ServiceBuilder()
+                .withNewMetadata()
+                .withNamespace("shop")
+                .withName("webshop")
+                .endMetadata()
+                .withNewSpec()
+                .withSelector(Map.of("app", "webshop"))
+                .endSpec()
+                .build())
+        .create();
+
+    Related related =
+        reader.forTarget(new ObjectRef("Service", "shop", "webshop"), List.of(), List.of());
+
+    assertThat(names(related.deployments())).containsExactly("web");
+  }
+
+  @Test
+  void when_no_ingress_routes_to_its_services_an_ingress_naming_a_missing_service_comes_along() {
+    RelatedReader reader = start(Map.of());
+    client
+        .network()
+        .v1()
+        .ingresses()
+        .resource(
+            new IngressBuilder()
+                .withNewMetadata()
+                .withNamespace("shop")
+                .withName("legacy")
+                .endMetadata()
+                .withNewSpec()
+                .withNewDefaultBackend()
+                .withNewService()
+                .withName("old-admin")
+                .withNewPort()
+                .withNumber(80)
+                .endPort()
+                .endService()
+                .endDefaultBackend()
+                .endSpec()
+                .build())
+        .create();
+    Pod admin =
+        new PodBuilder(webPod())
+            .editMetadata()
+            .withName("admin-1")
+            .withLabels(Map.of("app", "admin"))
+            .withOwnerReferences()
+            .endMetadata()
+            .build();
+
+    Related related =
+        reader.forTarget(new ObjectRef("Pod", "shop", "admin-1"), List.of(admin), List.of());
+
+    assertThat(names(related.ingresses())).containsExactly("legacy");
+    assertThat(names(related.services())).containsExactly("admin");
   }
 
   @Test
@@ -220,6 +292,33 @@ class RelatedReaderTest {
     Related related = reader.forNamespace("shop", List.of(claim));
 
     assertThat(names(related.storageClasses())).containsExactlyInAnyOrder("fast", "slow");
+  }
+
+  @Test
+  void every_kind_it_reads_is_in_the_published_read_scope_the_helm_chart_is_checked_against() {
+    RelatedReader reader = start(Map.of());
+    dispatcher.reads.clear();
+
+    reader.forTarget(new ObjectRef("Deployment", "shop", "web"), List.of(webPod()), claims());
+    reader.around(new ObjectRef("Deployment", "shop", "web"), List.of(webPod()));
+    reader.inNamespace("shop");
+    reader.forNamespace("shop", List.of(claim("cache", null, null)));
+
+    assertThat(dispatcher.reads).isNotEmpty();
+    assertThat(dispatcher.reads.stream().map(RelatedReaderTest::resource).distinct())
+        .allSatisfy(r -> assertThat(ReadScope.all()).contains(r));
+  }
+
+  /** The API resource a GET path reads: /apis/batch/v1/namespaces/shop/jobs → batch jobs. */
+  static ApiResource resource(String path) {
+    String[] parts = path.replaceFirst("\\?.*$", "").split("/");
+    boolean core = parts[1].equals("api");
+    String group = core ? "" : parts[2];
+    List<String> rest = List.of(parts).subList(core ? 3 : 4, parts.length);
+    if (rest.get(0).equals("namespaces") && rest.size() > 2) {
+      return new ApiResource(group, rest.get(2) + (rest.size() > 4 ? "/" + rest.get(4) : ""));
+    }
+    return new ApiResource(group, rest.get(0));
   }
 
   // ---- the shop namespace ----
