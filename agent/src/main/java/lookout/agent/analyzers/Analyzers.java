@@ -24,13 +24,18 @@ public final class Analyzers {
    */
   public static List<Analyzer> all(Clock clock, UsageSource usage) {
     return List.of(
-        new OomKilledAnalyzer(clock, usage),
-        new CrashLoopBackOffAnalyzer(clock),
+        new ContainerStartAnalyzer(clock),
+        new FailedMountAnalyzer(clock),
         new ImagePullBackOffAnalyzer(clock),
+        new OomKilledAnalyzer(clock, usage),
+        new ProbeFailureAnalyzer(clock),
+        new CrashLoopBackOffAnalyzer(clock),
+        new PendingAnalyzer(clock),
+        new NodeLostAnalyzer(clock),
+        new EvictionAnalyzer(clock),
+        new FailedCreateAnalyzer(clock),
         new ClaimAnalyzer(clock),
         new VolumeAttachAnalyzer(clock),
-        new PendingAnalyzer(clock),
-        new ProbeFailureAnalyzer(clock),
         new NodeAnalyzer(clock),
         new NodeSchedulingAnalyzer(),
         new ServiceAnalyzer(clock),
@@ -39,8 +44,12 @@ public final class Analyzers {
         new CronJobAnalyzer(clock),
         new HpaAnalyzer(clock),
         new QuotaAnalyzer(clock),
-        new RecentRestartsAnalyzer(clock),
-        new ReadGapsAnalyzer());
+        new ScaledToZeroAnalyzer(),
+        new RolloutAnalyzer(),
+        new StatefulSetAnalyzer(),
+        new DaemonSetAnalyzer(clock),
+        new ReadGapsAnalyzer(),
+        new RecentRestartsAnalyzer(clock));
   }
 
   /**

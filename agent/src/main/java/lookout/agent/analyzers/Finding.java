@@ -110,6 +110,14 @@ public record Finding(
     return new Builder(severity, analyzer, about);
   }
 
+  /**
+   * "pod shop/web-1 keeps crashing: …": subject and summary as one sentence (a summary that already
+   * starts with its subject, as older analyzers wrote them, is not prefixed twice).
+   */
+  public String sentence() {
+    return summary.startsWith(subject + " ") ? summary : subject + " " + summary;
+  }
+
   /** The same finding with other evidence lines (the engine adds and trims evidence). */
   public Finding withEvidence(List<String> lines) {
     return new Finding(
@@ -155,6 +163,9 @@ public record Finding(
 
   /** Collects a finding; every list starts empty, the role starts as {@link Role#CAUSE}. */
   public static final class Builder {
+    /** A summary is one sentence, but one that may carry a scheduler's or registry's reasons. */
+    static final int MAX_SUMMARY = 400;
+
     private final Severity severity;
     private final String analyzer;
     private final ObjectRef about;
@@ -176,7 +187,7 @@ public record Finding(
 
     /** The predicate after the object's name: "cannot start: Secret db-creds does not exist". */
     public Builder summary(String text) {
-      this.summary = Evidence.clip(text);
+      this.summary = Evidence.clip(text, MAX_SUMMARY);
       return this;
     }
 

@@ -74,6 +74,12 @@ final class Pods {
         .findFirst();
   }
 
+  /** True when {@code container} is one of the pod's init containers. */
+  static boolean isInit(Pod pod, String container) {
+    return pod.getSpec() != null
+        && stream(pod.getSpec().getInitContainers()).anyMatch(c -> c.getName().equals(container));
+  }
+
   static List<Container> containers(Pod pod) {
     return pod.getSpec() == null ? List.of() : stream(pod.getSpec().getContainers()).toList();
   }

@@ -78,8 +78,7 @@ public final class RecentRestartsAnalyzer implements Analyzer {
                     + Evidence.ago(clock, hit.last().getFinishedAt())
                     + " ("
                     + how
-                    + "); running again"
-                    + group.countSuffix());
+                    + "); running again");
     b.evidence(
         "pod "
             + Pods.ref(pod)

@@ -34,13 +34,14 @@ public final class ClusterReader {
   private final WorkloadCatalog catalog;
   private final ClusterLogs logs;
   private final PodCache podCache;
+  private final ClusterCache cache;
 
   public ClusterReader(KubernetesClient client) {
     this(client, Clock.systemUTC());
   }
 
   public ClusterReader(KubernetesClient client, Clock clock) {
-    this(client, clock, null);
+    this(client, clock, null, null);
   }
 
   /**
@@ -48,8 +49,22 @@ public final class ClusterReader {
    *     server every time
    */
   public ClusterReader(KubernetesClient client, Clock clock, PodCache podCacheOrNull) {
+    this(client, clock, podCacheOrNull, null);
+  }
+
+  /**
+   * Reads pods, Warning events, claims and nodes of whole namespaces from {@code cache}'s informers
+   * (one target's objects are still read directly, fresh).
+   */
+  public ClusterReader(KubernetesClient client, Clock clock, ClusterCache cache) {
+    this(client, clock, cache.pods(), cache);
+  }
+
+  private ClusterReader(
+      KubernetesClient client, Clock clock, PodCache podCacheOrNull, ClusterCache cacheOrNull) {
     this.client = client;
     this.podCache = podCacheOrNull;
+    this.cache = cacheOrNull;
     this.clock = clock;
     this.catalog = new WorkloadCatalog(client);
     this.logs = new ClusterLogs(client);
@@ -189,7 +204,19 @@ public final class ClusterReader {
   }
 
   public List<PersistentVolumeClaim> claims(String namespace) {
+    if (cache != null) {
+      return cache.claims(namespace);
+    }
     return client.persistentVolumeClaims().inNamespace(namespace).list().getItems();
+  }
+
+  /** The Warning events of a namespace, newest first: from the cache when there is one. */
+  public List<Event> warnings(String namespace) {
+    List<Event> all =
+        cache != null
+            ? cache.warnings(namespace)
+            : events(namespace).stream().filter(e -> "Warning".equals(e.getType())).toList();
+    return all.stream().sorted(EventText.newestFirst()).toList();
   }
 
   /**
@@ -219,9 +246,8 @@ public final class ClusterReader {
   }
 
   public List<Node> nodes() {
-    return client.nodes().list().getItems().stream()
-        .sorted(Comparator.comparing(n -> n.getMetadata().getName()))
-        .toList();
+    return (cache != null ? cache.nodes() : client.nodes().list().getItems())
+        .stream().sorted(Comparator.comparing(n -> n.getMetadata().getName())).toList();
   }
 
   public ClusterLogs logs() {

@@ -64,9 +64,12 @@ public final class FactsGatherer {
     TargetGraph graph = graphs.read(target);
     List<Pod> pods = graph.pods().stream().limit(MAX_PODS).toList();
     List<String> unreadable = new ArrayList<>(graph.unreadable());
-    Related related =
-        new RelatedSet().addAll(graph.related()).addAll(around(target, pods, unreadable)).build();
     List<PersistentVolumeClaim> claims = claimsOf(target, pods);
+    Related related =
+        new RelatedSet()
+            .addAll(graph.related())
+            .addAll(around(target, pods, claims, unreadable))
+            .build();
     Set<String> involved = involved(target, pods, related, claims);
     List<Event> events = new ArrayList<>();
     for (String ns : namespaces(target, pods)) {
@@ -107,18 +110,23 @@ public final class FactsGatherer {
   public ClusterFacts forNamespace(String namespace, LogSource logs, List<Node> allNodes) {
     List<Pod> pods = reader.pods(namespace).stream().limit(MAX_PODS).toList();
     List<Node> nodes = allNodes.stream().limit(MAX_NODES).toList();
+    List<PersistentVolumeClaim> claims = reader.claims(namespace);
     return new ClusterFacts(
         cluster,
         new ObjectRef("Namespace", null, namespace),
         pods,
         reader.events(namespace),
-        reader.claims(namespace),
+        claims,
         nodes,
         around.inNamespace(namespace),
         logs);
   }
 
-  private Related around(ObjectRef target, List<Pod> pods, List<String> unreadable) {
+  private Related around(
+      ObjectRef target,
+      List<Pod> pods,
+      List<PersistentVolumeClaim> claims,
+      List<String> unreadable) {
     try {
       return around.around(target, pods);
     } catch (RuntimeException e) {
@@ -213,16 +221,20 @@ public final class FactsGatherer {
     return out;
   }
 
-  /** The nodes the pods run on (all when one is unscheduled), and the node asked about. */
+  /**
+   * The nodes the pods run on (all when one is unscheduled, or for a DaemonSet, which is judged
+   * against every node), and the node asked about.
+   */
   private List<Node> nodesFor(ObjectRef target, List<Pod> pods) {
     boolean unscheduled =
-        pods.stream()
-            .anyMatch(
-                p ->
-                    "Pending".equals(p.getStatus() == null ? null : p.getStatus().getPhase())
-                        && (p.getSpec() == null
-                            || p.getSpec().getNodeName() == null
-                            || p.getSpec().getNodeName().isBlank()));
+        target.kind().equals("DaemonSet")
+            || pods.stream()
+                .anyMatch(
+                    p ->
+                        "Pending".equals(p.getStatus() == null ? null : p.getStatus().getPhase())
+                            && (p.getSpec() == null
+                                || p.getSpec().getNodeName() == null
+                                || p.getSpec().getNodeName().isBlank()));
     Set<String> used = new LinkedHashSet<>();
     pods.forEach(
         p -> {

@@ -65,6 +65,7 @@ final class RelatedSet {
     addAll(other.storageClasses());
     addAll(other.volumes());
     addAll(other.attachments());
+    other.gaps().stream().filter(g -> !gaps.contains(g)).forEach(gaps::add);
     return this;
   }
 

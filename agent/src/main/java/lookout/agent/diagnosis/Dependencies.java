@@ -20,10 +20,18 @@ final class Dependencies {
   private final Set<ObjectRef> pods = new HashSet<>();
   private final Set<String> kindNames = new HashSet<>();
 
+  private ObjectRef target;
+
   private Dependencies() {}
+
+  /** The target the facts were gathered for, or null for a scan. */
+  ObjectRef target() {
+    return target;
+  }
 
   static Dependencies of(ClusterFacts facts) {
     Dependencies d = new Dependencies();
+    d.target = facts.target();
     if (facts.target() != null) {
       d.put(facts.target());
     }

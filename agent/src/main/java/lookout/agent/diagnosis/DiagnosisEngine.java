@@ -9,6 +9,7 @@ import java.util.Optional;
 import lookout.agent.analyzers.Analyzer;
 import lookout.agent.analyzers.Analyzers;
 import lookout.agent.analyzers.ClusterFacts;
+import lookout.agent.analyzers.EvictionAnalyzer;
 import lookout.agent.analyzers.Finding;
 import lookout.agent.analyzers.LogSource;
 import lookout.agent.analyzers.ObjectRef;
@@ -22,6 +23,10 @@ import lookout.agent.cluster.PodText;
  * problem-pods tools and the check-ups all go through here. Reads the cluster; never writes.
  */
 public final class DiagnosisEngine {
+  /** Reasons of notes that mean "failed earlier, fine now": the verdict is then recovered. */
+  static final java.util.Set<String> PAST_FAILURES =
+      java.util.Set.of(RecentRestartsAnalyzer.REASON, EvictionAnalyzer.REASON);
+
   private final FactsGatherer gatherer;
   private final Analyzer analyzers;
   private final Clock clock;
@@ -52,7 +57,11 @@ public final class DiagnosisEngine {
     ObjectRef target = Objects.requireNonNull(facts.target(), "facts without a target");
     List<Finding> findings = new ArrayList<>();
     List<String> gaps = new ArrayList<>(unreadable);
+    facts.related().gaps().forEach(g -> gaps.add("Lookout " + g.sentence()));
     for (Finding f : findings(facts)) {
+      if (f.analyzer().equals("ReadGaps")) {
+        continue; // the gaps are listed as such, from the facts
+      }
       if (f.subject().startsWith(Analyzers.FAILED_SUBJECT)) {
         gaps.add(f.summary()); // an analyzer that threw is a gap in the diagnosis, not a finding
       } else {
@@ -72,7 +81,7 @@ public final class DiagnosisEngine {
       return new Diagnosis(
           target,
           Diagnosis.Verdict.BROKEN,
-          Headline.broken(target, cause, deeper, deps),
+          Headline.broken(target, cause, deeper, ranking.explained(), deps),
           Optional.of(cause),
           deeper,
           others,
@@ -102,9 +111,7 @@ public final class DiagnosisEngine {
           facts);
     }
     Optional<Finding> restart =
-        ranking.notes().stream()
-            .filter(f -> f.reason().equals(RecentRestartsAnalyzer.REASON))
-            .findFirst();
+        ranking.notes().stream().filter(f -> PAST_FAILURES.contains(f.reason())).findFirst();
     String headline =
         restart
             .map(r -> Headline.recovered(target, r, state))

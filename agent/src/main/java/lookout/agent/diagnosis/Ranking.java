@@ -64,7 +64,11 @@ record Ranking(
     List<Finding> attached = new ArrayList<>();
     for (Finding shallow : causes) {
       for (Finding deep : causes) {
-        if (deep != shallow && deep.about() != null && shallow.blames().contains(deep.about())) {
+        boolean isTarget = deep.about() != null && deep.about().equals(deps.target());
+        if (deep != shallow
+            && !isTarget
+            && deep.about() != null
+            && shallow.blames().contains(deep.about())) {
           deeper.computeIfAbsent(shallow, k -> new ArrayList<>()).add(deep);
           attached.add(deep);
         }
@@ -76,8 +80,10 @@ record Ranking(
       roots.add(causes.getFirst()); // causes blaming each other in a circle: keep one
     }
     List<Finding> order = List.copyOf(findings);
+    // a cause about the target itself (a node asked about, a claim asked about) leads
     roots.sort(
-        Comparator.comparing(Finding::severity)
+        Comparator.comparing((Finding f) -> f.about() == null || !f.about().equals(deps.target()))
+            .thenComparing(Finding::severity)
             .thenComparing((Finding f) -> -coverage(f, deps))
             .thenComparing(order::indexOf));
     List<Finding> explained = new ArrayList<>();
@@ -120,7 +126,12 @@ record Ranking(
     if (!pods.isEmpty()) {
       return covered.containsAll(pods);
     }
-    return causes.stream().anyMatch(c -> coverage(c, deps) > 0 || c.about() == null);
+    return causes.stream()
+        .anyMatch(
+            c ->
+                coverage(c, deps) > 0
+                    || c.about() == null
+                    || Headline.CONTROLLERS.contains(c.about().kind()));
   }
 
   boolean broken() {

@@ -87,7 +87,7 @@ final class DiagnoseAnswers implements Diagnoser {
     List<Finding> problems = d.failures();
     List<String> lines = new ArrayList<>();
     for (Finding f : problems.stream().limit(MAX_PROBLEMS).toList()) {
-      lines.add(owner(d, f) + " " + f.summary() + " (" + f.reason() + ")");
+      lines.add(said(d, f) + " (" + f.reason() + ")");
     }
     if (problems.size() > MAX_PROBLEMS) {
       lines.add("… " + (problems.size() - MAX_PROBLEMS) + " more — ask about one workload");
@@ -99,9 +99,7 @@ final class DiagnoseAnswers implements Diagnoser {
             + problems.size()
             + (problems.size() == 1 ? " problem" : " problems")
             + "; first: "
-            + owner(d, top)
-            + " "
-            + top.summary()
+            + said(d, top)
             + " ("
             + top.reason()
             + ")";
@@ -113,16 +111,19 @@ final class DiagnoseAnswers implements Diagnoser {
     return Replies.withSuggestions(summary, sections, detail.suggestions());
   }
 
-  /** The workload a pod finding is about ("deployment shop/catalog"), else its own subject. */
-  private static String owner(Diagnosis d, Finding f) {
+  /**
+   * A finding said of the workload its pod belongs to ("deployment shop/catalog cannot start: …"),
+   * else of its own subject.
+   */
+  private static String said(Diagnosis d, Finding f) {
     if (f.about() == null || !f.about().kind().equals("Pod")) {
-      return f.subject();
+      return f.sentence();
     }
     return d.facts().pods().stream()
         .filter(p -> p.getMetadata().getName().equals(f.about().name()))
         .findFirst()
         .flatMap(Owners::workload)
-        .map(ObjectRef::toString)
-        .orElse(f.subject());
+        .map(w -> w + " " + f.summary())
+        .orElse(f.sentence());
   }
 }

@@ -35,7 +35,7 @@ final class DiagnosisText {
     List<String> explained =
         d.explained().stream()
             .limit(MAX_EXPLAINED)
-            .map(f -> f.subject() + " " + f.summary() + " (" + f.reason() + ")")
+            .map(f -> f.sentence() + " (" + f.reason() + ")")
             .toList();
     if (!explained.isEmpty()) {
       sections.add(Replies.section("Explained by the cause above", explained));
@@ -53,9 +53,7 @@ final class DiagnosisText {
       others.add(
           f.severity()
               + " "
-              + f.subject()
-              + " "
-              + f.summary()
+              + f.sentence()
               + (f.fixes().isEmpty() ? "" : " — fix: " + f.fixes().getFirst()));
     }
     if (d.others().size() > MAX_OTHERS) {

@@ -77,7 +77,7 @@ class HpaQuotaAnalyzerTest {
                     "")
                 + deployment("cpu: 250m"),
             "HpaMetricsUnavailable",
-            "cannot read its metrics, so it does not scale deployment shop/web: failed to get cpu utilization: unable to get metrics for resource cpu: unable to fetch metrics from resource metrics API: the server…"),
+            "cannot read its metrics, so it does not scale deployment shop/web: failed to get cpu utilization: unable to get metrics for resource cpu: unable to fetch metrics from resource metrics API: the server could not find the requested resource (get pods.metrics.k8s.io)"),
         Arguments.of(
             "no cpu request on the container",
             hpa(
