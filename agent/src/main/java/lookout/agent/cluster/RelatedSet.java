@@ -50,7 +50,6 @@ final class RelatedSet {
 
   /** Adds every object of {@code other}. */
   RelatedSet addAll(Related other) {
-    gaps.addAll(other.gaps());
     addAll(other.deployments());
     addAll(other.replicaSets());
     addAll(other.statefulSets());
