@@ -201,8 +201,11 @@ public final class PendingAnalyzer implements Analyzer {
                       : ", or label a node: kubectl label node <node> " + String.join(" ", none)),
               null));
     }
+    // the VolumeBinding plugin's PreBind failure ("binding volumes: provisioning failed for PVC
+    // \"x\"") is the WaitForFirstConsumer form of the same thing: the claim is the cause
     if (r.contains("unbound immediate PersistentVolumeClaims")
-        || r.contains("unbound PersistentVolumeClaims")) {
+        || r.contains("unbound PersistentVolumeClaims")
+        || r.contains("\"VolumeBinding\": binding volumes")) {
       List<PersistentVolumeClaim> unbound =
           facts.claims().stream()
               .filter(c -> c.getStatus() == null || !"Bound".equals(c.getStatus().getPhase()))

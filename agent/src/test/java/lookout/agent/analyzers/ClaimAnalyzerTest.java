@@ -169,6 +169,24 @@ class ClaimAnalyzerTest {
   }
 
   @Test
+  void the_schedulers_volume_binding_failure_blames_the_claim_whose_provisioning_failed() {
+    String yaml =
+        claim("storageClassName: gp3", "Pending", null)
+            + PENDING_POD.replace(
+                "status: {phase: Pending}",
+                "status:\n  phase: Pending\n  conditions: [{type: PodScheduled, status: 'False',"
+                    + " reason: SchedulerError, message: 'running PreBind plugin \"VolumeBinding\":"
+                    + " binding volumes: provisioning failed for PVC \"data-db-0\"'}]");
+
+    assertThat(new PendingAnalyzer(CLOCK).analyze(YamlFacts.facts(DB, yaml)))
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.blames())
+                    .containsExactly(new ObjectRef("PersistentVolumeClaim", "shop", "data-db-0")));
+  }
+
+  @Test
   void a_bound_claim_or_an_unused_quiet_pending_one_is_not_reported() {
     String yaml =
         claim("storageClassName: gp3", "Bound", "pvc-5f0c")
