@@ -80,6 +80,7 @@ class OutboxTest {
     config.setBusyTimeout(10_000);
     SQLiteDataSource ds = new SQLiteDataSource(config);
     ds.setUrl("jdbc:sqlite:" + dir.resolve("lookout.db"));
+    OutboxSchema.migrate(ds);
     return ds;
   }
 
