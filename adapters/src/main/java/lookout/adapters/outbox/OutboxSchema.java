@@ -40,7 +40,7 @@ public final class OutboxSchema {
       }
       return flyway.migrate();
     } catch (FlywayException | SQLException e) {
-      throw new IllegalStateException("outbox: while migrating its table: " + e.getMessage(), e);
+      throw new IllegalStateException("while migrating the outbox table: " + e.getMessage(), e);
     }
   }
 
