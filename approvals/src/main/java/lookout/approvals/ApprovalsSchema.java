@@ -19,9 +19,9 @@ import org.flywaydb.core.api.output.MigrateResult;
  * {@code approvals_schema_history}.
  *
  * <p>Lookout runs this at every start from its database code; tests call it directly. Several
- * processes may run it at once: the history is created with its baseline row in one statement
- * batch, and Flyway applies each pending migration under a lock on that history (a PostgreSQL
- * advisory lock; on SQLite the single writer, when the DataSource begins transactions IMMEDIATE).
+ * processes may run it at once: the history is created with its baseline row in one transaction,
+ * and Flyway applies each pending migration under a lock on that history (a PostgreSQL advisory
+ * lock; on SQLite the single writer, when the DataSource begins transactions IMMEDIATE).
  *
  * <p>A database made before these migrations existed is taken over where it stands: the old
  * runner's {@code schema_migrations} rows say which versions it already holds, and only the rest

@@ -16,8 +16,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  *
  * <p>Lookout runs this at every start from its database code, before any {@link Outbox} opens;
  * tests call it directly. Several processes may run it at once: the history is created with its
- * baseline row in one statement batch, and Flyway applies each pending migration under a lock on
- * that history.
+ * baseline row in one transaction, and Flyway applies each pending migration under a lock on that
+ * history.
  */
 public final class OutboxSchema {
   static final String HISTORY = "outbox_schema_history";

@@ -14,8 +14,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  * both run; their history is the table {@code incidents_schema_history}.
  *
  * <p>Lookout runs this at every start from its database code; tests call it directly. Several
- * processes may run it at once: the history is created with its baseline row in one statement
- * batch, and Flyway applies each pending migration under a lock on that history.
+ * processes may run it at once: the history is created with its baseline row in one transaction,
+ * and Flyway applies each pending migration under a lock on that history.
  */
 public final class IncidentSchema {
   static final String HISTORY = "incidents_schema_history";
