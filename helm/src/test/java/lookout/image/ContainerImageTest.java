@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import lookout.testing.Eventually;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -149,25 +150,32 @@ class ContainerImageTest {
 
   private static int awaitReady(int port, Process container, Duration within) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + within.toNanos();
-    int last = -1;
-    while (System.nanoTime() < deadline && container.isAlive()) {
-      try {
-        last =
-            http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
-                        .build(),
-                    HttpResponse.BodyHandlers.discarding())
-                .statusCode();
-        if (last == 200) {
-          return last;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(250);
+    int[] last = {-1};
+    try {
+      Eventually.until(
+          "/readyz to answer 200 (or the container to exit)",
+          within,
+          Duration.ofMillis(250),
+          () -> {
+            if (!container.isAlive()) {
+              return true;
+            }
+            try {
+              last[0] =
+                  http.send(
+                          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+                              .build(),
+                          HttpResponse.BodyHandlers.discarding())
+                      .statusCode();
+              return last[0] == 200;
+            } catch (IOException e) {
+              return false; // not listening yet
+            }
+          });
+    } catch (AssertionError timedOut) {
+      // the caller asserts on the last status seen
     }
-    return last;
+    return last[0];
   }
 
   private static Map<String, String> imageEnv() {
