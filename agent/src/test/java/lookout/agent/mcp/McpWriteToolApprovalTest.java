@@ -87,7 +87,7 @@ class McpWriteToolApprovalTest {
   private static Approvals approvals() {
     SQLiteDataSource db = new SQLiteDataSource();
     db.setUrl("jdbc:sqlite:" + dir.resolve("approvals.db"));
-    ApprovalsSchema.apply(db);
+    ApprovalsSchema.migrate(db);
     return new Approvals(
         db,
         PolicyLoader.parse(
