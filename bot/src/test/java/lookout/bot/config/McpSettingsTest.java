@@ -42,7 +42,7 @@ class McpSettingsTest {
                   tools: ["query_*"]
               server:
                 enabled: true
-                tokens: {ide: ${IDE}}
+                tokens: {ide: "${IDE}"}
                 approvalChannel: "slack:C0123OPS"
             """,
             Map.of("GRAFANA", "g-secret", "IDE", TOKEN));
