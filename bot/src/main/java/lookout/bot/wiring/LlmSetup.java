@@ -47,6 +47,10 @@ final class LlmSetup {
       BotMetrics metrics) {
     if (!config.llm().enabled()) {
       log.info("LLM: none configured, answering offline");
+      if (!config.mcpServers().isEmpty()) {
+        // only the model calls tools: without it the servers serve approved calls alone
+        log.warn("mcp.servers is set but llm: is not: the offline agent does not call MCP tools");
+      }
       return new RedactingAgent(offline);
     }
     LlmOptions options = config.llm().options().orElseThrow();
