@@ -25,7 +25,7 @@ class HelpTextTest {
     for (Answer.Section section : help.sections()) {
       for (String line : section.lines()) {
         String example = line.substring(0, line.indexOf("  — ")).strip();
-        if (lookout.agent.inspect.CheckupRequest.parse(example).isPresent()) {
+        if (lookout.agent.grammar.CheckupRequest.parse(example).isPresent()) {
           continue; // answered by the check-up agent every agent is wrapped in
         }
         Command command = parser.parse(example);

@@ -1,0 +1,43 @@
+package lookout.agent.resolve;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import lookout.agent.analyzers.ObjectRef;
+
+/**
+ * The names that exist in a cluster right now, for resolving what a question mentions.
+ *
+ * @param entries every object read, namespaces and nodes included
+ * @param namespaces the namespace names, sorted
+ * @param kinds the kinds that were searched, in reading order
+ * @param unreadable kinds that could not be read, with why ("forbidden: …"); they were not searched
+ */
+public record Inventory(
+    List<Entry> entries,
+    List<String> namespaces,
+    List<String> kinds,
+    Map<String, String> unreadable) {
+  public Inventory {
+    entries = List.copyOf(entries);
+    namespaces = List.copyOf(namespaces);
+    kinds = List.copyOf(kinds);
+    unreadable = Map.copyOf(unreadable);
+  }
+
+  /**
+   * One object.
+   *
+   * @param trouble what is wrong with it in a few words ("0/2 ready", "failed:
+   *     BackoffLimitExceeded", "Pending"), or null when nothing visible is
+   */
+  public record Entry(ObjectRef ref, String trouble) {
+    public Entry {
+      Objects.requireNonNull(ref, "ref");
+    }
+  }
+
+  public boolean namespaceExists(String namespace) {
+    return namespaces.contains(namespace);
+  }
+}

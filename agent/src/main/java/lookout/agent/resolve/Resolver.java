@@ -1,0 +1,193 @@
+package lookout.agent.resolve;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import lookout.agent.analyzers.ObjectRef;
+import lookout.agent.grammar.Clues;
+import lookout.agent.grammar.CommonWords;
+
+/**
+ * Turns a question's clues into the object it is about, against the cluster's inventory. A name the
+ * grammar placed ("status of x", "x 的日志", "deploy/x") is tried first, exactly; otherwise the names
+ * the text mentions are found ({@link Mentions}). A namespace written with a marker ("in shop", "-n
+ * shop", "shop 下的") or mentioned anywhere narrows the matches; an object that exists as several
+ * kinds under one name (a Deployment, its Service and its HPA) is one answer, the kind the words
+ * hint at or else the workload; the same name in several namespaces is asked back.
+ */
+public final class Resolver {
+  /** Most objects offered to choose from; more are cut (narrow by namespace). */
+  static final int MAX_CHOICES = 6;
+
+  private static final Pattern NAME_LIKE =
+      Pattern.compile("[a-z0-9]+(?:[-.][a-z0-9]+)+|[a-z]+[0-9]+[a-z0-9]*");
+
+  /** Kinds in the order a bare name means them: the workload before what points at it. */
+  private static final List<String> DEFAULT_ORDER =
+      List.of(
+          "Deployment",
+          "StatefulSet",
+          "DaemonSet",
+          "CronJob",
+          "Job",
+          "Service",
+          "Ingress",
+          "HorizontalPodAutoscaler",
+          "PersistentVolumeClaim",
+          "Pod",
+          "Node",
+          "Namespace");
+
+  /**
+   * @param namespaceHint a namespace the command named, or null (the clues' marker is used then)
+   * @param nameHint a name the command placed, or null
+   */
+  public Target resolve(Inventory inventory, Clues clues, String namespaceHint, String nameHint) {
+    Mentions mentions = new Mentions(inventory);
+    String ns = namespaceHint != null ? namespaceHint : clues.namespace();
+    String name = nameHint != null ? nameHint : clues.name();
+    Set<String> namespaces = new LinkedHashSet<>();
+    boolean explicitNamespace = false;
+    if (ns != null) {
+      Optional<String> real = namespace(ns, inventory);
+      if (real.isPresent()) {
+        namespaces.add(real.get());
+        explicitNamespace = true;
+      } else if (name == null && !objects(mentions.exact(ns)).isEmpty()) {
+        name = ns; // "checkout 的日志": what looked like a namespace is the object
+      } else {
+        return new Target.NoNamespace(ns, inventory.namespaces());
+      }
+    }
+    List<List<Inventory.Entry>> groups = new ArrayList<>();
+    if (name != null) {
+      List<Inventory.Entry> exact = objects(mentions.exact(name));
+      if (!exact.isEmpty()) {
+        groups.add(exact);
+      }
+    }
+    if (groups.isEmpty()) {
+      List<Mentions.Match> found = mentions.find(Mentions.words(clues.text()));
+      boolean exactObject =
+          found.stream().anyMatch(m -> m.distance() == 0 && !objects(m.entries()).isEmpty());
+      boolean severalSpans =
+          found.stream().filter(m -> !objects(m.entries()).isEmpty()).count() > 1;
+      for (Mentions.Match m : found) {
+        List<Inventory.Entry> objects = objects(m.entries());
+        boolean isNamespace =
+            m.entries().stream().anyMatch(e -> e.ref().kind().equals("Namespace"));
+        if (isNamespace && (objects.isEmpty() || severalSpans)) {
+          if (!explicitNamespace) {
+            m.entries().stream()
+                .filter(e -> e.ref().kind().equals("Namespace"))
+                .forEach(e -> namespaces.add(e.ref().name()));
+          }
+          continue; // "shop" in "reviews in shop" is where, not what
+        }
+        if (!objects.isEmpty() && (m.distance() == 0 || !exactObject)) {
+          groups.add(objects);
+        }
+      }
+    }
+    List<ObjectRef> refs = choose(groups, namespaces, explicitNamespace, clues.kinds());
+    if (refs.size() == 1) {
+      return new Target.One(refs.get(0));
+    }
+    if (refs.size() > 1) {
+      return new Target.Several(refs.stream().limit(MAX_CHOICES).toList());
+    }
+    String wanted = name != null ? name : wanted(clues.text(), mentions);
+    if (wanted != null && !(namespaces.contains(wanted))) {
+      String where = namespaces.isEmpty() ? null : namespaces.iterator().next();
+      return new Target.Missing(
+          wanted,
+          where,
+          Nearest.to(wanted, inventory),
+          new Target.Searched(
+              inventory.kinds(), where == null ? inventory.namespaces() : List.of(where)),
+          inventory.unreadable());
+    }
+    if (!namespaces.isEmpty()) {
+      return new Target.Scope(namespaces.iterator().next());
+    }
+    return new Target.Nothing();
+  }
+
+  /**
+   * One object per (namespace, name), in the namespaces named when any match there, the kind the
+   * words hint at or else the workload first.
+   */
+  static List<ObjectRef> choose(
+      List<List<Inventory.Entry>> groups,
+      Set<String> namespaces,
+      boolean strict,
+      List<String> hinted) {
+    List<Inventory.Entry> all = groups.stream().flatMap(List::stream).toList();
+    if (!namespaces.isEmpty()) {
+      List<Inventory.Entry> inside =
+          all.stream()
+              .filter(e -> e.ref().namespace() == null || namespaces.contains(e.ref().namespace()))
+              .toList();
+      if (strict || !inside.isEmpty()) {
+        all =
+            inside; // a namespace written with a marker must hold the object; one merely mentioned
+        // narrows
+      }
+    }
+    Map<String, List<Inventory.Entry>> byObject = new LinkedHashMap<>();
+    for (Inventory.Entry e : all) {
+      byObject
+          .computeIfAbsent(e.ref().namespace() + "/" + e.ref().name(), k -> new ArrayList<>())
+          .add(e);
+    }
+    List<ObjectRef> out = new ArrayList<>();
+    for (List<Inventory.Entry> same : byObject.values()) {
+      out.add(
+          same.stream()
+              .min(java.util.Comparator.comparingInt(e -> rank(e.ref().kind(), hinted)))
+              .orElseThrow()
+              .ref());
+    }
+    return out;
+  }
+
+  private static int rank(String kind, List<String> hinted) {
+    int hint = hinted.indexOf(kind);
+    return hint >= 0 ? hint : hinted.size() + DEFAULT_ORDER.indexOf(kind);
+  }
+
+  private static List<Inventory.Entry> objects(List<Inventory.Entry> entries) {
+    return entries.stream().filter(e -> !e.ref().kind().equals("Namespace")).toList();
+  }
+
+  /** The namespace meant by {@code written}: itself, or the one a typo away. */
+  private static Optional<String> namespace(String written, Inventory inventory) {
+    if (inventory.namespaceExists(written)) {
+      return Optional.of(written);
+    }
+    String key = Names.squash(written);
+    int tolerance = Names.tolerance(key.length());
+    List<String> close =
+        inventory.namespaces().stream()
+            .filter(n -> Names.distance(key, Names.squash(n), tolerance) <= tolerance)
+            .toList();
+    return close.size() == 1 ? Optional.of(close.get(0)) : Optional.empty();
+  }
+
+  /** A word written like a Kubernetes name ({@code foo-bar}, {@code web2}) that matched nothing. */
+  private static String wanted(String text, Mentions mentions) {
+    for (Mentions.Word w : Mentions.words(text)) {
+      if (NAME_LIKE.matcher(w.text()).matches()
+          && !CommonWords.common(w.text())
+          && mentions.exact(w.text()).isEmpty()) {
+        return w.text();
+      }
+    }
+    return null;
+  }
+}
