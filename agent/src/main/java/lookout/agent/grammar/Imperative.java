@@ -102,7 +102,8 @@ final class Imperative {
   private static final List<String> ZH_RESTART = List.of("滚动重启", "重新启动", "重启");
   private static final List<String> ZH_SCALE =
       List.of("扩容", "缩容", "扩到", "缩到", "扩展到", "扩至", "缩至", "伸缩", "扩缩容", "扩成", "缩成");
-  private static final Pattern ZH_REPLICAS = Pattern.compile("副本(?:数)?(?:改|调|设)");
+  private static final Pattern ZH_REPLICAS =
+      Pattern.compile("副本(?:数)?(?:改|调|设)|(?:加|减|增加|减少)[^，。]{0,8}副本");
 
   /** Anywhere in a clause: it asks why, when, how often or whether, so it is not a command. */
   private static final List<String> ZH_ASKING =
@@ -204,7 +205,8 @@ final class Imperative {
       }
     }
     var replicas = ZH_REPLICAS.matcher(clause);
-    if (replicas.find() && (clause.contains("把") || clause.contains("将") || asksFor)) {
+    if (replicas.find()
+        && (clause.contains("把") || clause.contains("将") || clause.contains("给") || asksFor)) {
       return Optional.of(Verb.SCALE);
     }
     return Optional.empty();

@@ -49,49 +49,37 @@ public final class Resolver {
    */
   public Target resolve(Inventory inventory, Clues clues, String namespaceHint, String nameHint) {
     Mentions mentions = new Mentions(inventory);
-    String ns = namespaceHint != null ? namespaceHint : clues.namespace();
     String name = nameHint != null ? nameHint : clues.name();
     Set<String> namespaces = new LinkedHashSet<>();
     boolean explicitNamespace = false;
-    if (ns != null) {
-      Optional<String> real = namespace(ns, inventory);
+    if (clues.namespace() != null) {
+      // written with a marker ("in qa", "-n qa", "qa 的 …"): it must exist
+      Optional<String> real = namespace(clues.namespace(), inventory);
       if (real.isPresent()) {
         namespaces.add(real.get());
         explicitNamespace = true;
-      } else if (name == null && !objects(mentions.exact(ns)).isEmpty()) {
-        name = ns; // "checkout 的日志": what looked like a namespace is the object
+      } else if (name == null && !objects(mentions.exact(clues.namespace())).isEmpty()) {
+        name = clues.namespace(); // "checkout 的日志": what looked like a namespace is the object
       } else {
-        return new Target.NoNamespace(ns, inventory.namespaces());
+        return new Target.NoNamespace(clues.namespace(), inventory.namespaces());
       }
+    } else if (namespaceHint != null) {
+      namespace(namespaceHint, inventory).ifPresent(namespaces::add); // placed by convention only
     }
-    List<List<Inventory.Entry>> groups = new ArrayList<>();
-    if (name != null) {
+    List<List<Inventory.Entry>> groups = mentioned(mentions, clues, namespaces, explicitNamespace);
+    if (!groups.isEmpty() && clues.name() != null) {
+      // several names mentioned, one of them with a marker ("logs of x …"): that one
+      List<List<Inventory.Entry>> marked =
+          groups.stream()
+              .filter(g -> Names.squash(g.get(0).ref().name()).equals(Names.squash(clues.name())))
+              .toList();
+      groups = marked.isEmpty() ? groups : marked;
+    }
+    if (groups.isEmpty() && name != null) {
+      // names that are ordinary words ("deploy/status") are found only where the grammar put them
       List<Inventory.Entry> exact = objects(mentions.exact(name));
       if (!exact.isEmpty()) {
-        groups.add(exact);
-      }
-    }
-    if (groups.isEmpty()) {
-      List<Mentions.Match> found = mentions.find(Mentions.words(clues.text()));
-      boolean exactObject =
-          found.stream().anyMatch(m -> m.distance() == 0 && !objects(m.entries()).isEmpty());
-      boolean severalSpans =
-          found.stream().filter(m -> !objects(m.entries()).isEmpty()).count() > 1;
-      for (Mentions.Match m : found) {
-        List<Inventory.Entry> objects = objects(m.entries());
-        boolean isNamespace =
-            m.entries().stream().anyMatch(e -> e.ref().kind().equals("Namespace"));
-        if (isNamespace && (objects.isEmpty() || severalSpans)) {
-          if (!explicitNamespace) {
-            m.entries().stream()
-                .filter(e -> e.ref().kind().equals("Namespace"))
-                .forEach(e -> namespaces.add(e.ref().name()));
-          }
-          continue; // "shop" in "reviews in shop" is where, not what
-        }
-        if (!objects.isEmpty() && (m.distance() == 0 || !exactObject)) {
-          groups.add(objects);
-        }
+        groups = List.of(exact);
       }
     }
     List<ObjectRef> refs = choose(groups, namespaces, explicitNamespace, clues.kinds());
@@ -116,6 +104,32 @@ public final class Resolver {
       return new Target.Scope(namespaces.iterator().next());
     }
     return new Target.Nothing();
+  }
+
+  /** The objects the text mentions, by mention; namespaces mentioned go to {@code namespaces}. */
+  private static List<List<Inventory.Entry>> mentioned(
+      Mentions mentions, Clues clues, Set<String> namespaces, boolean explicitNamespace) {
+    List<Mentions.Match> found = mentions.find(Mentions.words(clues.text()));
+    boolean exactObject =
+        found.stream().anyMatch(m -> m.distance() == 0 && !objects(m.entries()).isEmpty());
+    boolean severalSpans = found.stream().filter(m -> !objects(m.entries()).isEmpty()).count() > 1;
+    List<List<Inventory.Entry>> groups = new ArrayList<>();
+    for (Mentions.Match m : found) {
+      List<Inventory.Entry> objects = objects(m.entries());
+      boolean isNamespace = m.entries().stream().anyMatch(e -> e.ref().kind().equals("Namespace"));
+      if (isNamespace && (objects.isEmpty() || severalSpans)) {
+        if (!explicitNamespace) {
+          m.entries().stream()
+              .filter(e -> e.ref().kind().equals("Namespace"))
+              .forEach(e -> namespaces.add(e.ref().name()));
+        }
+        continue; // "shop" in "reviews in shop" is where, not what
+      }
+      if (!objects.isEmpty() && (m.distance() == 0 || !exactObject)) {
+        groups.add(objects);
+      }
+    }
+    return groups;
   }
 
   /**
