@@ -105,12 +105,13 @@ public final class OfflineAgent implements Agent, Stage {
         new QuestionAnswers(
             cluster,
             client,
-            new InventoryReader(client, podsOrNull),
+            new InventoryReader(client, podsOrNull, Clock.systemUTC()),
             diagnoserOrNull != null
                 ? diagnoserOrNull
                 : new WorkloadDiagnoser(client, reader, diagnose),
             status,
-            logs);
+            logs,
+            Clock.systemUTC());
   }
 
   /**

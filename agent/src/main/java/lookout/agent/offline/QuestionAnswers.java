@@ -1,6 +1,9 @@
 package lookout.agent.offline;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import lookout.agent.Answer;
 import lookout.agent.analyzers.ObjectRef;
@@ -27,6 +30,7 @@ final class QuestionAnswers {
   private final Diagnoser diagnoser;
   private final StatusAnswers status;
   private final LogsAnswers logs;
+  private final Clock clock;
 
   QuestionAnswers(
       String cluster,
@@ -34,7 +38,9 @@ final class QuestionAnswers {
       InventoryReader inventory,
       Diagnoser diagnoser,
       StatusAnswers status,
-      LogsAnswers logs) {
+      LogsAnswers logs,
+      Clock clock) {
+    this.clock = clock;
     this.cluster = cluster;
     this.client = client;
     this.inventory = inventory;
@@ -50,8 +56,17 @@ final class QuestionAnswers {
    * @param original the question as written, for "I did not understand"
    */
   Answer answer(Look look, String namespace, String name, Clues clues, String original) {
-    Inventory names = inventory.read(clues.text());
+    Instant started = clock.instant();
+    Inventory names = inventory.read(clues.text(), InventoryReader.REUSE);
     Target target = resolver.resolve(names, clues, namespace, name);
+    if (names.listedAt().isBefore(started)
+        && (target instanceof Target.Missing
+            || target instanceof Target.NoNamespace
+            || target instanceof Target.Nothing)) {
+      // "not found" and "what is broken now" must not come from names listed a while ago
+      names = inventory.read(clues.text(), Duration.ZERO);
+      target = resolver.resolve(names, clues, namespace, name);
+    }
     return switch (target) {
       case Target.One one -> one(look, one.ref(), clues);
       case Target.Scope scope -> scope(look, scope.namespace(), clues);

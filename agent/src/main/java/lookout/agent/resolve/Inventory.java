@@ -1,5 +1,6 @@
 package lookout.agent.resolve;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,13 +13,16 @@ import lookout.agent.analyzers.ObjectRef;
  * @param namespaces the namespace names, sorted
  * @param kinds the kinds that were searched, in reading order
  * @param unreadable kinds that could not be read, with why ("forbidden: …"); they were not searched
+ * @param listedAt when the kinds were listed (pods named in the question are looked up every time)
  */
 public record Inventory(
     List<Entry> entries,
     List<String> namespaces,
     List<String> kinds,
-    Map<String, String> unreadable) {
+    Map<String, String> unreadable,
+    Instant listedAt) {
   public Inventory {
+    Objects.requireNonNull(listedAt, "listedAt");
     entries = List.copyOf(entries);
     namespaces = List.copyOf(namespaces);
     kinds = List.copyOf(kinds);

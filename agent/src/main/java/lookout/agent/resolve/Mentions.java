@@ -25,12 +25,26 @@ final class Mentions {
   private static final Pattern SEGMENTS = Pattern.compile("[^a-z0-9_.:/\\s-]+");
   private static final Set<String> OWNER_KINDS =
       Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicaSet");
+
+  /**
+   * Generated names, the shortest strip first so the nearest owner that exists wins: a pod of a
+   * Job, DaemonSet or StatefulSet; a ReplicaSet, then its pod; a cron job's Job, then its pod.
+   */
   private static final List<Pattern> GENERATED =
       List.of(
-          Pattern.compile("(.+)-[a-z0-9]{6,10}-[a-z0-9]{5}"),
-          Pattern.compile("(.+)-[0-9]{8,}-[a-z0-9]{5}"),
           Pattern.compile("(.+)-[a-z0-9]{5}"),
-          Pattern.compile("(.+)-[0-9]{1,4}"));
+          Pattern.compile("(.+)-[0-9]{1,4}"),
+          Pattern.compile("(.+)-(?=[a-z]*[0-9])[a-z0-9]{6,10}"),
+          Pattern.compile("(.+)-(?=[a-z]*[0-9])[a-z0-9]{6,10}-[a-z0-9]{5}"),
+          Pattern.compile("(.+)-[0-9]{8,}"),
+          Pattern.compile("(.+)-[0-9]{8,}-[a-z0-9]{5}"));
+
+  /** Match distances below the typo range: a run of a name's parts, a translated Chinese word. */
+  static final int PART = 3;
+
+  static final int TRANSLATED = 4;
+
+  private static final Pattern HAN = Pattern.compile("\\p{IsHan}+");
 
   /** One word of the text and the run it belongs to. */
   record Word(String text, int run) {}
@@ -51,8 +65,10 @@ final class Mentions {
 
   private final Map<String, List<Inventory.Entry>> byName = new HashMap<>();
   private final Map<Integer, List<String>> fuzzyByLength = new HashMap<>();
+  private final Parts parts;
 
   Mentions(Inventory inventory) {
+    parts = new Parts(inventory.entries());
     for (Inventory.Entry e : inventory.entries()) {
       byName.computeIfAbsent(Names.squash(e.ref().name()), k -> new ArrayList<>()).add(e);
     }
@@ -129,15 +145,12 @@ final class Mentions {
       return java.util.Optional.of(new Match(start, end, spaced.toString(), exact, 0));
     }
     if (gram.size() == 1) {
-      List<Inventory.Entry> owner = owner(key, gram.get(0).text());
+      List<Inventory.Entry> owner = owner(gram.get(0).text());
       if (!owner.isEmpty()) {
         return java.util.Optional.of(new Match(start, end, spaced.toString(), owner, 0));
       }
     }
     int tolerance = Names.tolerance(key.length());
-    if (tolerance == 0) {
-      return java.util.Optional.empty();
-    }
     int best = tolerance + 1;
     List<Inventory.Entry> closest = new ArrayList<>();
     for (int len = key.length() - tolerance; len <= key.length() + tolerance; len++) {
@@ -159,14 +172,48 @@ final class Mentions {
         }
       }
     }
-    return closest.isEmpty()
+    if (!closest.isEmpty()) {
+      return java.util.Optional.of(new Match(start, end, spaced.toString(), closest, best));
+    }
+    List<Inventory.Entry> partOf = parts.find(key);
+    return partOf.isEmpty()
         ? java.util.Optional.empty()
-        : java.util.Optional.of(new Match(start, end, spaced.toString(), closest, best));
+        : java.util.Optional.of(new Match(start, end, spaced.toString(), partOf, PART));
   }
 
-  /** The controller a generated pod name points at, when the pod itself is gone. */
-  private List<Inventory.Entry> owner(String key, String word) {
-    if (!InventoryReader.POD_SHAPE.matcher(word).matches()) {
+  /**
+   * Names the Chinese words of {@code text} stand for ("订单服务" → {@code order-service}), through the
+   * {@link Glossary}; for questions that name nothing in Latin letters.
+   */
+  List<Match> translated(String text) {
+    List<Match> out = new ArrayList<>();
+    var han = HAN.matcher(text);
+    while (han.find()) {
+      List<Inventory.Entry> common = null;
+      List<Inventory.Entry> any = new ArrayList<>();
+      for (List<String> english : Glossary.translate(han.group())) {
+        List<Inventory.Entry> named = new ArrayList<>();
+        for (String word : english) {
+          named.addAll(
+              byName.getOrDefault(word, List.of()).stream()
+                  .filter(e -> !e.ref().kind().equals("Pod") && !e.ref().kind().equals("Namespace"))
+                  .toList());
+          named.addAll(parts.find(word));
+        }
+        any.addAll(named);
+        common = common == null ? named : common.stream().filter(named::contains).toList();
+      }
+      List<Inventory.Entry> found = common != null && !common.isEmpty() ? common : any;
+      if (!found.isEmpty()) {
+        out.add(new Match(-1, -1, han.group(), found.stream().distinct().toList(), TRANSLATED));
+      }
+    }
+    return out;
+  }
+
+  /** The controller a generated name (pod, ReplicaSet, Job) points at, when it is gone. */
+  private List<Inventory.Entry> owner(String word) {
+    if (word.indexOf('-') < 0) {
       return List.of();
     }
     for (Pattern generated : GENERATED) {

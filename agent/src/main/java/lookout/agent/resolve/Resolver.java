@@ -106,12 +106,23 @@ public final class Resolver {
     return new Target.Nothing();
   }
 
-  /** The objects the text mentions, by mention; namespaces mentioned go to {@code namespaces}. */
+  /**
+   * The objects the text mentions, by mention, only those matched best (whole names before typos,
+   * typos before parts of names, parts before translated Chinese words); namespaces mentioned go to
+   * {@code namespaces}.
+   */
   private static List<List<Inventory.Entry>> mentioned(
       Mentions mentions, Clues clues, Set<String> namespaces, boolean explicitNamespace) {
-    List<Mentions.Match> found = mentions.find(Mentions.words(clues.text()));
-    boolean exactObject =
-        found.stream().anyMatch(m -> m.distance() == 0 && !objects(m.entries()).isEmpty());
+    List<Mentions.Match> found = new ArrayList<>(mentions.find(Mentions.words(clues.text())));
+    if (found.stream().allMatch(m -> objects(m.entries()).isEmpty())) {
+      found.addAll(mentions.translated(clues.text()));
+    }
+    int best =
+        found.stream()
+            .filter(m -> !objects(m.entries()).isEmpty())
+            .mapToInt(Mentions.Match::distance)
+            .min()
+            .orElse(0);
     boolean severalSpans = found.stream().filter(m -> !objects(m.entries()).isEmpty()).count() > 1;
     List<List<Inventory.Entry>> groups = new ArrayList<>();
     for (Mentions.Match m : found) {
@@ -125,7 +136,7 @@ public final class Resolver {
         }
         continue; // "shop" in "reviews in shop" is where, not what
       }
-      if (!objects.isEmpty() && (m.distance() == 0 || !exactObject)) {
+      if (!objects.isEmpty() && m.distance() == best) {
         groups.add(objects);
       }
     }

@@ -57,7 +57,11 @@ class UnderstandingTest {
           定时任务 db-backup 跑成功了吗                         | cronjob shop/db-backup
           why did job db-backup-28934567 fail               | job shop/db-backup-28934567
           is the frontend hpa at max?                       | horizontalpodautoscaler shop/frontend
-          grafana 有问题吗                                    | deployment monitoring/grafana
+          grafana 有问题吗                                    | deployment monitoring/kube-prometheus-stack-grafana
+          订单服务挂了                                          | deployment shop/order-service
+          shop 的订单服务为什么不可用                              | deployment shop/order-service
+          what's up with the orders service?                | deployment shop/order-service
+          checkout-7d9f8c6b5d in staging is stuck            | deployment staging/checkout
           why is checkout failing in stagng                 | deployment staging/checkout
           """)
   void the_answer_is_about_the_object_the_question_means(String question, String ref) {
