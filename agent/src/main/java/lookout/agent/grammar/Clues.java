@@ -25,7 +25,8 @@ public record Clues(
     List<String> kinds,
     String namespace,
     String name,
-    Optional<String> write) {
+    Optional<String> write,
+    boolean refersBack) {
   public Clues {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(look, "look");
@@ -36,7 +37,7 @@ public record Clues(
   /** Clues of a text nobody could read (null, too long): nothing to go on. */
   public static Clues none(String text) {
     return new Clues(
-        text == null ? "" : text, Look.NONE, false, List.of(), null, null, Optional.empty());
+        text == null ? "" : text, Look.NONE, false, List.of(), null, null, Optional.empty(), false);
   }
 
   /** The clues of {@code text}, read by the rules of this package. */

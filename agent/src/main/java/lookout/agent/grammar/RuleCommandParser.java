@@ -119,7 +119,22 @@ public final class RuleCommandParser implements CommandParser {
         KindWords.hints(tokens, normalized),
         targets.malformed() ? null : targets.namespace(),
         targets.malformed() ? null : targets.name(),
-        write.map(i -> i == Intent.RESTART ? "restart" : "scale"));
+        write.map(i -> i == Intent.RESTART ? "restart" : "scale"),
+        refersBack(tokens));
+  }
+
+  private static final java.util.Set<String> BACK_EN =
+      java.util.Set.of("it", "its", "this", "that", "them", "they", "same");
+  private static final java.util.List<String> BACK_ZH =
+      java.util.List.of("它", "这个", "那个", "他们", "上面");
+
+  private static boolean refersBack(List<Token> tokens) {
+    return tokens.stream()
+        .anyMatch(
+            t ->
+                t.chinese()
+                    ? BACK_ZH.stream().anyMatch(t.text()::contains)
+                    : BACK_EN.contains(t.text()));
   }
 
   private static boolean help(String normalized) {

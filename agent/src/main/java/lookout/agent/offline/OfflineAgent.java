@@ -158,13 +158,15 @@ public final class OfflineAgent implements Agent, Stage {
   public Answer answer(UnderstoodQuestion question) {
     Reading reading = question.reading();
     Clues clues = reading.clues();
+    String thread = question.question().thread();
     try {
       return switch (reading.command()) {
         case Command.Status s ->
-            questions.answer(Look.STATUS, s.namespace(), s.name(), clues, null);
+            questions.answer(Look.STATUS, s.namespace(), s.name(), clues, null, thread);
         case Command.Diagnose d ->
-            questions.answer(Look.DIAGNOSE, d.namespace(), d.name(), clues, null);
-        case Command.Logs l -> questions.answer(Look.LOGS, l.namespace(), l.name(), clues, null);
+            questions.answer(Look.DIAGNOSE, d.namespace(), d.name(), clues, null, thread);
+        case Command.Logs l ->
+            questions.answer(Look.LOGS, l.namespace(), l.name(), clues, null, thread);
         case Command.Restart r -> actions.restart(r.namespace(), r.name());
         case Command.Scale s -> actions.scale(s.namespace(), s.name(), s.replicas());
         case Command.Audit a -> approvalAnswers.audit(a);
@@ -175,7 +177,7 @@ public final class OfflineAgent implements Agent, Stage {
         case Command.Unknown u ->
             clues.write().isPresent()
                 ? ActionAnswers.unclear(clues.write().get(), u.text())
-                : questions.answer(clues.look(), null, null, clues, u.text());
+                : questions.answer(clues.look(), null, null, clues, u.text(), thread);
       };
     } catch (RuntimeException e) {
       return Replies.text(ClusterErrors.describe(cluster, e));

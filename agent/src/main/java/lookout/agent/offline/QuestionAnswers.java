@@ -27,6 +27,7 @@ final class QuestionAnswers {
   private final KubernetesClient client;
   private final InventoryReader inventory;
   private final Resolver resolver = new Resolver();
+  private final ThreadTargets threads = new ThreadTargets();
   private final Diagnoser diagnoser;
   private final StatusAnswers status;
   private final LogsAnswers logs;
@@ -54,8 +55,10 @@ final class QuestionAnswers {
    * @param namespace a namespace the grammar placed, or null
    * @param name a name the grammar placed, or null
    * @param original the question as written, for "I did not understand"
+   * @param thread the conversation thread, for "it" and "logs?" after an answer; null for none
    */
-  Answer answer(Look look, String namespace, String name, Clues clues, String original) {
+  Answer answer(
+      Look look, String namespace, String name, Clues clues, String original, String thread) {
     Instant started = clock.instant();
     Inventory names = inventory.read(clues.text(), InventoryReader.REUSE);
     Target target = resolver.resolve(names, clues, namespace, name);
@@ -66,6 +69,12 @@ final class QuestionAnswers {
       // "not found" and "what is broken now" must not come from names listed a while ago
       names = inventory.read(clues.text(), Duration.ZERO);
       target = resolver.resolve(names, clues, namespace, name);
+    }
+    if (target instanceof Target.Nothing && (clues.refersBack() || look == Look.LOGS)) {
+      target = threads.last(thread).<Target>map(Target.One::new).orElse(target);
+    }
+    if (target instanceof Target.One one) {
+      threads.remember(thread, one.ref());
     }
     return switch (target) {
       case Target.One one -> one(look, one.ref(), clues);

@@ -84,6 +84,20 @@ class UnderstandingTest {
   }
 
   @Test
+  void it_and_logs_in_the_same_thread_mean_the_object_asked_about_before() {
+    agent.ask(new Question("diagnose deployment shop/reviews", "console:alice", "console:lobby:1"));
+
+    Answer logs = agent.ask(new Question("logs?", "console:alice", "console:lobby:1"));
+    Answer again = agent.ask(new Question("why did it restart?", "console:bob", "console:lobby:1"));
+    Answer elsewhere =
+        agent.ask(new Question("why did it restart?", "console:bob", "console:lobby:2"));
+
+    assertThat(logs.summary()).contains("shop/reviews");
+    assertThat(again.summary()).contains("deployment shop/reviews");
+    assertThat(elsewhere.summary()).doesNotContain("shop/reviews");
+  }
+
+  @Test
   void a_chosen_follow_up_names_its_object_exactly() {
     Answer answer = ask("diagnose deployment staging/reviews");
     assertThat(answer.summary()).contains("deployment staging/reviews");
