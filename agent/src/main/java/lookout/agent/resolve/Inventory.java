@@ -14,19 +14,32 @@ import lookout.agent.analyzers.ObjectRef;
  * @param kinds the kinds that were searched, in reading order
  * @param unreadable kinds that could not be read, with why ("forbidden: …"); they were not searched
  * @param listedAt when the kinds were listed (pods named in the question are looked up every time)
+ * @param names the entries indexed for matching
  */
 public record Inventory(
     List<Entry> entries,
     List<String> namespaces,
     List<String> kinds,
     Map<String, String> unreadable,
-    Instant listedAt) {
+    Instant listedAt,
+    NameIndex names) {
   public Inventory {
     Objects.requireNonNull(listedAt, "listedAt");
+    Objects.requireNonNull(names, "names");
     entries = List.copyOf(entries);
     namespaces = List.copyOf(namespaces);
     kinds = List.copyOf(kinds);
     unreadable = Map.copyOf(unreadable);
+  }
+
+  /** An inventory indexed here: for tests and benchmarks that build one by hand. */
+  public Inventory(
+      List<Entry> entries,
+      List<String> namespaces,
+      List<String> kinds,
+      Map<String, String> unreadable,
+      Instant listedAt) {
+    this(entries, namespaces, kinds, unreadable, listedAt, NameIndex.of(entries));
   }
 
   /**

@@ -7,11 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import lookout.agent.cluster.PodCache;
 
 /**
@@ -36,6 +39,7 @@ public final class InventoryReader {
   private final PodCache pods;
   private final Clock clock;
   private KindLists.Listed listed; // guarded by this
+  private NameIndex listedNames; // guarded by this
   private Instant listedAt; // guarded by this
 
   /**
@@ -54,24 +58,29 @@ public final class InventoryReader {
    */
   public Inventory read(String text, Duration maxAge) {
     KindLists.Listed kinds;
+    NameIndex names;
     Instant at;
     synchronized (this) {
       if (listed == null || listedAt.plus(maxAge).isBefore(clock.instant())) {
         listed = KindLists.read(client);
+        listedNames = NameIndex.of(listed.entries());
         listedAt = clock.instant();
       }
       kinds = listed;
+      names = listedNames;
       at = listedAt;
     }
     List<Inventory.Entry> entries = new ArrayList<>(kinds.entries());
     Map<String, String> unreadable = new LinkedHashMap<>(kinds.unreadable());
     List<String> searched = new ArrayList<>(kinds.kinds());
+    List<Inventory.Entry> named = List.of();
     try {
-      entries.addAll(pods(text));
+      named = pods(text);
       searched.add("Pod");
     } catch (RuntimeException e) {
       unreadable.put("Pod", KindLists.why(e));
     }
+    entries.addAll(named);
     TreeSet<String> namespaces = new TreeSet<>();
     for (Inventory.Entry e : entries) {
       if (e.ref().kind().equals("Namespace")) {
@@ -81,21 +90,32 @@ public final class InventoryReader {
             e.ref().namespace()); // namespaces may be unreadable while their objects are not
       }
     }
-    return new Inventory(entries, List.copyOf(namespaces), searched, unreadable, at);
+    return new Inventory(
+        entries, List.copyOf(namespaces), searched, unreadable, at, names.with(named));
   }
 
+  /** The pods named exactly like a word of {@code text}: from the cache, or a few lookups. */
   private List<Inventory.Entry> pods(String text) {
+    Set<String> words =
+        Mentions.words(text).stream()
+            .map(Mentions.Word::text)
+            .filter(w -> POD_SHAPE.matcher(w).matches())
+            .collect(Collectors.toCollection(LinkedHashSet::new));
+    if (words.isEmpty()) {
+      return List.of();
+    }
     Optional<List<Pod>> cached = pods == null ? Optional.empty() : pods.everyPodIfCached();
-    return KindLists.entries(cached.orElseGet(() -> lookUp(text)), "Pod", Trouble::of);
+    List<Pod> found =
+        cached
+            .map(
+                all -> all.stream().filter(p -> words.contains(p.getMetadata().getName())).toList())
+            .orElseGet(() -> lookUp(words));
+    return KindLists.entries(found, "Pod", Trouble::of);
   }
 
-  /** The pods named exactly like one of the words of {@code text}, a few lookups at most. */
-  private List<Pod> lookUp(String text) {
+  private List<Pod> lookUp(Set<String> words) {
     List<Pod> found = new ArrayList<>();
-    Mentions.words(text).stream()
-        .map(Mentions.Word::text)
-        .filter(w -> POD_SHAPE.matcher(w).matches())
-        .distinct()
+    words.stream()
         .limit(MAX_POD_LOOKUPS)
         .forEach(
             word ->

@@ -2,9 +2,7 @@ package lookout.agent.resolve;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,21 +61,10 @@ final class Mentions {
     }
   }
 
-  private final Map<String, List<Inventory.Entry>> byName = new HashMap<>();
-  private final Map<Integer, List<String>> fuzzyByLength = new HashMap<>();
-  private final Parts parts;
+  private final NameIndex names;
 
   Mentions(Inventory inventory) {
-    parts = new Parts(inventory.entries());
-    for (Inventory.Entry e : inventory.entries()) {
-      byName.computeIfAbsent(Names.squash(e.ref().name()), k -> new ArrayList<>()).add(e);
-    }
-    byName.forEach(
-        (key, entries) -> {
-          if (entries.stream().anyMatch(e -> !e.ref().kind().equals("Pod"))) {
-            fuzzyByLength.computeIfAbsent(key.length(), k -> new ArrayList<>()).add(key);
-          }
-        });
+    this.names = inventory.names();
   }
 
   /** The words of a normalized (lower-cased) text, flags ({@code -n}) left out. */
@@ -97,7 +84,7 @@ final class Mentions {
 
   /** Objects whose name is {@code name}, separators and case ignored. */
   List<Inventory.Entry> exact(String name) {
-    return byName.getOrDefault(Names.squash(name), List.of());
+    return names.exact(Names.squash(name));
   }
 
   /** The mentions in {@code words}, longest first where they overlap, in text order. */
@@ -140,8 +127,8 @@ final class Mentions {
       return java.util.Optional.empty(); // "the", "3", "log": never a name on their own
     }
     int end = start + gram.size();
-    List<Inventory.Entry> exact = byName.get(key);
-    if (exact != null) {
+    List<Inventory.Entry> exact = names.exact(key);
+    if (!exact.isEmpty()) {
       return java.util.Optional.of(new Match(start, end, spaced.toString(), exact, 0));
     }
     if (gram.size() == 1) {
@@ -154,7 +141,7 @@ final class Mentions {
     int best = tolerance + 1;
     List<Inventory.Entry> closest = new ArrayList<>();
     for (int len = key.length() - tolerance; len <= key.length() + tolerance; len++) {
-      for (String name : fuzzyByLength.getOrDefault(len, List.of())) {
+      for (String name : names.ofLength(len)) {
         // the shorter name sets the tolerance: "checkout-v2" is not a typo of "checkout"
         int allowed = Names.tolerance(Math.min(key.length(), name.length()));
         int d = Names.distance(key, name, allowed);
@@ -166,7 +153,7 @@ final class Mentions {
           closest.clear();
         }
         if (d == best) {
-          byName.get(name).stream()
+          names.exact(name).stream()
               .filter(e -> !e.ref().kind().equals("Pod"))
               .forEach(closest::add);
         }
@@ -175,7 +162,7 @@ final class Mentions {
     if (!closest.isEmpty()) {
       return java.util.Optional.of(new Match(start, end, spaced.toString(), closest, best));
     }
-    List<Inventory.Entry> partOf = parts.find(key);
+    List<Inventory.Entry> partOf = names.part(key);
     return partOf.isEmpty()
         ? java.util.Optional.empty()
         : java.util.Optional.of(new Match(start, end, spaced.toString(), partOf, PART));
@@ -195,10 +182,10 @@ final class Mentions {
         List<Inventory.Entry> named = new ArrayList<>();
         for (String word : english) {
           named.addAll(
-              byName.getOrDefault(word, List.of()).stream()
+              names.exact(word).stream()
                   .filter(e -> !e.ref().kind().equals("Pod") && !e.ref().kind().equals("Namespace"))
                   .toList());
-          named.addAll(parts.find(word));
+          named.addAll(names.part(word));
         }
         any.addAll(named);
         common = common == null ? named : common.stream().filter(named::contains).toList();
@@ -220,7 +207,7 @@ final class Mentions {
       Matcher m = generated.matcher(word);
       if (m.matches()) {
         List<Inventory.Entry> owners =
-            byName.getOrDefault(Names.squash(m.group(1)), List.of()).stream()
+            names.exact(Names.squash(m.group(1))).stream()
                 .filter(e -> OWNER_KINDS.contains(e.ref().kind()))
                 .toList();
         if (!owners.isEmpty()) {
