@@ -119,6 +119,10 @@ final class Imperative {
   /** Politeness that turns a "…吗" into a request: "能帮我重启一下吗". */
   private static final List<String> ZH_ASKS_FOR = List.of("帮我", "帮忙", "麻烦", "请", "劳驾", "给我");
 
+  /** A replica count right after a scale verb: "4 个", "三个副本", "10". */
+  private static final Pattern COUNT =
+      Pattern.compile("^(?:到|至|成|为)?\\s*[0-9零〇一二两三四五六七八九十百千]+\\s*(?:个副本|个|副本|份|台|实例)?");
+
   private static final Pattern ZH_LEAD =
       Pattern.compile("^(?:请|麻烦|帮我|帮忙|帮|给我|劳驾|辛苦|快|赶紧|马上|立刻|立即|现在|直接|先|再|那就|那|就|你|去|顺便|把它|把他)*");
 
@@ -216,6 +220,11 @@ final class Imperative {
     String after = clause.substring(at + word.length()).strip();
     if (ZH_AFTER_VERB.stream().anyMatch(after::startsWith)) {
       return false;
+    }
+    String afterCount = COUNT.matcher(after).replaceFirst("").strip();
+    if (afterCount.length() < after.length()
+        && ZH_AFTER_VERB.stream().anyMatch(afterCount::startsWith)) {
+      return false; // "扩到 4 个后 …": after it was scaled, a description
     }
     String before = ZH_LEAD.matcher(clause.substring(0, at).strip()).replaceFirst("").strip();
     if (stripLeads(before + " ").isBlank()) {

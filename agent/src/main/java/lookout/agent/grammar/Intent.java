@@ -27,7 +27,11 @@ enum Intent {
           " what happened to ",
           " what went wrong ",
           " root cause ",
-          " how come ");
+          " how come ",
+          " whats up with ",
+          " what is up with ",
+          " needs attention ",
+          " need attention ");
   private static final List<String> WHY_ZH =
       List.of(
           "为什么", "为啥", "怎么回事", "咋回事", "怎么了", "咋了", "诊断", "排查", "什么问题", "啥问题", "挂了", "报错", "出错",
@@ -43,6 +47,20 @@ enum Intent {
       Set.of("status", "health", "healthy", "overview", "ok", "okay", "state");
   private static final List<String> STATUS_PHRASES =
       List.of(" how is ", " how are ", " hows ", " whats wrong ", " what is wrong ", " whats up ");
+
+  /** Asking to see logs, not mentioning them: "show logs of x", "x 的日志", "看下日志". */
+  private static final Set<String> LOG_VERBS =
+      Set.of("show", "get", "tail", "print", "give", "see", "fetch", "view", "display", "dump");
+
+  private static final List<String> LOG_ASKS_ZH =
+      List.of("看日志", "看下日志", "查日志", "的日志", "日志看", "打印日志");
+
+  /** More words of trouble: nothing there, stuck, not taking effect, an alert. */
+  private static final List<String> TROUBLE =
+      List.of(" no ", " 0 pods ", " zero ", " nothing ", " never ", " anymore ", " attention ");
+
+  private static final List<String> TROUBLE_ZH =
+      List.of("没有", "没了", "不生效", "卡", "少了", "不动", "不跑", "不扩容", "关注", "告警", "报警", "打不开", "不了");
   private static final List<String> STATUS_ZH =
       List.of("状态", "怎么样", "如何", "看看", "看下", "看一下", "查看", "检查", "情况", "健康");
 
@@ -138,7 +156,15 @@ enum Intent {
       return Optional.of(DIAGNOSE);
     }
     if (any(words, LOG_WORDS) || phrase(chinese, LOG_ZH)) {
-      return Optional.of(LOGS);
+      // "logs look fine but it crashes": logs mentioned while describing trouble ask why
+      if (!problem(tokens)
+          || any(words, LOG_VERBS)
+          || phrase(chinese, LOG_ASKS_ZH)
+          || latin.contains(" logs of ")
+          || latin.contains(" logs for ")) {
+        return Optional.of(LOGS);
+      }
+      return Optional.of(DIAGNOSE);
     }
     if (any(words, STATUS_WORDS) || phrase(latin, STATUS_PHRASES) || phrase(chinese, STATUS_ZH)) {
       return Optional.of(STATUS);
@@ -146,7 +172,10 @@ enum Intent {
     if (any(words, SYMPTOM_WORDS) || restartWords(words) || chinese.contains("重启")) {
       return Optional.of(DIAGNOSE);
     }
-    return any(words, LISTING_WORDS) ? Optional.of(STATUS) : Optional.empty();
+    if (any(words, LISTING_WORDS)) {
+      return Optional.of(STATUS);
+    }
+    return problem(tokens) ? Optional.of(DIAGNOSE) : Optional.empty();
   }
 
   /** True when the words speak of trouble: the answer should look for causes, not list state. */
@@ -159,7 +188,10 @@ enum Intent {
         || latin.contains(" whats wrong ")
         || latin.contains(" what is wrong ")
         || latin.contains(" not ")
-        || phrase(chinese(tokens), WHY_ZH);
+        || phrase(latin, TROUBLE)
+        || latin.matches(".* 0/[0-9]+ .*")
+        || phrase(chinese(tokens), WHY_ZH)
+        || phrase(chinese(tokens), TROUBLE_ZH);
   }
 
   /** Reads and writes differ in how much guessing is acceptable. */

@@ -59,7 +59,7 @@ final class KindWords {
           Map.entry(Pattern.compile("\\bevict|驱逐"), "Pod"),
           Map.entry(
               Pattern.compile(
-                  "\\b(?:reach|access|endpoints?|connect|connection|503|502|refused)|访问|连不上|调不通|不通"),
+                  "\\b(?:reach|access|endpoints?|connect|connection|503|502|504|refused|bad gateway)|访问|连不上|调不通|不通|打不开"),
               "Service"),
           Map.entry(
               Pattern.compile(
@@ -70,7 +70,10 @@ final class KindWords {
               "PersistentVolumeClaim"),
           Map.entry(
               Pattern.compile("\\b(?:autoscal\\w*|max replicas)|扩缩"), "HorizontalPodAutoscaler"),
-          Map.entry(Pattern.compile("\\bservices?\\b"), "Service"));
+          Map.entry(Pattern.compile("\\bservices?\\b"), "Service"),
+          Map.entry(
+              Pattern.compile("\\b(?:site|website|url|domain|host|homepage|404)\\b|网站|首页|页面|域名"),
+              "Ingress"));
 
   /** The kind a kubectl prefix or kind word names ("svc", "deploy", "节点"), if any. */
   static Optional<String> kind(String word) {

@@ -77,7 +77,11 @@ final class TargetReader {
     String word = text(i);
     switch (word) {
       case "-n", "--namespace", "--ns", "namespace", "ns" -> {
-        if (candidate(i + 1)) {
+        boolean flag = word.startsWith("-");
+        // after a flag any name goes ("-n data"); after the word, not an ordinary word or a second
+        // one
+        boolean next = flag ? free(i + 1) && !text(i + 1).startsWith("-") : candidate(i + 1);
+        if (next && (flag || namespace == null)) { // "in bi namespace, help"
           used[i] = true;
           setNamespace(i + 1);
         } else if (word.equals("namespace") || word.equals("ns")) {

@@ -47,10 +47,16 @@ public record Inventory(
    *
    * @param trouble what is wrong with it in a few words ("0/2 ready", "failed:
    *     BackoffLimitExceeded", "Pending"), or null when nothing visible is
+   * @param aliases other names people use for it: an ingress's hosts, a service's DNS names
    */
-  public record Entry(ObjectRef ref, String trouble) {
+  public record Entry(ObjectRef ref, String trouble, List<String> aliases) {
     public Entry {
       Objects.requireNonNull(ref, "ref");
+      aliases = List.copyOf(aliases);
+    }
+
+    public Entry(ObjectRef ref, String trouble) {
+      this(ref, trouble, List.of());
     }
   }
 

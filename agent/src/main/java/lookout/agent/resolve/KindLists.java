@@ -60,7 +60,12 @@ final class KindLists {
                 Trouble::of));
     kinds.put(
         "Service",
-        c -> entries(page(o -> c.services().inAnyNamespace().list(o)), "Service", h -> null));
+        c ->
+            entries(
+                page(o -> c.services().inAnyNamespace().list(o)),
+                "Service",
+                h -> null,
+                Aliases::of));
     kinds.put(
         "Job",
         c ->
@@ -92,7 +97,8 @@ final class KindLists {
             entries(
                 page(o -> c.network().v1().ingresses().inAnyNamespace().list(o)),
                 "Ingress",
-                h -> null));
+                h -> null,
+                Aliases::of));
 
     List<Inventory.Entry> entries = new ArrayList<>();
     Map<String, String> unreadable = new LinkedHashMap<>();
@@ -140,13 +146,20 @@ final class KindLists {
 
   static <T extends HasMetadata> List<Inventory.Entry> entries(
       List<T> items, String kind, Function<T, String> trouble) {
+    return entries(items, kind, trouble, t -> List.of());
+  }
+
+  static <T extends HasMetadata> List<Inventory.Entry> entries(
+      List<T> items, String kind, Function<T, String> trouble, Function<T, List<String>> aliases) {
     List<Inventory.Entry> out = new ArrayList<>(items.size());
     for (T item : items) {
       var meta = item.getMetadata();
       if (meta != null && meta.getName() != null) {
         out.add(
             new Inventory.Entry(
-                new ObjectRef(kind, meta.getNamespace(), meta.getName()), trouble.apply(item)));
+                new ObjectRef(kind, meta.getNamespace(), meta.getName()),
+                trouble.apply(item),
+                aliases.apply(item)));
       }
     }
     return out;

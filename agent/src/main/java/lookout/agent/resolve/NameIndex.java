@@ -28,6 +28,15 @@ public final class NameIndex {
             fuzzyByLength.computeIfAbsent(key.length(), k -> new ArrayList<>()).add(key);
           }
         });
+    Map<String, List<Inventory.Entry>> aliases = new HashMap<>();
+    for (Inventory.Entry e : entries) {
+      for (String alias : e.aliases()) {
+        aliases.computeIfAbsent(Names.squash(alias), k -> new ArrayList<>()).add(e);
+      }
+    }
+    // an alias is matched whole and exactly, never corrected for typos
+    aliases.forEach(
+        (key, list) -> byName.computeIfAbsent(key, k -> new ArrayList<>()).addAll(list));
   }
 
   public static NameIndex of(List<Inventory.Entry> entries) {

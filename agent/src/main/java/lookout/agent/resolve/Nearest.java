@@ -15,10 +15,19 @@ final class Nearest {
 
   static List<ObjectRef> to(String wanted, Inventory inventory) {
     String key = Names.squash(wanted);
+    List<String> parts = List.of(wanted.toLowerCase(java.util.Locale.ROOT).split("[-_. ]"));
     record Scored(ObjectRef ref, int score) {}
     return inventory.entries().stream()
         .filter(e -> !e.ref().kind().equals("Pod"))
-        .map(e -> new Scored(e.ref(), score(key, Names.squash(e.ref().name()))))
+        .map(
+            e ->
+                new Scored(
+                    e.ref(),
+                    score(
+                        key,
+                        parts,
+                        Names.squash(e.ref().name()),
+                        e.ref().name().toLowerCase(java.util.Locale.ROOT))))
         .filter(s -> s.score() < FAR)
         .sorted(Comparator.comparingInt(Scored::score).thenComparing(s -> s.ref().toString()))
         .map(Scored::ref)
@@ -27,14 +36,22 @@ final class Nearest {
         .toList();
   }
 
-  /** 0 for the same name, 1 when one contains the other, else the edit distance (capped). */
-  private static int score(String wanted, String name) {
+  /**
+   * 0 for the same name, 1 when one contains the other, 2 when they share a part of four letters or
+   * more ({@code checkout-svc}, {@code checkout-service}), else the edit distance (capped).
+   */
+  private static int score(String wanted, List<String> wantedParts, String name, String rawName) {
     if (name.equals(wanted)) {
       return 0;
     }
     if (wanted.length() >= 3
         && (name.contains(wanted) || wanted.contains(name) && name.length() >= 3)) {
       return 1;
+    }
+    for (String part : rawName.split("[-_.]")) {
+      if (part.length() >= 4 && wantedParts.contains(part)) {
+        return 2;
+      }
     }
     return Names.distance(wanted, name, FAR);
   }

@@ -58,8 +58,9 @@ public final class Resolver {
       if (real.isPresent()) {
         namespaces.add(real.get());
         explicitNamespace = true;
-      } else if (name == null && !objects(mentions.exact(clues.namespace())).isEmpty()) {
-        name = clues.namespace(); // "checkout 的日志": what looked like a namespace is the object
+      } else if (!objects(mentions.exact(clues.namespace())).isEmpty()) {
+        // "checkout 的日志", "order-history 的 init 容器": what looked like a namespace is the object
+        name = clues.namespace();
       } else {
         return new Target.NoNamespace(clues.namespace(), inventory.namespaces());
       }
@@ -89,7 +90,10 @@ public final class Resolver {
     if (refs.size() > 1) {
       return new Target.Several(refs.stream().limit(MAX_CHOICES).toList());
     }
-    String wanted = name != null ? name : wanted(clues.text(), mentions);
+    // a name written like one, or placed by a marker, that matched nothing is "not found"; a plain
+    // word the grammar merely guessed at ("why is everything slow") is no name at all
+    String guessed = name != null && NAME_LIKE.matcher(name).matches() ? name : clues.name();
+    String wanted = guessed != null ? guessed : wanted(clues.text(), mentions);
     if (wanted != null && !(namespaces.contains(wanted))) {
       String where = namespaces.isEmpty() ? null : namespaces.iterator().next();
       return new Target.Missing(
@@ -178,7 +182,30 @@ public final class Resolver {
               .orElseThrow()
               .ref());
     }
+    out = withoutRuns(out);
+    if (out.size() > 1 && !hinted.isEmpty()) {
+      // "the trino volume": of different objects, the one of the kind the words name or hint at
+      List<ObjectRef> ofKind = out.stream().filter(r -> r.kind().equals(hinted.get(0))).toList();
+      if (ofKind.size() == 1) {
+        return ofKind;
+      }
+    }
     return out;
+  }
+
+  /** A cron job's runs ({@code db-backup-29141520}) are not asked about when the cron job is. */
+  private static List<ObjectRef> withoutRuns(List<ObjectRef> refs) {
+    return refs.stream()
+        .filter(
+            r ->
+                !r.kind().equals("Job")
+                    || refs.stream()
+                        .noneMatch(
+                            o ->
+                                o.kind().equals("CronJob")
+                                    && java.util.Objects.equals(o.namespace(), r.namespace())
+                                    && r.name().matches(Pattern.quote(o.name()) + "-[0-9]{6,}")))
+        .toList();
   }
 
   private static int rank(String kind, List<String> hinted) {
