@@ -92,7 +92,18 @@ final class Imperative {
           "problem",
           "problems",
           "issue",
-          "issues");
+          "issues",
+          "didnt",
+          "doesnt",
+          "did",
+          "does",
+          "helped",
+          "fixed",
+          "worked",
+          "failed",
+          "succeeded",
+          "wont",
+          "cant");
 
   private static final Pattern EN_RESTART = Pattern.compile("(?:restart|bounce|redeploy)");
   private static final Pattern EN_SCALE = Pattern.compile("scale");
@@ -110,7 +121,8 @@ final class Imperative {
       List.of(
           "为什么", "为啥", "怎么", "咋", "原因", "何时", "什么时候", "几次", "多少次", "次数", "是否", "有没有", "是不是", "会不会",
           "要不要", "需不需要", "该不该", "应不应该", "能不能", "可不可以", "可以吗", "能吗", "吗", "么", "呢", "没有", "记录", "历史",
-          "频繁", "一直", "总是", "老是", "不停", "反复", "不断", "经常", "正在", "在重启", "又");
+          "频繁", "一直", "总是", "老是", "不停", "反复", "不断", "经常", "正在", "在重启", "又", "以后", "之后", "后还", "后也",
+          "还是", "结果", "但是", "可是", "比较");
 
   /** Right after the verb: it happened already, or afterwards: "重启过", "重启了", "重启后". */
   private static final List<String> ZH_AFTER_VERB =

@@ -129,6 +129,9 @@ public final class Phrasings {
         question("user-profile 的重启记录"),
         question("重启能解决 frontend 的问题吗"),
         question("user-profile 昨晚重启了 3 次，现在好了吗"),
+        question("frontend 扩到 4 个后有一个起不来"),
+        question("重启 frontend 以后还是报错"),
+        question("frontend 重启还是扩容比较好？"),
         // questions about restarts, English
         question("has user-profile restarted?"),
         question("did user-profile restart recently?"),
@@ -154,6 +157,7 @@ public final class Phrasings {
         question("Restarting frontend helped?"),
         question("restart policy of db-backup"),
         question("user-profile restarted before — is it healthy now?"),
+        question("restart didn't help frontend, what now?"),
         // questions about replicas and scaling
         question("why was frontend scaled down?"),
         question("who scaled payment-api to 1?"),
