@@ -132,6 +132,9 @@ public final class Phrasings {
         question("frontend 扩到 4 个后有一个起不来"),
         question("重启 frontend 以后还是报错"),
         question("frontend 重启还是扩容比较好？"),
+        question("frontend 扩容到几个合适"),
+        question("重启 frontend 会丢数据吗"),
+        question("如何重启 frontend"),
         // questions about restarts, English
         question("has user-profile restarted?"),
         question("did user-profile restart recently?"),
@@ -158,6 +161,9 @@ public final class Phrasings {
         question("restart policy of db-backup"),
         question("user-profile restarted before — is it healthy now?"),
         question("restart didn't help frontend, what now?"),
+        question("how do I restart frontend"),
+        question("would a restart fix frontend?"),
+        question("can we scale payment-api to 5 without downtime?"),
         // questions about replicas and scaling
         question("why was frontend scaled down?"),
         question("who scaled payment-api to 1?"),
