@@ -10,7 +10,6 @@ import lookout.agent.Agent;
 import lookout.agent.Stage;
 import lookout.agent.analyzers.Analyzer;
 import lookout.agent.analyzers.Analyzers;
-import lookout.agent.cluster.PodCache;
 import lookout.agent.grammar.CommandParser;
 import lookout.agent.grammar.RuleCommandParser;
 import lookout.agent.inspect.CheckupAgent;
@@ -46,7 +45,6 @@ public final class AgentBuilder {
   private List<Analyzer> analyzers = Analyzers.all();
   private Search search;
   private Approvals approvals;
-  private PodCache pods;
   private Diagnoser diagnoser;
   private Model model;
   private Checkups checkups;
@@ -92,12 +90,6 @@ public final class AgentBuilder {
     return this;
   }
 
-  /** The pod informer cache of the default cluster, for resolving pod names. */
-  public AgentBuilder pods(PodCache value) {
-    this.pods = value;
-    return this;
-  }
-
   /** The diagnosis of resolved objects; by default the offline agent's own. */
   public AgentBuilder diagnoser(Diagnoser value) {
     this.diagnoser = value;
@@ -138,8 +130,7 @@ public final class AgentBuilder {
               + clusters.keySet());
     }
     Stage stage =
-        new OfflineAgent(
-            defaultCluster, client, parser, analyzers, search, approvals, pods, diagnoser);
+        new OfflineAgent(defaultCluster, client, parser, analyzers, search, approvals, diagnoser);
     if (model != null) {
       stage =
           new ModelAgent(

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -58,15 +57,6 @@ public final class PodCache implements AutoCloseable {
       return inf.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace);
     }
     return list(client, namespace, MAX_LISTED);
-  }
-
-  /**
-   * Every pod of the cluster when the cache has them right now, else empty: for callers that can do
-   * without (resolving names looks pods up one by one instead of listing them all).
-   */
-  public Optional<List<Pod>> everyPodIfCached() {
-    SharedIndexInformer<Pod> inf = informer();
-    return inf != null && ready(inf) ? Optional.of(inf.getIndexer().list()) : Optional.empty();
   }
 
   /** True when reads are answered from the cache right now. */

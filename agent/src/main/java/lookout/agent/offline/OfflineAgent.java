@@ -13,7 +13,6 @@ import lookout.agent.UnderstoodQuestion;
 import lookout.agent.analyzers.Analyzer;
 import lookout.agent.cluster.ClusterReader;
 import lookout.agent.cluster.FactsGatherer;
-import lookout.agent.cluster.PodCache;
 import lookout.agent.grammar.Clues;
 import lookout.agent.grammar.Command;
 import lookout.agent.grammar.CommandParser;
@@ -66,12 +65,10 @@ public final class OfflineAgent implements Agent, Stage {
       List<Analyzer> analyzers,
       Search search,
       Approvals approvals) {
-    this(cluster, client, parser, analyzers, search, approvals, null, null);
+    this(cluster, client, parser, analyzers, search, approvals, null);
   }
 
   /**
-   * @param podsOrNull the pod informer cache that names every pod; null = pods are looked up only
-   *     by the names a question contains
    * @param diagnoserOrNull the diagnosis of resolved objects; null = the workload diagnosis over
    *     {@code analyzers} ({@link WorkloadDiagnoser})
    */
@@ -82,7 +79,6 @@ public final class OfflineAgent implements Agent, Stage {
       List<Analyzer> analyzers,
       Search search,
       Approvals approvals,
-      PodCache podsOrNull,
       Diagnoser diagnoserOrNull) {
     this.cluster = Objects.requireNonNull(cluster, "cluster");
     this.approvalAnswers = new ApprovalAnswers(cluster, approvals, Clock.systemUTC());
@@ -105,7 +101,7 @@ public final class OfflineAgent implements Agent, Stage {
         new QuestionAnswers(
             cluster,
             client,
-            new InventoryReader(client, podsOrNull, Clock.systemUTC()),
+            new InventoryReader(client, Clock.systemUTC()),
             diagnoserOrNull != null
                 ? diagnoserOrNull
                 : new WorkloadDiagnoser(client, reader, diagnose),

@@ -10,20 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import lookout.agent.cluster.PodCache;
 
 /**
  * Reads the names a question can mention: namespaces, nodes, workloads, services, jobs, cronjobs,
  * claims, autoscalers and ingresses of every namespace ({@link KindLists}), kept for a short while
  * so a conversation does not list the cluster for every message — a caller that needs the newest
- * (nothing found, what is broken now) asks for a fresh read. Pods come from the informer cache when
- * it has synced; otherwise only the pod names the text could be (words shaped like {@code
- * web-7d9f8c6b5d-x2k4p} or {@code db-0}) are looked up, one request each, every time.
+ * (nothing found, what is broken now) asks for a fresh read. Pods are not listed: only the pod
+ * names the text could be (words shaped like {@code web-7d9f8c6b5d-x2k4p} or {@code db-0}) are
+ * looked up, one request each, every time.
  */
 public final class InventoryReader {
   /** How long listed names are reused by default. */
@@ -36,19 +34,13 @@ public final class InventoryReader {
       Pattern.compile("[a-z0-9][-a-z0-9.]*-(?:[a-z0-9]{5}|[0-9]{1,4})");
 
   private final KubernetesClient client;
-  private final PodCache pods;
   private final Clock clock;
   private KindLists.Listed listed; // guarded by this
   private NameIndex listedNames; // guarded by this
   private Instant listedAt; // guarded by this
 
-  /**
-   * @param podsOrNull the informer cache every pod name comes from when it has synced; null = look
-   *     up only the pod names a question contains
-   */
-  public InventoryReader(KubernetesClient client, PodCache podsOrNull, Clock clock) {
+  public InventoryReader(KubernetesClient client, Clock clock) {
     this.client = client;
-    this.pods = podsOrNull;
     this.clock = clock;
   }
 
@@ -94,23 +86,17 @@ public final class InventoryReader {
         entries, List.copyOf(namespaces), searched, unreadable, at, names.with(named));
   }
 
-  /** The pods named exactly like a word of {@code text}: from the cache, or a few lookups. */
+  /**
+   * The pods named exactly like a word of {@code text}, a few lookups at most: a question names a
+   * pod by pasting its name, and listing every pod of a large cluster per question would not pay.
+   */
   private List<Inventory.Entry> pods(String text) {
     Set<String> words =
         Mentions.words(text).stream()
             .map(Mentions.Word::text)
             .filter(w -> POD_SHAPE.matcher(w).matches())
             .collect(Collectors.toCollection(LinkedHashSet::new));
-    if (words.isEmpty()) {
-      return List.of();
-    }
-    Optional<List<Pod>> cached = pods == null ? Optional.empty() : pods.everyPodIfCached();
-    List<Pod> found =
-        cached
-            .map(
-                all -> all.stream().filter(p -> words.contains(p.getMetadata().getName())).toList())
-            .orElseGet(() -> lookUp(words));
-    return KindLists.entries(found, "Pod", Trouble::of);
+    return words.isEmpty() ? List.of() : KindLists.entries(lookUp(words), "Pod", Trouble::of);
   }
 
   private List<Pod> lookUp(Set<String> words) {

@@ -133,7 +133,7 @@ public final class UnderstandingBenchmark {
       int seeded = seed(client);
       System.out.printf(
           Locale.ROOT, "seeded %d objects in %.1f s%n", seeded, (System.nanoTime() - t0) / 1e9);
-      InventoryReader reader = new InventoryReader(client, null, Clock.systemUTC());
+      InventoryReader reader = new InventoryReader(client, Clock.systemUTC());
       int reads = Math.max(10, rounds / 10);
       long[] fresh = new long[reads];
       long[] reused = new long[reads];
