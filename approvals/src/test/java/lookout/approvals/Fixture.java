@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import lookout.testing.TestClock;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 

@@ -111,6 +111,33 @@ final class OutboxStore {
         id);
   }
 
+  /** Back to PENDING until {@code nextAtMillis} without counting the claim as an attempt. */
+  void putOff(long id, long nextAtMillis) {
+    update(
+        "UPDATE outbox SET state = 'PENDING', next_at = ?, attempts = attempts - 1 WHERE id = ?",
+        nextAtMillis,
+        id);
+  }
+
+  /** Rows into {@code channel} (any thread) still PENDING or SENDING. */
+  int waiting(String platform, String channel) {
+    String sql =
+        "SELECT COUNT(*) FROM outbox WHERE state IN ('PENDING', 'SENDING') AND platform = ?"
+            + " AND channel = ?";
+    try (Connection c = db.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, platform);
+      ps.setString(2, channel);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "outbox: while counting waiting rows for " + platform + ":" + channel, e);
+    }
+  }
+
   void failed(long id, String error) {
     update("UPDATE outbox SET state = 'FAILED', last_error = ? WHERE id = ?", error, id);
   }

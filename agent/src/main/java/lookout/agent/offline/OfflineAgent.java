@@ -13,6 +13,7 @@ import lookout.agent.UnderstoodQuestion;
 import lookout.agent.analyzers.Analyzer;
 import lookout.agent.cluster.ClusterReader;
 import lookout.agent.cluster.FactsGatherer;
+import lookout.agent.diagnosis.DiagnosisEngine;
 import lookout.agent.grammar.Clues;
 import lookout.agent.grammar.Command;
 import lookout.agent.grammar.CommandParser;
@@ -34,6 +35,7 @@ public final class OfflineAgent implements Agent, Stage {
   private final CommandParser parser;
   private final StatusAnswers status;
   private final DiagnoseAnswers diagnose;
+  private final Diagnoser diagnoser;
   private final LogsAnswers logs;
   private final ActionAnswers actions;
   private final HelpText help = new HelpText();
@@ -69,8 +71,8 @@ public final class OfflineAgent implements Agent, Stage {
   }
 
   /**
-   * @param diagnoserOrNull the diagnosis of resolved objects; null = the workload diagnosis over
-   *     {@code analyzers} ({@link WorkloadDiagnoser})
+   * @param diagnoserOrNull the diagnosis of resolved objects; null = the diagnosis engine over
+   *     {@code analyzers} ({@link DiagnoseAnswers})
    */
   public OfflineAgent(
       String cluster,
@@ -90,11 +92,12 @@ public final class OfflineAgent implements Agent, Stage {
     this.diagnose =
         new DiagnoseAnswers(
             reader,
-            new FactsGatherer(cluster, reader),
-            List.copyOf(analyzers),
+            new DiagnosisEngine(
+                new FactsGatherer(cluster, reader), List.copyOf(analyzers), Clock.systemUTC()),
             resolver,
             status,
             new RunbookHits(search));
+    this.diagnoser = diagnoserOrNull != null ? diagnoserOrNull : diagnose;
     this.logs = new LogsAnswers(reader, resolver, new PodFinder(client));
     this.actions = new ActionAnswers(cluster, reader, resolver);
     this.questions =
@@ -102,9 +105,7 @@ public final class OfflineAgent implements Agent, Stage {
             cluster,
             client,
             new InventoryReader(client, Clock.systemUTC()),
-            diagnoserOrNull != null
-                ? diagnoserOrNull
-                : new WorkloadDiagnoser(client, reader, diagnose),
+            diagnoser,
             status,
             logs,
             Clock.systemUTC());
@@ -142,6 +143,11 @@ public final class OfflineAgent implements Agent, Stage {
               + clusters.keySet());
     }
     return new OfflineAgent(defaultCluster, client, parser, analyzers, searchOrNull, approvals);
+  }
+
+  /** The diagnosis behind "why is X failing", for callers that resolved X themselves. */
+  public Diagnoser diagnoser() {
+    return diagnoser;
   }
 
   /** Reads the question with this agent's parser, then answers it; nothing is redacted here. */

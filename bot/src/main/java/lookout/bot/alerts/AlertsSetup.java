@@ -72,8 +72,11 @@ public final class AlertsSetup implements AutoCloseable {
       Function<Answer, Message> render,
       ExecutorService work,
       Approvals approvals,
-      MeterRegistry meters) {
-    /** Without approvals (incidents list no actions) and with meters nobody scrapes. */
+      MeterRegistry meters,
+      InFlight inFlight) {
+    /**
+     * Without approvals (incidents list no actions), with meters nobody scrapes, posting at once.
+     */
     public Parts(
         DataSource db,
         Map<String, ChatAdapter> adapters,
@@ -82,7 +85,17 @@ public final class AlertsSetup implements AutoCloseable {
         Consumer<Incident> index,
         Function<Answer, Message> render,
         ExecutorService work) {
-      this(db, adapters, agent, search, index, render, work, null, new SimpleMeterRegistry());
+      this(
+          db,
+          adapters,
+          agent,
+          search,
+          index,
+          render,
+          work,
+          null,
+          new SimpleMeterRegistry(),
+          InFlight.NONE);
     }
   }
 
@@ -95,7 +108,7 @@ public final class AlertsSetup implements AutoCloseable {
     AlertMeters meters = new AlertMeters(parts.meters());
     Lanes lanes =
         new Lanes(
-            parts.adapters(), store, owner, settings.rateLimits(), settings.stormBacklog(), meters);
+            parts.adapters(), store, owner, parts.inFlight(), settings.stormBacklog(), meters);
     AlertAnalyst analyst = new AlertAnalyst(parts.agent(), parts.search(), parts.render());
     IncidentRecorder incidents =
         new IncidentRecorder(
