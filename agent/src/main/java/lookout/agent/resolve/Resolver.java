@@ -223,7 +223,8 @@ public final class Resolver {
       return Optional.of(written);
     }
     String key = Names.squash(written);
-    int tolerance = Names.tolerance(key.length());
+    // written after "in" or "-n", a four-letter namespace may carry one slip too ("shpo" → shop)
+    int tolerance = Math.max(Names.tolerance(key.length()), key.length() >= 4 ? 1 : 0);
     List<String> close =
         inventory.namespaces().stream()
             .filter(n -> Names.distance(key, Names.squash(n), tolerance) <= tolerance)

@@ -107,6 +107,7 @@ class ResolverTest {
           grafana 打不开                                | deployment monitoring/kube-prometheus-stack-grafana
           订单服务挂了                                   | deployment shop/order-service
           payments in payments is down              | deployment payments/payments
+          why is api failing in shpo                | deployment shop/api
           """)
   void the_object_meant(String question, String expected) {
     assertThat(resolve(question))
