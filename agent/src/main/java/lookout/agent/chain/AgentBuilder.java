@@ -10,6 +10,7 @@ import lookout.agent.Agent;
 import lookout.agent.Stage;
 import lookout.agent.analyzers.Analyzer;
 import lookout.agent.analyzers.Analyzers;
+import lookout.agent.cluster.ClusterCache;
 import lookout.agent.grammar.CommandParser;
 import lookout.agent.grammar.RuleCommandParser;
 import lookout.agent.inspect.CheckupAgent;
@@ -46,6 +47,7 @@ public final class AgentBuilder {
   private Search search;
   private Approvals approvals;
   private Diagnoser diagnoser;
+  private boolean informers;
   private Model model;
   private Checkups checkups;
   private Clock clock = Clock.systemUTC();
@@ -112,6 +114,15 @@ public final class AgentBuilder {
     return this;
   }
 
+  /**
+   * Whole-namespace reads (pods, Warning events, claims, nodes) come from the cluster's shared
+   * informers: the bot's agent at 10,000 pods must not list a namespace on every question.
+   */
+  public AgentBuilder informers() {
+    this.informers = true;
+    return this;
+  }
+
   public AgentBuilder clock(Clock value) {
     this.clock = Objects.requireNonNull(value, "clock");
     return this;
@@ -130,7 +141,15 @@ public final class AgentBuilder {
               + clusters.keySet());
     }
     Stage stage =
-        new OfflineAgent(defaultCluster, client, parser, analyzers, search, approvals, diagnoser);
+        new OfflineAgent(
+            defaultCluster,
+            client,
+            parser,
+            analyzers,
+            search,
+            approvals,
+            diagnoser,
+            informers ? ClusterCache.shared(client) : null);
     if (model != null) {
       stage =
           new ModelAgent(

@@ -11,6 +11,7 @@ import lookout.agent.Question;
 import lookout.agent.Stage;
 import lookout.agent.UnderstoodQuestion;
 import lookout.agent.analyzers.Analyzer;
+import lookout.agent.cluster.ClusterCache;
 import lookout.agent.cluster.ClusterReader;
 import lookout.agent.cluster.FactsGatherer;
 import lookout.agent.diagnosis.DiagnosisEngine;
@@ -82,11 +83,33 @@ public final class OfflineAgent implements Agent, Stage {
       Search search,
       Approvals approvals,
       Diagnoser diagnoserOrNull) {
+    this(cluster, client, parser, analyzers, search, approvals, diagnoserOrNull, null);
+  }
+
+  /**
+   * @param diagnoserOrNull the diagnosis of resolved objects; null = the diagnosis engine over
+   *     {@code analyzers} ({@link DiagnoseAnswers})
+   * @param cacheOrNull the cluster's informers for whole-namespace reads (pods, Warning events,
+   *     claims, nodes); null = read them from the API server on every question
+   */
+  public OfflineAgent(
+      String cluster,
+      KubernetesClient client,
+      CommandParser parser,
+      List<Analyzer> analyzers,
+      Search search,
+      Approvals approvals,
+      Diagnoser diagnoserOrNull,
+      ClusterCache cacheOrNull) {
     this.cluster = Objects.requireNonNull(cluster, "cluster");
     this.approvalAnswers = new ApprovalAnswers(cluster, approvals, Clock.systemUTC());
     this.knowledgeAnswers = new KnowledgeAnswers(search);
     this.parser = Objects.requireNonNull(parser, "parser");
-    ClusterReader reader = new ClusterReader(Objects.requireNonNull(client, "client"));
+    Objects.requireNonNull(client, "client");
+    ClusterReader reader =
+        cacheOrNull == null
+            ? new ClusterReader(client)
+            : new ClusterReader(client, Clock.systemUTC(), cacheOrNull);
     TargetResolver resolver = new TargetResolver(cluster, reader);
     this.status = new StatusAnswers(cluster, reader, resolver);
     this.diagnose =
@@ -142,7 +165,17 @@ public final class OfflineAgent implements Agent, Stage {
               + "' is not among the configured clusters "
               + clusters.keySet());
     }
-    return new OfflineAgent(defaultCluster, client, parser, analyzers, searchOrNull, approvals);
+    // the bot's agent: at 10,000 pods a diagnosis must not list a namespace's pods from the API
+    // server, so whole-namespace reads come from the informers it shares with the LLM tools
+    return new OfflineAgent(
+        defaultCluster,
+        client,
+        parser,
+        analyzers,
+        searchOrNull,
+        approvals,
+        null,
+        ClusterCache.shared(client));
   }
 
   /** The diagnosis behind "why is X failing", for callers that resolved X themselves. */

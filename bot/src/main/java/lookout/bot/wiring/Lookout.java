@@ -122,7 +122,8 @@ public final class Lookout implements AutoCloseable {
     AgentBuilder agents =
         AgentBuilder.over(clusters.clients(), config.defaultCluster())
             .search(knowledge)
-            .approvals(approvals);
+            .approvals(approvals)
+            .informers();
     LlmSetup.configure(
         agents, config, clusters.clients().get(config.defaultCluster()), knowledge, metrics);
     inspections = new InspectionSetup(config, clusters.clients(), db.dataSource());
