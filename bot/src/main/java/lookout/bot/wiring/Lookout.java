@@ -17,10 +17,8 @@ import lookout.adapters.outbox.OutboxPolicy;
 import lookout.agent.Agent;
 import lookout.agent.actions.ActionRouter;
 import lookout.agent.actions.KubernetesActionExecutor;
-import lookout.agent.analyzers.Analyzers;
-import lookout.agent.grammar.RuleCommandParser;
+import lookout.agent.chain.AgentBuilder;
 import lookout.agent.mcp.McpServers;
-import lookout.agent.offline.OfflineAgent;
 import lookout.agent.tools.AgentTools;
 import lookout.approvals.Approvals;
 import lookout.approvals.ButtonTokens;
@@ -131,23 +129,19 @@ public final class Lookout implements AutoCloseable {
                 SigningKey.loadOrCreate(config.approvals().signingKey(), config.dataDir())),
             new ActionRouter(new KubernetesActionExecutor(clusters.clients()), mcp.executor()),
             Clock.systemUTC());
-    Agent offline =
-        OfflineAgent.create(
-            clusters.clients(),
-            config.defaultCluster(),
-            new RuleCommandParser(),
-            Analyzers.all(),
-            knowledge,
-            approvals);
+    AgentBuilder agents =
+        AgentBuilder.over(clusters.clients(), config.defaultCluster())
+            .search(knowledge)
+            .approvals(approvals)
+            .informers();
     AgentTools tools =
-        LlmSetup.tools(
-                config, clusters.clients().get(config.defaultCluster()), Analyzers.all(), knowledge)
+        LlmSetup.tools(config, clusters.clients().get(config.defaultCluster()), knowledge)
             .with(mcp.tools(config.defaultCluster()));
-    Agent agent = LlmSetup.agent(config, tools, new RuleCommandParser(), offline, metrics);
-
+    LlmSetup.configure(agents, config, tools, metrics);
     inspections = new InspectionSetup(config, clusters.clients(), db.dataSource());
     resources.add(inspections);
-    agent = inspections.wrap(agent);
+    inspections.configure(agents);
+    Agent agent = agents.build();
 
     Map<String, ChatAdapter> byPlatform = new LinkedHashMap<>();
     for (ChatAdapter adapter : adapters) {
