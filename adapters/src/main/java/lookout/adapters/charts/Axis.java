@@ -55,7 +55,10 @@ final class Axis {
     return exp * 10;
   }
 
-  static List<Tick> times(Instant from, Instant to, ZoneId zone, int wanted) {
+  /**
+   * Ticks on whole hours, or on days ({@link PlotWords#DAY_TICK}: weekday names in {@code locale}).
+   */
+  static List<Tick> times(Instant from, Instant to, ZoneId zone, int wanted, Locale locale) {
     Duration span = Duration.between(from, to);
     long[] hours = {1, 2, 3, 6, 12, 24, 48, 168};
     long step = hours[hours.length - 1];
@@ -66,7 +69,10 @@ final class Axis {
       }
     }
     DateTimeFormatter format =
-        DateTimeFormatter.ofPattern(step >= 24 ? "EEE MM-dd" : "MM-dd HH:mm", Locale.ROOT);
+        step >= 24
+            ? DateTimeFormatter.ofPattern(
+                PlotWords.DAY_TICK.template(locale), PlotWords.dates(locale))
+            : DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT);
     ZonedDateTime t = from.atZone(zone).truncatedTo(ChronoUnit.HOURS);
     if (step >= 24) {
       t = t.truncatedTo(ChronoUnit.DAYS);

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Makes the font charts are drawn with (adapters/src/main/resources/lookout/adapters/charts/fonts/):
+# WenQuanYi Micro Hei (Apache-2.0; Latin from Droid Sans, CJK from Droid Sans Fallback) from Debian's
+# fonts-wqy-microhei, subset with fontTools to what charts can show: Latin-1, common punctuation,
+# arrows and symbols, CJK punctuation and full-width forms, the 3,755 common Chinese characters of
+# GB 2312 level 1, and every non-ASCII character of the chart templates (PlotWords, ChartWords).
+# Re-run it after adding a template with a character the font lacks (ChartGlyphsTest says which).
+# Needs Debian's apt-get and python3-fonttools. --charts-only leaves GB 2312 out (about 85 KB instead
+# of about 750 KB) for when the jar must shrink; charts then show only the templates' Chinese.
+# Usage: adapters/src/font/subset-chart-font.sh [--charts-only]
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+version=0.2.0-beta-3.1
+ttc_sha256=2420e8078af796b19a3f6ef13de527a1a91c1e7171eea115926c614ced1009b3
+out=adapters/src/main/resources/lookout/adapters/charts/fonts/wqy-microhei-charts.ttf
+python=/usr/bin/python3
+"$python" -c 'import fontTools' 2>/dev/null || { echo "error: needs python3-fonttools (apt-get install python3-fonttools)" >&2; exit 1; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+(cd "$work" && apt-get download "fonts-wqy-microhei=$version" >/dev/null 2>&1) \
+  || { echo "error: apt-get download fonts-wqy-microhei=$version failed (apt-get update first?)" >&2; exit 1; }
+dpkg-deb -x "$work"/fonts-wqy-microhei_*.deb "$work/pkg"
+ttc="$work/pkg/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+echo "$ttc_sha256  $ttc" | sha256sum -c --quiet
+
+templates=(adapters/src/main/java/lookout/adapters/charts/PlotWords.java
+  agent/src/main/java/lookout/agent/capacity/ChartWords.java)
+common=$([ "${1:-}" = --charts-only ] && echo no || echo yes)
+"$python" - "$work/chars.txt" "$common" "${templates[@]}" <<'PY'
+import sys
+out, common, sources = sys.argv[1], sys.argv[2] == "yes", sys.argv[3:]
+chars = set()
+for source in sources:  # every non-ASCII character the templates use
+    chars.update(c for c in open(source, encoding="utf-8").read() if ord(c) > 0x7E)
+chars.update("周一二三四五六日")  # weekday names the time axis prints in Chinese (CLDR)
+if common:  # GB 2312 level 1: rows 0xB0-0xD7
+    for hi in range(0xB0, 0xD8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                chars.add(bytes([hi, lo]).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+open(out, "w", encoding="utf-8").write("".join(sorted(chars)))
+PY
+
+# Latin-1, general punctuation, arrows, math operators, CJK symbols and punctuation, full-width forms.
+ranges="U+0020-007E,U+00A0-00FF,U+2010-205E,U+2190-21FF,U+2200-22FF,U+3000-303F,U+FF00-FFEF"
+"$python" -m fontTools.subset "$ttc" --font-number=0 --unicodes="$ranges" \
+  --text-file="$work/chars.txt" --drop-tables+=FFTM,vhea,vmtx --output-file="$out" 2>/dev/null
+ls -l "$out"
