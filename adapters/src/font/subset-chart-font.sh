@@ -33,7 +33,6 @@ out, common, sources = sys.argv[1], sys.argv[2] == "yes", sys.argv[3:]
 chars = set()
 for source in sources:  # every non-ASCII character the templates use
     chars.update(c for c in open(source, encoding="utf-8").read() if ord(c) > 0x7E)
-chars.update("周一二三四五六日")  # weekday names the time axis prints in Chinese (CLDR)
 if common:  # GB 2312 level 1: rows 0xB0-0xD7
     for hi in range(0xB0, 0xD8):
         for lo in range(0xA1, 0xFF):

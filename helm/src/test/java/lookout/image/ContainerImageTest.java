@@ -122,10 +122,32 @@ class ContainerImageTest {
           .contains("Lookout listening")
           // native access is granted and the CDS archive is written quietly
           .doesNotContain("restricted method", "SharedArchiveFile", "Read-only file system");
+      // Charts draw here too, with no fontconfig and no font in the image: English and Chinese.
+      ConsoleCharts chat = new ConsoleCharts(port);
+      for (String question : List.of("top memory prod", "哪些服务资源浪费最多")) {
+        ConsoleCharts.Reply reply = chat.ask(question, Duration.ofSeconds(60));
+        assertThat(reply.pngs()).as("charts answering %s: %s", question, reply.text()).isNotEmpty();
+        for (byte[] png : reply.pngs()) {
+          assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png)).getWidth())
+              .isEqualTo(960);
+        }
+      }
+      assertThat(Files.readString(log)).doesNotContain("charts not drawn");
     } finally {
+      // chroot --userspec changes the user, which clears unshare's --kill-child signal: stop
+      // Lookout itself, not only unshare, or it outlives the test.
+      List<ProcessHandle> inside = container.descendants().toList();
+      inside.forEach(ProcessHandle::destroy);
       container.destroy();
       if (!container.waitFor(10, TimeUnit.SECONDS)) {
         container.destroyForcibly();
+      }
+      for (ProcessHandle p : inside) {
+        try {
+          p.onExit().get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+          p.destroyForcibly();
+        }
       }
     }
   }

@@ -69,10 +69,7 @@ final class Axis {
       }
     }
     DateTimeFormatter format =
-        step >= 24
-            ? DateTimeFormatter.ofPattern(
-                PlotWords.DAY_TICK.template(locale), PlotWords.dates(locale))
-            : DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT);
+        DateTimeFormatter.ofPattern(step >= 24 ? "MM-dd" : "MM-dd HH:mm", Locale.ROOT);
     ZonedDateTime t = from.atZone(zone).truncatedTo(ChronoUnit.HOURS);
     if (step >= 24) {
       t = t.truncatedTo(ChronoUnit.DAYS);
@@ -80,7 +77,12 @@ final class Axis {
     List<Tick> ticks = new ArrayList<>();
     while (!t.toInstant().isAfter(to)) {
       if (!t.toInstant().isBefore(from) && (step >= 24 || t.getHour() % step == 0)) {
-        ticks.add(new Tick(t.toInstant(), format.format(t)));
+        String label =
+            step >= 24
+                ? PlotWords.DAY_TICK.in(
+                    locale, format.format(t), PlotWords.weekday(t.getDayOfWeek(), locale))
+                : format.format(t);
+        ticks.add(new Tick(t.toInstant(), label));
       }
       t = step >= 24 ? t.plusDays(step / 24) : t.plusHours(1);
     }

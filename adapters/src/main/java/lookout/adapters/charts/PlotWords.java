@@ -1,5 +1,7 @@
 package lookout.adapters.charts;
 
+import java.time.DayOfWeek;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -14,8 +16,17 @@ enum PlotWords {
   MARK("red mark: %s", "红色刻度：%s"),
   /** A bar's value against its mark. */
   VALUE_OF_MARK("%s of %s", "%s / %s"),
-  /** Day ticks on a time axis (a {@link java.time.format.DateTimeFormatter} pattern). */
-  DAY_TICK("EEE MM-dd", "MM-dd EEE");
+  /** A day tick on a time axis: the date ({@code MM-dd}) and the weekday's name. */
+  DAY_TICK("%2$s %1$s", "%1$s %2$s");
+
+  /**
+   * Weekday names, Monday first. Chinese ones are spelled here rather than taken from the JDK's
+   * locale data, which a slim runtime (jlink without jdk.localedata) does not have.
+   */
+  private static final List<String> WEEKDAYS =
+      List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
+
+  private static final List<String> WEEKDAYS_ZH = List.of("周一", "周二", "周三", "周四", "周五", "周六", "周日");
 
   private final String english;
   private final String chinese;
@@ -29,7 +40,7 @@ enum PlotWords {
     return String.format(Locale.ROOT, template(locale), args);
   }
 
-  String template(Locale locale) {
+  private String template(Locale locale) {
     return chinese(locale) ? chinese : english;
   }
 
@@ -38,8 +49,7 @@ enum PlotWords {
     return "zh".equals(locale.getLanguage());
   }
 
-  /** The locale dates are spelled in (weekday names). */
-  static Locale dates(Locale locale) {
-    return chinese(locale) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+  static String weekday(DayOfWeek day, Locale locale) {
+    return (chinese(locale) ? WEEKDAYS_ZH : WEEKDAYS).get(day.getValue() - 1);
   }
 }
