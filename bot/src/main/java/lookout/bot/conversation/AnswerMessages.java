@@ -37,7 +37,9 @@ public final class AnswerMessages {
         parts.add(new Part.Section(s.heading().isBlank() ? null : s.heading(), text));
       }
     }
-    parts.addAll(charts.of(answer.charts()));
+    for (Part chart : charts.of(answer.charts())) {
+      parts.add(chart);
+    }
     if (!answer.suggestions().isEmpty()) {
       List<Part.Button> buttons = new ArrayList<>();
       for (Action action : answer.suggestions()) {
