@@ -72,7 +72,7 @@ class ChartImagesTest {
         broken.of(List.<Chart>of(top(Locale.SIMPLIFIED_CHINESE), top(Locale.SIMPLIFIED_CHINESE)));
 
     assertThat(parts).containsExactly(new Part.Note(ChartImages.NOT_DRAWN_ZH));
-    assertThat(log.list).singleElement();
+    assertThat(log.list).hasSize(1);
     ILoggingEvent line = log.list.getFirst();
     assertThat(line.getLevel()).isEqualTo(Level.WARN);
     assertThat(line.getFormattedMessage())
