@@ -11,16 +11,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 import lookout.bot.db.Database;
 import lookout.bot.wiring.LookoutServer;
 import lookout.knowledge.SearchRequest;
 import lookout.knowledge.incidents.Incident;
 import lookout.knowledge.incidents.IncidentStore;
+import lookout.testing.Eventually;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,16 +78,15 @@ class AlertIncidentActionsTest {
   }
 
   static JsonNode await(Predicate<JsonNode> p) throws Exception {
-    Instant deadline = Instant.now().plusSeconds(20);
-    while (Instant.now().isBefore(deadline)) {
-      for (JsonNode m : alertsChannel()) {
-        if (p.test(m)) {
-          return m;
-        }
-      }
-      Thread.sleep(50);
+    try {
+      return Eventually.value(
+          "a message in #alerts",
+          Duration.ofSeconds(20),
+          Duration.ofMillis(50),
+          () -> alertsChannel().stream().filter(p).findFirst().orElse(null));
+    } catch (AssertionError e) {
+      throw new AssertionError("no such message in #alerts; have: " + alertsChannel());
     }
-    throw new AssertionError("no such message in #alerts; have: " + alertsChannel());
   }
 
   static String firstButton(JsonNode message, String prefix) {
@@ -149,25 +149,28 @@ class AlertIncidentActionsTest {
         .contains("SUCCEEDED");
 
     // …and a knowledge search finds it by the approver alone: only its Actions section names bob.
-    List<String> found = List.of();
-    Instant deadline = Instant.now().plusSeconds(10);
-    while (Instant.now().isBefore(deadline) && found.isEmpty()) {
-      found =
-          lookout
-              .lookout()
-              .knowledge()
-              .search(
-                  SearchRequest.of("console:bob")
-                      .withKind("incident")
-                      .withAlertName("KubePodCrashLooping")
-                      .withLimit(10))
-              .hits()
-              .stream()
-              .filter(h -> h.id().contains(incident.id()))
-              .map(h -> h.id())
-              .toList();
-      Thread.sleep(100);
-    }
+    List<String> found =
+        Eventually.value(
+            "the incident to be found by its approver",
+            Duration.ofSeconds(10),
+            Duration.ofMillis(100),
+            () -> {
+              List<String> ids =
+                  lookout
+                      .lookout()
+                      .knowledge()
+                      .search(
+                          SearchRequest.of("console:bob")
+                              .withKind("incident")
+                              .withAlertName("KubePodCrashLooping")
+                              .withLimit(10))
+                      .hits()
+                      .stream()
+                      .filter(h -> h.id().contains(incident.id()))
+                      .map(h -> h.id())
+                      .toList();
+              return ids.isEmpty() ? null : ids;
+            });
     assertThat(found).as("incidents matching console:bob").isNotEmpty();
     assertThat(incident.analysis() + incident.timeline()).doesNotContain("bob");
 
@@ -201,16 +204,15 @@ class AlertIncidentActionsTest {
     // The same SQLite file the app writes, read the way `lookout audit` reads its tables.
     try (Database db = Database.open(null, dataDir)) {
       IncidentStore store = new IncidentStore(db.dataSource());
-      Instant deadline = Instant.now().plusSeconds(20);
-      while (Instant.now().isBefore(deadline)) {
-        Optional<Incident> found =
-            store.all().stream().filter(i -> i.id().startsWith("ALERT-")).findFirst();
-        if (found.isPresent()) {
-          return found.get();
-        }
-        Thread.sleep(100);
-      }
+      return Eventually.value(
+          "an ALERT- incident to be recorded",
+          Duration.ofSeconds(20),
+          Duration.ofMillis(100),
+          () ->
+              store.all().stream()
+                  .filter(i -> i.id().startsWith("ALERT-"))
+                  .findFirst()
+                  .orElse(null));
     }
-    throw new AssertionError("no ALERT- incident recorded");
   }
 }
