@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Makes the font charts are drawn with (adapters/src/main/resources/lookout/adapters/charts/fonts/):
 # WenQuanYi Micro Hei (Apache-2.0; Latin from Droid Sans, CJK from Droid Sans Fallback) from Debian's
-# fonts-wqy-microhei, subset with fontTools to what charts can show: Latin-1, common punctuation,
-# arrows and symbols, CJK punctuation and full-width forms, the 3,755 common Chinese characters of
-# GB 2312 level 1, and every non-ASCII character of the chart templates (PlotWords, ChartWords).
-# Re-run it after adding a template with a character the font lacks (ChartGlyphsTest says which).
-# Needs Debian's apt-get and python3-fonttools. --charts-only leaves GB 2312 out (about 85 KB instead
-# of about 750 KB) for when the jar must shrink; charts then show only the templates' Chinese.
-# Usage: adapters/src/font/subset-chart-font.sh [--charts-only]
+# fonts-wqy-microhei, subset with fontTools to what charts show: ASCII and Latin-1, common punctuation
+# and symbols, CJK punctuation, full-width ASCII punctuation and digits, and every non-ASCII character
+# of the chart templates (PlotWords, ChartWords) — everything else on a chart is a Kubernetes name,
+# ASCII by its own rules. No hinting, no layout tables: Java2D draws this text without them, and the
+# runnable jar has a size limit (about 32 KB, 22 KB compressed). Re-run it after adding a template
+# with a character the font lacks (ChartGlyphsTest or ChartFontTest says which).
+# --with-gb2312 adds the 3,755 common Chinese characters of GB 2312 level 1 (698 KB, 382 KB
+# compressed) for charts that show Chinese from outside the templates.
+# Needs Debian's apt-get and python3-fonttools.
+# Usage: adapters/src/font/subset-chart-font.sh [--with-gb2312]
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 version=0.2.0-beta-3.1
@@ -26,7 +29,7 @@ echo "$ttc_sha256  $ttc" | sha256sum -c --quiet
 
 templates=(adapters/src/main/java/lookout/adapters/charts/PlotWords.java
   agent/src/main/java/lookout/agent/capacity/ChartWords.java)
-common=$([ "${1:-}" = --charts-only ] && echo no || echo yes)
+common=$([ "${1:-}" = --with-gb2312 ] && echo yes || echo no)
 "$python" - "$work/chars.txt" "$common" "${templates[@]}" <<'PY'
 import sys
 out, common, sources = sys.argv[1], sys.argv[2] == "yes", sys.argv[3:]
@@ -43,8 +46,10 @@ if common:  # GB 2312 level 1: rows 0xB0-0xD7
 open(out, "w", encoding="utf-8").write("".join(sorted(chars)))
 PY
 
-# Latin-1, general punctuation, arrows, math operators, CJK symbols and punctuation, full-width forms.
-ranges="U+0020-007E,U+00A0-00FF,U+2010-205E,U+2190-21FF,U+2200-22FF,U+3000-303F,U+FF00-FFEF"
+# ASCII, Latin-1, dashes/quotes/ellipsis/bullets, arrows, minus, ≤ ≥, CJK punctuation, full-width
+# punctuation and digits.
+ranges="U+0020-007E,U+00A0-00FF,U+2010-2027,U+2030-203A,U+2190-2193,U+2212,U+2264-2265,U+3000-3011,U+FF01-FF1F"
 "$python" -m fontTools.subset "$ttc" --font-number=0 --unicodes="$ranges" \
-  --text-file="$work/chars.txt" --drop-tables+=FFTM,vhea,vmtx --output-file="$out" 2>/dev/null
+  --text-file="$work/chars.txt" --no-hinting --layout-features= \
+  --drop-tables+=FFTM,vhea,vmtx,GDEF,GPOS,GSUB --output-file="$out" 2>/dev/null
 ls -l "$out"
