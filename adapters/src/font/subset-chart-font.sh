@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Makes the font charts are drawn with (adapters/src/main/resources/lookout/adapters/charts/fonts/):
 # WenQuanYi Micro Hei (Apache-2.0; Latin from Droid Sans, CJK from Droid Sans Fallback) from Debian's
-# fonts-wqy-microhei, subset with fontTools to what charts show: ASCII and Latin-1, common punctuation
-# and symbols, CJK punctuation, full-width ASCII punctuation and digits, and every non-ASCII character
-# of the chart templates (PlotWords, ChartWords) — everything else on a chart is a Kubernetes name,
-# ASCII by its own rules. No hinting, no layout tables: Java2D draws this text without them, and the
-# runnable jar has a size limit (about 32 KB, 22 KB compressed). Re-run it after adding a template
+# fonts-wqy-microhei, subset with fontTools to what charts show: ASCII, the few symbols and the CJK
+# punctuation charts and their numbers use, and every non-ASCII character of the chart templates
+# (PlotWords, ChartWords) — everything else on a chart is a Kubernetes name or a number, ASCII by
+# their own rules. No hinting, no layout tables: Java2D draws this text without them, and the
+# runnable jar has a size limit (about 21 KB, 15 KB compressed). Re-run it after adding a template
 # with a character the font lacks (ChartGlyphsTest or ChartFontTest says which).
-# --with-gb2312 adds the 3,755 common Chinese characters of GB 2312 level 1 (698 KB, 382 KB
+# --with-gb2312 adds the 3,755 common Chinese characters of GB 2312 level 1 (679 KB, 375 KB
 # compressed) for charts that show Chinese from outside the templates.
 # Needs Debian's apt-get and python3-fonttools.
 # Usage: adapters/src/font/subset-chart-font.sh [--with-gb2312]
@@ -46,9 +46,9 @@ if common:  # GB 2312 level 1: rows 0xB0-0xD7
 open(out, "w", encoding="utf-8").write("".join(sorted(chars)))
 PY
 
-# ASCII, Latin-1, dashes/quotes/ellipsis/bullets, arrows, minus, ≤ ≥, CJK punctuation, full-width
-# punctuation and digits.
-ranges="U+0020-007E,U+00A0-00FF,U+2010-2027,U+2030-203A,U+2190-2193,U+2212,U+2264-2265,U+3000-3011,U+FF01-FF1F"
+# ASCII; ° µ · ×; – — ‘ ’ “ ” …; → − ≤ ≥; 、。（），：
+ranges="U+0020-007E,U+00B0,U+00B5,U+00B7,U+00D7,U+2013-2014,U+2018-2019,U+201C-201D,U+2026,U+2192,\
+U+2212,U+2264-2265,U+3001-3002,U+FF08-FF09,U+FF0C,U+FF1A"
 "$python" -m fontTools.subset "$ttc" --font-number=0 --unicodes="$ranges" \
   --text-file="$work/chars.txt" --no-hinting --layout-features= \
   --drop-tables+=FFTM,vhea,vmtx,GDEF,GPOS,GSUB --output-file="$out" 2>/dev/null

@@ -13,10 +13,10 @@ import java.util.Properties;
 
 /**
  * The one font charts are drawn with, shipped in the jar: WenQuanYi Micro Hei (Apache-2.0), subset
- * to ASCII, Latin-1, common punctuation and every character of the chart templates — 32 KB ({@code
- * adapters/src/font/subset-chart-font.sh}). Loaded with {@link Font#createFont}, so a chart looks
- * the same on a laptop, on a build machine without a Chinese font and in a slim image with no fonts
- * at all.
+ * to ASCII, a few symbols, CJK punctuation and every character of the chart templates — 21 KB
+ * ({@code adapters/src/font/subset-chart-font.sh}). Loaded with {@link Font#createFont}, so a chart
+ * looks the same on a laptop, on a build machine without a Chinese font and in a slim image with no
+ * fonts at all.
  *
  * <p>On Linux the JDK's font manager will not start without a font configuration — the system's
  * fontconfig, or a properties file — not even to load a font from a file ("Fontconfig head is
