@@ -7,11 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import lookout.testing.Eventually;
 
 /**
  * Asks a running Lookout a question through its console JSON API and returns the pictures of the
@@ -27,8 +27,8 @@ final class ConsoleCharts {
     this.base = "http://127.0.0.1:" + port;
   }
 
-  /** The answer to {@code question}: its text (JSON) and the PNG bytes of each of its images. */
-  record Reply(String text, List<byte[]> pngs) {}
+  /** The answer to {@code question}: its text (JSON), each image's title and PNG bytes. */
+  record Reply(String text, List<String> titles, List<byte[]> pngs) {}
 
   Reply ask(String question, Duration within) throws Exception {
     String body =
@@ -44,23 +44,27 @@ final class ConsoleCharts {
       throw new AssertionError("posting " + question + " answered " + posted.statusCode());
     }
     String thread = JSON.readTree(posted.body()).path("thread").asText();
-    Instant deadline = Instant.now().plus(within);
-    while (Instant.now().isBefore(deadline)) {
-      for (JsonNode m : messages()) {
-        if ("bot".equals(m.path("author").path("kind").asText())
-            && thread.equals(m.path("thread").asText())) {
-          List<byte[]> pngs = new ArrayList<>();
-          for (JsonNode part : m.path("parts")) {
-            if ("image".equals(part.path("type").asText())) {
-              pngs.add(Base64.getDecoder().decode(part.path("png").asText()));
-            }
+    return Eventually.value(
+        "Lookout's answer to " + question, within, Duration.ofMillis(200), () -> reply(thread));
+  }
+
+  /** The bot's answer in {@code thread}, or {@code null} while there is none. */
+  private Reply reply(String thread) throws Exception {
+    for (JsonNode m : messages()) {
+      if ("bot".equals(m.path("author").path("kind").asText())
+          && thread.equals(m.path("thread").asText())) {
+        List<String> titles = new ArrayList<>();
+        List<byte[]> pngs = new ArrayList<>();
+        for (JsonNode part : m.path("parts")) {
+          if ("image".equals(part.path("type").asText())) {
+            titles.add(part.path("title").asText());
+            pngs.add(Base64.getDecoder().decode(part.path("png").asText()));
           }
-          return new Reply(m.toString(), pngs);
         }
+        return new Reply(m.toString(), titles, pngs);
       }
-      Thread.sleep(200);
     }
-    throw new AssertionError("no answer to " + question + " within " + within);
+    return null;
   }
 
   private JsonNode messages() throws Exception {
