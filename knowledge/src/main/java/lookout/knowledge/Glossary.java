@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Query expansion from a reviewed glossary ({@code glossary.tsv}): runbooks are mostly English, but
@@ -17,10 +19,21 @@ final class Glossary {
   private record Entry(String term, String english) {}
 
   private final List<Entry> entries;
+  private final Set<String> words;
 
   private Glossary(List<Entry> entries) {
     this.entries =
         entries.stream().sorted(Comparator.comparingInt((Entry e) -> -e.term().length())).toList();
+    this.words =
+        entries.stream()
+            .map(Entry::term)
+            .filter(t -> t.chars().allMatch(c -> c >= 'a' && c <= 'z'))
+            .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** The one-word Latin terms (lower case), e.g. {@code crashloopbackoff}: known spellings. */
+  Set<String> words() {
+    return words;
   }
 
   static Glossary bundled() {
@@ -44,8 +57,8 @@ final class Glossary {
             .toList());
   }
 
-  /** {@code query} followed by the English words of the glossary terms it contains. */
-  String expand(String query) {
+  /** The English words of the glossary terms {@code query} contains, empty if none. */
+  String expansion(String query) {
     String lower = query.toLowerCase(Locale.ROOT);
     boolean[] used = new boolean[lower.length()];
     StringBuilder extra = new StringBuilder();
@@ -61,7 +74,7 @@ final class Glossary {
         at = lower.indexOf(e.term(), at + 1);
       }
     }
-    return extra.isEmpty() ? query : query + " —" + extra;
+    return extra.toString().strip();
   }
 
   private static boolean free(boolean[] used, int from, int to) {

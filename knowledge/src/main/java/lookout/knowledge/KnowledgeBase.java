@@ -84,6 +84,21 @@ public final class KnowledgeBase implements Search, Closeable {
     return search(SearchRequest.of(query).withLimit(limit)).hits();
   }
 
+  @Override
+  public List<Hit> runbooks(RunbookQuery query, int limit) {
+    return runbooks(query, limit, SearchRequest.Mode.HYBRID);
+  }
+
+  /** {@link #runbooks(RunbookQuery, int)} in the given mode (evaluation compares them). */
+  public List<Hit> runbooks(RunbookQuery query, int limit, SearchRequest.Mode mode) {
+    SearchRequest r =
+        SearchRequest.of(query.text())
+            .withKind(IndexDocument.RUNBOOK)
+            .withLimit(limit)
+            .withMode(mode);
+    return search(r).hits();
+  }
+
   /** The best hits for the request; problems are reported in the result, never thrown. */
   public SearchResult search(SearchRequest request) {
     List<String> notes = new ArrayList<>();
@@ -103,9 +118,14 @@ public final class KnowledgeBase implements Search, Closeable {
     if (request.from() != null && request.to() != null && request.from().isAfter(request.to())) {
       return SearchResult.refused("the time range ends before it starts");
     }
-    SearchRequest r = withQuery(request, glossary.expand(query));
+    String text = query;
     try {
-      return index.withSearcher(s -> hybrid.run(s, r, embedder(), notes));
+      return index.withSearcher(
+          s -> {
+            String corrected = Typos.correct(s.getIndexReader(), glossary, text);
+            SearchRequest r = withQuery(request, corrected);
+            return hybrid.run(s, r, glossary.expansion(corrected), embedder(), notes);
+          });
     } catch (IOException | RuntimeException e) {
       log.warn("knowledge search failed for '{}'", query, e);
       return SearchResult.refused("search failed: " + e.getMessage());

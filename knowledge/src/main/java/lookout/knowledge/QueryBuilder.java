@@ -2,10 +2,13 @@ package lookout.knowledge;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import lookout.knowledge.index.Fields;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -26,37 +29,96 @@ import org.apache.lucene.search.TermQuery;
 final class QueryBuilder {
   static final int MAX_TERMS = 64;
 
+  /** An alert named in the query outweighs any number of shared words. */
+  static final float ALERT_NAME_BOOST = 20f;
+
+  /** BM25's k3 for words the question repeats. */
+  static final float QTF_K = 2f;
+
+  /** How much a glossary word weighs against a word of the question itself. */
+  static final float EXPANSION_WEIGHT = 0.7f;
+
+  private static final Pattern WORD =
+      Pattern.compile("(?<![\\p{L}\\p{N}_])[A-Za-z][A-Za-z0-9]{5,}(?![\\p{L}\\p{N}_])");
+
   private QueryBuilder() {}
 
-  /** Words of {@code text} in the boosted fields; empty if it has no searchable word. */
-  static Optional<Query> text(Analyzer analyzer, String text) {
-    Set<String> terms = terms(analyzer, text);
-    if (terms.isEmpty()) {
+  /**
+   * Words of {@code text} in the boosted fields, words of {@code expansion} likewise but weighing
+   * {@link #EXPANSION_WEIGHT} as much (the question's own words say more than the glossary's
+   * guesses), and any word that is an alert's name (so {@code KubePodCrashLooping} puts its runbook
+   * first); empty if there is no searchable word.
+   */
+  static Optional<Query> text(Analyzer analyzer, String text, String expansion) {
+    Map<String, Integer> own = counts(analyzer, text);
+    Map<String, Integer> extra = counts(analyzer, expansion);
+    extra.keySet().removeAll(own.keySet());
+    if (own.isEmpty() && extra.isEmpty()) {
       return Optional.empty();
     }
     BooleanQuery.Builder query = new BooleanQuery.Builder();
-    for (String term : terms) {
-      for (Map.Entry<String, Float> field : Fields.BOOSTS.entrySet()) {
-        Query q = new TermQuery(new Term(field.getKey(), term));
-        query.add(new BoostQuery(q, field.getValue()), Occur.SHOULD);
-      }
+    own.forEach((t, n) -> addTerm(query, t, repeated(n)));
+    extra.forEach((t, n) -> addTerm(query, t, EXPANSION_WEIGHT * repeated(n)));
+    for (String name : alertNameCandidates(text)) {
+      Query q = new TermQuery(new Term(Fields.ALERT_EXACT, name));
+      query.add(new BoostQuery(q, ALERT_NAME_BOOST), Occur.SHOULD);
     }
     return Optional.of(query.build());
   }
 
+  /** {@link #text(Analyzer, String, String)} without expansion. */
+  static Optional<Query> text(Analyzer analyzer, String text) {
+    return text(analyzer, text, "");
+  }
+
+  private static void addTerm(BooleanQuery.Builder query, String term, float weight) {
+    for (Map.Entry<String, Float> field : Fields.BOOSTS.entrySet()) {
+      Query q = new TermQuery(new Term(field.getKey(), term));
+      query.add(new BoostQuery(q, field.getValue() * weight), Occur.SHOULD);
+    }
+  }
+
+  /** Words that could be an alert name, lower case: letters and digits, 6 characters or more. */
+  static Set<String> alertNameCandidates(String text) {
+    Set<String> names = new LinkedHashSet<>();
+    Matcher m = WORD.matcher(text);
+    while (m.find() && names.size() < MAX_TERMS) {
+      names.add(Fields.exact(m.group()));
+    }
+    return names;
+  }
+
   static Set<String> terms(Analyzer analyzer, String text) {
-    Set<String> terms = new LinkedHashSet<>();
+    return new LinkedHashSet<>(counts(analyzer, text).keySet());
+  }
+
+  /**
+   * The distinct analyzed terms of {@code text} (at most {@link #MAX_TERMS}), with their counts.
+   */
+  static Map<String, Integer> counts(Analyzer analyzer, String text) {
+    Map<String, Integer> terms = new LinkedHashMap<>();
     try (TokenStream tokens = analyzer.tokenStream(Fields.BODY, text)) {
       CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
       tokens.reset();
-      while (tokens.incrementToken() && terms.size() < MAX_TERMS) {
-        terms.add(term.toString());
+      while (tokens.incrementToken()) {
+        String t = term.toString();
+        if (terms.containsKey(t) || terms.size() < MAX_TERMS) {
+          terms.merge(t, 1, Integer::sum);
+        }
       }
       tokens.end();
     } catch (IOException e) {
       throw new UncheckedIOException("while analyzing the query", e);
     }
     return terms;
+  }
+
+  /**
+   * A word the question repeats matters more, with diminishing returns (BM25's query-term
+   * saturation: 1, 1.33, 1.5, … towards 2).
+   */
+  static float repeated(int count) {
+    return (QTF_K + 1) * count / (QTF_K + count);
   }
 
   /** The request's filters as one query, empty when it has none. */
