@@ -37,18 +37,17 @@ final class HybridSearch {
   }
 
   /**
-   * @param expansion words added to the query's own (from the glossary), weighing less; may be
-   *     empty
+   * @param words the request's query with its subject and glossary words, by weight
    * @param embedder the model if it is ready, else {@link Embedder#none()}
    */
   SearchResult run(
       IndexSearcher searcher,
       SearchRequest r,
-      String expansion,
+      QueryWords words,
       Embedder embedder,
       List<String> notes)
       throws IOException {
-    Optional<Query> text = QueryBuilder.text(analyzer, r.query(), expansion);
+    Optional<Query> text = QueryBuilder.text(analyzer, words);
     Optional<Query> filter = QueryBuilder.filter(r);
     boolean useText = r.mode() != SearchRequest.Mode.VECTOR && text.isPresent();
     boolean useVectors = r.mode() != SearchRequest.Mode.BM25 && embedder.enabled();
@@ -69,13 +68,13 @@ final class HybridSearch {
       BooleanQuery.Builder q = new BooleanQuery.Builder().add(text.get(), Occur.MUST);
       filter.ifPresent(f -> q.add(f, Occur.FILTER));
       List<ScoreDoc> sections = List.of(searcher.search(q.build(), candidates).scoreDocs);
-      Set<String> terms = QueryBuilder.terms(analyzer, r.query() + " " + expansion);
+      Set<String> terms = QueryBuilder.terms(analyzer, words.all());
       bm25 = SectionGroups.collapse(sections, searcher.getIndexReader(), stored, analyzer, terms);
     }
     List<SectionGroups.Group> knn = List.of();
     if (useVectors) {
       // The model reads English best: Chinese questions are embedded with their English terms.
-      float[] v = embedder.embed((r.query() + " " + expansion).strip());
+      float[] v = embedder.embed(words.all());
       Query q = new KnnFloatVectorQuery(Fields.VECTOR, v, candidates, filter.orElse(null));
       List<ScoreDoc> sections = List.of(searcher.search(q, candidates).scoreDocs);
       knn = SectionGroups.collapse(sections, searcher.getIndexReader(), stored, analyzer, Set.of());

@@ -92,18 +92,25 @@ public final class KnowledgeBase implements Search, Closeable {
   /** {@link #runbooks(RunbookQuery, int)} in the given mode (evaluation compares them). */
   public List<Hit> runbooks(RunbookQuery query, int limit, SearchRequest.Mode mode) {
     SearchRequest r =
-        SearchRequest.of(query.text())
+        SearchRequest.of(query.details())
             .withKind(IndexDocument.RUNBOOK)
             .withLimit(limit)
             .withMode(mode);
-    return search(r).hits();
+    return search(r, query.subject()).hits();
   }
 
   /** The best hits for the request; problems are reported in the result, never thrown. */
   public SearchResult search(SearchRequest request) {
+    return search(request, "");
+  }
+
+  /**
+   * @param subject words weighing more than the request's query (a finding's reason), may be empty
+   */
+  private SearchResult search(SearchRequest request, String subject) {
     List<String> notes = new ArrayList<>();
     String query = request.query().strip();
-    if (query.isEmpty()) {
+    if (query.isEmpty() && subject.isEmpty()) {
       return SearchResult.refused("the query is empty: give some words to search for");
     }
     if (query.length() > MAX_QUERY_CHARS) {
@@ -124,7 +131,9 @@ public final class KnowledgeBase implements Search, Closeable {
           s -> {
             String corrected = Typos.correct(s.getIndexReader(), glossary, text);
             SearchRequest r = withQuery(request, corrected);
-            return hybrid.run(s, r, glossary.expansion(corrected), embedder(), notes);
+            String expansion = glossary.expansion(subject + " " + corrected);
+            return hybrid.run(
+                s, r, new QueryWords(subject, corrected, expansion), embedder(), notes);
           });
     } catch (IOException | RuntimeException e) {
       log.warn("knowledge search failed for '{}'", query, e);

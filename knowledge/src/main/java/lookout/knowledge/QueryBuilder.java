@@ -32,6 +32,9 @@ final class QueryBuilder {
   /** An alert named in the query outweighs any number of shared words. */
   static final float ALERT_NAME_BOOST = 20f;
 
+  /** How much a word of the subject (a finding's reason, an alert's name) weighs. */
+  static final float SUBJECT_WEIGHT = 2f;
+
   /** BM25's k3 for words the question repeats. */
   static final float QTF_K = 2f;
 
@@ -44,31 +47,30 @@ final class QueryBuilder {
   private QueryBuilder() {}
 
   /**
-   * Words of {@code text} in the boosted fields, words of {@code expansion} likewise but weighing
-   * {@link #EXPANSION_WEIGHT} as much (the question's own words say more than the glossary's
-   * guesses), and any word that is an alert's name (so {@code KubePodCrashLooping} puts its runbook
-   * first); empty if there is no searchable word.
+   * The words in the boosted fields, weighed: the subject's {@link #SUBJECT_WEIGHT} times, the
+   * glossary's {@link #EXPANSION_WEIGHT} times as much as the question's own (which say more than
+   * the glossary's guesses); plus any word that is an alert's name (so {@code KubePodCrashLooping}
+   * puts its runbook first). Empty if there is no searchable word.
    */
-  static Optional<Query> text(Analyzer analyzer, String text, String expansion) {
-    Map<String, Integer> own = counts(analyzer, text);
-    Map<String, Integer> extra = counts(analyzer, expansion);
+  static Optional<Query> text(Analyzer analyzer, QueryWords words) {
+    Map<String, Integer> subject = counts(analyzer, words.subject());
+    Map<String, Integer> own = counts(analyzer, words.text());
+    Map<String, Integer> extra = counts(analyzer, words.expansion());
+    own.keySet().removeAll(subject.keySet());
+    extra.keySet().removeAll(subject.keySet());
     extra.keySet().removeAll(own.keySet());
-    if (own.isEmpty() && extra.isEmpty()) {
+    if (subject.isEmpty() && own.isEmpty() && extra.isEmpty()) {
       return Optional.empty();
     }
     BooleanQuery.Builder query = new BooleanQuery.Builder();
+    subject.forEach((t, n) -> addTerm(query, t, SUBJECT_WEIGHT * repeated(n)));
     own.forEach((t, n) -> addTerm(query, t, repeated(n)));
     extra.forEach((t, n) -> addTerm(query, t, EXPANSION_WEIGHT * repeated(n)));
-    for (String name : alertNameCandidates(text)) {
+    for (String name : alertNameCandidates(words.subject() + " " + words.text())) {
       Query q = new TermQuery(new Term(Fields.ALERT_EXACT, name));
       query.add(new BoostQuery(q, ALERT_NAME_BOOST), Occur.SHOULD);
     }
     return Optional.of(query.build());
-  }
-
-  /** {@link #text(Analyzer, String, String)} without expansion. */
-  static Optional<Query> text(Analyzer analyzer, String text) {
-    return text(analyzer, text, "");
   }
 
   private static void addTerm(BooleanQuery.Builder query, String term, float weight) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import lookout.knowledge.index.Fields;
+import lookout.knowledge.index.IndexDocument;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
@@ -23,10 +24,13 @@ import org.apache.lucene.search.ScoreDoc;
  * one of its sections matched, else its best section.
  */
 final class SectionGroups {
-  /** How much a title fully covered by the question raises its runbook's score (× 1.5). */
-  static final float COVER = 0.5f;
+  /** How much a title fully covered by the question raises its runbook's score (× 2). */
+  static final float COVER = 1f;
 
-  /** Title words in more than this share of documents (kube, node) say nothing about coverage. */
+  /** The first distinctive title word names the subject and counts this many times. */
+  static final int HEAD = 2;
+
+  /** Title words of more than this share of runbook sections (kube) say nothing. */
   static final float COMMON = 0.2f;
 
   /** One runbook file or incident: the section shown for it, and its score. */
@@ -74,11 +78,14 @@ final class SectionGroups {
       throws IOException {
     int words = 0;
     int covered = 0;
-    int docs = Math.max(1, reader.numDocs());
+    // Relative to the runbook sections: incidents must not make "kube" look distinctive.
+    int docs = Math.max(1, reader.docFreq(new Term(Fields.KIND, IndexDocument.RUNBOOK)));
     for (String t : QueryBuilder.terms(analyzer, title == null ? "" : title)) {
       if (reader.docFreq(new Term(Fields.TITLE, t)) <= COMMON * docs) {
-        words++;
-        covered += queryTerms.contains(t) ? 1 : 0;
+        // The first distinctive word names the subject (Prometheus, Alertmanager, Kubelet):
+        int weight = words == 0 ? HEAD : 1;
+        words += weight;
+        covered += queryTerms.contains(t) ? weight : 0;
       }
     }
     return words == 0 ? 0 : (float) covered / words;
