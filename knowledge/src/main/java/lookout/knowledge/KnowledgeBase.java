@@ -129,11 +129,11 @@ public final class KnowledgeBase implements Search, Closeable {
     try {
       return index.withSearcher(
           s -> {
-            String corrected = Typos.correct(s.getIndexReader(), glossary, text);
+            String corrected = glossary.rewrite(Typos.correct(s.getIndexReader(), glossary, text));
+            String about = glossary.rewrite(subject);
+            String expansion = glossary.expansion(about + " " + corrected);
             SearchRequest r = withQuery(request, corrected);
-            String expansion = glossary.expansion(subject + " " + corrected);
-            return hybrid.run(
-                s, r, new QueryWords(subject, corrected, expansion), embedder(), notes);
+            return hybrid.run(s, r, new QueryWords(about, corrected, expansion), embedder(), notes);
           });
     } catch (IOException | RuntimeException e) {
       log.warn("knowledge search failed for '{}'", query, e);

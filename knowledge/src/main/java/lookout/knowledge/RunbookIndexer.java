@@ -26,7 +26,7 @@ final class RunbookIndexer {
    * Prefixed to content hashes: when the way files become documents changes, bump it and every
    * runbook of an existing index is re-read once.
    */
-  static final String FORMAT = "v4:";
+  static final String FORMAT = "v5:";
 
   private static final String BUNDLE_DIR = "/lookout/knowledge/runbooks/";
 

@@ -68,7 +68,7 @@ public final class TextAnalysis {
               .addTokenFilter(FlattenGraphFilterFactory.class)
               .addTokenFilter(LowerCaseFilterFactory.class);
       if (stem) {
-        b.addTokenFilter(StopFilterFactory.class)
+        b.addTokenFilter(StopFilterFactory.class, "words", "stopwords.txt", "ignoreCase", "true")
             .addTokenFilter(StemmerOverrideFilterFactory.class, "dictionary", "stems.tsv")
             .addTokenFilter(PorterStemFilterFactory.class);
       }
