@@ -83,12 +83,18 @@ final class Glossary {
     return out;
   }
 
-  /** The English words of the glossary terms {@code query} contains, empty if none. */
+  /**
+   * The English words of the (adding) glossary terms {@code query} contains, empty if none; call
+   * {@link #rewrite} first.
+   */
   String expansion(String query) {
     String lower = query.toLowerCase(Locale.ROOT);
     boolean[] used = new boolean[lower.length()];
     StringBuilder extra = new StringBuilder();
     for (Entry e : entries) {
+      if (e.replaces() != null) {
+        continue; // rewritten, not added to
+      }
       int at = lower.indexOf(e.term());
       while (at >= 0) {
         int end = at + e.term().length();

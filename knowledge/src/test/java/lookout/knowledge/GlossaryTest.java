@@ -25,6 +25,15 @@ class GlossaryTest {
   }
 
   @org.junit.jupiter.api.Test
+  void a_replacing_entry_rewrites_the_reason_and_adds_nothing() {
+    Glossary g = Glossary.parse("backofflimitexceeded\t= job failed\njob\tbatch\n");
+
+    assertThat(g.rewrite("job hit BackoffLimitExceeded!")).isEqualTo("job hit job failed!");
+    assertThat(g.rewrite("BackoffLimitExceededX stays")).isEqualTo("BackoffLimitExceededX stays");
+    assertThat(g.expansion("BackoffLimitExceeded")).isEmpty();
+  }
+
+  @org.junit.jupiter.api.Test
   void bundled_glossary_expands_chinese_questions() {
     assertThat(Glossary.bundled().expansion("容器反复重启怎么办")).contains("crash loop", "container");
   }
