@@ -1,0 +1,89 @@
+package lookout.knowledge.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import lookout.knowledge.KnowledgeBase;
+import lookout.knowledge.KnowledgeSettings;
+import lookout.knowledge.SearchRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 16 item 6, the right runbook: recall on the query sets of {@code eval/runbooks/}, BM25 only
+ * (semantic search off, the offline default) over the full prometheus-operator corpus. The held-out
+ * part was committed before any tuning and is checked byte for byte, so it cannot be edited to
+ * pass.
+ */
+class RunbookRetrievalTest {
+  /** SHA-256 of {@code heldout.tsv} as committed in 20e7ca0, before the retrieval work. */
+  static final String HELD_OUT_SHA256 =
+      "f5aafa5143368b142b3b7d53addb2d6ddcae17475bc543a7de8e06b9c5fe5bd7";
+
+  private static KnowledgeBase base;
+
+  @BeforeAll
+  static void indexCorpus() throws Exception {
+    base = KnowledgeBase.open(KnowledgeSettings.inMemory().withSemantic(false));
+    base.indexRunbooks(List.of(EvalQuery.corpus()));
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    base.close();
+  }
+
+  private static RunbookScores score(String part) {
+    return RunbookScores.of(
+        RunbookCase.load(part),
+        c -> base.runbooks(c.toQuery(), RunbookScores.DEPTH, SearchRequest.Mode.BM25));
+  }
+
+  @Test
+  void held_out_set_is_the_one_committed_before_tuning() throws Exception {
+    try (InputStream in =
+        getClass().getResourceAsStream("/lookout/knowledge/eval/runbooks/heldout.tsv")) {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(in.readAllBytes());
+
+      assertThat(HexFormat.of().formatHex(digest)).isEqualTo(HELD_OUT_SHA256);
+    }
+  }
+
+  @Test
+  void query_sets_are_big_enough_and_every_expected_runbook_exists() {
+    Set<String> files = RunbookCorpus.files(false);
+    for (String part : RunbookCase.PARTS) {
+      List<RunbookCase> cases = RunbookCase.load(part);
+
+      assertThat(cases).as(part).hasSizeGreaterThanOrEqualTo(150);
+      assertThat(cases)
+          .as(part)
+          .allSatisfy(c -> assertThat(files).containsAll(c.expected()))
+          .extracting(RunbookCase::type)
+          .contains("alert", "named", "en", "zh", "mixed", "finding");
+    }
+  }
+
+  @Test
+  void held_out_recall_meets_the_issue_16_bar() {
+    RunbookScores s = score("heldout");
+
+    assertThat(s.recallAt1()).as("recall@1, misses: %s", s.misses()).isGreaterThanOrEqualTo(0.85);
+    assertThat(s.recallAt3()).as("recall@3, misses: %s", s.misses()).isGreaterThanOrEqualTo(0.95);
+  }
+
+  // Measured on the dev part (docs/benchmarks.md); floors a little below so a ranking regression
+  // fails the build while a wording tweak does not.
+  @Test
+  void dev_recall_stays_where_it_was_tuned() {
+    RunbookScores s = score("dev");
+
+    assertThat(s.recallAt1()).as("recall@1, misses: %s", s.misses()).isGreaterThanOrEqualTo(0.85);
+    assertThat(s.recallAt3()).as("recall@3, misses: %s", s.misses()).isGreaterThanOrEqualTo(0.96);
+  }
+}
