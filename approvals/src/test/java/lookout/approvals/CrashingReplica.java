@@ -3,7 +3,9 @@ package lookout.approvals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import lookout.testing.Eventually;
 
 /**
  * The child process of {@link KillTest}: a Lookout replica on the given SQLite file that gets a
@@ -52,9 +54,10 @@ public final class CrashingReplica {
               () -> {
                 approvals.execute(r.id());
               });
-      while (!Files.exists(ready.resolveSibling("called"))) {
-        Thread.sleep(10);
-      }
+      Eventually.until(
+          "the executor to be called",
+          Duration.ofSeconds(30),
+          () -> Files.exists(ready.resolveSibling("called")));
     }
     Files.writeString(ready, r.id());
     Thread.sleep(Long.MAX_VALUE); // killed here

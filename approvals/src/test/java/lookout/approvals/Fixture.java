@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import lookout.testing.TestClock;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -54,7 +55,7 @@ final class Fixture {
     this.policy = PolicyLoader.parse(policyYaml, "test-policy.yaml");
     this.databases = databases;
     this.db = databases.get();
-    ApprovalsSchema.apply(db);
+    ApprovalsSchema.migrate(db);
     this.approvals = another();
   }
 

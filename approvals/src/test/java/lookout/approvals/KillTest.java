@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import lookout.testing.Eventually;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +21,7 @@ class KillTest {
 
   private String killReplica(String mode) throws Exception {
     Path db = dir.resolve("lookout.db");
-    ApprovalsSchema.apply(Fixture.sqlite("jdbc:sqlite:" + db));
+    ApprovalsSchema.migrate(Fixture.sqlite("jdbc:sqlite:" + db));
     Path ready = dir.resolve("ready");
     String java = ProcessHandle.current().info().command().orElse("java");
     Process child =
@@ -37,9 +37,13 @@ class KillTest {
             .redirectOutput(dir.resolve("child.log").toFile())
             .start();
     try {
-      Instant deadline = Instant.now().plusSeconds(30);
-      while (!Files.exists(ready) && child.isAlive() && Instant.now().isBefore(deadline)) {
-        Thread.sleep(20);
+      try {
+        Eventually.until(
+            "the child to reach its crash point (or die)",
+            Duration.ofSeconds(30),
+            () -> Files.exists(ready) || !child.isAlive());
+      } catch (AssertionError hung) {
+        // reported below with the child's log
       }
       assertThat(ready).as("child log: %s", Files.readString(dir.resolve("child.log"))).exists();
     } finally {

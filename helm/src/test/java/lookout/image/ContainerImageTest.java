@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import lookout.testing.Eventually;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,14 +62,31 @@ class ContainerImageTest {
     assertThat(entrypoint.get(0)).isEqualTo("java");
     assertThat(entrypoint).contains("--enable-native-access=ALL-UNNAMED", "lookout.bot.Main");
     assertThat(entrypoint).anyMatch(a -> a.startsWith("-XX:SharedArchiveFile=/tmp/"));
+    assertThat(entrypoint.get(entrypoint.indexOf("-cp") + 1))
+        .isEqualTo("/app/resources:/app/classes:/app/libs/*:/app/deps/lookout-deps.jar");
     assertThat(strings("/config/Cmd")).containsExactly("serve");
     assertThat(image.config.at("/config/ExposedPorts").has("8080/tcp")).isTrue();
     assertThat(files.keySet())
-        .contains("app/classes/lookout/bot/Main.class")
+        .contains("app/classes/lookout/bot/Main.class", "app/deps/lookout-deps.jar")
         .anyMatch(f -> f.matches("app/libs/lookout-knowledge-.*\\.jar"))
         .anyMatch(f -> f.matches("app/libs/lookout-agent-.*\\.jar"))
-        .anyMatch(f -> f.matches("app/libs/vertx-core-.*\\.jar"))
-        .contains("app/jib-classpath-file");
+        // third-party jars live in the one dependency jar, not beside it
+        .noneMatch(f -> f.matches("app/libs/vertx-core-.*\\.jar"));
+  }
+
+  @Test
+  void carries_the_natives_of_both_image_platforms_and_no_debug_symbols() throws IOException {
+    Path deps = work.resolve("lookout-deps.jar");
+    image.eachLayerEntry(
+        (e, content) -> {
+          if (e.path().equals("app/deps/lookout-deps.jar")) {
+            Files.copy(content, deps, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          }
+        });
+    JarNatives natives = JarNatives.of(deps);
+
+    assertThat(natives.libraries()).isEqualTo(JarNatives.expected("x86_64", "aarch64"));
+    assertThat(natives.debugSymbols()).isEmpty();
   }
 
   @Test
@@ -132,25 +150,32 @@ class ContainerImageTest {
 
   private static int awaitReady(int port, Process container, Duration within) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + within.toNanos();
-    int last = -1;
-    while (System.nanoTime() < deadline && container.isAlive()) {
-      try {
-        last =
-            http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
-                        .build(),
-                    HttpResponse.BodyHandlers.discarding())
-                .statusCode();
-        if (last == 200) {
-          return last;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(250);
+    int[] last = {-1};
+    try {
+      Eventually.until(
+          "/readyz to answer 200 (or the container to exit)",
+          within,
+          Duration.ofMillis(250),
+          () -> {
+            if (!container.isAlive()) {
+              return true;
+            }
+            try {
+              last[0] =
+                  http.send(
+                          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+                              .build(),
+                          HttpResponse.BodyHandlers.discarding())
+                      .statusCode();
+              return last[0] == 200;
+            } catch (IOException e) {
+              return false; // not listening yet
+            }
+          });
+    } catch (AssertionError timedOut) {
+      // the caller asserts on the last status seen
     }
-    return last;
+    return last[0];
   }
 
   private static Map<String, String> imageEnv() {

@@ -16,4 +16,13 @@ public interface ChatAdapter {
 
   /** Replaces the content of a message posted earlier. */
   void update(MessageRef ref, Message message);
+
+  /**
+   * How sending {@code message} into {@code where} counts against the platform's limits (per chat,
+   * per app); the outbox delivers no faster. Only the adapter knows its platform, so this is where
+   * a limit is written down, once. Must not block or call the platform. Default: no limit.
+   */
+  default Pace pace(Pace.Kind kind, ConversationRef where, Message message) {
+    return Pace.NONE;
+  }
 }

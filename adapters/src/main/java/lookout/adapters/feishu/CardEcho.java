@@ -6,6 +6,7 @@ import lookout.adapters.chat.ChatAdapter;
 import lookout.adapters.chat.ConversationRef;
 import lookout.adapters.chat.Message;
 import lookout.adapters.chat.MessageRef;
+import lookout.adapters.chat.Pace;
 
 /**
  * Lets a card callback answer with the updated card: wraps the adapter the bot edits cards through
@@ -44,6 +45,11 @@ public final class CardEcho implements ChatAdapter {
   @Override
   public MessageRef post(ConversationRef where, Message message) {
     return delegate.post(where, message);
+  }
+
+  @Override
+  public Pace pace(Pace.Kind kind, ConversationRef where, Message message) {
+    return delegate.pace(kind, where, message);
   }
 
   @Override

@@ -13,7 +13,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import lookout.adapters.chat.ChatAdapter;
 import lookout.adapters.chat.ChatException;
@@ -21,6 +20,7 @@ import lookout.adapters.chat.ChatRetryLater;
 import lookout.adapters.chat.ConversationRef;
 import lookout.adapters.chat.Message;
 import lookout.adapters.chat.MessageRef;
+import lookout.adapters.chat.Pace;
 
 /**
  * Feishu through the official open API client (which fetches and caches the tenant access token):
@@ -32,7 +32,8 @@ import lookout.adapters.chat.MessageRef;
  * the outbox re-sending a post after a crash (Feishu accepted it, the row was not yet marked sent)
  * cannot post it twice: within an hour Feishu answers a repeated uuid with the first message.
  *
- * <p>At most {@value #PER_CHAT} sends a second per chat ({@link ChatPacer}): above that, and on
+ * <p>Feishu's limits are declared in {@link #pace} for the outbox to keep: {@value #PER_CHAT} sends
+ * a second into one chat, and per app 50 calls a second and 1,000 message sends a minute. On
  * Feishu's rate limits, server errors, network failures and invalid tokens (the cached token is
  * dropped first), a {@link ChatRetryLater} asks the outbox to try again later; other refusals are a
  * plain {@link ChatException} naming Feishu's code. Blocking and thread-safe.
@@ -41,10 +42,12 @@ public final class FeishuAdapter implements ChatAdapter {
   public static final String PLATFORM = FeishuInbound.PLATFORM;
   public static final String DEFAULT_API_URL = "https://open.feishu.cn";
   static final int PER_CHAT = 5;
+  private static final Pace.Limit APP_PER_SECOND = new Pace.Limit("app", 50, Duration.ofSeconds(1));
+  private static final Pace.Limit APP_PER_MINUTE =
+      new Pace.Limit("app", 1_000, Duration.ofMinutes(1));
 
   private final Client client;
   private final FeishuCalls calls;
-  private final ChatPacer pacer;
   private final CardRenderer renderer = new CardRenderer();
   private final FeishuImages images;
 
@@ -54,7 +57,6 @@ public final class FeishuAdapter implements ChatAdapter {
   public FeishuAdapter(String appId, String appSecret, String apiUrl, Clock clock) {
     TokenCache tokens = new TokenCache(clock);
     this.calls = new FeishuCalls(tokens);
-    this.pacer = new ChatPacer(PER_CHAT, clock);
     String base = apiUrl == null || apiUrl.isBlank() ? DEFAULT_API_URL : apiUrl;
     this.client =
         Client.newBuilder(appId, appSecret)
@@ -74,7 +76,6 @@ public final class FeishuAdapter implements ChatAdapter {
   public MessageRef post(ConversationRef where, Message message) {
     checkPlatform(where.platform());
     String doing = "while posting to Feishu chat " + where.channel();
-    pace(where.channel(), doing);
     CardRenderer.Rendered card = renderer.render(message, images.keys(message, doing));
     String uuid = idempotencyKey(where, card.json());
     if (where.thread() != null) {
@@ -124,7 +125,6 @@ public final class FeishuAdapter implements ChatAdapter {
     checkPlatform(ref.conversation().platform());
     String doing =
         "while updating Feishu message " + ref.messageId() + " in " + ref.conversation().channel();
-    pace(ref.conversation().channel(), doing);
     CardRenderer.Rendered card = renderer.render(message, images.keys(message, doing));
     calls.call(
         doing,
@@ -140,12 +140,13 @@ public final class FeishuAdapter implements ChatAdapter {
                         .build()));
   }
 
-  private void pace(String chat, String doing) {
-    Optional<Duration> wait = pacer.take(chat);
-    if (wait.isPresent()) {
-      throw new ChatRetryLater(
-          doing + ": over " + PER_CHAT + " messages a second in this chat", wait.get(), null);
-    }
+  /** Posts and card patches alike count against the chat's 5 a second and the app's limits. */
+  @Override
+  public Pace pace(Pace.Kind kind, ConversationRef where, Message message) {
+    return Pace.of(
+        new Pace.Limit("chat:" + where.channel(), PER_CHAT, Duration.ofSeconds(1)),
+        APP_PER_SECOND,
+        APP_PER_MINUTE);
   }
 
   /** The same post to the same place gets the same key (at most 50 characters, as Feishu asks). */

@@ -4,6 +4,7 @@ import lookout.adapters.chat.ChatAdapter;
 import lookout.adapters.chat.ConversationRef;
 import lookout.adapters.chat.Message;
 import lookout.adapters.chat.MessageRef;
+import lookout.adapters.chat.Pace;
 
 /**
  * A chat adapter that only writes to the outbox and returns at once. A post's message id is {@code
@@ -13,19 +14,19 @@ import lookout.adapters.chat.MessageRef;
 final class OutboxAdapter implements ChatAdapter {
   static final String PREFIX = "outbox:";
 
-  private final String platform;
+  private final ChatAdapter delegate;
   private final OutboxStore store;
   private final Runnable wake;
 
-  OutboxAdapter(String platform, OutboxStore store, Runnable wake) {
-    this.platform = platform;
+  OutboxAdapter(ChatAdapter delegate, OutboxStore store, Runnable wake) {
+    this.delegate = delegate;
     this.store = store;
     this.wake = wake;
   }
 
   @Override
   public String platform() {
-    return platform;
+    return delegate.platform();
   }
 
   @Override
@@ -39,5 +40,11 @@ final class OutboxAdapter implements ChatAdapter {
   public void update(MessageRef ref, Message message) {
     store.add(Delivery.Kind.UPDATE, ref.conversation(), ref.messageId(), message);
     wake.run();
+  }
+
+  /** The platform's limits, as its adapter declares them (the worker delivers by them). */
+  @Override
+  public Pace pace(Pace.Kind kind, ConversationRef where, Message message) {
+    return delegate.pace(kind, where, message);
   }
 }

@@ -19,6 +19,7 @@ import lookout.adapters.chat.ConversationRef;
 import lookout.adapters.chat.KeyedPosts;
 import lookout.adapters.chat.Message;
 import lookout.adapters.chat.MessageRef;
+import lookout.adapters.chat.Pace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,9 @@ public final class SlackAdapter implements ChatAdapter, KeyedPosts, ClickNotices
   private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
   private static final int PART_ATTEMPTS = 3;
   private static final Duration MAX_PART_WAIT = Duration.ofSeconds(30);
+  // chat.update is a Tier 3 method: about 50 calls a minute per workspace.
+  private static final Pace EDITS =
+      Pace.of(new Pace.Limit("chat.update", 50, Duration.ofMinutes(1)));
 
   private final Slack slack;
   private final MethodsClient methods;
@@ -90,6 +94,20 @@ public final class SlackAdapter implements ChatAdapter, KeyedPosts, ClickNotices
       bestEffort("attaching " + file.filename(), () -> files.upload(thread, file));
     }
     return new MessageRef(where, first);
+  }
+
+  /**
+   * chat.postMessage allows about one message a second per channel (Slack grants short bursts; we
+   * do not count on them); a long answer's continuations count too. Edits count against
+   * chat.update's per-workspace tier instead.
+   */
+  @Override
+  public Pace pace(Pace.Kind kind, ConversationRef where, Message message) {
+    if (kind == Pace.Kind.EDIT) {
+      return EDITS;
+    }
+    return Pace.of(new Pace.Limit("channel:" + where.channel(), 1, Duration.ofSeconds(1)))
+        .times(SlackPostPlan.of(message, renderer).messages().size());
   }
 
   @Override

@@ -22,6 +22,7 @@ import lookout.adapters.chat.ClickReply;
 import lookout.adapters.chat.ConversationRef;
 import lookout.adapters.chat.Message;
 import lookout.adapters.chat.MessageRef;
+import lookout.adapters.chat.Pace;
 import lookout.adapters.chat.Part;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,13 +38,17 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code aibot:…}: the first post answers through the message's single-use {@code
  *       response_url} as markdown; later posts (approval cards, card updates) go to the asker
  *       through the app, since an AI bot cannot post on its own.
- *   <li>{@code robot:<name>}: the group robot's {@code webhook/send?key=…} (markdown), at most 20 a
- *       minute per robot — over that, {@link ChatRetryLater} with the wait, so the outbox delays
- *       the post instead of WeCom refusing it.
+ *   <li>{@code robot:<name>}: the group robot's {@code webhook/send?key=…} (markdown, then each
+ *       chart as an image message).
  * </ul>
  *
- * Messages that cannot be edited (markdown, robot posts, a card whose code was used) are updated by
- * posting the new version. Blocking and thread-safe; secrets never appear in messages.
+ * WeCom's limits are declared in {@link #pace} for the outbox to keep: {@value #ROBOT_PER_MINUTE}
+ * messages a minute per group robot (over that WeCom refuses for minutes; we send at most {@value
+ * #ROBOT_BURST} back to back) and {@value #MEMBER_PER_MINUTE} app messages a minute to one member
+ * (over that WeCom silently drops them).
+ *
+ * <p>Messages that cannot be edited (markdown, robot posts, a card whose code was used) are updated
+ * by posting the new version. Blocking and thread-safe; secrets never appear in messages.
  */
 public final class WecomAdapter implements ChatAdapter, CallbackMemory {
   public static final String PLATFORM = "wecom";
@@ -68,6 +73,12 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
 
   private final URI base;
 
+  static final int ROBOT_PER_MINUTE = 20;
+  // Our choice, not WeCom's: a storm's first seconds must not spend the robot's whole minute on
+  // messages a later update would replace (alert lanes merge what waits).
+  static final int ROBOT_BURST = 5;
+  static final int MEMBER_PER_MINUTE = 30;
+
   /** WeCom's limit for a robot image (before Base64). */
   static final int ROBOT_IMAGE_BYTES = 2 * 1024 * 1024;
 
@@ -75,7 +86,6 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
   private final Map<String, String> robots;
   private final WecomHttp http;
   private final AccessTokens tokens;
-  private final RobotLimiter limiter;
   private final WecomMarkdown markdown = new WecomMarkdown();
   private final TemplateCards cards = new TemplateCards();
   private final CardCodes codes;
@@ -102,7 +112,6 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
         new WecomHttp(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
     this.tokens =
         app.map(a -> new AccessTokens(http, base, a.corpId(), a.secret(), clock)).orElse(null);
-    this.limiter = new RobotLimiter(20, clock);
     this.codes = codes;
     this.replies = new Expiring<>(Duration.ofHours(1), 50_000, clock);
   }
@@ -272,20 +281,7 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
     if (key == null) {
       throw new ChatException(doing + ": no robot of that name under wecom.robots");
     }
-    List<Part.Image> charts =
-        message.parts().stream()
-            .filter(Part.Image.class::isInstance)
-            .map(Part.Image.class::cast)
-            .filter(i -> i.png().length <= ROBOT_IMAGE_BYTES)
-            .toList();
-    // Each chart is a message of its own: all permits are taken before anything is sent, so a
-    // post is sent whole or not at all (the outbox retries it whole).
-    for (int i = 0; i <= charts.size(); i++) {
-      Optional<Duration> wait = limiter.acquire(name);
-      if (wait.isPresent()) {
-        throw new ChatRetryLater(doing + ": 20 messages a minute reached", wait.get(), null);
-      }
-    }
+    List<Part.Image> charts = charts(message);
     URI send = base.resolve("cgi-bin/webhook/send?key=" + AccessTokens.enc(key));
     ObjectNode body = WecomHttp.JSON.createObjectNode().put("msgtype", "markdown");
     body.putObject("markdown").put("content", markdown.render(message));
@@ -299,6 +295,45 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
       http.post(doing + " (chart \"" + chart.title() + "\")", send, image);
     }
     return new MessageRef(where, "robot-" + HexFormat.of().formatHex(randomBytes(8)));
+  }
+
+  /**
+   * A robot post is its text plus one image message per chart, all against the robot's limit, so
+   * the outbox sends it whole or not yet. An app message counts against each member it reaches (an
+   * approval card also reaches the approvers, and with prose it is two messages). AI-bot answers go
+   * once through their {@code response_url}, which has no stated limit.
+   */
+  @Override
+  public Pace pace(Pace.Kind kind, ConversationRef where, Message message) {
+    Optional<String> robot = Channels.after(Channels.ROBOT, where.channel());
+    if (robot.isPresent()) {
+      return Pace.of(
+              new Pace.Limit(
+                  "robot:" + robot.get(), ROBOT_PER_MINUTE, Duration.ofMinutes(1), ROBOT_BURST))
+          .times(1 + charts(message).size());
+    }
+    Optional<String> user = Channels.after(Channels.APP, where.channel());
+    if (user.isEmpty()) {
+      return Pace.NONE;
+    }
+    Set<String> members = new LinkedHashSet<>(List.of(user.get()));
+    boolean card = !message.buttons().isEmpty();
+    if (card) {
+      app.ifPresent(a -> members.addAll(a.approvers()));
+    }
+    List<Pace.Limit> limits =
+        members.stream()
+            .map(m -> new Pace.Limit("member:" + m, MEMBER_PER_MINUTE, Duration.ofMinutes(1)))
+            .toList();
+    return new Pace(card && hasProse(message) ? 2 : 1, limits);
+  }
+
+  private static List<Part.Image> charts(Message message) {
+    return message.parts().stream()
+        .filter(Part.Image.class::isInstance)
+        .map(Part.Image.class::cast)
+        .filter(i -> i.png().length <= ROBOT_IMAGE_BYTES)
+        .toList();
   }
 
   private URI api(String path, String token) {

@@ -15,12 +15,13 @@ import lookout.adapters.chat.ChatException;
 import lookout.adapters.chat.ConversationRef;
 import lookout.adapters.chat.Message;
 import lookout.adapters.chat.MessageRef;
+import lookout.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ConsoleAdapterTest {
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
+  private final TestClock clock = new TestClock(Instant.parse("2026-11-22T08:00:00Z"));
   private final ConsoleAdapter adapter = new ConsoleAdapter(clock, 3);
   private final ConversationRef lobby = new ConversationRef("console", "lobby", null);
 

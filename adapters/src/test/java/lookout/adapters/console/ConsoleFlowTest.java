@@ -14,6 +14,7 @@ import lookout.adapters.chat.Click;
 import lookout.adapters.chat.Inbound;
 import lookout.adapters.chat.Message;
 import lookout.adapters.chat.MessageRef;
+import lookout.testing.Eventually;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -211,12 +212,7 @@ class ConsoleFlowTest {
   }
 
   private void awaitParkedPoll() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (console.parkedPolls() == 0) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the long poll never parked");
-      }
-      Thread.sleep(10);
-    }
+    Eventually.until(
+        "the long poll to park", Duration.ofSeconds(5), () -> console.parkedPolls() > 0);
   }
 }

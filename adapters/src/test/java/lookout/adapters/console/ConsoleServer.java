@@ -11,6 +11,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import lookout.testing.TestClock;
 
 /**
  * The console API on a real Vert.x HTTP server bound to a random loopback port, with a recording
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 final class ConsoleServer implements AutoCloseable {
   static final String JSON = "application/json";
 
-  final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
+  final TestClock clock = new TestClock(Instant.parse("2026-11-22T08:00:00Z"));
   final ConsoleAdapter adapter = new ConsoleAdapter(clock, ConsoleAdapter.MESSAGES_PER_CHANNEL);
   final RecordingHandler bot = new RecordingHandler(adapter);
   private final Vertx vertx = Vertx.vertx();

@@ -7,14 +7,15 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import lookout.testing.Eventually;
 
 /**
  * A fake Feishu open API on loopback for the official client ({@code Client.newBuilder(id,
@@ -116,16 +117,14 @@ public final class FakeFeishuApi implements AutoCloseable {
   /** Waits for the first recorded call matching, or fails listing what was seen. */
   public Call await(java.util.function.Predicate<Call> which, long seconds)
       throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (System.nanoTime() < deadline) {
-      for (Call c : all) {
-        if (which.test(c)) {
-          return c;
-        }
-      }
-      Thread.sleep(25);
+    try {
+      return Eventually.value(
+          "a matching Feishu call",
+          Duration.ofSeconds(seconds),
+          () -> all.stream().filter(which).findFirst().orElse(null));
+    } catch (AssertionError e) {
+      throw new AssertionError("no matching Feishu call within " + seconds + " s; seen " + all);
     }
-    throw new AssertionError("no matching Feishu call within " + seconds + " s; seen " + all);
   }
 
   /** Sizes of the image uploads received, in order. */

@@ -3,17 +3,23 @@ package lookout.adapters.feishu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import lookout.adapters.chat.ChatAdapter;
 import lookout.adapters.chat.ChatException;
 import lookout.adapters.chat.ChatRetryLater;
 import lookout.adapters.chat.ConversationRef;
 import lookout.adapters.chat.Message;
 import lookout.adapters.chat.MessageFixtures;
 import lookout.adapters.chat.MessageRef;
+import lookout.adapters.outbox.Outbox;
+import lookout.adapters.outbox.TestOutbox;
+import lookout.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FeishuAdapterTest {
   FakeFeishuApi api;
@@ -122,19 +128,21 @@ class FeishuAdapterTest {
   }
 
   @Test
-  void a_sixth_message_in_one_second_to_one_chat_waits_but_other_chats_do_not() {
-    for (int i = 0; i < 5; i++) {
-      feishu.post(where(), Message.text("line " + i));
+  void a_sixth_message_in_one_second_to_one_chat_waits_but_other_chats_do_not(@TempDir Path dir) {
+    TestClock clock = TestClock.at("2026-11-22T08:00:00Z");
+    Outbox outbox = TestOutbox.open(dir, clock);
+    ChatAdapter queued = outbox.wrap(feishu);
+    for (int i = 0; i < 6; i++) {
+      queued.post(where(), Message.text("line " + i));
     }
+    queued.post(new ConversationRef("feishu", "oc_quiet", "om_y"), Message.text("hi"));
 
-    assertThatThrownBy(() -> feishu.post(where(), Message.text("line 5")))
-        .isInstanceOfSatisfying(
-            ChatRetryLater.class,
-            e ->
-                assertThat(e.retryAfter().orElseThrow())
-                    .isLessThanOrEqualTo(Duration.ofSeconds(1)));
-    feishu.post(new ConversationRef("feishu", "oc_quiet", "om_y"), Message.text("hi"));
+    outbox.deliverDue();
+
     assertThat(api.all()).hasSize(6);
+    clock.advance(Duration.ofSeconds(1));
+    outbox.deliverDue();
+    assertThat(api.all()).as("the sixth waited at most a second").hasSize(7);
   }
 
   private static ConversationRef where() {

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import lookout.adapters.chat.ChatAdapter;
 import lookout.adapters.chat.ConversationRef;
@@ -20,46 +17,21 @@ import lookout.adapters.chat.MessageRef;
 import lookout.adapters.chat.Part;
 import lookout.adapters.slack.FakeSlackApi;
 import lookout.adapters.slack.SlackAdapter;
+import lookout.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /** The outbox against a real SQLite file and the real Slack client talking to a loopback fake. */
 class OutboxTest {
   static final ConversationRef THREAD = new ConversationRef("slack", "C1", "100.000001");
-  static final OutboxPolicy FAST =
-      new OutboxPolicy(
-          Duration.ofSeconds(30),
-          Duration.ofSeconds(2),
-          Duration.ofSeconds(60),
-          4,
-          Duration.ofMillis(50),
-          Duration.ofDays(1));
+  static final OutboxPolicy FAST = TestOutbox.FAST;
 
   @TempDir Path dir;
   FakeSlackApi api;
   SlackAdapter slack;
-  final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-22T01:00:00Z"));
-  final Clock clock =
-      new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now.get();
-        }
-      };
+  final TestClock clock = TestClock.at("2026-11-22T01:00:00Z");
 
   @BeforeEach
   void start() throws Exception {
@@ -75,12 +47,7 @@ class OutboxTest {
 
   /** A fresh connection pool's view of the same file, as a restarted process would have. */
   private DataSource sqlite() {
-    SQLiteConfig config = new SQLiteConfig();
-    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    config.setBusyTimeout(10_000);
-    SQLiteDataSource ds = new SQLiteDataSource(config);
-    ds.setUrl("jdbc:sqlite:" + dir.resolve("lookout.db"));
-    return ds;
+    return TestOutbox.sqlite(dir);
   }
 
   private Outbox open() throws Exception {
@@ -88,7 +55,7 @@ class OutboxTest {
   }
 
   private void advance(Duration d) {
-    now.updateAndGet(t -> t.plus(d));
+    clock.advance(d);
   }
 
   private static Message card(String state) {

@@ -1,11 +1,13 @@
 package lookout.adapters.slack;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import lookout.testing.Eventually;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
@@ -34,13 +36,14 @@ public final class FakeSocketModeServer extends WebSocketServer {
 
   /** Waits until {@code count} connections were opened in all. */
   public void awaitConnections(int count, long seconds) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (connections.get() < count || getConnections().isEmpty()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "only " + connections.get() + " connections within " + seconds + " s");
-      }
-      Thread.sleep(20);
+    try {
+      Eventually.until(
+          count + " connections",
+          Duration.ofSeconds(seconds),
+          () -> connections.get() >= count && !getConnections().isEmpty());
+    } catch (AssertionError e) {
+      throw new AssertionError(
+          "only " + connections.get() + " connections within " + seconds + " s");
     }
   }
 

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import lookout.testing.Eventually;
 
 /**
  * WeCom's server side on loopback, as far as Lookout uses it: {@code gettoken}, {@code
@@ -87,15 +89,17 @@ public final class FakeWecomApi implements AutoCloseable {
    * Waits up to {@code seconds} for the n-th (1-based) call to a path ending with {@code pathEnd}.
    */
   public Call await(String pathEnd, int n, int seconds) throws InterruptedException {
-    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      List<Call> found = calls(pathEnd);
-      if (found.size() >= n) {
-        return found.get(n - 1);
-      }
-      Thread.sleep(20);
+    try {
+      return Eventually.value(
+          "call #" + n + " to " + pathEnd,
+          Duration.ofSeconds(seconds),
+          () -> {
+            List<Call> found = calls(pathEnd);
+            return found.size() >= n ? found.get(n - 1) : null;
+          });
+    } catch (AssertionError e) {
+      throw new AssertionError("no call #" + n + " to " + pathEnd + " in " + all());
     }
-    throw new AssertionError("no call #" + n + " to " + pathEnd + " in " + all());
   }
 
   private void handle(HttpExchange ex) throws IOException {

@@ -3,20 +3,27 @@ package lookout.adapters.wecom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lookout.adapters.chat.ChatAdapter;
 import lookout.adapters.chat.ChatException;
 import lookout.adapters.chat.ChatRetryLater;
 import lookout.adapters.chat.ConversationRef;
 import lookout.adapters.chat.Message;
 import lookout.adapters.chat.MessageFixtures;
 import lookout.adapters.chat.MessageRef;
+import lookout.adapters.chat.Pace;
+import lookout.adapters.outbox.Outbox;
+import lookout.adapters.outbox.TestOutbox;
+import lookout.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The outbound side against a fake WeCom API on loopback. */
 class WecomAdapterTest {
@@ -179,19 +186,38 @@ class WecomAdapterTest {
   }
 
   @Test
-  void a_group_robot_takes_20_a_minute_then_asks_the_outbox_to_wait() {
-    for (int i = 0; i < 20; i++) {
-      wecom.post(at("robot:ops"), Message.text("alert " + i));
+  void a_group_robot_takes_20_a_minute_and_the_outbox_holds_the_21st(@TempDir Path dir) {
+    TestClock clock = TestClock.at("2026-11-22T08:00:00Z");
+    Outbox outbox = TestOutbox.open(dir, clock);
+    ChatAdapter queued = outbox.wrap(wecom);
+    for (int i = 0; i < 21; i++) {
+      queued.post(at("robot:ops"), Message.text("alert " + i));
     }
 
-    assertThatThrownBy(() -> wecom.post(at("robot:ops"), Message.text("alert 21")))
-        .isInstanceOfSatisfying(
-            ChatRetryLater.class,
-            e ->
-                assertThat(e.retryAfter().orElseThrow())
-                    .isBetween(Duration.ZERO, Duration.ofSeconds(61)));
+    // Five back to back, then one every three seconds: twenty within the minute, never more.
+    for (int s = 0; s < 60; s += 3) {
+      outbox.deliverDue();
+      clock.advance(Duration.ofSeconds(3));
+    }
+
     assertThat(api.calls("/webhook/send")).hasSize(20);
     assertThat(api.calls("/webhook/send").get(0).query().get("key")).isEqualTo("robot-key-ops");
+    outbox.deliverDue();
+    assertThat(api.calls("/webhook/send")).as("the 21st waited at most a minute").hasSize(21);
+  }
+
+  @Test
+  void a_robot_post_with_a_chart_counts_as_two_messages_against_the_robots_limit() {
+    Message alert =
+        new Message(
+            "Forecast for prod",
+            List.of(new lookout.adapters.chat.Part.Image("volume data-db-0", new byte[100])));
+
+    var pace = wecom.pace(Pace.Kind.POST, at("robot:ops"), alert);
+
+    assertThat(pace.sends()).isEqualTo(2);
+    assertThat(pace.limits())
+        .containsExactly(new Pace.Limit("robot:ops", 20, Duration.ofMinutes(1), 5));
   }
 
   @Test

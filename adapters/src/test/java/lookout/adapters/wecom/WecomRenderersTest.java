@@ -72,9 +72,9 @@ class WecomRenderersTest {
 
   @Test
   void chinese_text_is_cut_on_character_boundaries() {
-    Message long中文 = new Message("集群状态", List.of(new Part.Section("诊断", "重启".repeat(3000))));
+    Message longChinese = new Message("集群状态", List.of(new Part.Section("诊断", "重启".repeat(3000))));
 
-    String text = markdown.render(long中文);
+    String text = markdown.render(longChinese);
 
     assertThat(WecomMarkdown.bytes(text)).isLessThanOrEqualTo(4096);
     assertThat(text).doesNotContain("\uFFFD");

@@ -18,9 +18,9 @@ import java.util.Optional;
  */
 final class PodLogEndpoint {
   private final KubernetesCrudDispatcher crud;
-  private final SandboxLogs logs;
+  private final ContainerLogs logs;
 
-  PodLogEndpoint(KubernetesCrudDispatcher crud, SandboxLogs logs) {
+  PodLogEndpoint(KubernetesCrudDispatcher crud, ContainerLogs logs) {
     this.crud = crud;
     this.logs = logs;
   }

@@ -24,7 +24,7 @@ final class SandboxDispatcher extends Dispatcher {
   private final DryRunWrites dryRuns = new DryRunWrites(crud);
   private final SeededHistory history = new SeededHistory(crud);
 
-  SandboxDispatcher(SandboxLogs logTexts) {
+  SandboxDispatcher(ContainerLogs logTexts) {
     this.logs = new PodLogEndpoint(crud, logTexts);
   }
 

@@ -8,14 +8,15 @@ import java.util.Optional;
  * logs/<namespace>/<pod>/<container>.log} and {@code ….previous.log} for the seeded pods, and a
  * shared {@code logs/running.log} template (with {@code {{app}}}) for pods that simply run.
  */
-final class SandboxLogs {
+final class SandboxLogs implements ContainerLogs {
   private final SeedText seed;
 
   SandboxLogs(SeedText seed) {
     this.seed = seed;
   }
 
-  Optional<String> current(Pod pod, String container) {
+  @Override
+  public Optional<String> current(Pod pod, String container) {
     Optional<String> own = seed.read(base(pod, container) + ".log");
     if (own.isPresent()) {
       return own;
@@ -27,7 +28,8 @@ final class SandboxLogs {
     return seed.read("logs/running.log").map(t -> t.replace("{{app}}", app));
   }
 
-  Optional<String> previous(Pod pod, String container) {
+  @Override
+  public Optional<String> previous(Pod pod, String container) {
     return seed.read(base(pod, container) + ".previous.log");
   }
 

@@ -166,12 +166,12 @@ public final class PodCacheBenchmark {
 
   private static void run(int rounds, Supplier<?> call) {
     for (int i = 0; i < Math.max(5, rounds / 10); i++) {
-      call.get(); // warm-up
+      var unused = call.get(); // warm-up
     }
     long[] nanos = new long[rounds];
     for (int i = 0; i < rounds; i++) {
       long t = System.nanoTime();
-      call.get();
+      var unused = call.get();
       nanos[i] = System.nanoTime() - t;
     }
     Arrays.sort(nanos);

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleUnaryOperator;
 import lookout.agent.metrics.PrometheusClient;
 import lookout.agent.metrics.PrometheusEndpoint;
+import lookout.testing.Eventually;
 
 /**
  * The real Prometheus (Debian's binary) loaded with days of history the test describes: series are
@@ -140,23 +141,26 @@ final class BackfilledPrometheus implements AutoCloseable {
 
   private void waitReady(URI url) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        var ready =
-            http.send(
-                HttpRequest.newBuilder(url.resolve("/-/ready")).build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (ready.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not up yet
-      }
-      Thread.sleep(200);
+    try {
+      Eventually.until(
+          "Prometheus to be ready",
+          Duration.ofSeconds(60),
+          Duration.ofMillis(200),
+          () -> {
+            try {
+              return http.send(
+                          HttpRequest.newBuilder(url.resolve("/-/ready")).build(),
+                          HttpResponse.BodyHandlers.discarding())
+                      .statusCode()
+                  == 200;
+            } catch (IOException e) {
+              return false; // not up yet
+            }
+          });
+    } catch (AssertionError e) {
+      throw new IllegalStateException(
+          "Prometheus did not become ready: " + Files.readString(dir.resolve("prometheus.log")));
     }
-    throw new IllegalStateException(
-        "Prometheus did not become ready: " + Files.readString(dir.resolve("prometheus.log")));
   }
 
   @Override

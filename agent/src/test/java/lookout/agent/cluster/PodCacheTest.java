@@ -11,8 +11,8 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import lookout.agent.sandbox.SandboxCluster;
+import lookout.testing.Eventually;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,10 +58,16 @@ class PodCacheTest {
     cache.pods("staging");
     client.pods().inNamespace("staging").resource(pod("staging", "late-arrival")).create();
 
-    assertThat(within5s(() -> names(cache.pods("staging")).contains("late-arrival"))).isTrue();
+    Eventually.until(
+        "the informer to see late-arrival",
+        Duration.ofSeconds(5),
+        () -> names(cache.pods("staging")).contains("late-arrival"));
 
     client.pods().inNamespace("staging").withName("late-arrival").delete();
-    assertThat(within5s(() -> !names(cache.pods("staging")).contains("late-arrival"))).isTrue();
+    Eventually.until(
+        "the informer to forget late-arrival",
+        Duration.ofSeconds(5),
+        () -> !names(cache.pods("staging")).contains("late-arrival"));
     assertThat(cache.synced()).isTrue();
   }
 
@@ -112,17 +118,6 @@ class PodCacheTest {
   @Test
   void direct_lists_are_capped() {
     assertThat(PodCache.list(client, "staging", 2)).hasSize(2);
-  }
-
-  private static boolean within5s(BooleanSupplier condition) throws InterruptedException {
-    long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (System.nanoTime() < end) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      Thread.sleep(20);
-    }
-    return condition.getAsBoolean();
   }
 
   private static List<Pod> direct(String namespace) {

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import lookout.testing.Eventually;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,29 +97,33 @@ class PrometheusClientTest {
   /** Ready, and at least five samples of the climbing series are in. */
   private static void waitFor(URI url) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        var ready =
-            http.send(
-                HttpRequest.newBuilder(url.resolve("/-/ready")).build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (ready.statusCode() == 200) {
-          List<Series> s =
-              client.instant(
-                  "count_over_time(container_memory_working_set_bytes{pod=\"cart-1\"}[1m])",
-                  Instant.now());
-          if (!s.isEmpty() && s.get(0).last() >= 5) {
-            return;
-          }
-        }
-      } catch (IOException | MetricsException e) {
-        // not up yet
-      }
-      Thread.sleep(300);
+    try {
+      Eventually.until(
+          "Prometheus to be ready with five samples",
+          Duration.ofSeconds(60),
+          Duration.ofMillis(300),
+          () -> {
+            try {
+              var ready =
+                  http.send(
+                      HttpRequest.newBuilder(url.resolve("/-/ready")).build(),
+                      HttpResponse.BodyHandlers.discarding());
+              if (ready.statusCode() != 200) {
+                return false;
+              }
+              List<Series> s =
+                  client.instant(
+                      "count_over_time(container_memory_working_set_bytes{pod=\"cart-1\"}[1m])",
+                      Instant.now());
+              return !s.isEmpty() && s.get(0).last() >= 5;
+            } catch (IOException | MetricsException e) {
+              return false; // not up yet
+            }
+          });
+    } catch (AssertionError e) {
+      throw new IllegalStateException(
+          "Prometheus did not become ready: " + Files.readString(dir.resolve("prometheus.log")));
     }
-    throw new IllegalStateException(
-        "Prometheus did not become ready: " + Files.readString(dir.resolve("prometheus.log")));
   }
 
   @AfterAll

@@ -1,16 +1,13 @@
 package lookout.bot.alerts;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * The {@code alerts:} block: who may post to {@code /alertmanager} (a bearer {@code token} and/or
  * {@code basicAuth}), where groups go ({@code routes}, {@code defaultTo}), how much analysis a
- * group gets, and per-platform rate limits. {@link #toString()} hides the secrets.
- *
- * @param rateLimits per platform: messages (posts and edits) per second allowed into one
- *     destination, overriding the built-in defaults
+ * group gets, and the backlog that makes a storm. Platform rate limits are not here: each adapter
+ * declares its platform's and the outbox keeps them. {@link #toString()} hides the secrets.
  */
 public record AlertsSettings(
     boolean enabled,
@@ -20,21 +17,12 @@ public record AlertsSettings(
     List<AlertRouter.Rule> routes,
     List<Destination> defaultTo,
     int analysisBudget,
-    Map<String, Double> rateLimits,
     int stormBacklog) {
 
   /** Alerts off (tests of other areas that build configs by hand). */
   public static AlertsSettings disabled() {
     return new AlertsSettings(
-        false,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        List.of(),
-        List.of(),
-        0,
-        Map.of(),
-        20);
+        false, Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), 0, 20);
   }
 
   /** True when some credential is configured (else only a loopback server accepts alerts). */
@@ -56,8 +44,6 @@ public record AlertsSettings(
         + defaultTo
         + ", analysisBudget="
         + analysisBudget
-        + ", rateLimits="
-        + rateLimits
         + ", stormBacklog="
         + stormBacklog
         + "]";

@@ -27,7 +27,6 @@ import lookout.knowledge.KnowledgeBase;
 import lookout.knowledge.SearchRequest;
 import lookout.knowledge.SearchResult;
 import lookout.knowledge.incidents.Incident;
-import lookout.knowledge.incidents.IncidentSchema;
 import lookout.knowledge.incidents.IncidentStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,8 +71,11 @@ public final class AlertsSetup implements AutoCloseable {
       Function<Answer, Message> render,
       ExecutorService work,
       Approvals approvals,
-      MeterRegistry meters) {
-    /** Without approvals (incidents list no actions) and with meters nobody scrapes. */
+      MeterRegistry meters,
+      InFlight inFlight) {
+    /**
+     * Without approvals (incidents list no actions), with meters nobody scrapes, posting at once.
+     */
     public Parts(
         DataSource db,
         Map<String, ChatAdapter> adapters,
@@ -82,20 +84,28 @@ public final class AlertsSetup implements AutoCloseable {
         Consumer<Incident> index,
         Function<Answer, Message> render,
         ExecutorService work) {
-      this(db, adapters, agent, search, index, render, work, null, new SimpleMeterRegistry());
+      this(
+          db,
+          adapters,
+          agent,
+          search,
+          index,
+          render,
+          work,
+          null,
+          new SimpleMeterRegistry(),
+          InFlight.NONE);
     }
   }
 
   public static AlertsSetup open(AlertsSettings settings, Parts parts) {
-    AlertsSchema.apply(parts.db());
-    IncidentSchema.apply(parts.db());
     AlertRouter router = new AlertRouter(settings.routes(), settings.defaultTo());
     String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     GroupStore store = new GroupStore(parts.db());
     AlertMeters meters = new AlertMeters(parts.meters());
     Lanes lanes =
         new Lanes(
-            parts.adapters(), store, owner, settings.rateLimits(), settings.stormBacklog(), meters);
+            parts.adapters(), store, owner, parts.inFlight(), settings.stormBacklog(), meters);
     AlertAnalyst analyst = new AlertAnalyst(parts.agent(), parts.search(), parts.render());
     IncidentRecorder incidents =
         new IncidentRecorder(

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,22 +16,31 @@ import lookout.adapters.chat.ChatException;
 import lookout.adapters.chat.ChatRetryLater;
 import lookout.adapters.chat.Message;
 import lookout.adapters.chat.MessageRef;
+import lookout.adapters.chat.Pace;
 import lookout.adapters.chat.Part;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers alert messages into one destination under its rate limit, one virtual thread per lane.
- * Work is kept per group: a newer root replaces an unsent older one (one edit instead of many),
- * pending change replies merge into one, a newer analysis replaces an unsent one. When more groups
- * wait than {@code stormBacklog}, the lane posts one storm summary (edited as it drains) and folds
- * change replies into the roots, which always show the current state.
+ * Hands alert messages for one destination to its chat adapter (the outbox, which paces them by the
+ * platform's declared limits), one virtual thread per lane. The lane hands over a group's messages
+ * only when nothing it handed over before is still on its way ({@link InFlight}), so while the
+ * platform is the bottleneck, work waits here, kept per group: a newer root replaces an unsent
+ * older one (one edit instead of many), pending change replies merge into one, a newer analysis
+ * replaces an unsent one. When more groups wait than {@code stormBacklog}, the lane posts one storm
+ * summary (edited as it drains) and folds change replies into the roots, which always show the
+ * current state.
  */
 final class Lane {
   private static final Logger log = LoggerFactory.getLogger(Lane.class);
   private static final Duration WAIT_FOR_OTHER_REPLICA = Duration.ofSeconds(1);
   private static final Duration STALE_CLAIM = Duration.ofMinutes(2);
   private static final Duration STORM_EDIT_EVERY = Duration.ofSeconds(15);
+  // How often the outbox is asked while it delivers what the lane handed over, unless it says it
+  // made progress first: soon at first (a fast platform is done in milliseconds), less often while
+  // a slow one works through it (or another replica's worker delivers).
+  private static final long IN_FLIGHT_FIRST_POLL_MILLIS = 10;
+  private static final long IN_FLIGHT_MAX_POLL_MILLIS = 200;
 
   /** The unsent work of one group. */
   private static final class Pending {
@@ -46,7 +56,7 @@ final class Lane {
   private final ChatAdapter adapter;
   private final GroupStore store;
   private final String owner;
-  private final RateLimiter limiter;
+  private final InFlight inFlight;
   private final int stormBacklog;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
@@ -68,7 +78,7 @@ final class Lane {
       ChatAdapter adapter,
       GroupStore store,
       String owner,
-      RateLimiter limiter,
+      InFlight inFlight,
       int stormBacklog,
       AlertMeters meters) {
     this.meters = meters;
@@ -76,7 +86,7 @@ final class Lane {
     this.adapter = adapter;
     this.store = store;
     this.owner = owner;
-    this.limiter = limiter;
+    this.inFlight = inFlight;
     this.stormBacklog = stormBacklog;
     this.worker = Thread.ofVirtual().name("alerts-lane-" + destination).start(this::loop);
   }
@@ -152,6 +162,12 @@ final class Lane {
       String groupId;
       Pending work;
       int backlog;
+      try {
+        awaitDelivered();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
       lock.lock();
       try {
         Map.Entry<String, Pending> next = nextDue();
@@ -175,12 +191,27 @@ final class Lane {
       try {
         stormCheck(backlog);
         deliver(groupId, work, storm != null);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
       } catch (RuntimeException e) {
         failures.incrementAndGet();
         log.error("while delivering alert group {} to {}", groupId, destination, e);
+      }
+    }
+  }
+
+  /** Waits while messages handed over earlier are still on their way to the platform. */
+  private void awaitDelivered() throws InterruptedException {
+    long poll = IN_FLIGHT_FIRST_POLL_MILLIS;
+    while (running) {
+      try {
+        if (inFlight.count(destination) == 0) {
+          return;
+        }
+        inFlight.awaitProgress(poll);
+        poll = Math.min(poll * 2, IN_FLIGHT_MAX_POLL_MILLIS);
+      } catch (RuntimeException e) {
+        // The database is unreachable: posting would fail too, so the work waits here.
+        log.warn("cannot tell what is on its way to {}: {}", destination, e.getMessage());
+        Thread.sleep(1_000);
       }
     }
   }
@@ -197,7 +228,7 @@ final class Lane {
     return null;
   }
 
-  private void deliver(String groupId, Pending work, boolean stormy) throws InterruptedException {
+  private void deliver(String groupId, Pending work, boolean stormy) {
     String rootId = rootId(groupId);
     if (rootId == null) {
       if (!work.mayPost) {
@@ -218,7 +249,6 @@ final class Lane {
       }
       MessageRef posted;
       try {
-        limiter.acquire();
         posted = adapter.post(destination.conversation(), work.root);
       } catch (ChatRetryLater e) {
         retryLater(groupId, work, e);
@@ -240,7 +270,6 @@ final class Lane {
     MessageRef root = new MessageRef(destination.conversation(), rootId);
     try {
       if (work.root != null) {
-        limiter.acquire();
         adapter.update(root, work.root);
         edits.incrementAndGet();
         meters.post(destination.platform(), "edit");
@@ -253,7 +282,6 @@ final class Lane {
           if (work.replies.size() > 1) {
             coalesced.addAndGet(work.replies.size() - 1L);
           }
-          limiter.acquire();
           adapter.post(destination.conversation().inThread(rootId), merge(work.replies));
           posts.incrementAndGet();
           meters.post(destination.platform(), "reply");
@@ -261,7 +289,6 @@ final class Lane {
         work.replies.clear();
       }
       if (work.analysis != null) {
-        limiter.acquire();
         adapter.post(destination.conversation().inThread(rootId), work.analysis);
         posts.incrementAndGet();
         meters.post(destination.platform(), "analysis");
@@ -291,7 +318,6 @@ final class Lane {
 
   private void retryLater(String groupId, Pending work, ChatRetryLater e) {
     Duration wait = e.retryAfter().orElse(Duration.ofSeconds(2));
-    limiter.penalize(wait.toMillis());
     log.warn(
         "{} asked to slow down ({}): retrying alert group {} in {}",
         destination,
@@ -334,13 +360,11 @@ final class Lane {
     }
   }
 
-  private void stormCheck(int backlog) throws InterruptedException {
+  private void stormCheck(int backlog) {
     try {
       if (storm == null && backlog >= stormBacklog) {
-        limiter.acquire();
         MessageRef ref =
-            adapter.post(
-                destination.conversation(), StormMessages.started(backlog, limiter.perSecond()));
+            adapter.post(destination.conversation(), StormMessages.started(backlog, pace()));
         storms.incrementAndGet();
         posts.incrementAndGet();
         meters.post(destination.platform(), "storm");
@@ -349,7 +373,6 @@ final class Lane {
         storm.peak = Math.max(storm.peak, backlog);
         Instant now = Instant.now();
         if (backlog == 0) {
-          limiter.acquire();
           adapter.update(
               storm.ref,
               StormMessages.over(
@@ -361,9 +384,7 @@ final class Lane {
           meters.post(destination.platform(), "storm");
           storm = null;
         } else if (now.isAfter(storm.lastEdit.plus(STORM_EDIT_EVERY))) {
-          limiter.acquire();
-          adapter.update(
-              storm.ref, StormMessages.ongoing(backlog, storm.peak, limiter.perSecond()));
+          adapter.update(storm.ref, StormMessages.ongoing(backlog, storm.peak, pace()));
           edits.incrementAndGet();
           meters.post(destination.platform(), "storm");
           storm.lastEdit = now;
@@ -374,6 +395,11 @@ final class Lane {
       meters.postFailure(destination.platform());
       log.warn("while posting the storm summary to {}: {}", destination, e.getMessage());
     }
+  }
+
+  /** The platform's slowest limit for this channel, as its adapter declares it, if any. */
+  private Optional<Pace.Limit> pace() {
+    return adapter.pace(Pace.Kind.POST, destination.conversation(), Message.text("")).tightest();
   }
 
   void close() {

@@ -8,42 +8,44 @@ import lookout.adapters.chat.ChatAdapter;
 
 /**
  * One {@link Lane} per destination, created on first use over the adapter registered for the
- * destination's platform. Generic over platforms: any adapter in the map can receive alerts.
+ * destination's platform. Generic over platforms: any adapter in the map can receive alerts, at the
+ * pace its platform declares (kept by the outbox, not here).
  */
 public final class Lanes implements AutoCloseable {
   private final Map<String, ChatAdapter> adapters;
   private final GroupStore store;
   private final String owner;
-  private final Map<String, Double> rates;
+  private final InFlight inFlight;
   private final int stormBacklog;
   private final AlertMeters meters;
   private final Map<Destination, Lane> lanes = new ConcurrentHashMap<>();
 
   /**
    * @param owner this process's name in root claims
-   * @param rates configured messages per second by platform (others get the built-in defaults)
+   * @param inFlight what is on its way to each destination (the outbox's undelivered rows)
    */
   public Lanes(
       Map<String, ChatAdapter> adapters,
       GroupStore store,
       String owner,
-      Map<String, Double> rates,
+      InFlight inFlight,
       int stormBacklog) {
-    this(adapters, store, owner, rates, stormBacklog, new AlertMeters(new SimpleMeterRegistry()));
+    this(
+        adapters, store, owner, inFlight, stormBacklog, new AlertMeters(new SimpleMeterRegistry()));
   }
 
   Lanes(
       Map<String, ChatAdapter> adapters,
       GroupStore store,
       String owner,
-      Map<String, Double> rates,
+      InFlight inFlight,
       int stormBacklog,
       AlertMeters meters) {
     this.meters = meters;
     this.adapters = Map.copyOf(adapters);
     this.store = store;
     this.owner = owner;
-    this.rates = Map.copyOf(rates);
+    this.inFlight = inFlight;
     this.stormBacklog = stormBacklog;
   }
 
@@ -69,15 +71,7 @@ public final class Lanes implements AutoCloseable {
                     + adapters.keySet()
                     + ")");
           }
-          Lane lane =
-              new Lane(
-                  k,
-                  adapter,
-                  store,
-                  owner,
-                  new RateLimiter(RateLimiter.rateFor(k.platform(), rates)),
-                  stormBacklog,
-                  meters);
+          Lane lane = new Lane(k, adapter, store, owner, inFlight, stormBacklog, meters);
           // Destinations come from the routing table, so this label's values are bounded.
           meters.backlog(k.toString(), lane, l -> l.stats().pending());
           return lane;
@@ -92,9 +86,10 @@ public final class Lanes implements AutoCloseable {
         .toList();
   }
 
-  /** True when nothing waits in any lane. */
+  /** True when nothing waits in any lane, nor is on its way to any lane's destination. */
   public boolean idle() {
-    return stats().stream().allMatch(s -> s.pending() == 0);
+    return stats().stream().allMatch(s -> s.pending() == 0)
+        && lanes.keySet().stream().allMatch(d -> inFlight.count(d) == 0);
   }
 
   @Override

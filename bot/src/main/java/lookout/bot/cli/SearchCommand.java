@@ -52,9 +52,9 @@ final class SearchCommand implements Callable<Integer> {
     }
     LookoutConfig config = common.load(null);
     try (KnowledgeBase kb = KnowledgeSetup.open(config)) {
-      if (config.knowledge().semantic()) {
-        // A one-shot search is worth the model's load time: answer with hybrid results.
-        kb.awaitSemantic(Duration.ofSeconds(60));
+      if (config.knowledge().semantic() && !kb.awaitSemantic(Duration.ofSeconds(60))) {
+        // A one-shot search is worth the model's load time; say so when it did not load.
+        err.println("note: semantic search is not available (see the log); words only (BM25)");
       }
       SearchRequest request = SearchRequest.of(query).withLimit(limit);
       SearchResult result = kb.search(kind == null ? request : request.withKind(kind));

@@ -3,19 +3,16 @@ package lookout.bot.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import lookout.bot.alerts.AlertRouter;
 import lookout.bot.alerts.AlertsSettings;
 import lookout.bot.alerts.Destination;
 import lookout.bot.alerts.LabelMatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Binds and checks the {@code alerts:} block into {@link AlertsSettings}. */
 final class AlertsConfig {
@@ -29,7 +26,7 @@ final class AlertsConfig {
           "analysisBudget",
           "rateLimits",
           "stormBacklog");
-  private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*/\\s*(s|m|h)");
+  private static final Logger log = LoggerFactory.getLogger(AlertsConfig.class);
 
   private AlertsConfig() {}
 
@@ -84,29 +81,13 @@ final class AlertsConfig {
       defaults = List.of(new Destination("console", "alerts"));
     }
 
-    Map<String, Double> rates = new LinkedHashMap<>();
-    ObjectNode rl =
-        a.get("rateLimits") instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
-    if (a.get("rateLimits") != null && !(a.get("rateLimits") instanceof ObjectNode)) {
-      t.problem(
-          "alerts.rateLimits",
-          a.get("rateLimits"),
-          "a mapping of platform: rate such as slack: 1/s");
-    }
-    for (var e : rl.properties()) {
-      String key = "alerts.rateLimits." + e.getKey();
-      t.string(rl, e.getKey(), key)
-          .ifPresent(
-              text -> {
-                Matcher m = RATE.matcher(text.strip());
-                double perSecond =
-                    m.matches() ? Double.parseDouble(m.group(1)) / seconds(m.group(2)) : 0;
-                if (perSecond <= 0) {
-                  t.problem(key, text, "a positive rate such as 1/s, 20/m or 1000/h");
-                } else {
-                  rates.put(e.getKey(), perSecond);
-                }
-              });
+    if (a.has("rateLimits")) {
+      // Deprecated, not refused: the limits it set are kept anyway, now by the outbox from what
+      // each adapter declares, so an old config must not stop Lookout from starting.
+      log.warn(
+          "alerts.rateLimits is deprecated and ignored: each chat platform's limits are declared by"
+              + " its adapter and kept by the outbox (see docs/alerts.md, \"Flood control\");"
+              + " remove it from the config");
     }
     return new AlertsSettings(
         enabled,
@@ -116,17 +97,7 @@ final class AlertsConfig {
         routes,
         defaults,
         t.integer(a, "analysisBudget", "alerts.analysisBudget", 3, 0, 100),
-        rates,
         t.integer(a, "stormBacklog", "alerts.stormBacklog", 20, 1, 100_000));
-  }
-
-  private static double seconds(String unit) {
-    return (double)
-        switch (unit) {
-          case "s" -> 1;
-          case "m" -> Duration.ofMinutes(1).toSeconds();
-          default -> Duration.ofHours(1).toSeconds();
-        };
   }
 
   private static List<Destination> destinations(

@@ -100,8 +100,25 @@ public final class ConfigLoader {
     }
   }
 
-  private LookoutConfig bind(ObjectNode root, String source) {
+  /**
+   * The keys the loader accepts, as far as {@code root} reaches (list entries are checked only when
+   * present): binds it and returns what every mapping allowed, problems or not.
+   */
+  Set<String> acceptedKeys(ObjectNode root) {
     ConfigTree t = new ConfigTree(env::get);
+    try {
+      bind(root, "accepted keys", t);
+    } catch (ConfigException e) {
+      // the keys were recorded before the problems were reported
+    }
+    return t.acceptedKeys();
+  }
+
+  private LookoutConfig bind(ObjectNode root, String source) {
+    return bind(root, source, new ConfigTree(env::get));
+  }
+
+  private LookoutConfig bind(ObjectNode root, String source, ConfigTree t) {
     t.checkKeys(
         root,
         "",

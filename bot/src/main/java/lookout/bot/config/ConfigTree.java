@@ -24,8 +24,11 @@ final class ConfigTree {
   private static final Pattern SECRET = Pattern.compile("(?i)token|key|secret|password");
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
+  private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
+
   private final Function<String, String> env;
   private final List<String> problems = new ArrayList<>();
+  private final Set<String> accepted = new TreeSet<>();
 
   ConfigTree(Function<String, String> env) {
     this.env = env;
@@ -33,6 +36,14 @@ final class ConfigTree {
 
   List<String> problems() {
     return problems;
+  }
+
+  /**
+   * Every key some mapping checked so far accepts, list indexes written {@code []} (e.g. {@code
+   * clusters[].name}): the loader's own schema, which docs/configuration.md is tested against.
+   */
+  Set<String> acceptedKeys() {
+    return accepted;
   }
 
   void problem(String key, Object value, String expected) {
@@ -43,6 +54,7 @@ final class ConfigTree {
 
   /** The object at {@code key}, or an empty one; reports keys not in {@code allowed}. */
   ObjectNode object(JsonNode parent, String field, String key, Set<String> allowed) {
+    accept(key, allowed);
     JsonNode node = parent == null ? null : parent.get(field);
     if (node == null || node.isNull()) {
       return JsonNodeFactory.instance.objectNode();
@@ -56,6 +68,7 @@ final class ConfigTree {
   }
 
   void checkKeys(ObjectNode node, String key, Set<String> allowed) {
+    accept(key, allowed);
     Set<String> unknown = new TreeSet<>();
     node.fieldNames()
         .forEachRemaining(
@@ -70,6 +83,11 @@ final class ConfigTree {
               + ": unknown key — expected one of "
               + new TreeSet<>(allowed));
     }
+  }
+
+  private void accept(String key, Set<String> allowed) {
+    String prefix = key.isEmpty() ? "" : INDEX.matcher(key).replaceAll("[]") + ".";
+    allowed.forEach(name -> accepted.add(prefix + name));
   }
 
   Optional<String> string(JsonNode parent, String field, String key) {

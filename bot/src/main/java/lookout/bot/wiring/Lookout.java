@@ -171,7 +171,10 @@ public final class Lookout implements AutoCloseable {
                   new lookout.bot.conversation.AnswerMessages(approvals)::render,
                   work,
                   approvals,
-                  metrics.registry()));
+                  metrics.registry(),
+                  // Lanes hand over more only when the outbox delivered what they gave it.
+                  lookout.bot.alerts.InFlight.of(
+                      d -> outbox.waiting(d.platform(), d.channel()), outbox::awaitProgress)));
       resources.add(alerts);
     }
     if (!platforms.isEmpty()) {

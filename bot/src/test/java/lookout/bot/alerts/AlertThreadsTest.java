@@ -25,16 +25,12 @@ class AlertThreadsTest {
   static final Instant START = Instant.parse("2026-11-22T02:00:00Z");
   @TempDir Path dir;
 
-  static AlertsHarness harness(Path dir, double rate, int storm, int budget) throws Exception {
+  /** Alerts to slack:C1, a channel that takes {@code rate} messages a second. */
+  static AlertsHarness harness(Path dir, int rate, int storm, int budget) throws Exception {
     return new AlertsHarness(
         dir,
-        AlertsHarness.settings(
-            List.of(),
-            List.of(Destination.parse("slack:C1")),
-            Map.of("slack", rate),
-            storm,
-            budget),
-        Map.of("slack", new RecordingChat("slack")));
+        AlertsHarness.settings(List.of(), List.of(Destination.parse("slack:C1")), storm, budget),
+        Map.of("slack", RecordingChat.perChannel("slack", rate)));
   }
 
   @Test
@@ -156,10 +152,9 @@ class AlertThreadsTest {
 
   @Test
   void two_replicas_sharing_a_database_post_each_root_once() throws Exception {
-    RecordingChat shared = new RecordingChat("slack");
+    RecordingChat shared = RecordingChat.perChannel("slack", 50);
     var settings =
-        AlertsHarness.settings(
-            List.of(), List.of(Destination.parse("slack:C1")), Map.of("slack", 50.0), 1000, 0);
+        AlertsHarness.settings(List.of(), List.of(Destination.parse("slack:C1")), 1000, 0);
     try (AlertsHarness a = new AlertsHarness(dir, settings, Map.of("slack", shared));
         AlertsHarness b = new AlertsHarness(dir, settings, Map.of("slack", shared));
         var pool = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -10,23 +10,54 @@ import lookout.adapters.chat.ChatException;
 import lookout.adapters.chat.ConversationRef;
 import lookout.adapters.chat.Message;
 import lookout.adapters.chat.MessageRef;
+import lookout.adapters.chat.Pace;
 
 /**
  * A chat platform that remembers every post and edit with its time, under any platform name, so
- * tests and the storm benchmark can count messages per channel and check rate limits. Thread-safe.
+ * tests and the storm benchmark can count messages per channel and check rate limits; it declares
+ * the limits it is given, for the outbox in front of it to keep. Thread-safe.
  */
 public final class RecordingChat implements ChatAdapter {
   /** One call: a post (new message or thread reply) or an edit of {@code id}. */
   public record Call(
       String kind, String channel, String thread, String id, Message message, long nanos) {}
 
+  /** The limits a platform declares, as its adapter's {@link ChatAdapter#pace} would. */
+  @FunctionalInterface
+  public interface Pacing {
+    Pace pace(Pace.Kind kind, ConversationRef where, Message message);
+  }
+
   private final String platform;
+  private final Pacing pacing;
   private final List<Call> calls = new ArrayList<>();
   private final Map<String, Message> latest = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
 
+  /** A platform without limits. */
   public RecordingChat(String platform) {
+    this(platform, (kind, where, message) -> Pace.NONE);
+  }
+
+  /** A platform limited as {@code pacing} declares (an outbox in front of it keeps to that). */
+  public RecordingChat(String platform, Pacing pacing) {
     this.platform = platform;
+    this.pacing = pacing;
+  }
+
+  /** At most {@code perSecond} posts and edits a second into one channel. */
+  public static RecordingChat perChannel(String platform, int perSecond) {
+    return new RecordingChat(
+        platform,
+        (kind, where, message) ->
+            Pace.of(
+                new Pace.Limit(
+                    "channel:" + where.channel(), perSecond, java.time.Duration.ofSeconds(1))));
+  }
+
+  @Override
+  public Pace pace(Pace.Kind kind, ConversationRef where, Message message) {
+    return pacing.pace(kind, where, message);
   }
 
   @Override

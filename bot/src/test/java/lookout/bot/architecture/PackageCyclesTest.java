@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class PackageCyclesTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final List<String> MODULES =
-      List.of("knowledge", "approvals", "agent", "adapters", "bot");
+      List.of("knowledge", "approvals", "agent", "adapters", "bot", "testing");
   private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
   private static final Pattern REFERENCE =
       Pattern.compile("\\b(lookout(?:\\.[a-z][a-z0-9]*)+)\\.[A-Z]");
@@ -54,7 +54,8 @@ class PackageCyclesTest {
   static Map<String, Set<String>> graph() throws IOException {
     Map<String, Set<String>> graph = new TreeMap<>();
     for (String module : MODULES) {
-      try (Stream<Path> files = Files.walk(ROOT.resolve(module).resolve("src/main/java"))) {
+      try (Stream<Path> files =
+          Files.walk(ModuleBoundariesTest.folder(module).resolve("src/main/java"))) {
         for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
           String source = Files.readString(file);
           Matcher pkg = PACKAGE.matcher(source);

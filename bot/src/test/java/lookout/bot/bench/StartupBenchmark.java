@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import lookout.testing.Eventually;
 
 /**
  * Measures what DESIGN.md targets for the embedded default: start to ready (sandbox, in-memory
@@ -94,25 +95,29 @@ public final class StartupBenchmark {
   }
 
   private static void awaitReady(int port, Process p) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      if (!p.isAlive()) {
-        throw new IllegalStateException("lookout exited with " + p.exitValue());
-      }
-      try {
-        HttpResponse<Void> r =
-            HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (r.statusCode() == 200) {
-          return;
-        }
-      } catch (java.io.IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(20);
+    try {
+      Eventually.until(
+          "lookout to be ready",
+          java.time.Duration.ofSeconds(60),
+          java.time.Duration.ofMillis(20),
+          () -> {
+            if (!p.isAlive()) {
+              throw new IllegalStateException("lookout exited with " + p.exitValue());
+            }
+            try {
+              return HTTP.send(
+                          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+                              .build(),
+                          HttpResponse.BodyHandlers.discarding())
+                      .statusCode()
+                  == 200;
+            } catch (java.io.IOException notYet) {
+              return false; // not listening yet
+            }
+          });
+    } catch (AssertionError e) {
+      throw new IllegalStateException("not ready within 60 s: " + e.getMessage(), e);
     }
-    throw new IllegalStateException("not ready within 60 s");
   }
 
   private static void post(int port, String body) throws Exception {

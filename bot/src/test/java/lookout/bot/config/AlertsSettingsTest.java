@@ -3,6 +3,9 @@ package lookout.bot.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -10,6 +13,7 @@ import lookout.bot.alerts.AlertsSettings;
 import lookout.bot.alerts.Destination;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class AlertsSettingsTest {
   @TempDir Path dir;
@@ -29,11 +33,18 @@ class AlertsSettingsTest {
   }
 
   @Test
-  void routes_tokens_and_rates_are_read_and_the_token_never_printed() throws Exception {
+  void routes_and_tokens_are_read_the_token_never_printed_and_old_rate_limits_only_warn()
+      throws Exception {
     String token = "0123456789abcdef-secret";
-    AlertsSettings alerts =
-        load(
-                """
+    Logger config = (Logger) LoggerFactory.getLogger("lookout.bot.config.AlertsConfig");
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    config.addAppender(logged);
+    AlertsSettings alerts;
+    try {
+      alerts =
+          load(
+                  """
                 alerts:
                   token: ${ALERTS_TOKEN}
                   defaultTo: ['slack:C0DEFAULT']
@@ -45,15 +56,19 @@ class AlertsSettingsTest {
                       drop: true
                   rateLimits: {wecom: 20/m, slack: 2/s}
                 """,
-                Map.of("ALERTS_TOKEN", token))
-            .alerts();
+                  Map.of("ALERTS_TOKEN", token))
+              .alerts();
+    } finally {
+      config.detachAppender(logged);
+    }
     assertThat(alerts.token()).contains(token);
     assertThat(alerts.routes()).hasSize(2);
     assertThat(alerts.routes().get(0).to())
         .containsExactly(Destination.parse("slack:C0ONCALL"), Destination.parse("feishu:oc_1"));
     assertThat(alerts.routes().get(1).drop()).isTrue();
-    assertThat(alerts.rateLimits()).containsEntry("slack", 2.0);
-    assertThat(alerts.rateLimits().get("wecom")).isEqualTo(20.0 / 60);
+    assertThat(logged.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .anySatisfy(m -> assertThat(m).startsWith("alerts.rateLimits is deprecated and ignored"));
     assertThat(alerts.toString()).doesNotContain(token);
   }
 
@@ -70,7 +85,6 @@ class AlertsSettingsTest {
                         - match: 'namespace~prod'
                           to: [C0123]
                         - match: severity=critical
-                      rateLimits: {slack: fast}
                     """,
                     Map.of()))
         .isInstanceOf(ConfigException.class)
@@ -78,7 +92,6 @@ class AlertsSettingsTest {
         .hasMessageContaining("alerts.basicAuth")
         .hasMessageContaining("alerts.routes[0].match")
         .hasMessageContaining("alerts.routes[0].to[0]: \"C0123\" — expected platform:channel")
-        .hasMessageContaining("alerts.routes[1]")
-        .hasMessageContaining("alerts.rateLimits.slack: \"fast\"");
+        .hasMessageContaining("alerts.routes[1]");
   }
 }

@@ -6,12 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
+import lookout.testing.Eventually;
 
 /** Drives Lookout through its console JSON API, the way other tools would. */
 final class ConsoleClient {
@@ -68,21 +68,22 @@ final class ConsoleClient {
 
   /** Bot messages in {@code thread}, polled until one matches or 20 s pass. */
   JsonNode awaitBot(String thread, Predicate<JsonNode> match) throws Exception {
-    Instant deadline = Instant.now().plusSeconds(20);
-    while (Instant.now().isBefore(deadline)) {
-      Optional<JsonNode> found =
-          messages().stream()
-              .filter(m -> "bot".equals(m.path("author").path("kind").asText()))
-              .filter(m -> thread.equals(m.path("thread").asText()))
-              .filter(match)
-              .findFirst();
-      if (found.isPresent()) {
-        return found.get();
-      }
-      Thread.sleep(100);
+    try {
+      return Eventually.value(
+          "a bot message in thread " + thread,
+          Duration.ofSeconds(20),
+          Duration.ofMillis(100),
+          () ->
+              messages().stream()
+                  .filter(m -> "bot".equals(m.path("author").path("kind").asText()))
+                  .filter(m -> thread.equals(m.path("thread").asText()))
+                  .filter(match)
+                  .findFirst()
+                  .orElse(null));
+    } catch (AssertionError e) {
+      throw new AssertionError(
+          "no bot message in thread " + thread + " matched; messages: " + messages());
     }
-    throw new AssertionError(
-        "no bot message in thread " + thread + " matched; messages: " + messages());
   }
 
   static String summary(JsonNode message) {

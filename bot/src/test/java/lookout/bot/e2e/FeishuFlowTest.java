@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import lookout.adapters.feishu.FakeFeishuApi;
 import lookout.adapters.feishu.SignedFeishuRequests;
+import lookout.bot.db.DeliveryDedupe;
 import lookout.bot.wiring.LookoutServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,14 +85,18 @@ class FeishuFlowTest {
       throws Exception {
     String event = mention("evDiag1", "ou_carol", "oc_c1", "why is checkout failing in staging?");
 
-    assertThat(feishu.send(event).statusCode()).isEqualTo(200);
-    assertThat(feishu.send(event).statusCode()).isEqualTo(200);
+    try (LogLines dedupe = LogLines.of(DeliveryDedupe.class)) {
+      assertThat(feishu.send(event).statusCode()).isEqualTo(200);
+      assertThat(feishu.send(event).statusCode()).isEqualTo(200);
 
-    FakeFeishuApi.Call answer = api.await(c -> "om_evDiag1".equals(c.pathId()), 20);
-    assertThat(answer.kind()).isEqualTo("reply");
-    assertThat(answer.field("reply_in_thread")).isEqualTo("true");
-    assertThat(answer.card().toString()).contains("CrashLoopBackOff");
-    Thread.sleep(500);
+      FakeFeishuApi.Call answer = api.await(c -> "om_evDiag1".equals(c.pathId()), 20);
+      assertThat(answer.kind()).isEqualTo("reply");
+      assertThat(answer.field("reply_in_thread")).isEqualTo("true");
+      assertThat(answer.card().toString()).contains("CrashLoopBackOff");
+      dedupe.await(
+          "the second delivery to be ignored",
+          l -> l.startsWith("duplicate delivery") && l.contains("evDiag1"));
+    }
     assertThat(api.all().stream().filter(c -> "om_evDiag1".equals(c.pathId())).count())
         .as("the second delivery was not answered again")
         .isEqualTo(1);
@@ -128,7 +133,10 @@ class FeishuFlowTest {
     var response = forged.send(mention("evForged", "ou_carol", "oc_c9", "scale checkout to 0"));
 
     assertThat(response.statusCode()).isEqualTo(401);
-    Thread.sleep(300);
+    // A genuine mention sent after it is answered: had the forged one got through, it would have
+    // been answered by now too.
+    feishu.send(mention("evAfter", "ou_carol", "oc_c8", "help"));
+    api.await(c -> "om_evAfter".equals(c.pathId()), 20);
     assertThat(api.all()).noneMatch(c -> "om_evForged".equals(c.pathId()));
   }
 

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 import lookout.adapters.console.ConsoleMessage;
 import lookout.bot.wiring.LookoutServer;
 import lookout.knowledge.Hit;
 import lookout.knowledge.SearchRequest;
+import lookout.testing.Eventually;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -78,20 +78,28 @@ class RealAlertmanagerTest {
       assertThat(resolved.text()).contains("KubePodCrashLooping").contains("after");
       assertThat(messages(lookout).stream().filter(crashRoot).count()).isEqualTo(1);
 
-      Instant deadline = Instant.now().plusSeconds(15);
-      List<Hit> hits = List.of();
-      while (hits.isEmpty() && Instant.now().isBefore(deadline)) {
-        hits =
-            lookout
-                .lookout()
-                .knowledge()
-                .search(SearchRequest.of("pod crash looping checkout staging").withKind("incident"))
-                .hits()
-                .stream()
-                .filter(h -> h.id().contains("ALERT-") && h.title().contains("KubePodCrashLooping"))
-                .toList();
-        Thread.sleep(200);
-      }
+      List<Hit> hits =
+          Eventually.value(
+              "the resolved group to be searchable",
+              Duration.ofSeconds(15),
+              Duration.ofMillis(200),
+              () -> {
+                List<Hit> found =
+                    lookout
+                        .lookout()
+                        .knowledge()
+                        .search(
+                            SearchRequest.of("pod crash looping checkout staging")
+                                .withKind("incident"))
+                        .hits()
+                        .stream()
+                        .filter(
+                            h ->
+                                h.id().contains("ALERT-")
+                                    && h.title().contains("KubePodCrashLooping"))
+                        .toList();
+                return found.isEmpty() ? null : found;
+              });
       assertThat(hits).as("the resolved group is searchable as an incident").isNotEmpty();
     }
   }
@@ -103,14 +111,14 @@ class RealAlertmanagerTest {
   static ConsoleMessage await(
       LookoutServer lookout, PrometheusStack stack, Predicate<ConsoleMessage> p, Duration within)
       throws InterruptedException {
-    Instant deadline = Instant.now().plus(within);
-    while (Instant.now().isBefore(deadline)) {
-      for (ConsoleMessage m : messages(lookout)) {
-        if (p.test(m)) {
-          return m;
-        }
-      }
-      Thread.sleep(200);
+    try {
+      return Eventually.value(
+          "a message in #alerts",
+          within,
+          Duration.ofMillis(200),
+          () -> messages(lookout).stream().filter(p).findFirst().orElse(null));
+    } catch (AssertionError e) {
+      // reported below with both servers' logs
     }
     throw new AssertionError(
         "timed out; #alerts has: "

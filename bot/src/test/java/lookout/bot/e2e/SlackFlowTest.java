@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Predicate;
 import lookout.adapters.slack.FakeSlackApi;
 import lookout.adapters.slack.SignedRequests;
+import lookout.bot.db.DeliveryDedupe;
 import lookout.bot.wiring.LookoutServer;
+import lookout.testing.Eventually;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,15 +77,19 @@ class SlackFlowTest {
             null,
             "<@UBOT> why is checkout failing in staging?");
 
-    assertThat(slack.event(event).statusCode()).isEqualTo(200);
-    assertThat(slack.retry(event, 1).statusCode()).isEqualTo(200);
+    try (LogLines dedupe = LogLines.of(DeliveryDedupe.class)) {
+      assertThat(slack.event(event).statusCode()).isEqualTo(200);
+      assertThat(slack.retry(event, 1).statusCode()).isEqualTo(200);
 
-    FakeSlackApi.Call answer = api.next("chat.postMessage", 20);
-    assertThat(answer.field("channel")).isEqualTo("C1");
-    assertThat(answer.field("thread_ts")).isEqualTo("1700000001.000100");
-    assertThat(answer.field("text")).contains("CrashLoopBackOff");
-    assertThat(answer.field("blocks")).contains("```");
-    Thread.sleep(500);
+      FakeSlackApi.Call answer = api.next("chat.postMessage", 20);
+      assertThat(answer.field("channel")).isEqualTo("C1");
+      assertThat(answer.field("thread_ts")).isEqualTo("1700000001.000100");
+      assertThat(answer.field("text")).contains("CrashLoopBackOff");
+      assertThat(answer.field("blocks")).contains("```");
+      dedupe.await(
+          "the retry to be ignored",
+          l -> l.startsWith("duplicate delivery") && l.contains("EvDiag1"));
+    }
     assertThat(
             api.all().stream()
                 .filter(c -> "1700000001.000100".equals(c.field("thread_ts")))
@@ -100,7 +107,11 @@ class SlackFlowTest {
                     "EvForged", "UCAROL", "C9", "1.000001", null, "<@UBOT> help"));
 
     assertThat(forged.statusCode()).isEqualTo(401);
-    Thread.sleep(300);
+    // A genuine mention sent after it is answered: had the forged one got through, it would have
+    // been answered by now too.
+    slack.event(
+        SignedRequests.mention("EvAfter", "UCAROL", "C8", "1.000002", null, "<@UBOT> help"));
+    awaitPost("C8", "");
     assertThat(api.all()).noneMatch(c -> "C9".equals(c.field("channel")));
   }
 
@@ -127,33 +138,33 @@ class SlackFlowTest {
   }
 
   private static FakeSlackApi.Call awaitPost(String channel, String textStart) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      for (FakeSlackApi.Call c : api.all()) {
-        if (c.method().equals("chat.postMessage")
-            && channel.equals(c.field("channel"))
-            && c.field("text").startsWith(textStart)) {
-          return c;
-        }
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no post starting " + textStart + " in " + channel + ": " + api.all());
+    return awaitCall(
+        "a post starting " + textStart + " in " + channel,
+        c ->
+            c.method().equals("chat.postMessage")
+                && channel.equals(c.field("channel"))
+                && c.field("text").startsWith(textStart));
   }
 
   private static FakeSlackApi.Call awaitUpdate(String ts, String textStart) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      for (FakeSlackApi.Call c : api.all()) {
-        if (c.method().equals("chat.update")
-            && ts.equals(c.field("ts"))
-            && c.field("text").startsWith(textStart)) {
-          return c;
-        }
-      }
-      Thread.sleep(50);
+    return awaitCall(
+        "an update of " + ts + " starting " + textStart,
+        c ->
+            c.method().equals("chat.update")
+                && ts.equals(c.field("ts"))
+                && c.field("text").startsWith(textStart));
+  }
+
+  private static FakeSlackApi.Call awaitCall(String what, Predicate<FakeSlackApi.Call> wanted)
+      throws Exception {
+    try {
+      return Eventually.value(
+          what,
+          Duration.ofSeconds(20),
+          () -> api.all().stream().filter(wanted).findFirst().orElse(null));
+    } catch (AssertionError e) {
+      throw new AssertionError("no " + what + ": " + api.all());
     }
-    throw new AssertionError("no update of " + ts + " starting " + textStart + ": " + api.all());
   }
 
   private static String buttonValue(FakeSlackApi.Call post, String label) throws Exception {

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Predicate;
 import lookout.adapters.wecom.FakeWecomApi;
 import lookout.adapters.wecom.WecomCallbacks;
 import lookout.adapters.wecom.WecomRoutes;
+import lookout.bot.db.DeliveryDedupe;
 import lookout.bot.wiring.LookoutServer;
+import lookout.testing.Eventually;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,12 +87,16 @@ class WecomFlowTest {
     String question =
         WecomCallbacks.appText("carol", "81001", "why is checkout failing in staging?");
 
-    assertThat(wecom.toApp(question).statusCode()).isEqualTo(200);
-    assertThat(wecom.toApp(question).statusCode()).isEqualTo(200);
+    try (LogLines dedupe = LogLines.of(DeliveryDedupe.class)) {
+      assertThat(wecom.toApp(question).statusCode()).isEqualTo(200);
+      assertThat(wecom.toApp(question).statusCode()).isEqualTo(200);
 
-    JsonNode answer = awaitSend("carol", "CrashLoopBackOff");
-    assertThat(answer.path("msgtype").asText()).isEqualTo("markdown");
-    Thread.sleep(500);
+      JsonNode answer = awaitSend("carol", "CrashLoopBackOff");
+      assertThat(answer.path("msgtype").asText()).isEqualTo("markdown");
+      dedupe.await(
+          "the second delivery to be ignored",
+          l -> l.startsWith("duplicate delivery") && l.contains("81001"));
+    }
     assertThat(api.calls("/message/send").stream().filter(c -> "carol".equals(c.field("touser"))))
         .as("the second delivery was not answered again")
         .hasSize(1);
@@ -124,7 +131,10 @@ class WecomFlowTest {
         wecom.post(WecomRoutes.APP, forged, "<xml><Encrypt>" + s.encrypt() + "</Encrypt></xml>");
 
     assertThat(r.statusCode()).isEqualTo(401);
-    Thread.sleep(300);
+    // A genuine question sent after it is answered: had the forged one got through, it would have
+    // been answered by now too.
+    wecom.toApp(WecomCallbacks.appText("trent", "81010", "help"));
+    awaitSend("trent", "");
     assertThat(api.all()).noneMatch(c -> "mallory".equals(c.field("touser")));
   }
 
@@ -151,29 +161,32 @@ class WecomFlowTest {
   }
 
   private static JsonNode awaitSend(String touser, String contains) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      for (FakeWecomApi.Call c : api.calls("/message/send")) {
-        if (touser.equals(c.field("touser")) && c.body().toString().contains(contains)) {
-          return c.body();
-        }
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no send to " + touser + " with " + contains + ": " + api.all());
+    return awaitCall(
+        "a send to " + touser + " with " + contains,
+        c -> touser.equals(c.field("touser")) && c.body().toString().contains(contains));
   }
 
   private static JsonNode awaitCard(String touser) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      for (FakeWecomApi.Call c : api.calls("/message/send")) {
-        if (touser.equals(c.field("touser")) && "template_card".equals(c.field("msgtype"))) {
-          return c.body();
-        }
-      }
-      Thread.sleep(50);
+    return awaitCall(
+        "a card to " + touser,
+        c -> touser.equals(c.field("touser")) && "template_card".equals(c.field("msgtype")));
+  }
+
+  private static JsonNode awaitCall(String what, Predicate<FakeWecomApi.Call> wanted)
+      throws Exception {
+    try {
+      return Eventually.value(
+          what,
+          Duration.ofSeconds(20),
+          () ->
+              api.calls("/message/send").stream()
+                  .filter(wanted)
+                  .map(FakeWecomApi.Call::body)
+                  .findFirst()
+                  .orElse(null));
+    } catch (AssertionError e) {
+      throw new AssertionError("no " + what + ": " + api.all());
     }
-    throw new AssertionError("no card to " + touser + ": " + api.all());
   }
 
   private static String buttonKey(JsonNode send, String label) {

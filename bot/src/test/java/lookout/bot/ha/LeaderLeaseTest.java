@@ -3,10 +3,7 @@ package lookout.bot.ha;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import lookout.bot.db.Database;
+import lookout.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LeaderLeaseTest {
   @TempDir Path dir;
   Database db;
-  final MovableClock clock = new MovableClock();
+  final TestClock clock = TestClock.at("2026-01-01T00:00:00Z");
 
   @BeforeEach
   void open() throws Exception {
@@ -100,30 +98,6 @@ class LeaderLeaseTest {
         winners += f.get() ? 1 : 0;
       }
       assertThat(winners).isEqualTo(1);
-    }
-  }
-
-  /** A clock the test moves by hand. */
-  static final class MovableClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
     }
   }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import lookout.testing.Eventually;
 
 /**
  * One Lookout replica as a real child JVM ({@code lookout.bot.Main serve}, the class the jar's
@@ -66,27 +67,32 @@ final class Replica implements AutoCloseable {
 
   /** Waits until {@code /readyz} answers 200. */
   Replica awaitReady(Duration within) throws Exception {
-    long deadline = System.nanoTime() + within.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + logTail());
-      }
-      try {
-        var r =
-            HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
-                    .timeout(Duration.ofSeconds(2))
-                    .build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (r.statusCode() == 200) {
-          return this;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(200);
+    try {
+      Eventually.until(
+          name + " to be ready",
+          within,
+          Duration.ofMillis(200),
+          () -> {
+            if (!process.isAlive()) {
+              throw new IllegalStateException(
+                  name + " exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            try {
+              return HTTP.send(
+                          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+                              .timeout(Duration.ofSeconds(2))
+                              .build(),
+                          HttpResponse.BodyHandlers.discarding())
+                      .statusCode()
+                  == 200;
+            } catch (IOException e) {
+              return false; // not listening yet
+            }
+          });
+      return this;
+    } catch (AssertionError e) {
+      throw new AssertionError(name + " not ready within " + within + ":\n" + logTail(), e);
     }
-    throw new AssertionError(name + " not ready within " + within + ":\n" + logTail());
   }
 
   long pid() {

@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import lookout.adapters.slack.FakeSlackApi;
 import lookout.adapters.slack.SignedRequests;
+import lookout.testing.Eventually;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -132,7 +133,13 @@ class TwoReplicasTest {
 
     assertThat(replies).extracting(HttpResponse::statusCode).containsExactly(200, 200);
     awaitCall(c -> c.method().equals("chat.postMessage") && thread.equals(c.field("thread_ts")));
-    Thread.sleep(1500); // room for a duplicate answer to show up
+    // The other replica saw the same delivery and settled it as a duplicate: nothing more comes.
+    Eventually.until(
+        "the second delivery of EvBoth1 to be ignored as a duplicate",
+        Duration.ofSeconds(10),
+        () ->
+            (Files.readString(first.log) + Files.readString(second.log))
+                .contains("duplicate delivery EvBoth1"));
     assertThat(api.all())
         .filteredOn(c -> c.method().equals("chat.postMessage"))
         .filteredOn(c -> thread.equals(c.field("thread_ts")))
@@ -238,22 +245,21 @@ class TwoReplicasTest {
   }
 
   static FakeSlackApi.Call awaitCall(Predicate<FakeSlackApi.Call> wanted) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      for (FakeSlackApi.Call c : api.all()) {
-        if (wanted.test(c)) {
-          return c;
-        }
-      }
-      Thread.sleep(50);
+    try {
+      return Eventually.value(
+          "a Slack call",
+          Duration.ofSeconds(30),
+          Duration.ofMillis(50),
+          () -> api.all().stream().filter(wanted).findFirst().orElse(null));
+    } catch (AssertionError e) {
+      throw new AssertionError(
+          "no such Slack call; seen "
+              + api.all()
+              + "\nfirst:\n"
+              + first.logTail()
+              + "\nsecond:\n"
+              + second.logTail());
     }
-    throw new AssertionError(
-        "no such Slack call; seen "
-            + api.all()
-            + "\nfirst:\n"
-            + first.logTail()
-            + "\nsecond:\n"
-            + second.logTail());
   }
 
   static String buttonValue(FakeSlackApi.Call post, String label) throws Exception {
@@ -276,17 +282,16 @@ class TwoReplicasTest {
   }
 
   static String awaitLeaseHolder(String containing, Duration within) throws Exception {
-    long deadline = System.nanoTime() + within.toNanos();
-    String holder = "";
-    while (System.nanoTime() < deadline) {
-      holder = leaseHolder();
-      if (holder.contains(containing)) {
-        return holder;
-      }
-      Thread.sleep(50);
+    try {
+      return Eventually.value(
+          "the lease to go to " + containing,
+          within,
+          Duration.ofMillis(50),
+          () -> leaseHolder().contains(containing) ? leaseHolder() : null);
+    } catch (AssertionError e) {
+      throw new AssertionError(
+          "lease still held by " + leaseHolder() + " after " + within + "\n" + second.logTail());
     }
-    throw new AssertionError(
-        "lease still held by " + holder + " after " + within + "\n" + second.logTail());
   }
 
   static String requestIdOf(String namespace, String name) throws SQLException {

@@ -13,13 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import lookout.adapters.chat.ConversationRef;
 import lookout.adapters.chat.MessageRef;
-import lookout.adapters.console.MutableClock;
 import lookout.agent.Answer;
 import lookout.agent.analyzers.Analyzers;
 import lookout.agent.cluster.ClusterReader;
 import lookout.agent.inspect.Inspector;
 import lookout.agent.sandbox.SandboxCluster;
 import lookout.bot.db.Database;
+import lookout.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class InspectionSchedulerTest {
   SandboxCluster sandbox;
   Database db;
   // Sunday 2026-11-22 08:00 in Shanghai.
-  final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T00:00:00Z"));
+  final TestClock clock = new TestClock(Instant.parse("2026-11-22T00:00:00Z"));
   final List<String> posts = new ArrayList<>();
 
   record Post(ConversationRef where, Answer answer) {}

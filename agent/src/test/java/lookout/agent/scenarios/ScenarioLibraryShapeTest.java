@@ -1,0 +1,65 @@
+package lookout.agent.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The library itself, without an agent: big enough, Chinese enough, and internally consistent the
+ * way a real API server's state is.
+ */
+class ScenarioLibraryShapeTest {
+  private static List<Scenario> main;
+
+  @BeforeAll
+  static void load() {
+    main = new ScenarioLoader(ScenarioLoader.classpathRoot(), Instant.now()).part("main");
+  }
+
+  @Test
+  void the_main_library_has_at_least_60_scenarios_over_many_failure_classes() {
+    assertThat(main).hasSizeGreaterThanOrEqualTo(60);
+    assertThat(main.stream().map(Scenario::failureClass).distinct())
+        .hasSizeGreaterThanOrEqualTo(25);
+  }
+
+  @Test
+  void at_least_40_percent_of_questions_are_chinese_or_mixed() {
+    List<Probe> probes = main.stream().flatMap(s -> s.probes().stream()).toList();
+    long chinese = probes.stream().filter(Probe::chinese).count();
+    assertThat((double) chinese / probes.size()).isGreaterThanOrEqualTo(0.40);
+  }
+
+  @Test
+  void scenario_ids_are_unique() {
+    assertThat(main.stream().map(Scenario::id)).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void every_question_expects_something_and_every_pod_runs_on_a_node_that_exists() {
+    for (Scenario s : main) {
+      assertThat(s.probes())
+          .as(s.id())
+          .allSatisfy(p -> assertThat(p.expect().mustContain()).as(p.text()).isNotEmpty());
+      Set<String> nodes =
+          s.objects().stream()
+              .filter(o -> o.getKind().equals("Node"))
+              .map(o -> o.getMetadata().getName())
+              .collect(Collectors.toSet());
+      for (HasMetadata o : s.objects()) {
+        if (o instanceof Pod pod && pod.getSpec().getNodeName() != null) {
+          assertThat(nodes)
+              .as(s.id() + " pod " + pod.getMetadata().getName())
+              .contains(pod.getSpec().getNodeName());
+        }
+      }
+    }
+  }
+}
