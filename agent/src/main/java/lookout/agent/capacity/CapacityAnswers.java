@@ -12,8 +12,8 @@ import lookout.agent.Answer;
 import lookout.agent.charts.BarChart;
 import lookout.agent.charts.Chart;
 import lookout.agent.charts.ValueUnit;
+import lookout.agent.grammar.CheckupRequest;
 import lookout.agent.inspect.CheckupAgent;
-import lookout.agent.inspect.CheckupRequest;
 import lookout.agent.metrics.Series;
 
 /**

@@ -20,7 +20,7 @@ import lookout.agent.Answer;
 import lookout.agent.analyzers.Finding;
 import lookout.agent.charts.TimeChart;
 import lookout.agent.cluster.ClusterReader;
-import lookout.agent.inspect.CheckupRequest;
+import lookout.agent.grammar.CheckupRequest;
 import lookout.agent.inspect.UsageChecks;
 import lookout.agent.sandbox.SandboxCluster;
 import org.junit.jupiter.api.AfterAll;

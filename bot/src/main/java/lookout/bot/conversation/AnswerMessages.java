@@ -46,6 +46,9 @@ public final class AnswerMessages {
         parts.add(new Part.Note("chart \"" + chart.title() + "\" could not be drawn: " + e));
       }
     }
+    if (!answer.choices().isEmpty()) {
+      parts.add(new Part.Actions(choices(answer.choices())));
+    }
     if (!answer.suggestions().isEmpty()) {
       List<Part.Button> buttons = new ArrayList<>();
       for (Action action : answer.suggestions()) {
@@ -58,6 +61,24 @@ public final class AnswerMessages {
       parts.add(new Part.Note(OFFLINE_NOTE));
     }
     return new Message(answer.summary(), parts);
+  }
+
+  /**
+   * One button per follow-up question, its value the signed question: a click can ask only what the
+   * answer offered. A question too long for a button stays in the text above instead.
+   */
+  private List<Part.Button> choices(List<Answer.Choice> choices) {
+    List<Part.Button> buttons = new ArrayList<>();
+    for (Answer.Choice choice : choices) {
+      try {
+        buttons.add(
+            new Part.Button(
+                choice.label(), approvals.questionToken(choice.question()), Part.Style.DEFAULT));
+      } catch (IllegalArgumentException e) {
+        // too long to sign into a button value: the answer's sections name it anyway
+      }
+    }
+    return buttons;
   }
 
   /** "Restart checkout", "Scale checkout to 3": what the button will ask approval for. */
