@@ -26,7 +26,11 @@ public final class CheckupAgent implements Agent, Stage {
 
   /** Capacity answers (resources, top, forecast); implemented over metrics. */
   public interface Capacity {
-    Answer answer(CheckupRequest.Kind kind, String namespace);
+    /**
+     * @param language the question's language: charts are drawn in it ({@link
+     *     java.util.Locale#SIMPLIFIED_CHINESE} or {@link java.util.Locale#ENGLISH})
+     */
+    Answer answer(CheckupRequest.Kind kind, String namespace, java.util.Locale language);
   }
 
   private final InspectionHistory history;
@@ -106,7 +110,11 @@ public final class CheckupAgent implements Agent, Stage {
       return Answer.text(
           "Resource analysis needs metrics: configure Prometheus for cluster " + cluster + ".");
     }
-    return c.capacity().answer(r.kind(), namespace);
+    return c.capacity()
+        .answer(
+            r.kind(),
+            namespace,
+            chinese ? java.util.Locale.SIMPLIFIED_CHINESE : java.util.Locale.ENGLISH);
   }
 
   /** True for text with Han characters: the reply's language follows the question's. */
