@@ -127,7 +127,7 @@ public final class Resolver {
     }
     if (!namespaces.isEmpty()) {
       String where = namespaces.iterator().next();
-      return onlyRunner(inventory, where, clues.kinds())
+      return Folding.onlyRunner(inventory, where, clues.kinds())
           .<Target>map(Target.One::new)
           .orElseGet(() -> new Target.Scope(where));
     }
@@ -214,8 +214,7 @@ public final class Resolver {
               .orElseThrow()
               .ref());
     }
-    out = withoutRuns(out);
-    out = withoutClaimsOfStatefulSets(out);
+    out = Folding.withoutParts(out);
     if (out.size() > 1 && !hinted.isEmpty()) {
       // "the trino volume": of different objects, the one of the kind the words name or hint at
       List<ObjectRef> ofKind = out.stream().filter(r -> r.kind().equals(hinted.get(0))).toList();
@@ -224,64 +223,6 @@ public final class Resolver {
       }
     }
     return out;
-  }
-
-  /**
-   * "did the backup run last night?" where namespace backup holds one CronJob: a question about
-   * runs that names only a namespace is about the one CronJob there (or the one Job, with none).
-   */
-  private static Optional<ObjectRef> onlyRunner(
-      Inventory inventory, String namespace, List<String> hinted) {
-    for (String kind : List.of("CronJob", "Job")) {
-      List<ObjectRef> inside =
-          inventory.entries().stream()
-              .map(Inventory.Entry::ref)
-              .filter(r -> namespace.equals(r.namespace()))
-              .filter(r -> r.kind().equals("CronJob") || r.kind().equals("Job"))
-              .toList();
-      List<ObjectRef> ofKind =
-          withoutRuns(inside).stream().filter(r -> r.kind().equals(kind)).toList();
-      if (!ofKind.isEmpty()) {
-        return hinted.contains(kind) && ofKind.size() == 1
-            ? Optional.of(ofKind.get(0))
-            : Optional.empty();
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** A cron job's runs ({@code db-backup-29141520}) are not asked about when the cron job is. */
-  private static List<ObjectRef> withoutRuns(List<ObjectRef> refs) {
-    return refs.stream()
-        .filter(
-            r ->
-                !r.kind().equals("Job")
-                    || refs.stream()
-                        .noneMatch(
-                            o ->
-                                o.kind().equals("CronJob")
-                                    && java.util.Objects.equals(o.namespace(), r.namespace())
-                                    && r.name().matches(Pattern.quote(o.name()) + "-[0-9]{6,}")))
-        .toList();
-  }
-
-  /**
-   * Claims made from a StatefulSet's volumeClaimTemplates ({@code data-clickhouse-2}: template,
-   * set, ordinal) are not asked about when the StatefulSet is.
-   */
-  private static List<ObjectRef> withoutClaimsOfStatefulSets(List<ObjectRef> refs) {
-    return refs.stream()
-        .filter(
-            r ->
-                !r.kind().equals("PersistentVolumeClaim")
-                    || refs.stream()
-                        .noneMatch(
-                            o ->
-                                o.kind().equals("StatefulSet")
-                                    && java.util.Objects.equals(o.namespace(), r.namespace())
-                                    && r.name()
-                                        .matches(".+-" + Pattern.quote(o.name()) + "-[0-9]+")))
-        .toList();
   }
 
   private static int rank(String kind, List<String> hinted) {
