@@ -120,13 +120,7 @@ public final class ClaimAnalyzer implements Analyzer {
               + className;
     } else if (failed.isPresent()) {
       // the PV controller's prefix repeats the class; the provisioner's own words follow it
-      cause =
-          "provisioning failed: "
-              + failed
-                  .get()
-                  .message()
-                  .replaceFirst(
-                      "(?i)^failed to provision volume with StorageClass \"[^\"]*\": ", "");
+      cause = "provisioning failed" + innermost(failed.get().message());
       fix =
           "fix what the provisioner"
               + named.map(c -> " " + c.getProvisioner()).orElse("")
@@ -242,6 +236,27 @@ public final class ClaimAnalyzer implements Analyzer {
   private static boolean warned(List<EventLines.Folded> events) {
     return events.stream()
         .anyMatch(e -> Set.of("ProvisioningFailed", "FailedBinding").contains(e.reason()));
+  }
+
+  /**
+   * A CSI driver's error as the PV controller repeats it wraps gRPC errors in gRPC errors ("rpc
+   * error: code = ResourceExhausted desc = CreateVolume failed … desc = operation … failed
+   * (QUOTA_EXCEEDED): Quota 'SSD_TOTAL_GB' exceeded"): the innermost description says what the
+   * cloud refused, after the outermost code; other messages lose only the controller's prefix.
+   */
+  static String innermost(String message) {
+    String m =
+        String.valueOf(message)
+            .replaceFirst("(?i)^failed to provision volume with StorageClass \"[^\"]*\": ", "")
+            .replaceAll("\\s+", " ")
+            .strip();
+    int last = m.lastIndexOf("desc = ");
+    java.util.regex.Matcher code =
+        java.util.regex.Pattern.compile("rpc error: code = (\\w+)").matcher(m);
+    if (last < 0 || !code.find()) {
+      return ": " + m;
+    }
+    return " (" + code.group(1) + "): " + m.substring(last + "desc = ".length()).strip();
   }
 
   static boolean isDefault(StorageClass c) {

@@ -27,14 +27,32 @@ record CrashLog(List<String> evidence, Optional<String> best, List<String> raw) 
 
   static CrashLog read(
       LogSource logs, String namespace, String pod, String container, boolean previousOnly) {
+    return read(logs, namespace, pod, container, true, !previousOnly);
+  }
+
+  /**
+   * The running instance's log: what a container that runs but is not ready (or not started) says
+   * about why, such as a dependency it cannot reach.
+   */
+  static CrashLog current(LogSource logs, String namespace, String pod, String container) {
+    return read(logs, namespace, pod, container, false, false);
+  }
+
+  private static CrashLog read(
+      LogSource logs,
+      String namespace,
+      String pod,
+      String container,
+      boolean previous,
+      boolean thenCurrent) {
     if (logs == null) {
       return new CrashLog(
           List.of("log: not available (no log source)"), Optional.empty(), List.of());
     }
     try {
-      List<String> tail = logs.tail(namespace, pod, container, true, LogExcerpt.TAIL);
-      String which = "previous";
-      if ((tail == null || tail.isEmpty()) && !previousOnly) {
+      List<String> tail = logs.tail(namespace, pod, container, previous, LogExcerpt.TAIL);
+      String which = previous ? "previous" : "current";
+      if ((tail == null || tail.isEmpty()) && thenCurrent) {
         tail = logs.tail(namespace, pod, container, false, LogExcerpt.TAIL);
         which = "previous or current";
       }

@@ -74,6 +74,38 @@ public final class DaemonSetAnalyzer implements Analyzer {
         out.add(b.build());
         continue;
       }
+      List<String> uncovered =
+          Meta.isTarget(facts, "DaemonSet", ds) ? DaemonCoverage.uncovered(facts, ds) : List.of();
+      if (!uncovered.isEmpty()) {
+        // "why only 3 pods on 5 machines": the nodes it skips and why, though nothing is broken;
+        // a note's evidence is what the answer shows, so each node is a line there
+        Finding.Builder note =
+            Finding.builder(Finding.Severity.INFO, "DaemonSet", about)
+                .role(Finding.Role.NOTE)
+                .reason("NodesSkipped")
+                .summary(
+                    "runs on "
+                        + (facts.nodes().size() - uncovered.size())
+                        + " of "
+                        + facts.nodes().size()
+                        + " nodes; none on "
+                        + String.join(", ", uncovered))
+                .evidence(
+                    about
+                        + ": "
+                        + counts
+                        + " — on "
+                        + (facts.nodes().size() - uncovered.size())
+                        + " of "
+                        + facts.nodes().size()
+                        + " nodes")
+                .query("daemonset not running on tainted nodes tolerations")
+                .fix(
+                    "if it should run there, add tolerations for those taints (or the labels its"
+                        + " nodeSelector wants) to its pod template");
+        uncovered.forEach(line -> note.evidence("no daemon pod on " + line));
+        out.add(note.build());
+      }
       if (ready >= desired && current >= desired && failed.isEmpty()) {
         continue;
       }

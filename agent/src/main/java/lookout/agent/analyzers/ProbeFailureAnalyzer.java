@@ -72,7 +72,7 @@ public final class ProbeFailureAnalyzer implements Analyzer {
         Comparator.comparing((Hit h) -> !h.liveness())
             .thenComparing(h -> -h.events().stream().mapToInt(EventLines.Folded::count).sum());
     return PodGroup.of(hits, Hit::pod, h -> h.status().getName() + h.liveness(), worse).stream()
-        .map(g -> g.worst().liveness() ? liveness(facts, g) : readiness(g))
+        .map(g -> g.worst().liveness() ? liveness(facts, g) : readiness(facts, g))
         .toList();
   }
 
@@ -171,7 +171,7 @@ public final class ProbeFailureAnalyzer implements Analyzer {
     return b.build();
   }
 
-  private Finding readiness(PodGroup<Hit> group) {
+  private Finding readiness(ClusterFacts facts, PodGroup<Hit> group) {
     Hit hit = group.worst();
     Pod pod = hit.pod();
     String name = hit.status().getName();
@@ -181,13 +181,25 @@ public final class ProbeFailureAnalyzer implements Analyzer {
     Probe probe = spec.map(c -> startup ? c.getStartupProbe() : c.getReadinessProbe()).orElse(null);
     Optional<String> meaning = Probes.meaning(latest, spec.orElse(null), probe);
     boolean noProbes = spec.map(ProbeLines::of).map(List::isEmpty).orElse(true);
+    // what the running app says about why it is not ready, as the crash loop reads the last crash
+    CrashLog log = CrashLog.current(facts.logs(), Pods.namespace(pod), Pods.name(pod), name);
+    Optional<Unreachable> dependency = Unreachable.in(log.raw());
     Finding.Builder b =
         Finding.builder(Finding.Severity.WARNING, "ProbeFailure", Pods.refOf(pod))
             .reason(startup ? "Startup" : "Readiness")
-            .role(latest == null ? Finding.Role.SYMPTOM : Finding.Role.CAUSE)
+            .role(
+                latest == null && dependency.isEmpty() ? Finding.Role.SYMPTOM : Finding.Role.CAUSE)
             .affects(group.pods(Hit::pod))
             .summary(
                 "is not ready: "
+                    + dependency
+                        .map(
+                            d ->
+                                "it cannot reach "
+                                    + d.text()
+                                    + d.service().map(s -> ", service " + s).orElse("")
+                                    + ", so ")
+                        .orElse("")
                     + (latest == null
                         ? "container "
                             + name
@@ -206,8 +218,19 @@ public final class ProbeFailureAnalyzer implements Analyzer {
             + Pods.restarts(hit.status()));
     spec.map(ProbeLines::of).ifPresent(b::evidence);
     b.evidence(EventLines.lines(hit.events(), clock));
+    if (log.best().isPresent() || dependency.isPresent()) {
+      b.evidence(log.evidence());
+    }
     group.alsoLine(Hit::pod).ifPresent(b::evidence);
-    if (noProbes) {
+    if (dependency.isPresent()) {
+      b.fix(
+              "make "
+                  + dependency.get().address()
+                  + " reachable (is it running, are its endpoints ready, does a NetworkPolicy or"
+                  + " firewall block it, are host and port right); the pod turns ready by itself once"
+                  + " it is")
+          .query("readiness probe failed dependency " + dependency.get().how());
+    } else if (noProbes) {
       b.fix("no probes are defined: the container itself reports not ready; read its log");
     } else if (meaning.isPresent() && latest.contains("connection refused")) {
       b.fix(

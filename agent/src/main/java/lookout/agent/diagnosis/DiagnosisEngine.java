@@ -131,7 +131,14 @@ public final class DiagnosisEngine {
     String headline =
         restart
             .map(r -> Headline.recovered(target, r, state))
-            .orElseGet(() -> Headline.healthy(target, state));
+            .orElseGet(
+                () ->
+                    Headline.healthy(
+                        target,
+                        state,
+                        ranking.notes().stream()
+                            .filter(f -> target.equals(f.about()))
+                            .findFirst()));
     return new Diagnosis(
         target,
         restart.isPresent() ? Diagnosis.Verdict.RECOVERED : Diagnosis.Verdict.HEALTHY,

@@ -45,11 +45,16 @@ final class Headline {
         + ")";
   }
 
-  static String healthy(ObjectRef target, Optional<TargetState> state) {
+  /**
+   * With a note about the target itself ("runs on 3 of 5 nodes; none on gpu-1: taint …"), that
+   * note: it answers "why only 3 pods?" though nothing fails.
+   */
+  static String healthy(ObjectRef target, Optional<TargetState> state, Optional<Finding> note) {
     return target
         + " looks healthy: "
         + state.map(s -> s.text() + ", ").orElse("")
-        + "no analyzer found a problem.";
+        + note.map(n -> "no failure; it " + n.summary() + ".")
+            .orElse("no analyzer found a problem.");
   }
 
   static String recovered(ObjectRef target, Finding note, Optional<TargetState> state) {

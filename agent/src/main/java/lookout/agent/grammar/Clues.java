@@ -40,6 +40,11 @@ public record Clues(
         text == null ? "" : text, Look.NONE, false, List.of(), null, null, Optional.empty(), false);
   }
 
+  /** These clues with no namespace marker: for reading a question again without it. */
+  public Clues withoutNamespace() {
+    return new Clues(text, look, problem, kinds, null, name, write, refersBack);
+  }
+
   /** The clues of {@code text}, read by the rules of this package. */
   public static Clues of(String text) {
     return RuleCommandParser.clues(text);

@@ -7,7 +7,23 @@ import java.util.Set;
 
 /** Finds the namespace, workload name and replica counts in a tokenized request. */
 final class TargetReader {
-  private static final List<String> NOT_AT = List.of("现在", "正在", "还在", "存在", "实在", "所在", "不在");
+  private static final List<String> NOT_AT =
+      List.of(
+          "现在",
+          "正在",
+          "还在",
+          "存在",
+          "实在",
+          "所在",
+          "不在",
+          // where a process stopped, not where it runs: "日志停在 migration", "卡在 Pending"
+          "停在",
+          "卡在",
+          "死在",
+          "挂在",
+          "断在",
+          "停留在",
+          "报错在");
 
   /** "的", "下的", "里的", "中的": what joins a namespace to a name in Chinese. */
   private static final java.util.regex.Pattern OF =
@@ -18,6 +34,7 @@ final class TargetReader {
   private final List<Token> tokens;
   private final boolean[] used;
   private String namespace;
+  private boolean slashNamespace;
   private String name;
   private boolean softName;
   private boolean malformed;
@@ -123,6 +140,7 @@ final class TargetReader {
     } else if (word.contains("/")) {
       slashed(i, word);
     } else if (Vocabulary.KIND_WORDS.contains(word)
+        && !slashNamespace // "data/clickhouse statefulset stuck": the kind of the named one
         && candidate(i + 1)
         && !text(i + 1).contains("/")) {
       setName(i + 1, false);
@@ -138,17 +156,26 @@ final class TargetReader {
 
   private void slashed(int i, String word) {
     used[i] = true;
+    if (word.matches("[0-9]+/[0-9]+")) {
+      return; // "stuck at 2/3", "0/1 ready": a count of ready pods, not namespace/name
+    }
     Optional<SlashName> parsed = SlashName.parse(word);
     if (parsed.isEmpty()) {
       malformed = true;
       return;
     }
-    namespace = parsed.get().namespace() == null ? namespace : parsed.get().namespace();
+    if (parsed.get().namespace() != null) {
+      namespace = parsed.get().namespace();
+      slashNamespace = true;
+    }
     name = parsed.get().name();
   }
 
   private void setNamespace(int i) {
     used[i] = true;
+    if (slashNamespace) {
+      return; // "web/landing … looked fine in CI": the namespace written as ns/name wins over words
+    }
     namespaceValue(text(i));
   }
 

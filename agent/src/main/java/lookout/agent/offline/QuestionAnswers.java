@@ -76,14 +76,24 @@ final class QuestionAnswers {
     if (target instanceof Target.One one) {
       threads.remember(thread, one.ref());
     }
-    return switch (target) {
-      case Target.One one -> one(look, one.ref(), clues);
-      case Target.Scope scope -> scope(look, scope.namespace(), clues);
-      case Target.Several several -> AskBack.of(several.refs(), look);
-      case Target.Missing missing -> NotFound.of(cluster, missing, look);
-      case Target.NoNamespace none -> NotFound.noNamespace(cluster, none);
-      case Target.Nothing nothing -> nothing(look, clues, names, original);
-    };
+    Answer answer =
+        switch (target) {
+          case Target.One one -> one(look, one.ref(), clues);
+          case Target.Scope scope -> scope(look, scope.namespace(), clues);
+          case Target.Several several -> AskBack.of(several.refs(), look);
+          case Target.Missing missing -> NotFound.of(cluster, missing, look);
+          case Target.NoNamespace none -> NotFound.noNamespace(cluster, none);
+          case Target.Nothing nothing -> nothing(look, clues, names, original);
+        };
+    boolean namespaceIgnored =
+        clues.namespace() != null
+            && Resolver.namespace(clues.namespace(), names).isEmpty()
+            && (target instanceof Target.One || target instanceof Target.Several);
+    // "fine in CI", "停在 migration": read past a word that is no namespace, and say so
+    return namespaceIgnored
+        ? answer.withSummary(
+            answer.summary() + " (There is no namespace " + clues.namespace() + ".)")
+        : answer;
   }
 
   private Answer one(Look look, ObjectRef ref, Clues clues) {
@@ -117,7 +127,7 @@ final class QuestionAnswers {
     if (look == Look.STATUS && !clues.problem()) {
       return status.status(null, null);
     }
-    if (look == Look.NONE && !clues.problem()) {
+    if (look == Look.NONE && !clues.problem() && !Asking.question(original)) {
       return Overview.notUnderstood(cluster, names, original);
     }
     if (look == Look.LOGS) {

@@ -62,12 +62,26 @@ public final class Resolver {
         // "checkout 的日志", "order-history 的 init 容器": what looked like a namespace is the object
         name = clues.namespace();
       } else {
-        return new Target.NoNamespace(clues.namespace(), inventory.namespaces());
+        // "日志停在 migration", "fine in CI": a word after in/在 that is no namespace is only one
+        // when nothing else the question says resolves
+        Target rest = resolve(inventory, clues.withoutNamespace(), namespaceHint, nameHint);
+        return rest instanceof Target.One || rest instanceof Target.Several
+            ? rest
+            : new Target.NoNamespace(clues.namespace(), inventory.namespaces());
       }
     } else if (namespaceHint != null) {
       namespace(namespaceHint, inventory).ifPresent(namespaces::add); // placed by convention only
     }
-    List<List<Inventory.Entry>> groups = mentioned(mentions, clues, namespaces, explicitNamespace);
+    Set<String> placedIn = new java.util.HashSet<>(namespaces);
+    List<String> namespaceWords = new ArrayList<>();
+    List<List<Inventory.Entry>> groups =
+        mentioned(mentions, clues, namespaces, explicitNamespace, namespaceWords);
+    List<Inventory.Entry> placed = name == null ? List.of() : objects(mentions.exact(name));
+    if (placed.stream().anyMatch(e -> placedIn.contains(e.ref().namespace()))) {
+      // "data/clickhouse statefulset": the name written as ns/name is the object, whatever longer
+      // names ("data-clickhouse-0") its words also come close to
+      groups = List.of(placed);
+    }
     if (!groups.isEmpty() && clues.name() != null) {
       // several names mentioned, one of them with a marker ("logs of x …"): that one
       List<List<Inventory.Entry>> marked =
@@ -90,6 +104,13 @@ public final class Resolver {
     if (refs.size() > 1) {
       return new Target.Several(refs.stream().limit(MAX_CHOICES).toList());
     }
+    Optional<ObjectRef> named =
+        explicitNamespace
+            ? Optional.empty()
+            : NamespaceWorkload.of(inventory, namespaceWords, name);
+    if (named.isPresent()) {
+      return new Target.One(named.get());
+    }
     // a name written like one, or placed by a marker, that matched nothing is "not found"; a plain
     // word the grammar merely guessed at ("why is everything slow") is no name at all
     String guessed = name != null && NAME_LIKE.matcher(name).matches() ? name : clues.name();
@@ -105,7 +126,10 @@ public final class Resolver {
           inventory.unreadable());
     }
     if (!namespaces.isEmpty()) {
-      return new Target.Scope(namespaces.iterator().next());
+      String where = namespaces.iterator().next();
+      return Folding.onlyRunner(inventory, where, clues.kinds())
+          .<Target>map(Target.One::new)
+          .orElseGet(() -> new Target.Scope(where));
     }
     return new Target.Nothing();
   }
@@ -116,7 +140,11 @@ public final class Resolver {
    * {@code namespaces}.
    */
   private static List<List<Inventory.Entry>> mentioned(
-      Mentions mentions, Clues clues, Set<String> namespaces, boolean explicitNamespace) {
+      Mentions mentions,
+      Clues clues,
+      Set<String> namespaces,
+      boolean explicitNamespace,
+      List<String> namespaceWords) {
     List<Mentions.Match> found = new ArrayList<>(mentions.find(Mentions.words(clues.text())));
     if (found.stream().allMatch(m -> objects(m.entries()).isEmpty())) {
       found.addAll(mentions.translated(clues.text()));
@@ -136,7 +164,11 @@ public final class Resolver {
         if (!explicitNamespace) {
           m.entries().stream()
               .filter(e -> e.ref().kind().equals("Namespace"))
-              .forEach(e -> namespaces.add(e.ref().name()));
+              .forEach(
+                  e -> {
+                    namespaces.add(e.ref().name());
+                    namespaceWords.add(e.ref().name());
+                  });
         }
         continue; // "shop" in "reviews in shop" is where, not what
       }
@@ -182,7 +214,7 @@ public final class Resolver {
               .orElseThrow()
               .ref());
     }
-    out = withoutRuns(out);
+    out = Folding.withoutParts(out);
     if (out.size() > 1 && !hinted.isEmpty()) {
       // "the trino volume": of different objects, the one of the kind the words name or hint at
       List<ObjectRef> ofKind = out.stream().filter(r -> r.kind().equals(hinted.get(0))).toList();
@@ -191,21 +223,6 @@ public final class Resolver {
       }
     }
     return out;
-  }
-
-  /** A cron job's runs ({@code db-backup-29141520}) are not asked about when the cron job is. */
-  private static List<ObjectRef> withoutRuns(List<ObjectRef> refs) {
-    return refs.stream()
-        .filter(
-            r ->
-                !r.kind().equals("Job")
-                    || refs.stream()
-                        .noneMatch(
-                            o ->
-                                o.kind().equals("CronJob")
-                                    && java.util.Objects.equals(o.namespace(), r.namespace())
-                                    && r.name().matches(Pattern.quote(o.name()) + "-[0-9]{6,}")))
-        .toList();
   }
 
   private static int rank(String kind, List<String> hinted) {
@@ -218,7 +235,7 @@ public final class Resolver {
   }
 
   /** The namespace meant by {@code written}: itself, or the one a typo away. */
-  private static Optional<String> namespace(String written, Inventory inventory) {
+  public static Optional<String> namespace(String written, Inventory inventory) {
     if (inventory.namespaceExists(written)) {
       return Optional.of(written);
     }

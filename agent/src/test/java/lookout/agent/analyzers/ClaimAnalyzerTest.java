@@ -115,8 +115,20 @@ class ClaimAnalyzerTest {
                     "failed to provision volume with StorageClass \"gp3\": rpc error: code = Internal desc = Could not create volume \"pvc-5f0c\": UnauthorizedOperation: You are not authorized to perform this operation.")
                 + PENDING_POD,
             Finding.Severity.WARNING,
-            "is not bound because provisioning failed: rpc error: code = Internal desc = Could not create volume \"pvc-5f0c\": UnauthorizedOperation: You are not authorized to perform this oper…",
+            "is not bound because provisioning failed (Internal): Could not create volume \"pvc-5f0c\": UnauthorizedOperation: You are not authorized to perform this operation.; 1 pod waits for…",
             "fix: fix what the provisioner ebs.csi.aws.com reports (class parameters, cloud quota or permissions, zone), then it retries by itself"),
+        Arguments.of(
+            "a cloud quota behind nested gRPC errors is said in its own words",
+            claim("storageClassName: premium-rwo", "Pending", null)
+                + storageClass("premium-rwo", "pd.csi.storage.gke.io", "Immediate", true)
+                + event(
+                    "ProvisioningFailed",
+                    "Warning",
+                    "failed to provision volume with StorageClass \"premium-rwo\": rpc error: code = ResourceExhausted desc = CreateVolume failed to create single zonal disk \"pvc-5b0e\":\n    failed to insert zonal disk: unknown Insert disk operation error: rpc error: code = ResourceExhausted desc = operation operation-1733506014228 failed (QUOTA_EXCEEDED):\n    Quota 'SSD_TOTAL_GB' exceeded.  Limit: 500.0 in region europe-west1.")
+                + PENDING_POD,
+            Finding.Severity.WARNING,
+            "is not bound because provisioning failed (ResourceExhausted): operation operation-1733506014228 failed (QUOTA_EXCEEDED): Quota 'SSD_TOTAL_GB' exceeded. Limit: 500.0 in region eur…",
+            "fix: fix what the provisioner pd.csi.storage.gke.io reports (class parameters, cloud quota or permissions, zone), then it retries by itself"),
         Arguments.of(
             "WaitForFirstConsumer is normal until the pod is scheduled",
             claim("storageClassName: gp3", "Pending", null)

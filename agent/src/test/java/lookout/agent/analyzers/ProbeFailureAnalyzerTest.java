@@ -116,6 +116,50 @@ class ProbeFailureAnalyzerTest {
   }
 
   @Test
+  void not_ready_container_whose_current_log_cannot_reach_its_database_names_it_as_the_cause() {
+    // given: readiness answers 503, the running instance's log says why
+    var events =
+        List.of(
+            unhealthy(
+                "Readiness probe failed: HTTP probe failed with statuscode: 503",
+                "spec.containers{app}"));
+    LogSource logs =
+        (ns, pod, container, previous, lines) ->
+            previous
+                ? List.of()
+                : List.of(
+                    "2026-12-06 17:05:12,004 INFO  [io.quarkus] (main) started in 14.382s."
+                        + " Listening on: http://0.0.0.0:8080.",
+                    "2026-12-06 17:48:40,118 WARN  [io.agroal.pool] (agroal-11) Datasource"
+                        + " '<default>': Connection to keycloak-db.auth.svc.cluster.local:5432"
+                        + " refused. Check that the hostname and port are correct and that the"
+                        + " postmaster is accepting TCP/IP connections.",
+                    "2026-12-06 17:48:40,121 WARN  [io.smallrye.health] SRHCK01001: Reporting"
+                        + " health down status: {\"status\":\"DOWN\",\"data\":{\"Failure\":"
+                        + "\"Unable to acquire JDBC Connection\"}}");
+
+    // when
+    var findings =
+        analyzer.analyze(facts(List.of(notReady(Duration.ofMinutes(30), 0)), events, logs));
+
+    // then
+    assertThat(findings)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.role()).isEqualTo(Finding.Role.CAUSE);
+              assertThat(f.summary())
+                  .startsWith(
+                      "is not ready: it cannot reach keycloak-db.auth.svc.cluster.local:5432"
+                          + " (connection refused), service keycloak-db in auth, so readiness probe"
+                          + " fails");
+              assertThat(f.evidence()).anyMatch(l -> l.startsWith("log: ") && l.contains("5432"));
+              assertThat(f.fixes())
+                  .anyMatch(l -> l.contains("keycloak-db.auth.svc.cluster.local:5432"));
+            });
+  }
+
+  @Test
   void ready_container_restarted_by_its_liveness_probe_is_found() {
     var pod =
         withStatuses(

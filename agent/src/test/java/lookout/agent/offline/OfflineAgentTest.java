@@ -187,10 +187,13 @@ class OfflineAgentTest {
 
   @Test
   void unknown_namespace_lists_the_real_ones() {
-    Answer answer = ask("status of checkout in qa");
+    Answer answer = ask("status of everything in qa");
     assertThat(answer.summary())
         .isEqualTo(
             "There is no namespace qa in cluster sandbox. Namespaces: default, prod, staging.");
+    assertThat(ask("status of checkout in qa").summary())
+        .startsWith("checkout exists in prod and staging")
+        .endsWith("(There is no namespace qa.)");
   }
 
   @Test

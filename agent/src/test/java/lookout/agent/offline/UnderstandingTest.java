@@ -135,10 +135,24 @@ class UnderstandingTest {
 
   @Test
   void an_unknown_namespace_lists_the_real_ones() {
-    Answer answer = ask("why is frontend failing in qa?");
+    Answer answer = ask("why is everything failing in qa?");
     assertThat(answer.summary())
         .isEqualTo(
             "There is no namespace qa in cluster test. Namespaces: default, monitoring, prod, shop, staging.");
+  }
+
+  @Test
+  void an_unknown_namespace_does_not_stop_an_answer_about_what_exists_and_is_said() {
+    Answer answer = ask("why is frontend failing in qa?");
+    assertThat(answer.summary())
+        .startsWith("deployment shop/frontend")
+        .endsWith("(There is no namespace qa.)");
+  }
+
+  @Test
+  void a_question_naming_nothing_gets_the_overview_without_not_understood() {
+    Answer answer = ask("@lookout anything on fire?");
+    assertThat(answer.summary()).doesNotContain("did not understand").contains("attention");
   }
 
   @Test

@@ -40,7 +40,18 @@ class ResolverTest {
           "PersistentVolumeClaim shop data-mysql-0",
           "Deployment monitoring kube-prometheus-stack-grafana",
           "Deployment shop order-service",
-          "Pod shop reviews-6b7c8d9f5-kq2wz");
+          "Pod shop reviews-6b7c8d9f5-kq2wz",
+          "Namespace - data",
+          "StatefulSet data clickhouse",
+          "PersistentVolumeClaim data data-clickhouse-0",
+          "PersistentVolumeClaim data data-clickhouse-1",
+          "PersistentVolumeClaim data data-clickhouse-2",
+          "Namespace - ingress-nginx",
+          "Deployment ingress-nginx ingress-nginx-controller",
+          "Service ingress-nginx ingress-nginx-controller-admission",
+          "Namespace - backup",
+          "CronJob backup restic-backup",
+          "Job backup restic-backup-29942040");
 
   static Inventory inventory(String... rows) {
     List<Inventory.Entry> entries = new ArrayList<>();
@@ -108,6 +119,14 @@ class ResolverTest {
           订单服务挂了                                   | deployment shop/order-service
           payments in payments is down              | deployment payments/payments
           why is api failing in shpo                | deployment shop/api
+          shop/api has 0 pods?? looked fine in CI   | deployment shop/api
+          api 为什么起不来，日志停在 migration            | deployment shop/api
+          why is api failing in qa                  | deployment shop/api
+          data/clickhouse statefulset stuck at 2/3  | statefulset data/clickhouse
+          clickhouse 有状态 卡住了                       | statefulset data/clickhouse
+          ingress nginx 装完一直 Pending 是啥原因         | deployment ingress-nginx/ingress-nginx-controller
+          did the backup run last night?            | cronjob backup/restic-backup
+          backup 昨晚跑了没                             | cronjob backup/restic-backup
           """)
   void the_object_meant(String question, String expected) {
     assertThat(resolve(question))
@@ -140,10 +159,25 @@ class ResolverTest {
   }
 
   @Test
-  void a_marked_namespace_that_does_not_exist_is_said_so() {
-    assertThat(resolve("why is reviews failing in qa"))
+  void a_marked_namespace_that_does_not_exist_is_said_so_when_nothing_else_resolves() {
+    assertThat(resolve("why is everything failing in qa"))
         .isInstanceOfSatisfying(
             Target.NoNamespace.class, n -> assertThat(n.namespace()).isEqualTo("qa"));
+  }
+
+  @Test
+  void an_unknown_marked_namespace_does_not_stop_what_the_rest_names() {
+    assertThat(resolve("why is reviews failing in qa")).isInstanceOf(Target.Several.class);
+  }
+
+  @Test
+  void a_namespace_alone_is_a_scope_unless_runs_are_asked_about_its_one_cronjob() {
+    assertThat(resolve("anything wrong in backup?"))
+        .isEqualTo(new Target.One(new ObjectRef("CronJob", "backup", "restic-backup")));
+    assertThat(resolve("is ingress-nginx healthy?"))
+        .isEqualTo(
+            new Target.One(
+                new ObjectRef("Deployment", "ingress-nginx", "ingress-nginx-controller")));
   }
 
   @Test
