@@ -2,9 +2,10 @@ package lookout.approvals;
 
 /**
  * A write the bot may perform, and the only way it performs one. Sealed: adding a kind of action
- * means adding a record here, a policy rule and an executor branch, all reviewed.
+ * means adding a record here, a policy rule and an executor branch, all reviewed. {@link
+ * AlertSilence} actions change Alertmanager rather than the cluster.
  */
-public sealed interface Action permits RestartDeployment, ScaleWorkload {
+public sealed interface Action permits RestartDeployment, ScaleWorkload, AlertSilence {
   String cluster();
 
   String namespace();
@@ -12,7 +13,7 @@ public sealed interface Action permits RestartDeployment, ScaleWorkload {
   /** The name of the object the action changes (a deployment or statefulset). */
   String name();
 
-  /** The action kind as policies name it: {@code restart} or {@code scale}. */
+  /** The action kind as policies name it: {@code restart}, {@code scale} or {@code silence}. */
   String kind();
 
   /** One line a human can approve, e.g. "restart deployment staging/checkout". */

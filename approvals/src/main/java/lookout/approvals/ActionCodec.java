@@ -14,7 +14,7 @@ final class ActionCodec {
   /**
    * Every action kind the policy can name; keep in step with {@link Action}'s permitted records.
    */
-  static final Set<String> KINDS = PolicyLoader.orderedSet("restart", "scale");
+  static final Set<String> KINDS = PolicyLoader.orderedSet("restart", "scale", AlertSilence.KIND);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,6 +32,8 @@ final class ActionCodec {
         node.put("name", s.name());
         node.put("replicas", s.replicas());
       }
+      case SilenceAlerts s -> SilenceCodec.write(s, node);
+      case ExpireSilence e -> SilenceCodec.write(e, node);
     }
     return node.toString();
   }
@@ -70,13 +72,15 @@ final class ActionCodec {
             text(node, "name"),
             replicas.intValue());
       }
+      case SilenceCodec.SILENCE -> SilenceCodec.readSilence(node);
+      case SilenceCodec.UNSILENCE -> SilenceCodec.readUnsilence(node);
       default ->
           throw new IllegalArgumentException(
-              "action.kind \"" + kind + "\" — expected one of " + String.join(", ", KINDS));
+              "action.kind \"" + kind + "\" — expected one of restart, scale, silence, unsilence");
     };
   }
 
-  private static String text(JsonNode node, String field) {
+  static String text(JsonNode node, String field) {
     JsonNode value = node.get(field);
     if (value == null || !value.isTextual() || value.textValue().isEmpty()) {
       throw new IllegalArgumentException("action." + field + " is missing or not text");

@@ -30,6 +30,8 @@ public final class ButtonTokens {
   private static final String DECISION_PURPOSE = "lookout-decision-v1.";
   private static final String PROPOSAL_PURPOSE = "lookout-proposal-v1.";
   private static final String PROPOSAL_MARK = "p";
+  private static final String COMMAND_PURPOSE = "lookout-command-v1.";
+  private static final String COMMAND_MARK = "c";
 
   private final SecretKeySpec key;
 
@@ -72,6 +74,9 @@ public final class ButtonTokens {
 
   /** A verified proposal token. */
   record ProposalToken(String actionJson, Instant expiresAt) {}
+
+  /** A verified command token. */
+  record CommandToken(String command, Instant expiresAt) {}
 
   String decision(String requestId, Choice choice, Instant expiresAt) {
     if (!REQUEST_ID.matcher(requestId).matches()) {
@@ -123,6 +128,45 @@ public final class ButtonTokens {
     try {
       String json = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
       return Optional.of(new ProposalToken(json, Instant.ofEpochSecond(Long.parseLong(parts[2]))));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * A token for a button whose meaning the bot defines itself ({@code alert:<group>:ack}): {@code
+   * c.<base64url command>.<expiryEpochSec>.<mac>}.
+   *
+   * @throws IllegalArgumentException when the token would be longer than a button value may be
+   */
+  String command(String command, Instant expiresAt) {
+    String body =
+        COMMAND_MARK
+            + "."
+            + encode(command.getBytes(StandardCharsets.UTF_8))
+            + "."
+            + expiresAt.getEpochSecond();
+    String token = body + "." + mac(COMMAND_PURPOSE + body);
+    if (token.length() > MAX_TOKEN_LENGTH) {
+      throw new IllegalArgumentException(
+          "command token would be " + token.length() + " chars, over " + MAX_TOKEN_LENGTH);
+    }
+    return token;
+  }
+
+  /** The signed command and its expiry, or empty for anything else. */
+  Optional<CommandToken> readCommand(String token) {
+    String[] parts = split(token);
+    if (parts == null
+        || !parts[0].equals(COMMAND_MARK)
+        || !BASE64URL.matcher(parts[1]).matches()
+        || !verify(COMMAND_PURPOSE, parts)) {
+      return Optional.empty();
+    }
+    try {
+      String command = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+      return Optional.of(
+          new CommandToken(command, Instant.ofEpochSecond(Long.parseLong(parts[2]))));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
