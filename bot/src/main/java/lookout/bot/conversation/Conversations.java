@@ -83,19 +83,25 @@ public final class Conversations implements ChatHandler {
    * Answers synchronously (the CLI's {@code ask} and tests use this; chat goes through onMessage).
    */
   public void answer(Inbound in) {
-    ConversationRef where = in.conversation();
+    ask(in.conversation(), in.user().qualified(), in.text(), in.eventId());
+  }
+
+  /**
+   * Asks the agent as {@code user} and posts the answer (and any approval card) in {@code where}.
+   */
+  private void ask(ConversationRef where, String user, String text, String what) {
     try {
       // follow-ups share memory only inside a thread, never across a whole channel
       String thread =
           where.thread() == null
               ? null
               : where.platform() + ":" + where.channel() + ":" + where.thread();
-      Answer answer = agent.ask(new Question(in.text(), in.user().qualified(), thread));
+      Answer answer = agent.ask(new Question(text, user, thread));
       post(where, answers.render(answer));
       metrics.answer(where.platform(), answer.degraded());
-      answer.requested().ifPresent(action -> requestApproval(action, in.user().qualified(), where));
+      answer.requested().ifPresent(action -> requestApproval(action, user, where));
     } catch (RuntimeException e) {
-      log.error("while answering {} in {}", in.eventId(), where, e);
+      log.error("while answering {} in {}", what, where, e);
       post(where, Message.text("Sorry — I could not answer that: " + e.getMessage()));
     }
   }
@@ -103,6 +109,19 @@ public final class Conversations implements ChatHandler {
   @Override
   public ClickReply onClick(Click click) {
     String user = click.user().qualified();
+    Optional<String> question = approvals.readQuestion(click.token());
+    if (question.isPresent()) {
+      // a follow-up the bot offered: asked as the clicker, answered in the clicked message's thread
+      ConversationRef on = click.message().conversation();
+      ConversationRef where =
+          on.thread() != null
+              ? on
+              : new ConversationRef(on.platform(), on.channel(), click.message().messageId());
+      metrics.question(where.platform());
+      work.execute(
+          () -> ask(where, user, question.get(), "click on " + click.message().messageId()));
+      return ClickReply.accepted("Asking: " + question.get());
+    }
     Optional<Action> proposal = approvals.readProposal(click.token());
     if (proposal.isPresent()) {
       return requestApproval(proposal.get(), user, click.message().conversation())

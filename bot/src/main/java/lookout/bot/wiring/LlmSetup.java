@@ -2,17 +2,13 @@ package lookout.bot.wiring;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
-import java.util.List;
-import lookout.agent.Agent;
-import lookout.agent.analyzers.Analyzer;
-import lookout.agent.grammar.CommandParser;
+import lookout.agent.analyzers.Analyzers;
+import lookout.agent.chain.AgentBuilder;
 import lookout.agent.llm.LlmOptions;
-import lookout.agent.llm.ModelAgent;
 import lookout.agent.llm.Models;
 import lookout.agent.metrics.MetricsSource;
 import lookout.agent.metrics.PrometheusClient;
 import lookout.agent.metrics.SandboxMetrics;
-import lookout.agent.redact.RedactingAgent;
 import lookout.bot.config.LookoutConfig;
 import lookout.bot.metrics.AgentMeters;
 import lookout.bot.metrics.BotMetrics;
@@ -21,26 +17,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chooses the agent: with an {@code llm:} block, the model agent over the default cluster's tools
- * with the offline agent as its fallback and command path; without one, the offline agent alone.
- * Either way every answer is redacted before it reaches chat.
+ * The model side of the agent: with an {@code llm:} block, questions go to the model over the
+ * default cluster's tools, with the offline agent for commands and failures; without one, nothing
+ * is added and the offline agent answers.
  */
 final class LlmSetup {
   private static final Logger log = LoggerFactory.getLogger(LlmSetup.class);
 
   private LlmSetup() {}
 
-  static Agent agent(
+  static void configure(
+      AgentBuilder agents,
       LookoutConfig config,
       KubernetesClient client,
-      List<Analyzer> analyzers,
       Search search,
-      CommandParser parser,
-      Agent offline,
       BotMetrics metrics) {
     if (!config.llm().enabled()) {
       log.info("LLM: none configured, answering offline");
-      return new RedactingAgent(offline);
+      return;
     }
     LlmOptions options = config.llm().options().orElseThrow();
     String cluster = config.defaultCluster();
@@ -48,20 +42,13 @@ final class LlmSetup {
         new lookout.agent.tools.AgentTools(
             cluster,
             client,
-            analyzers,
+            Analyzers.all(),
             search,
             metricsFor(config, cluster, client),
             Clock.systemUTC());
     log.info("LLM: {} at {} (offline fallback on errors)", options.model(), options.baseUrl());
-    return new RedactingAgent(
-        new ModelAgent(
-            Models.openAiCompatible(options),
-            options,
-            tools,
-            offline,
-            parser,
-            new AgentMeters(metrics.registry()),
-            Clock.systemUTC()));
+    agents.model(
+        Models.openAiCompatible(options), options, tools, new AgentMeters(metrics.registry()));
   }
 
   /** Prometheus when configured for the cluster, generated series for the sandbox, else none. */

@@ -16,9 +16,7 @@ import lookout.adapters.outbox.Outbox;
 import lookout.adapters.outbox.OutboxPolicy;
 import lookout.agent.Agent;
 import lookout.agent.actions.KubernetesActionExecutor;
-import lookout.agent.analyzers.Analyzers;
-import lookout.agent.grammar.RuleCommandParser;
-import lookout.agent.offline.OfflineAgent;
+import lookout.agent.chain.AgentBuilder;
 import lookout.approvals.Approvals;
 import lookout.approvals.ButtonTokens;
 import lookout.approvals.Policy;
@@ -121,27 +119,17 @@ public final class Lookout implements AutoCloseable {
                 SigningKey.loadOrCreate(config.approvals().signingKey(), config.dataDir())),
             new KubernetesActionExecutor(clusters.clients()),
             Clock.systemUTC());
-    Agent offline =
-        OfflineAgent.create(
-            clusters.clients(),
-            config.defaultCluster(),
-            new RuleCommandParser(),
-            Analyzers.all(),
-            knowledge,
-            approvals);
-    Agent agent =
-        LlmSetup.agent(
-            config,
-            clusters.clients().get(config.defaultCluster()),
-            Analyzers.all(),
-            knowledge,
-            new RuleCommandParser(),
-            offline,
-            metrics);
-
+    AgentBuilder agents =
+        AgentBuilder.over(clusters.clients(), config.defaultCluster())
+            .search(knowledge)
+            .approvals(approvals)
+            .informers();
+    LlmSetup.configure(
+        agents, config, clusters.clients().get(config.defaultCluster()), knowledge, metrics);
     inspections = new InspectionSetup(config, clusters.clients(), db.dataSource());
     resources.add(inspections);
-    agent = inspections.wrap(agent);
+    inspections.configure(agents);
+    Agent agent = agents.build();
 
     Map<String, ChatAdapter> byPlatform = new LinkedHashMap<>();
     for (ChatAdapter adapter : adapters) {
