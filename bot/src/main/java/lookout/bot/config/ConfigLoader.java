@@ -11,10 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import lookout.agent.remote.HttpEndpoint;
 import lookout.bot.alerts.AlertsSettings;
 import lookout.bot.inspect.InspectionSettings;
 
@@ -137,7 +139,8 @@ public final class ConfigLoader {
             "prometheus",
             "alerts",
             "inspections",
-            "feishu"));
+            "feishu",
+            "alertmanagers"));
 
     ObjectNode s = t.object(root, "server", "server", Set.of("host", "port"));
     var server =
@@ -234,6 +237,11 @@ public final class ConfigLoader {
     }
     List<InspectionSettings> inspections = InspectionConfig.bind(t, root, clusterNames);
     FeishuSettings feishu = FeishuSettings.bind(t, root);
+    List<String> names = clusters.stream().map(LookoutConfig.Cluster::name).toList();
+    Map<String, HttpEndpoint> alertmanagers = new LinkedHashMap<>();
+    EndpointConfig.bind(
+            t, root, "alertmanagers", "http://alertmanager.monitoring:9093", names, Set.of())
+        .forEach(b -> alertmanagers.put(b.cluster(), b.endpoint()));
 
     if (!t.problems().isEmpty()) {
       throw new ConfigException(source, t.problems());
@@ -263,6 +271,7 @@ public final class ConfigLoader {
         prometheus,
         alerts,
         inspections,
-        feishu);
+        feishu,
+        alertmanagers);
   }
 }

@@ -3,13 +3,17 @@ package lookout.bot.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import lookout.agent.remote.HttpEndpoint;
 import lookout.bot.alerts.AlertsSettings;
 import lookout.bot.inspect.InspectionSettings;
 
 /**
  * The whole configuration, validated. Built by {@link ConfigLoader}; see the README's configuration
  * reference for every key.
+ *
+ * @param alertmanagers per cluster: where silences are made (no entry: no Silence buttons)
  */
 public record LookoutConfig(
     String source,
@@ -27,7 +31,12 @@ public record LookoutConfig(
     PrometheusSettings prometheus,
     AlertsSettings alerts,
     List<InspectionSettings> inspections,
-    FeishuSettings feishu) {
+    FeishuSettings feishu,
+    Map<String, HttpEndpoint> alertmanagers) {
+
+  public LookoutConfig {
+    alertmanagers = Map.copyOf(alertmanagers);
+  }
 
   /** HTTP listener. */
   public record Server(String host, int port) {
