@@ -16,6 +16,9 @@ import lookout.adapters.outbox.Outbox;
 import lookout.adapters.outbox.OutboxPolicy;
 import lookout.agent.Agent;
 import lookout.agent.actions.KubernetesActionExecutor;
+import lookout.agent.alertmanager.AlertmanagerClient;
+import lookout.agent.alertmanager.AlertmanagerRouting;
+import lookout.agent.alertmanager.SilenceExecutor;
 import lookout.agent.chain.AgentBuilder;
 import lookout.approvals.Approvals;
 import lookout.approvals.ButtonTokens;
@@ -111,13 +114,18 @@ public final class Lookout implements AutoCloseable {
         config.clusters().stream().anyMatch(c -> c.mode() == LookoutConfig.Cluster.Mode.SANDBOX);
     int incidents = KnowledgeSetup.indexIncidents(knowledge, db.dataSource(), sandbox);
 
+    Map<String, AlertmanagerClient> alertmanagers = new LinkedHashMap<>();
+    config.alertmanagers().forEach((c, e) -> alertmanagers.put(c, new AlertmanagerClient(e)));
     Approvals approvals =
         new Approvals(
             db.dataSource(),
             policy,
             new ButtonTokens(
                 SigningKey.loadOrCreate(config.approvals().signingKey(), config.dataDir())),
-            new KubernetesActionExecutor(clusters.clients()),
+            // silences go to Alertmanager, everything else to the cluster
+            new AlertmanagerRouting(
+                new SilenceExecutor(alertmanagers, Clock.systemUTC()),
+                new KubernetesActionExecutor(clusters.clients())),
             Clock.systemUTC());
     AgentBuilder agents =
         AgentBuilder.over(clusters.clients(), config.defaultCluster())
@@ -162,7 +170,13 @@ public final class Lookout implements AutoCloseable {
                   metrics.registry(),
                   // Lanes hand over more only when the outbox delivered what they gave it.
                   lookout.bot.alerts.InFlight.of(
-                      d -> outbox.waiting(d.platform(), d.channel()), outbox::awaitProgress)));
+                      d -> outbox.waiting(d.platform(), d.channel()), outbox::awaitProgress)),
+              new lookout.bot.alerts.AlertsSetup.Controls(
+                  conversations,
+                  approvals,
+                  alertmanagers,
+                  clusters.clients().keySet(),
+                  config.defaultCluster()));
       resources.add(alerts);
     }
     if (!platforms.isEmpty()) {
