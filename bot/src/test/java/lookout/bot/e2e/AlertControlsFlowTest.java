@@ -38,6 +38,7 @@ class AlertControlsFlowTest {
   static final ObjectMapper JSON = new ObjectMapper();
   @TempDir static Path dir;
   static RealAlertmanager am;
+  static String down;
   static LookoutServer lookout;
   static ConsoleClient chat;
   static final HttpClient http = HttpClient.newHttpClient();
@@ -46,7 +47,18 @@ class AlertControlsFlowTest {
   static void start() throws Exception {
     Assumptions.assumeTrue(RealAlertmanager.usable(), "prometheus-alertmanager not installed");
     am = RealAlertmanager.quiet(dir.resolve("am"));
-    lookout = TestLookout.start(dir.resolve("data"), "alertmanagers:\n  - url: " + am.url() + "\n");
+    down = "http://127.0.0.1:" + RealAlertmanager.freePort();
+    // cluster "edge" has an Alertmanager nobody listens for: silences there cannot be made
+    lookout =
+        TestLookout.start(
+            dir.resolve("data"),
+            "clusters:\n  - name: sandbox\n    sandbox: true\n  - name: edge\n    sandbox: true\n"
+                + "defaultCluster: sandbox\n"
+                + "alertmanagers:\n  - cluster: sandbox\n    url: "
+                + am.url()
+                + "\n  - cluster: edge\n    url: "
+                + down
+                + "\n");
     chat = new ConsoleClient(lookout.port());
   }
 
@@ -84,6 +96,32 @@ class AlertControlsFlowTest {
     awaitSilence("KubePodCrashLooping", "expired");
     ConsoleMessage after = awaitRoot(root, m -> labels(m).contains("Silence 1h"));
     assertThat(after.text()).doesNotContain("silenced by");
+    String audit = chat.say("alice", "audit console:bob");
+    JsonNode trail =
+        chat.awaitBot(
+            audit,
+            m ->
+                ConsoleClient.text(m).contains("succeeded")
+                    && ConsoleClient.text(m).contains("unsilence KubePodCrashLooping"));
+    assertThat(ConsoleClient.text(trail))
+        .contains("requested console:bob — silence KubePodCrashLooping in staging for 1h")
+        .contains("approved console:bob — silence KubePodCrashLooping in staging for 1h")
+        .contains("approved console:bob — unsilence KubePodCrashLooping in staging");
+  }
+
+  @Test
+  void an_unreachable_alertmanager_is_named_and_nothing_is_silenced() throws Exception {
+    ConsoleMessage root = fire("g-down", "KubeNodeNotReady", 1, "edge");
+    assertThat(labels(root)).contains("Silence 1h");
+
+    JsonNode reply = press("bob", root, "Silence 1h");
+
+    assertThat(reply.path("accepted").asBoolean()).isFalse();
+    assertThat(reply.path("notice").asText())
+        .startsWith("Not done: ")
+        .contains("Alertmanager at " + down + " is unreachable");
+    assertThat(lookout.console().find(root.id()).orElseThrow().text()).doesNotContain("silenced");
+    assertThat(silencesOf("KubeNodeNotReady")).isEmpty();
   }
 
   @Test
@@ -187,6 +225,12 @@ class AlertControlsFlowTest {
 
   /** Posts a firing notification for {@code alertname} in staging with {@code firing} alerts. */
   static ConsoleMessage fire(String groupKey, String alertname, int firing) throws Exception {
+    return fire(groupKey, alertname, firing, null);
+  }
+
+  /** The same on {@code cluster} (its {@code cluster} label), or with no such label when null. */
+  static ConsoleMessage fire(String groupKey, String alertname, int firing, String cluster)
+      throws Exception {
     ObjectNode n =
         (ObjectNode)
             JSON.readTree(
@@ -197,6 +241,10 @@ class AlertControlsFlowTest {
     var alerts = n.withArray("alerts");
     ObjectNode first = (ObjectNode) alerts.get(0);
     ((ObjectNode) first.get("labels")).put("alertname", alertname);
+    if (cluster != null) {
+      ((ObjectNode) n.get("commonLabels")).put("cluster", cluster);
+      ((ObjectNode) first.get("labels")).put("cluster", cluster);
+    }
     alerts.removeAll();
     for (int i = 0; i < firing; i++) {
       ObjectNode a = first.deepCopy();
