@@ -3,9 +3,11 @@ package lookout.approvals;
 /**
  * A write the bot may perform, and the only way it performs one. Sealed: adding a kind of action
  * means adding a record here, a policy rule and an executor branch, all reviewed. {@link
- * AlertSilence} actions change Alertmanager rather than the cluster.
+ * AlertSilence} actions change Alertmanager rather than the cluster. {@link McpToolCall} is the one
+ * open-ended kind: a tool of an MCP server, which the policy must name explicitly ({@code
+ * mcp:<server>/<tool>}).
  */
-public sealed interface Action permits RestartDeployment, ScaleWorkload, AlertSilence {
+public sealed interface Action permits RestartDeployment, ScaleWorkload, AlertSilence, McpToolCall {
   String cluster();
 
   String namespace();
@@ -13,7 +15,10 @@ public sealed interface Action permits RestartDeployment, ScaleWorkload, AlertSi
   /** The name of the object the action changes (a deployment or statefulset). */
   String name();
 
-  /** The action kind as policies name it: {@code restart}, {@code scale} or {@code silence}. */
+  /**
+   * The action kind as policies name it: {@code restart}, {@code scale}, {@code silence} or {@code
+   * mcp:<server>/<tool>}.
+   */
   String kind();
 
   /** One line a human can approve, e.g. "restart deployment staging/checkout". */

@@ -12,9 +12,14 @@ import java.util.Set;
  */
 final class ActionCodec {
   /**
-   * Every action kind the policy can name; keep in step with {@link Action}'s permitted records.
+   * The fixed action kinds, which a rule without {@code actions} covers; keep in step with {@link
+   * Action}'s permitted records. MCP tool calls ({@code mcp:<server>/<tool>}) are covered only by
+   * rules that name them.
    */
   static final Set<String> KINDS = PolicyLoader.orderedSet("restart", "scale", AlertSilence.KIND);
+
+  /** The prefix of MCP tool call kinds. */
+  static final String MCP = "mcp:";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,6 +39,13 @@ final class ActionCodec {
       }
       case SilenceAlerts s -> SilenceCodec.write(s, node);
       case ExpireSilence e -> SilenceCodec.write(e, node);
+      case McpToolCall m -> {
+        node.put("kind", "mcp");
+        node.put("name", m.name());
+        node.put("server", m.server());
+        node.put("tool", m.tool());
+        node.put("arguments", m.arguments());
+      }
     }
     return node.toString();
   }
@@ -74,9 +86,21 @@ final class ActionCodec {
       }
       case SilenceCodec.SILENCE -> SilenceCodec.readSilence(node);
       case SilenceCodec.UNSILENCE -> SilenceCodec.readUnsilence(node);
+      case "mcp" ->
+          new McpToolCall(
+              text(node, "cluster"),
+              text(node, "namespace"),
+              text(node, "name"),
+              text(node, "server"),
+              text(node, "tool"),
+              text(node, "arguments"));
       default ->
           throw new IllegalArgumentException(
-              "action.kind \"" + kind + "\" — expected one of restart, scale, silence, unsilence");
+              "action.kind \""
+                  + kind
+                  + "\" — expected one of "
+                  + String.join(", ", KINDS)
+                  + ", unsilence, mcp");
     };
   }
 

@@ -16,6 +16,7 @@ import lookout.approvals.Action;
 import lookout.approvals.ActionExecutor;
 import lookout.approvals.AlertSilence;
 import lookout.approvals.DryRun;
+import lookout.approvals.McpToolCall;
 import lookout.approvals.RestartDeployment;
 import lookout.approvals.Rollout;
 import lookout.approvals.ScaleWorkload;
@@ -71,6 +72,7 @@ public final class KubernetesActionExecutor implements ActionExecutor {
               "rollout restart of " + replicas + " pod" + (replicas == 1 ? "" : "s");
           case ScaleWorkload s -> "replicas " + replicas + " → " + s.replicas();
           case AlertSilence a -> throw ActionTarget.notOnTheCluster(a);
+          case McpToolCall m -> throw ActionTarget.notKubernetes(m);
         };
     return new DryRun(change, snapshot(before));
   }
@@ -117,6 +119,7 @@ public final class KubernetesActionExecutor implements ActionExecutor {
               Patches.restartedAt(clock.instant().truncatedTo(ChronoUnit.SECONDS));
           case ScaleWorkload s -> Patches.replicas(s.replicas());
           case AlertSilence a -> throw ActionTarget.notOnTheCluster(a);
+          case McpToolCall m -> throw ActionTarget.notKubernetes(m);
         };
     HasMetadata after =
         call(
@@ -147,6 +150,7 @@ public final class KubernetesActionExecutor implements ActionExecutor {
               + s.replicas()
               + " replicas";
       case AlertSilence a -> throw ActionTarget.notOnTheCluster(a);
+      case McpToolCall m -> throw ActionTarget.notKubernetes(m);
     };
   }
 

@@ -19,6 +19,7 @@ import lookout.agent.redact.RedactingAgent;
 import lookout.agent.redact.Redactor;
 import lookout.agent.tools.AgentTools;
 import lookout.agent.tools.Proposals;
+import lookout.agent.tools.Toolbox;
 
 /**
  * Answers with a model calling tools. Explicit commands — restart, scale, audit, reset breaker,
@@ -77,11 +78,12 @@ public final class ModelAgent implements Agent, Stage {
       return fallback.answer(question);
     }
     Proposals proposals = new Proposals();
+    Toolbox toolbox = tools.toolbox(proposals);
     Investigation.Result result;
     try {
       result =
-          new Investigation(model, tools.toolbox(proposals), options, metrics)
-              .run(messages(question));
+          new Investigation(model, toolbox, options, metrics)
+              .run(messages(question, toolbox.unavailable()));
     } catch (RuntimeException e) {
       boolean timeout = ModelFailure.timeout(e);
       metrics.fallback(timeout ? "model_timeout" : "model_error");
@@ -94,7 +96,7 @@ public final class ModelAgent implements Agent, Stage {
     }
     // The model only ever saw redacted text, so what it says may go back to it as memory as is.
     memory.remember(question.question().thread(), question.redacted(), text);
-    return ModelAnswers.of(text, result, proposals.actions());
+    return ModelAnswers.of(text, result, proposals.actions(), toolbox.unavailable());
   }
 
   /** Explicit commands are answered as written, never reinterpreted by the model. */
@@ -111,9 +113,15 @@ public final class ModelAgent implements Agent, Stage {
     };
   }
 
-  private List<ChatMessage> messages(UnderstoodQuestion q) {
+  private List<ChatMessage> messages(UnderstoodQuestion q, List<String> unavailable) {
     List<ChatMessage> messages = new ArrayList<>();
-    messages.add(SystemMessage.from(prompt.render(tools.cluster(), clock.instant())));
+    String system = prompt.render(tools.cluster(), clock.instant());
+    if (!unavailable.isEmpty()) {
+      // so the model does not present an answer as complete when a tool server was down
+      system +=
+          "\n\nUnavailable now (their tools are absent):\n- " + String.join("\n- ", unavailable);
+    }
+    messages.add(SystemMessage.from(system));
     for (ThreadMemory.Turn turn : memory.recall(q.question().thread())) {
       messages.add(UserMessage.from(turn.question()));
       messages.add(AiMessage.from(turn.answer()));

@@ -17,10 +17,15 @@ import org.junit.jupiter.api.Test;
  */
 class ScenarioLibraryShapeTest {
   private static List<Scenario> main;
+  // both parts: a frozen batch is checked for format here without running the agent on it
+  private static List<Scenario> library;
 
   @BeforeAll
   static void load() {
-    main = new ScenarioLoader(ScenarioLoader.classpathRoot(), Instant.now()).part("main");
+    ScenarioLoader loader = new ScenarioLoader(ScenarioLoader.classpathRoot(), Instant.now());
+    main = loader.part("main");
+    library =
+        java.util.stream.Stream.concat(main.stream(), loader.part("frozen").stream()).toList();
   }
 
   @Test
@@ -39,12 +44,12 @@ class ScenarioLibraryShapeTest {
 
   @Test
   void scenario_ids_are_unique() {
-    assertThat(main.stream().map(Scenario::id)).doesNotHaveDuplicates();
+    assertThat(library.stream().map(Scenario::id)).doesNotHaveDuplicates();
   }
 
   @Test
   void every_question_expects_something_and_every_pod_runs_on_a_node_that_exists() {
-    for (Scenario s : main) {
+    for (Scenario s : library) {
       assertThat(s.probes())
           .as(s.id())
           .allSatisfy(p -> assertThat(p.expect().mustContain()).as(p.text()).isNotEmpty());

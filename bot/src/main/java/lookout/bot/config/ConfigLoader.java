@@ -140,6 +140,7 @@ public final class ConfigLoader {
             "alerts",
             "inspections",
             "feishu",
+            "mcp",
             "alertmanagers"));
 
     ObjectNode s = t.object(root, "server", "server", Set.of("host", "port"));
@@ -237,6 +238,7 @@ public final class ConfigLoader {
     }
     List<InspectionSettings> inspections = InspectionConfig.bind(t, root, clusterNames);
     FeishuSettings feishu = FeishuSettings.bind(t, root);
+    McpConfig.Bound mcp = McpConfig.bind(t, root);
     List<String> names = clusters.stream().map(LookoutConfig.Cluster::name).toList();
     Map<String, HttpEndpoint> alertmanagers = new LinkedHashMap<>();
     EndpointConfig.bind(
@@ -272,6 +274,8 @@ public final class ConfigLoader {
         alerts,
         inspections,
         feishu,
+        mcp.servers(),
+        mcp.server(),
         alertmanagers);
   }
 }

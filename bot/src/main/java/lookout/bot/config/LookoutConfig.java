@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lookout.agent.mcp.McpServerConfig;
 import lookout.agent.remote.HttpEndpoint;
 import lookout.bot.alerts.AlertsSettings;
 import lookout.bot.inspect.InspectionSettings;
+import lookout.bot.mcp.McpServerSettings;
 
 /**
  * The whole configuration, validated. Built by {@link ConfigLoader}; see the README's configuration
@@ -32,6 +34,8 @@ public record LookoutConfig(
     AlertsSettings alerts,
     List<InspectionSettings> inspections,
     FeishuSettings feishu,
+    List<McpServerConfig> mcpServers,
+    McpServerSettings mcpServer,
     Map<String, HttpEndpoint> alertmanagers) {
 
   public LookoutConfig {

@@ -263,16 +263,27 @@ public final class Conversations implements ChatHandler {
         "Approval requested: " + action.describe() + " — " + ApprovalCards.waiting(request));
   }
 
+  /**
+   * Creates an approval request for {@code action} on behalf of {@code requester} (policy, breaker
+   * and dry run apply) and posts its card into {@code where}, where approvers decide it as any
+   * other card. Used for requests that do not come from a chat (MCP clients).
+   *
+   * @throws PolicyException when the request is refused; nothing is posted then
+   */
+  public ApprovalRequest requestInto(Action action, String requester, ConversationRef where) {
+    ApprovalRequest request = approvals.request(action, requester);
+    metrics.approval("requested");
+    MessageRef card = post(where, cards.render(request));
+    if (card != null) {
+      approvals.attachMessage(request.id(), MessageRefs.encode(card));
+    }
+    return request;
+  }
+
   private Optional<ApprovalRequest> requestApproval(
       Action action, String requester, ConversationRef where) {
     try {
-      ApprovalRequest request = approvals.request(action, requester);
-      metrics.approval("requested");
-      MessageRef card = post(where, cards.render(request));
-      if (card != null) {
-        approvals.attachMessage(request.id(), MessageRefs.encode(card));
-      }
-      return Optional.of(request);
+      return Optional.of(requestInto(action, requester, where));
     } catch (PolicyException e) {
       post(where, Message.text("Cannot request " + action.describe() + ": " + e.getMessage()));
       return Optional.empty();

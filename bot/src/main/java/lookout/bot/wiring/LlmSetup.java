@@ -9,6 +9,7 @@ import lookout.agent.llm.Models;
 import lookout.agent.metrics.MetricsSource;
 import lookout.agent.metrics.PrometheusClient;
 import lookout.agent.metrics.SandboxMetrics;
+import lookout.agent.tools.AgentTools;
 import lookout.bot.config.LookoutConfig;
 import lookout.bot.metrics.AgentMeters;
 import lookout.bot.metrics.BotMetrics;
@@ -26,26 +27,29 @@ final class LlmSetup {
 
   private LlmSetup() {}
 
+  /** The default cluster's tool services, shared by the model agent and the MCP server. */
+  static AgentTools tools(LookoutConfig config, KubernetesClient client, Search search) {
+    String cluster = config.defaultCluster();
+    return new AgentTools(
+        cluster,
+        client,
+        Analyzers.all(),
+        search,
+        metricsFor(config, cluster, client),
+        Clock.systemUTC());
+  }
+
   static void configure(
-      AgentBuilder agents,
-      LookoutConfig config,
-      KubernetesClient client,
-      Search search,
-      BotMetrics metrics) {
+      AgentBuilder agents, LookoutConfig config, AgentTools tools, BotMetrics metrics) {
     if (!config.llm().enabled()) {
       log.info("LLM: none configured, answering offline");
+      if (!config.mcpServers().isEmpty()) {
+        // only the model calls tools: without it the servers serve approved calls alone
+        log.warn("mcp.servers is set but llm: is not: the offline agent does not call MCP tools");
+      }
       return;
     }
     LlmOptions options = config.llm().options().orElseThrow();
-    String cluster = config.defaultCluster();
-    var tools =
-        new lookout.agent.tools.AgentTools(
-            cluster,
-            client,
-            Analyzers.all(),
-            search,
-            metricsFor(config, cluster, client),
-            Clock.systemUTC());
     log.info("LLM: {} at {} (offline fallback on errors)", options.model(), options.baseUrl());
     agents.model(
         Models.openAiCompatible(options), options, tools, new AgentMeters(metrics.registry()));

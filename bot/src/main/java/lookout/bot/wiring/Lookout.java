@@ -15,11 +15,14 @@ import lookout.adapters.chat.ChatAdapter;
 import lookout.adapters.outbox.Outbox;
 import lookout.adapters.outbox.OutboxPolicy;
 import lookout.agent.Agent;
+import lookout.agent.actions.ActionRouter;
 import lookout.agent.actions.KubernetesActionExecutor;
 import lookout.agent.alertmanager.AlertmanagerClient;
 import lookout.agent.alertmanager.AlertmanagerRouting;
 import lookout.agent.alertmanager.SilenceExecutor;
 import lookout.agent.chain.AgentBuilder;
+import lookout.agent.mcp.McpServers;
+import lookout.agent.tools.AgentTools;
 import lookout.approvals.Approvals;
 import lookout.approvals.ButtonTokens;
 import lookout.approvals.Policy;
@@ -34,6 +37,7 @@ import lookout.bot.db.SigningKey;
 import lookout.bot.ha.LeaderLease;
 import lookout.bot.ha.Leadership;
 import lookout.bot.http.Readiness;
+import lookout.bot.mcp.McpServerSetup;
 import lookout.bot.metrics.BotMetrics;
 import lookout.bot.platforms.PlatformSetup;
 import lookout.bot.platforms.Platforms;
@@ -48,6 +52,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Lookout implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Lookout.class);
+  private static final Duration MCP_FIRST_WAIT = Duration.ofSeconds(5);
 
   private final List<AutoCloseable> resources = new ArrayList<>();
   private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
@@ -60,6 +65,7 @@ public final class Lookout implements AutoCloseable {
   private InspectionSetup inspections;
   private KnowledgeBase knowledge;
   private Leadership leadership;
+  private McpServerSetup mcpServer;
   // Completed once the server listens: heavy background work (the embedding model) waits for it.
   private final java.util.concurrent.CompletableFuture<Void> started =
       new java.util.concurrent.CompletableFuture<>();
@@ -114,6 +120,10 @@ public final class Lookout implements AutoCloseable {
         config.clusters().stream().anyMatch(c -> c.mode() == LookoutConfig.Cluster.Mode.SANDBOX);
     int incidents = KnowledgeSetup.indexIncidents(knowledge, db.dataSource(), sandbox);
 
+    // MCP servers Lookout uses: connecting in the background, waiting a little so the first
+    // question usually sees their tools; one that is down never stops Lookout from starting
+    McpServers mcp = McpServers.start(config.mcpServers(), MCP_FIRST_WAIT);
+    resources.add(mcp);
     Map<String, AlertmanagerClient> alertmanagers = new LinkedHashMap<>();
     config.alertmanagers().forEach((c, e) -> alertmanagers.put(c, new AlertmanagerClient(e)));
     Approvals approvals =
@@ -122,18 +132,20 @@ public final class Lookout implements AutoCloseable {
             policy,
             new ButtonTokens(
                 SigningKey.loadOrCreate(config.approvals().signingKey(), config.dataDir())),
-            // silences go to Alertmanager, everything else to the cluster
+            // silences go to Alertmanager, MCP tool calls to their server, the rest to the cluster
             new AlertmanagerRouting(
                 new SilenceExecutor(alertmanagers, Clock.systemUTC()),
-                new KubernetesActionExecutor(clusters.clients())),
+                new ActionRouter(new KubernetesActionExecutor(clusters.clients()), mcp.executor())),
             Clock.systemUTC());
     AgentBuilder agents =
         AgentBuilder.over(clusters.clients(), config.defaultCluster())
             .search(knowledge)
             .approvals(approvals)
             .informers();
-    LlmSetup.configure(
-        agents, config, clusters.clients().get(config.defaultCluster()), knowledge, metrics);
+    AgentTools tools =
+        LlmSetup.tools(config, clusters.clients().get(config.defaultCluster()), knowledge)
+            .with(mcp.tools(config.defaultCluster()));
+    LlmSetup.configure(agents, config, tools, metrics);
     inspections = new InspectionSetup(config, clusters.clients(), db.dataSource());
     resources.add(inspections);
     inspections.configure(agents);
@@ -154,6 +166,19 @@ public final class Lookout implements AutoCloseable {
     DeliveryDedupe dedupe = new DeliveryDedupe(db.dataSource(), Clock.systemUTC());
     resources.add(dedupe);
     conversations = new Conversations(byPlatform, agent, approvals, dedupe, metrics, work);
+    if (config.mcpServer().enabled()) {
+      mcpServer =
+          new McpServerSetup(
+              config.mcpServer(),
+              new McpServerSetup.Parts(
+                  agent,
+                  new lookout.bot.conversation.AnswerMessages(approvals)::render,
+                  tools,
+                  approvals,
+                  conversations,
+                  work));
+      resources.add(mcpServer);
+    }
     if (config.alerts().enabled()) {
       alerts =
           lookout.bot.alerts.AlertsSetup.open(
@@ -258,6 +283,11 @@ public final class Lookout implements AutoCloseable {
   /** The knowledge search (runbooks and incidents). */
   public KnowledgeBase knowledge() {
     return knowledge;
+  }
+
+  /** Lookout's own MCP endpoint, when {@code mcp.server.enabled}. */
+  public java.util.Optional<McpServerSetup> mcpServer() {
+    return java.util.Optional.ofNullable(mcpServer);
   }
 
   /** Alerts, when {@code alerts.enabled}. */
