@@ -3,10 +3,11 @@ package lookout.approvals;
 /**
  * A write the bot may perform, and the only way it performs one. Sealed: adding a kind of action
  * means adding a record here, a policy rule and an executor branch, all reviewed. {@link
- * McpToolCall} is the one open-ended kind: a tool of an MCP server, which the policy must name
- * explicitly ({@code mcp:<server>/<tool>}).
+ * AlertSilence} actions change Alertmanager rather than the cluster. {@link McpToolCall} is the one
+ * open-ended kind: a tool of an MCP server, which the policy must name explicitly ({@code
+ * mcp:<server>/<tool>}).
  */
-public sealed interface Action permits RestartDeployment, ScaleWorkload, McpToolCall {
+public sealed interface Action permits RestartDeployment, ScaleWorkload, AlertSilence, McpToolCall {
   String cluster();
 
   String namespace();
@@ -15,7 +16,7 @@ public sealed interface Action permits RestartDeployment, ScaleWorkload, McpTool
   String name();
 
   /**
-   * The action kind as policies name it: {@code restart}, {@code scale} or {@code
+   * The action kind as policies name it: {@code restart}, {@code scale}, {@code silence} or {@code
    * mcp:<server>/<tool>}.
    */
   String kind();

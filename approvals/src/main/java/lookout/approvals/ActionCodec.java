@@ -16,7 +16,7 @@ final class ActionCodec {
    * Action}'s permitted records. MCP tool calls ({@code mcp:<server>/<tool>}) are covered only by
    * rules that name them.
    */
-  static final Set<String> KINDS = PolicyLoader.orderedSet("restart", "scale");
+  static final Set<String> KINDS = PolicyLoader.orderedSet("restart", "scale", AlertSilence.KIND);
 
   /** The prefix of MCP tool call kinds. */
   static final String MCP = "mcp:";
@@ -37,6 +37,8 @@ final class ActionCodec {
         node.put("name", s.name());
         node.put("replicas", s.replicas());
       }
+      case SilenceAlerts s -> SilenceCodec.write(s, node);
+      case ExpireSilence e -> SilenceCodec.write(e, node);
       case McpToolCall m -> {
         node.put("kind", "mcp");
         node.put("name", m.name());
@@ -82,6 +84,8 @@ final class ActionCodec {
             text(node, "name"),
             replicas.intValue());
       }
+      case SilenceCodec.SILENCE -> SilenceCodec.readSilence(node);
+      case SilenceCodec.UNSILENCE -> SilenceCodec.readUnsilence(node);
       case "mcp" ->
           new McpToolCall(
               text(node, "cluster"),
@@ -96,11 +100,11 @@ final class ActionCodec {
                   + kind
                   + "\" — expected one of "
                   + String.join(", ", KINDS)
-                  + ", mcp");
+                  + ", unsilence, mcp");
     };
   }
 
-  private static String text(JsonNode node, String field) {
+  static String text(JsonNode node, String field) {
     JsonNode value = node.get(field);
     if (value == null || !value.isTextual() || value.textValue().isEmpty()) {
       throw new IllegalArgumentException("action." + field + " is missing or not text");

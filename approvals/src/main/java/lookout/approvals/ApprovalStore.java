@@ -155,6 +155,16 @@ final class ApprovalStore {
         });
   }
 
+  /** An audit row for an action refused before any request existed. */
+  void refused(Action action, String actor, Instant at, String reason) {
+    sql.write(
+        "while auditing a refused " + action.kind(),
+        conn -> {
+          AuditLog.appendRefusal(conn, at, actor, action, reason);
+          return null;
+        });
+  }
+
   Optional<ApprovalRequest> find(String id) {
     List<ApprovalRequest> found =
         select(

@@ -31,6 +31,7 @@ public final class Approvals {
   private final Runner runner;
   private final Recovery recovery;
   private final ActionExecutor executor;
+  private final Acting acting;
 
   public Approvals(
       DataSource db, Policy policy, ButtonTokens tokens, ActionExecutor executor, Clock clock) {
@@ -44,6 +45,7 @@ public final class Approvals {
     this.decider = new Decider(store, policy, tokens, clock);
     this.runner = new Runner(store, breakers, executor, clock);
     this.recovery = new Recovery(store, runner, clock);
+    this.acting = new Acting(store, policy, maker, clock);
   }
 
   /**
@@ -57,6 +59,37 @@ public final class Approvals {
    */
   public ApprovalRequest request(Action action, String requester) {
     return maker.request(Objects.requireNonNull(action, "action"), requester);
+  }
+
+  /**
+   * As {@link #request}, but when the policy lets {@code user} do this alone (a silence within the
+   * rule's {@code silenceAlone}, an unsilence, by one of its approvers) the request is approved on
+   * their behalf at once and comes back APPROVED, ready for {@link #execute}; otherwise it comes
+   * back PENDING like any request. A refusal is written to the audit trail (event {@code refused})
+   * before it is thrown.
+   *
+   * @param user a verified, platform-qualified user id
+   * @throws PolicyException as {@link #request}
+   */
+  public ApprovalRequest act(Action action, String user) {
+    return acting.act(Objects.requireNonNull(action, "action"), user);
+  }
+
+  /**
+   * A signed value for a button whose meaning the bot defines (e.g. an alert root's Acknowledge);
+   * valid until {@code expiresAt}. At most 2,000 characters.
+   */
+  public String commandToken(String command, Instant expiresAt) {
+    return tokens.command(Objects.requireNonNull(command, "command"), expiresAt);
+  }
+
+  /** The command of a token from {@link #commandToken}; empty if forged, garbled or expired. */
+  public Optional<String> readCommand(String token) {
+    Instant now = clock.instant();
+    return tokens
+        .readCommand(token)
+        .filter(c -> now.getEpochSecond() <= c.expiresAt().getEpochSecond())
+        .map(ButtonTokens.CommandToken::command);
   }
 
   /**

@@ -95,6 +95,42 @@ final class AuditLog {
     }
   }
 
+  /**
+   * A row about an action refused before a request existed (someone the policy does not allow
+   * pressed a button): {@code refused:<kind>:<cluster>/<namespace>/<name>} stands for the request.
+   */
+  static void appendRefusal(Connection conn, Instant at, String actor, Action action, String reason)
+      throws SQLException {
+    try (PreparedStatement st =
+        conn.prepareStatement(
+            "INSERT INTO approval_audit (request_id, occurred_at, actor, event, detail, error,"
+                + " kind, target_cluster, target_namespace, target_name, action_text, requester,"
+                + " approvals) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]')")) {
+      st.setString(
+          1,
+          "refused:"
+              + action.kind()
+              + ":"
+              + action.cluster()
+              + "/"
+              + action.namespace()
+              + "/"
+              + action.name());
+      st.setLong(2, at.toEpochMilli());
+      st.setString(3, actor);
+      st.setString(4, REFUSED);
+      Sql.setNullable(st, 5, truncate("request: " + reason));
+      Sql.setNullable(st, 6, truncate(reason));
+      st.setString(7, action.kind());
+      st.setString(8, action.cluster());
+      st.setString(9, action.namespace());
+      st.setString(10, action.name());
+      st.setString(11, action.describe());
+      st.setString(12, actor);
+      st.executeUpdate();
+    }
+  }
+
   static List<AuditEntry> forRequest(Connection conn, String requestId) throws SQLException {
     try (PreparedStatement st =
         conn.prepareStatement(SELECT + " WHERE request_id = ? ORDER BY seq")) {

@@ -31,6 +31,8 @@ public final class ButtonTokens {
   private static final String DECISION_PURPOSE = "lookout-decision-v1.";
   private static final String PROPOSAL_PURPOSE = "lookout-proposal-v1.";
   private static final String PROPOSAL_MARK = "p";
+  private static final String COMMAND_PURPOSE = "lookout-command-v1.";
+  private static final String COMMAND_MARK = "c";
   private static final String QUESTION_PURPOSE = "lookout-question-v1.";
   private static final String QUESTION_MARK = "q";
 
@@ -75,6 +77,9 @@ public final class ButtonTokens {
 
   /** A verified proposal token. */
   record ProposalToken(String actionJson, Instant expiresAt) {}
+
+  /** A verified command token. */
+  record CommandToken(String command, Instant expiresAt) {}
 
   /** A verified question token. */
   record QuestionToken(String question, Instant expiresAt) {}
@@ -157,6 +162,22 @@ public final class ButtonTokens {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * A token for a button whose meaning the bot defines itself ({@code alert:<group>:ack}): {@code
+   * c.<base64url command>.<expiryEpochSec>.<mac>}.
+   *
+   * @throws IllegalArgumentException when the token would be longer than a button value may be
+   */
+  String command(String command, Instant expiresAt) {
+    return signed(COMMAND_MARK, COMMAND_PURPOSE, command, expiresAt, "command");
+  }
+
+  /** The signed command and its expiry, or empty for anything else. */
+  Optional<CommandToken> readCommand(String token) {
+    return payload(token, COMMAND_MARK, COMMAND_PURPOSE)
+        .map(p -> new CommandToken(p.text(), p.expiresAt()));
   }
 
   /** Four dot-separated parts with a numeric expiry, or null for anything else. */

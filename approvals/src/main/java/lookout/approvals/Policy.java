@@ -90,7 +90,20 @@ public record Policy(
     if (action instanceof ScaleWorkload scale) {
       checkReplicas(scale, rule);
     }
+    if (action instanceof AlertSilence silence) {
+      SilencePolicy.checkRequest(this, silence, rule, requester);
+    }
     return rule;
+  }
+
+  /**
+   * True when {@code user} may do {@code action} alone, without anyone else approving: a silence
+   * within the covering rule's {@code silenceAlone}, or an unsilence, by one of its approvers.
+   * Every other action needs its approvals.
+   */
+  boolean actsAlone(Action action, String user) {
+    return action instanceof AlertSilence silence
+        && ruleFor(action).map(r -> SilencePolicy.actsAlone(this, silence, r, user)).orElse(false);
   }
 
   /** Why {@code user} may not approve the request, or empty if they may. */

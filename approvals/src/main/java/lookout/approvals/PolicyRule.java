@@ -23,6 +23,9 @@ import java.util.Set;
  * @param selfApproval whether the requester may approve their own request
  * @param ttl how long a request under this rule stays pending
  * @param requiredApprovals how many distinct approvers must approve before the action runs (≥ 1)
+ * @param maxSilence the longest silence anyone may ask for under this rule
+ * @param silenceAlone the longest silence an approver may create alone, with no second approver; a
+ *     longer one is a request that needs {@code requiredApprovals} approvals like a restart
  */
 public record PolicyRule(
     String label,
@@ -35,7 +38,44 @@ public record PolicyRule(
     boolean allowScaleToZero,
     boolean selfApproval,
     Duration ttl,
-    int requiredApprovals) {
+    int requiredApprovals,
+    Duration maxSilence,
+    Duration silenceAlone) {
+  /** Silences up to 4 hours need no second approver unless a rule says otherwise. */
+  public static final Duration DEFAULT_SILENCE_ALONE = Duration.ofHours(4);
+
+  /** The longest silence a rule allows unless it says otherwise. */
+  public static final Duration DEFAULT_MAX_SILENCE = Duration.ofDays(7);
+
+  /** A rule with the default silence limits. */
+  public PolicyRule(
+      String label,
+      List<String> clusters,
+      List<String> namespaces,
+      Set<String> actions,
+      List<String> requesters,
+      List<String> approvers,
+      OptionalInt maxReplicas,
+      boolean allowScaleToZero,
+      boolean selfApproval,
+      Duration ttl,
+      int requiredApprovals) {
+    this(
+        label,
+        clusters,
+        namespaces,
+        actions,
+        requesters,
+        approvers,
+        maxReplicas,
+        allowScaleToZero,
+        selfApproval,
+        ttl,
+        requiredApprovals,
+        DEFAULT_MAX_SILENCE,
+        DEFAULT_SILENCE_ALONE);
+  }
+
   public PolicyRule {
     Objects.requireNonNull(label, "label");
     clusters = List.copyOf(clusters);
@@ -49,6 +89,8 @@ public record PolicyRule(
       throw new IllegalArgumentException(
           "requiredApprovals must be >= 1, got " + requiredApprovals);
     }
+    Objects.requireNonNull(maxSilence, "maxSilence");
+    Objects.requireNonNull(silenceAlone, "silenceAlone");
   }
 
   /** True when this rule is about {@code kind} on the given cluster and namespace. */

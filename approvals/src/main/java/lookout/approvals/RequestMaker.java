@@ -95,8 +95,9 @@ final class RequestMaker {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
+      String who = action instanceof AlertSilence ? "Alertmanager" : "the cluster";
       throw new PolicyException(
-          "the cluster refused a dry run of " + action.describe() + ": " + Runner.reason(e));
+          who + " refused a dry run of " + action.describe() + ": " + Runner.reason(e));
     }
   }
 

@@ -24,7 +24,13 @@ final class RuleReader {
           "allowScaleToZero",
           "selfApproval",
           "ttl",
-          "approvals");
+          "approvals",
+          "maxSilence",
+          "silenceAlone");
+
+  /** Alertmanager sets no limit; a quarter of a year is longer than any silence should be. */
+  static final Duration MAX_SILENCE = Duration.ofDays(90);
+
   static final int MAX_APPROVALS = 10;
   private static final Pattern CLUSTER_GLOB = Pattern.compile("[A-Za-z0-9._*?-]+");
   private static final Pattern NAMESPACE_GLOB = Pattern.compile("[a-z0-9*?][a-z0-9.*?-]*");
@@ -112,6 +118,26 @@ final class RuleReader {
     Duration ttl =
         fields.duration(node.get("ttl"), path + ".ttl", defaultTtl, PolicyLoader.MAX_TTL);
     int required = requiredApprovals(node.get("approvals"), path + ".approvals", approvers);
+    Duration maxSilence =
+        fields.duration(
+            node.get("maxSilence"),
+            path + ".maxSilence",
+            PolicyRule.DEFAULT_MAX_SILENCE,
+            MAX_SILENCE);
+    Duration alone =
+        fields.duration(
+            node.get("silenceAlone"),
+            path + ".silenceAlone",
+            min(PolicyRule.DEFAULT_SILENCE_ALONE, maxSilence),
+            MAX_SILENCE);
+    if (alone.compareTo(maxSilence) > 0) {
+      fields.error(
+          path + ".silenceAlone",
+          SilenceDurations.format(alone)
+              + " is longer than maxSilence "
+              + SilenceDurations.format(maxSilence)
+              + " — expected at most maxSilence");
+    }
     if (namespaces == null || approvers == null) {
       return null;
     }
@@ -126,7 +152,13 @@ final class RuleReader {
         toZero,
         self,
         ttl,
-        required);
+        required,
+        maxSilence,
+        alone);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   /**

@@ -83,4 +83,17 @@ class ButtonTokensTest {
     assertThatThrownBy(() -> tokens.decision("a.b", Choice.APPROVE, expiry))
         .hasMessage("request id \"a.b\" is not URL-safe");
   }
+
+  @Test
+  void command_tokens_roundtrip_and_are_no_other_kind_of_token() {
+    String token = tokens.command("alert:3fa2:silence:1h", expiry);
+
+    assertThat(tokens.readCommand(token))
+        .contains(new ButtonTokens.CommandToken("alert:3fa2:silence:1h", expiry));
+    assertThat(tokens.readProposal(token)).isEmpty();
+    assertThat(tokens.readDecision(token)).isEmpty();
+    assertThat(tokens.readCommand(tokens.proposal("{}", expiry))).isEmpty();
+    String forged = token.substring(0, token.lastIndexOf('.') + 1) + "A".repeat(43);
+    assertThat(tokens.readCommand(forged)).isEmpty();
+  }
 }

@@ -137,7 +137,7 @@ class PolicyLoaderTest {
     PolicyRule rest = policy.rules().get(1);
     assertThat(rest.label()).isEqualTo("rules[1]");
     assertThat(rest.clusters()).containsExactly("*");
-    assertThat(rest.actions()).isEqualTo(Set.of("restart", "scale"));
+    assertThat(rest.actions()).isEqualTo(Set.of("restart", "scale", "silence"));
     assertThat(rest.selfApproval()).isTrue();
     assertThat(rest.ttl()).isEqualTo(Duration.ofMinutes(10));
     assertThat(policy.ruleFor(new RestartDeployment("c", "prod-eu", "x"))).contains(prod);

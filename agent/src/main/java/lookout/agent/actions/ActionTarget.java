@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.util.Locale;
 import lookout.approvals.Action;
+import lookout.approvals.AlertSilence;
 import lookout.approvals.McpToolCall;
 import lookout.approvals.RestartDeployment;
 import lookout.approvals.ScaleWorkload;
@@ -24,6 +25,7 @@ record ActionTarget(String kind, String namespace, String name) {
   static ActionTarget of(Action action) {
     return switch (action) {
       case RestartDeployment r -> new ActionTarget("Deployment", r.namespace(), r.name());
+      case AlertSilence a -> throw notOnTheCluster(a);
       case ScaleWorkload s -> {
         String kind = s.workloadKind().toLowerCase(Locale.ROOT);
         if (!kind.equals("deployment") && !kind.equals("statefulset")) {
@@ -66,5 +68,11 @@ record ActionTarget(String kind, String namespace, String name) {
   static long generation(HasMetadata object) {
     Long g = object.getMetadata().getGeneration();
     return g == null ? 0 : g;
+  }
+
+  /** Silences change Alertmanager, never a cluster object; the router sends them elsewhere. */
+  static IllegalArgumentException notOnTheCluster(AlertSilence action) {
+    return new IllegalArgumentException(
+        "cannot " + action.describe() + " on the cluster: silences are made in Alertmanager");
   }
 }

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import lookout.approvals.Action;
 import lookout.approvals.ActionExecutor;
+import lookout.approvals.AlertSilence;
 import lookout.approvals.DryRun;
 import lookout.approvals.McpToolCall;
 import lookout.approvals.RestartDeployment;
@@ -70,6 +71,7 @@ public final class KubernetesActionExecutor implements ActionExecutor {
           case RestartDeployment r ->
               "rollout restart of " + replicas + " pod" + (replicas == 1 ? "" : "s");
           case ScaleWorkload s -> "replicas " + replicas + " → " + s.replicas();
+          case AlertSilence a -> throw ActionTarget.notOnTheCluster(a);
           case McpToolCall m -> throw ActionTarget.notKubernetes(m);
         };
     return new DryRun(change, snapshot(before));
@@ -116,6 +118,7 @@ public final class KubernetesActionExecutor implements ActionExecutor {
           case RestartDeployment r ->
               Patches.restartedAt(clock.instant().truncatedTo(ChronoUnit.SECONDS));
           case ScaleWorkload s -> Patches.replicas(s.replicas());
+          case AlertSilence a -> throw ActionTarget.notOnTheCluster(a);
           case McpToolCall m -> throw ActionTarget.notKubernetes(m);
         };
     HasMetadata after =
@@ -146,6 +149,7 @@ public final class KubernetesActionExecutor implements ActionExecutor {
               + " to "
               + s.replicas()
               + " replicas";
+      case AlertSilence a -> throw ActionTarget.notOnTheCluster(a);
       case McpToolCall m -> throw ActionTarget.notKubernetes(m);
     };
   }

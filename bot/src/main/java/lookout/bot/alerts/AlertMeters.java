@@ -17,7 +17,7 @@ import java.util.function.ToDoubleFunction;
  *   <li>{@code lookout_alert_posts_total{platform,kind}}: root, reply, analysis, edit, storm
  *   <li>{@code lookout_alert_post_failures_total{platform}}
  *   <li>{@code lookout_alert_lane_backlog{destination}}: alert groups waiting in the lane
- *   <li>{@code lookout_alert_analyses_total{outcome}}: posted, failed, over_budget
+ *   <li>{@code lookout_alert_analyses_total{outcome}}: posted, failed, over_budget, acknowledged
  *   <li>{@code lookout_alert_incidents_total{outcome}}: recorded, failed
  * </ul>
  */

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.locks.ReentrantLock;
 import lookout.adapters.chat.ConversationRef;
 import lookout.adapters.chat.Message;
 import org.slf4j.Logger;
@@ -39,7 +38,8 @@ public final class AlertThreads {
   private final ExecutorService work;
   private final Clock clock;
   private final AlertMeters meters;
-  private final ReentrantLock[] locks = new ReentrantLock[64];
+  private final GroupLocks locks;
+  private final ThreadControls controls;
 
   AlertThreads(
       GroupStore store,
@@ -51,8 +51,12 @@ public final class AlertThreads {
       String owner,
       ExecutorService work,
       Clock clock,
-      AlertMeters meters) {
+      AlertMeters meters,
+      GroupLocks locks,
+      ThreadControls controls) {
     this.meters = meters;
+    this.locks = locks;
+    this.controls = controls;
     this.store = store;
     this.router = router;
     this.lanes = lanes;
@@ -62,9 +66,6 @@ public final class AlertThreads {
     this.owner = owner;
     this.work = work;
     this.clock = clock;
-    for (int i = 0; i < locks.length; i++) {
-      locks[i] = new ReentrantLock();
-    }
   }
 
   /** Handles one notification; blocking (JDBC), call from a virtual thread. */
@@ -85,13 +86,10 @@ public final class AlertThreads {
           "alert group {} matched no route and no default destination: not posted", n.groupKey());
       return new Outcome("unrouted", id, List.of(), List.of(), false);
     }
-    ReentrantLock lock = locks[Math.floorMod(id.hashCode(), locks.length)];
-    lock.lock();
-    try {
-      return store.inOneConnection(() -> update(id, n, route.destinations()));
-    } finally {
-      lock.unlock();
-    }
+    Outcome outcome =
+        locks.with(id, () -> store.inOneConnection(() -> update(id, n, route.destinations())));
+    controls.notified().accept(id);
+    return outcome;
   }
 
   private Outcome update(String id, Notification n, List<Destination> destinations) {
@@ -131,11 +129,15 @@ public final class AlertThreads {
       timeline.remove(1);
     }
     int analyses = newEpisode ? 0 : before.analyses();
-    boolean analyse = firing && !changes.newlyFiring().isEmpty() && analyses < budget;
+    // Someone owns this episode: new alerts are theirs to look at, not another analysis to post.
+    boolean owned =
+        !newEpisode
+            && controls.owners().find(id).map(o -> o.acknowledged(before.episode())).orElse(false);
+    boolean analyse = firing && !changes.newlyFiring().isEmpty() && analyses < budget && !owned;
     if (analyse) {
       analyses++;
     } else if (firing && !changes.newlyFiring().isEmpty()) {
-      meters.analysis("over_budget");
+      meters.analysis(owned ? "acknowledged" : "over_budget");
     }
     LinkedHashMap<String, GroupState.AlertLine> lines = new LinkedHashMap<>();
     for (Alert a : n.alerts()) {
@@ -160,8 +162,10 @@ public final class AlertThreads {
             timeline,
             before == null ? 1 : before.episode() + (newEpisode ? 1 : 0));
     store.save(state, now);
+    controls.owners().notification(id, state.episode(), NotificationJson.write(n), now);
+    Ownership ownership = controls.owners().find(id).orElse(Ownership.none(state.episode()));
 
-    Message root = AlertMessages.root(n, state, now);
+    Message root = controls.view().render(n, state, ownership, now);
     Message reply = before == null ? null : AlertMessages.changes(changes);
     for (Destination d : destinations) {
       Lane lane = lanes.lane(d);
@@ -196,32 +200,31 @@ public final class AlertThreads {
   private void analyse(String id, Notification n, int round, List<Destination> destinations) {
     try {
       Analysis analysis = analyst.analyse(n, round, budget);
-      ReentrantLock lock = locks[Math.floorMod(id.hashCode(), locks.length)];
-      lock.lock();
-      try {
-        store
-            .find(id)
-            .ifPresent(
-                g ->
-                    store.save(
-                        new GroupState(
-                            g.groupId(),
-                            g.groupKey(),
-                            g.status(),
-                            g.startedAt(),
-                            g.resolvedAt(),
-                            g.notifications(),
-                            g.alerts(),
-                            g.analyses(),
-                            g.analysis().isEmpty()
-                                ? analysis.text()
-                                : g.analysis() + "\n\n" + analysis.text(),
-                            g.timeline(),
-                            g.episode()),
-                        clock.instant()));
-      } finally {
-        lock.unlock();
-      }
+      locks.with(
+          id,
+          () -> {
+            store
+                .find(id)
+                .ifPresent(
+                    g ->
+                        store.save(
+                            new GroupState(
+                                g.groupId(),
+                                g.groupKey(),
+                                g.status(),
+                                g.startedAt(),
+                                g.resolvedAt(),
+                                g.notifications(),
+                                g.alerts(),
+                                g.analyses(),
+                                g.analysis().isEmpty()
+                                    ? analysis.text()
+                                    : g.analysis() + "\n\n" + analysis.text(),
+                                g.timeline(),
+                                g.episode()),
+                            clock.instant()));
+            return null;
+          });
       destinations.forEach(d -> lanes.lane(d).analysis(id, analysis.message()));
       meters.analysis("posted");
     } catch (RuntimeException e) {

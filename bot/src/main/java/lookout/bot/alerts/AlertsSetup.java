@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
@@ -19,10 +20,12 @@ import lookout.adapters.chat.ChatAdapter;
 import lookout.adapters.chat.Message;
 import lookout.agent.Agent;
 import lookout.agent.Answer;
+import lookout.agent.alertmanager.AlertmanagerClient;
 import lookout.approvals.ApprovalRequest;
 import lookout.approvals.Approvals;
 import lookout.approvals.AuditEntry;
 import lookout.approvals.AuditQuery;
+import lookout.bot.conversation.Conversations;
 import lookout.knowledge.KnowledgeBase;
 import lookout.knowledge.SearchRequest;
 import lookout.knowledge.SearchResult;
@@ -98,10 +101,32 @@ public final class AlertsSetup implements AutoCloseable {
     }
   }
 
+  /**
+   * What the controls on a root need: {@code Conversations} takes silences through approvals and
+   * posts their cards; {@code alertmanagers} by cluster (empty: no Silence buttons); the clusters
+   * Lookout knows (a group's {@code cluster} label picks one, else the default).
+   */
+  public record Controls(
+      Conversations conversations,
+      Approvals approvals,
+      Map<String, AlertmanagerClient> alertmanagers,
+      Set<String> clusters,
+      String defaultCluster) {}
+
+  /** Alerts without controls on the roots (no buttons). */
   public static AlertsSetup open(AlertsSettings settings, Parts parts) {
+    return open(settings, parts, null);
+  }
+
+  /**
+   * @param controls acknowledge and silence from the thread; null = roots without buttons
+   */
+  public static AlertsSetup open(AlertsSettings settings, Parts parts, Controls controls) {
     AlertRouter router = new AlertRouter(settings.routes(), settings.defaultTo());
     String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
-    GroupStore store = new GroupStore(parts.db());
+    SharedConnection connections = new SharedConnection(parts.db());
+    GroupStore store = new GroupStore(connections);
+    OwnershipStore owners = new OwnershipStore(connections);
     AlertMeters meters = new AlertMeters(parts.meters());
     Lanes lanes =
         new Lanes(
@@ -110,6 +135,11 @@ public final class AlertsSetup implements AutoCloseable {
     IncidentRecorder incidents =
         new IncidentRecorder(
             new IncidentStore(parts.db()), parts.index(), actionsTaken(parts.approvals()));
+    GroupLocks locks = new GroupLocks();
+    ThreadControls thread =
+        controls == null
+            ? ThreadControls.plain(owners)
+            : wireControls(controls, store, owners, connections, lanes, locks, parts.work());
     AlertThreads threads =
         new AlertThreads(
             store,
@@ -121,7 +151,9 @@ public final class AlertsSetup implements AutoCloseable {
             owner,
             parts.work(),
             Clock.systemUTC(),
-            meters);
+            meters,
+            locks,
+            thread);
     log.info(
         "alerts: POST {} → {} route(s), default {}, analysis budget {} per group",
         AlertRoutes.PATH,
@@ -129,6 +161,35 @@ public final class AlertsSetup implements AutoCloseable {
         settings.defaultTo(),
         settings.analysisBudget());
     return new AlertsSetup(settings, lanes, threads, store, router, meters);
+  }
+
+  private static ThreadControls wireControls(
+      Controls c,
+      GroupStore store,
+      OwnershipStore owners,
+      SharedConnection connections,
+      Lanes lanes,
+      GroupLocks locks,
+      ExecutorService work) {
+    Clock clock = Clock.systemUTC();
+    RootView view =
+        new RootView(
+            c.approvals(),
+            n -> SilenceScope.of(n, c.clusters(), c.defaultCluster()),
+            scope -> c.alertmanagers().containsKey(scope.cluster()));
+    RootLookup roots = new RootLookup(connections);
+    RootRedraw redraw = new RootRedraw(store, owners, roots, view, lanes, locks, clock);
+    SilenceRefresh refresh =
+        new SilenceRefresh(owners, view, redraw, c.alertmanagers(), work, clock);
+    AlertControls actions =
+        new AlertControls(store, owners, roots, view, redraw, refresh, c.conversations(), clock);
+    c.conversations().addThreadActions(actions);
+    c.conversations().onExecuted(actions::executed);
+    log.info(
+        "alerts: roots offer Acknowledge{} (Alertmanager for {})",
+        c.alertmanagers().isEmpty() ? "" : " and Silence",
+        c.alertmanagers().isEmpty() ? "no cluster" : c.alertmanagers().keySet());
+    return new ThreadControls(owners, view, refresh::notified);
   }
 
   private static ActionsTaken actionsTaken(Approvals approvals) {

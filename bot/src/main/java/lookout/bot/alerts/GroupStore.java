@@ -28,43 +28,23 @@ public final class GroupStore {
       new TypeReference<>() {};
   private static final TypeReference<List<String>> LINES = new TypeReference<>() {};
 
-  private final DataSource db;
-  // Set while one notification is handled, so its reads and writes share one connection (opening
-  // a SQLite connection per statement costs more than the statements).
-  private final ThreadLocal<Connection> current = new ThreadLocal<>();
+  private final SharedConnection connections;
 
   public GroupStore(DataSource db) {
-    this.db = db;
+    this(new SharedConnection(db));
+  }
+
+  GroupStore(SharedConnection connections) {
+    this.connections = connections;
   }
 
   /** Runs {@code work} with every call of this store on this thread using one connection. */
   public <T> T inOneConnection(java.util.function.Supplier<T> work) {
-    if (current.get() != null) {
-      return work.get();
-    }
-    try (Connection c = db.getConnection()) {
-      current.set(c);
-      return work.get();
-    } catch (SQLException e) {
-      throw new IllegalStateException("while opening the database: " + e.getMessage(), e);
-    } finally {
-      current.remove();
-    }
+    return connections.inOne(work);
   }
 
-  /** A connection to use in one try block: the shared one (left open) or a new one (closed). */
-  private record Handle(Connection c, boolean owned) implements AutoCloseable {
-    @Override
-    public void close() throws SQLException {
-      if (owned) {
-        c.close();
-      }
-    }
-  }
-
-  private Handle handle() throws SQLException {
-    Connection shared = current.get();
-    return shared != null ? new Handle(shared, false) : new Handle(db.getConnection(), true);
+  private SharedConnection.Handle handle() throws SQLException {
+    return connections.handle();
   }
 
   /** A short stable id for a group key (sha-256, hex, first 32 characters). */
@@ -82,7 +62,7 @@ public final class GroupStore {
     String sql =
         "SELECT group_key, status, started_at, resolved_at, notifications, alerts, analyses,"
             + " analysis, timeline, episode FROM alert_groups WHERE group_id = ?";
-    try (Handle h = handle();
+    try (SharedConnection.Handle h = handle();
         PreparedStatement s = h.c().prepareStatement(sql)) {
       s.setString(1, groupId);
       try (ResultSet r = s.executeQuery()) {
@@ -120,7 +100,7 @@ public final class GroupStore {
         "INSERT INTO alert_groups (group_key, status, started_at, resolved_at, updated_at,"
             + " notifications, alerts, analyses, analysis, timeline, episode, group_id)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (group_id) DO NOTHING";
-    try (Handle h = handle()) {
+    try (SharedConnection.Handle h = handle()) {
       if (write(h.c(), update, g, now) == 0 && write(h.c(), insert, g, now) == 0) {
         write(h.c(), update, g, now); // another replica inserted it in between
       }
@@ -155,7 +135,7 @@ public final class GroupStore {
    */
   public boolean claimRoot(
       String groupId, Destination destination, String owner, Instant now, Instant staleBefore) {
-    try (Handle h = handle()) {
+    try (SharedConnection.Handle h = handle()) {
       try (PreparedStatement s =
           h.c()
               .prepareStatement(
@@ -208,7 +188,7 @@ public final class GroupStore {
 
   /** The root's message id in {@code destination}, empty while unclaimed or being posted. */
   public Optional<String> rootId(String groupId, Destination destination) {
-    try (Handle h = handle();
+    try (SharedConnection.Handle h = handle();
         PreparedStatement s =
             h.c()
                 .prepareStatement(
@@ -225,7 +205,7 @@ public final class GroupStore {
 
   /** Roots per destination (reports and tests). */
   public int rootCount() {
-    try (Handle h = handle();
+    try (SharedConnection.Handle h = handle();
         PreparedStatement s =
             h.c()
                 .prepareStatement("SELECT COUNT(*) FROM alert_roots WHERE message_id IS NOT NULL");
@@ -237,7 +217,7 @@ public final class GroupStore {
   }
 
   private void run(String sql, String what, String... args) {
-    try (Handle h = handle();
+    try (SharedConnection.Handle h = handle();
         PreparedStatement s = h.c().prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         s.setString(i + 1, args[i]);

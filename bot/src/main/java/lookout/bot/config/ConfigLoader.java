@@ -11,10 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import lookout.agent.remote.HttpEndpoint;
 import lookout.bot.alerts.AlertsSettings;
 import lookout.bot.inspect.InspectionSettings;
 
@@ -138,7 +140,8 @@ public final class ConfigLoader {
             "alerts",
             "inspections",
             "feishu",
-            "mcp"));
+            "mcp",
+            "alertmanagers"));
 
     ObjectNode s = t.object(root, "server", "server", Set.of("host", "port"));
     var server =
@@ -236,6 +239,11 @@ public final class ConfigLoader {
     List<InspectionSettings> inspections = InspectionConfig.bind(t, root, clusterNames);
     FeishuSettings feishu = FeishuSettings.bind(t, root);
     McpConfig.Bound mcp = McpConfig.bind(t, root);
+    List<String> names = clusters.stream().map(LookoutConfig.Cluster::name).toList();
+    Map<String, HttpEndpoint> alertmanagers = new LinkedHashMap<>();
+    EndpointConfig.bind(
+            t, root, "alertmanagers", "http://alertmanager.monitoring:9093", names, Set.of())
+        .forEach(b -> alertmanagers.put(b.cluster(), b.endpoint()));
 
     if (!t.problems().isEmpty()) {
       throw new ConfigException(source, t.problems());
@@ -267,6 +275,7 @@ public final class ConfigLoader {
         inspections,
         feishu,
         mcp.servers(),
-        mcp.server());
+        mcp.server(),
+        alertmanagers);
   }
 }

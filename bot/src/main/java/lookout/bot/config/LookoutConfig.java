@@ -3,8 +3,10 @@ package lookout.bot.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import lookout.agent.mcp.McpServerConfig;
+import lookout.agent.remote.HttpEndpoint;
 import lookout.bot.alerts.AlertsSettings;
 import lookout.bot.inspect.InspectionSettings;
 import lookout.bot.mcp.McpServerSettings;
@@ -12,6 +14,8 @@ import lookout.bot.mcp.McpServerSettings;
 /**
  * The whole configuration, validated. Built by {@link ConfigLoader}; see the README's configuration
  * reference for every key.
+ *
+ * @param alertmanagers per cluster: where silences are made (no entry: no Silence buttons)
  */
 public record LookoutConfig(
     String source,
@@ -31,7 +35,12 @@ public record LookoutConfig(
     List<InspectionSettings> inspections,
     FeishuSettings feishu,
     List<McpServerConfig> mcpServers,
-    McpServerSettings mcpServer) {
+    McpServerSettings mcpServer,
+    Map<String, HttpEndpoint> alertmanagers) {
+
+  public LookoutConfig {
+    alertmanagers = Map.copyOf(alertmanagers);
+  }
 
   /** HTTP listener. */
   public record Server(String host, int port) {

@@ -1,10 +1,13 @@
 package lookout.bot.conversation;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 import lookout.adapters.chat.ChatAdapter;
 import lookout.adapters.chat.ChatHandler;
 import lookout.adapters.chat.Click;
@@ -44,6 +47,8 @@ public final class Conversations implements ChatHandler {
   private final ApprovalCards cards;
   private final RolloutFollower rollouts;
   private volatile Duration sweepAbandonedAfter;
+  private final List<ThreadActions> threadActions = new CopyOnWriteArrayList<>();
+  private final List<Consumer<ApprovalRequest>> executed = new CopyOnWriteArrayList<>();
 
   public Conversations(
       Map<String, ChatAdapter> adapters,
@@ -83,6 +88,23 @@ public final class Conversations implements ChatHandler {
    * Answers synchronously (the CLI's {@code ask} and tests use this; chat goes through onMessage).
    */
   public void answer(Inbound in) {
+    if (in.conversation().thread() != null) {
+      // "silence 2h" under an alert root is a command about that thread, not a question
+      for (ThreadActions actions : threadActions) {
+        Optional<Message> reply;
+        try {
+          reply = actions.command(in);
+        } catch (RuntimeException e) {
+          log.error("while handling {} in {}", in.eventId(), in.conversation(), e);
+          post(in.conversation(), Message.text("Sorry — I could not do that: " + e.getMessage()));
+          return;
+        }
+        if (reply.isPresent()) {
+          post(in.conversation(), reply.get());
+          return;
+        }
+      }
+    }
     ask(in.conversation(), in.user().qualified(), in.text(), in.eventId());
   }
 
@@ -121,6 +143,14 @@ public final class Conversations implements ChatHandler {
       work.execute(
           () -> ask(where, user, question.get(), "click on " + click.message().messageId()));
       return ClickReply.accepted("Asking: " + question.get());
+    }
+    Optional<String> command = approvals.readCommand(click.token());
+    if (command.isPresent()) {
+      return threadActions.stream()
+          .filter(a -> command.get().startsWith(a.prefix()))
+          .findFirst()
+          .map(a -> a.press(command.get(), click))
+          .orElseGet(() -> ClickReply.refused("This button is not handled any more."));
     }
     Optional<Action> proposal = approvals.readProposal(click.token());
     if (proposal.isPresent()) {
@@ -185,6 +215,54 @@ public final class Conversations implements ChatHandler {
     }
   }
 
+  /** Registers actions on threads another part of the bot owns (tried before the agent). */
+  public void addThreadActions(ThreadActions actions) {
+    threadActions.add(actions);
+  }
+
+  /** Calls {@code listener} with every request this bot executed, once it ended. */
+  public void onExecuted(Consumer<ApprovalRequest> listener) {
+    executed.add(listener);
+  }
+
+  /**
+   * What {@link #act} did.
+   *
+   * @param request the request, when one was made: APPROVED (running now) or PENDING (its card
+   *     waits for approvers)
+   * @param notice one line for whoever asked
+   */
+  public record Acted(Optional<ApprovalRequest> request, String notice) {}
+
+  /**
+   * Asks for {@code action} on behalf of {@code user} in {@code thread}, the way a button press or
+   * command of another part of the bot does: {@code Approvals.act} decides; a request gets its card
+   * in the thread and, when the policy let the user act alone, runs at once. A refusal posts
+   * nothing: the notice says why (and the audit has it).
+   */
+  public Acted act(Action action, String user, ConversationRef thread) {
+    ApprovalRequest request;
+    try {
+      request = approvals.act(action, user);
+    } catch (PolicyException e) {
+      metrics.approval("refused");
+      return new Acted(Optional.empty(), "Not done: " + e.getMessage());
+    }
+    metrics.approval("requested");
+    MessageRef card = post(thread, cards.render(request));
+    if (card != null) {
+      approvals.attachMessage(request.id(), MessageRefs.encode(card));
+    }
+    if (request.state() == lookout.approvals.State.APPROVED) {
+      metrics.approval("approved");
+      work.execute(() -> execute(request.id()));
+      return new Acted(Optional.of(request), "Doing it now: " + action.describe());
+    }
+    return new Acted(
+        Optional.of(request),
+        "Approval requested: " + action.describe() + " — " + ApprovalCards.waiting(request));
+  }
+
   /**
    * Creates an approval request for {@code action} on behalf of {@code requester} (policy, breaker
    * and dry run apply) and posts its card into {@code where}, where approvers decide it as any
@@ -216,6 +294,13 @@ public final class Conversations implements ChatHandler {
     ApprovalRequest done = approvals.execute(requestId, this::editCard);
     metrics.execution(done.action().kind(), done.state().name().toLowerCase(Locale.ROOT));
     editCard(done);
+    for (Consumer<ApprovalRequest> listener : executed) {
+      try {
+        listener.accept(done);
+      } catch (RuntimeException e) {
+        log.error("while telling a listener request {} ended {}", done.id(), done.state(), e);
+      }
+    }
     rollouts.follow(done, this::editCard);
   }
 

@@ -17,6 +17,9 @@ import lookout.adapters.outbox.OutboxPolicy;
 import lookout.agent.Agent;
 import lookout.agent.actions.ActionRouter;
 import lookout.agent.actions.KubernetesActionExecutor;
+import lookout.agent.alertmanager.AlertmanagerClient;
+import lookout.agent.alertmanager.AlertmanagerRouting;
+import lookout.agent.alertmanager.SilenceExecutor;
 import lookout.agent.chain.AgentBuilder;
 import lookout.agent.mcp.McpServers;
 import lookout.agent.tools.AgentTools;
@@ -121,13 +124,18 @@ public final class Lookout implements AutoCloseable {
     // question usually sees their tools; one that is down never stops Lookout from starting
     McpServers mcp = McpServers.start(config.mcpServers(), MCP_FIRST_WAIT);
     resources.add(mcp);
+    Map<String, AlertmanagerClient> alertmanagers = new LinkedHashMap<>();
+    config.alertmanagers().forEach((c, e) -> alertmanagers.put(c, new AlertmanagerClient(e)));
     Approvals approvals =
         new Approvals(
             db.dataSource(),
             policy,
             new ButtonTokens(
                 SigningKey.loadOrCreate(config.approvals().signingKey(), config.dataDir())),
-            new ActionRouter(new KubernetesActionExecutor(clusters.clients()), mcp.executor()),
+            // silences go to Alertmanager, MCP tool calls to their server, the rest to the cluster
+            new AlertmanagerRouting(
+                new SilenceExecutor(alertmanagers, Clock.systemUTC()),
+                new ActionRouter(new KubernetesActionExecutor(clusters.clients()), mcp.executor())),
             Clock.systemUTC());
     AgentBuilder agents =
         AgentBuilder.over(clusters.clients(), config.defaultCluster())
@@ -187,7 +195,13 @@ public final class Lookout implements AutoCloseable {
                   metrics.registry(),
                   // Lanes hand over more only when the outbox delivered what they gave it.
                   lookout.bot.alerts.InFlight.of(
-                      d -> outbox.waiting(d.platform(), d.channel()), outbox::awaitProgress)));
+                      d -> outbox.waiting(d.platform(), d.channel()), outbox::awaitProgress)),
+              new lookout.bot.alerts.AlertsSetup.Controls(
+                  conversations,
+                  approvals,
+                  alertmanagers,
+                  clusters.clients().keySet(),
+                  config.defaultCluster()));
       resources.add(alerts);
     }
     if (!platforms.isEmpty()) {

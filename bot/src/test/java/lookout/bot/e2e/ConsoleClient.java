@@ -36,6 +36,19 @@ final class ConsoleClient {
     return r.body().get("thread").asText();
   }
 
+  /** Posts as {@code user} in a thread of {@code channel}; returns the new message's id. */
+  String reply(String user, String channel, String thread, String text) throws Exception {
+    Response r =
+        post(
+            "/api/console/messages",
+            JSON.writeValueAsString(
+                Map.of("user", user, "text", text, "channel", channel, "thread", thread)));
+    if (r.status() != 202) {
+      throw new AssertionError("post failed: " + r);
+    }
+    return r.body().get("messageId").asText();
+  }
+
   Response click(String user, String messageId, String token) throws Exception {
     return post(
         "/api/console/clicks",
