@@ -139,11 +139,7 @@ public final class ConfigLoader {
             "inspections",
             "feishu"));
 
-    ObjectNode s = t.object(root, "server", "server", Set.of("host", "port"));
-    var server =
-        new LookoutConfig.Server(
-            t.string(s, "host", "server.host").orElse("127.0.0.1"),
-            t.integer(s, "port", "server.port", 8080, 0, 65535));
+    var server = ServerConfig.bind(t, root);
 
     Path dataDir = Path.of(t.string(root, "dataDir", "dataDir").orElse("lookout-data"));
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import lookout.bot.alerts.AlertsSettings;
+import lookout.bot.http.HttpLimits;
 import lookout.bot.inspect.InspectionSettings;
 
 /**
@@ -29,8 +30,12 @@ public record LookoutConfig(
     List<InspectionSettings> inspections,
     FeishuSettings feishu) {
 
-  /** HTTP listener. */
-  public record Server(String host, int port) {
+  /** HTTP listener and how much any client may hold it ({@code server.idleTimeout} …). */
+  public record Server(String host, int port, HttpLimits limits) {
+    public Server(String host, int port) {
+      this(host, port, HttpLimits.defaults());
+    }
+
     public boolean loopback() {
       return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
     }
