@@ -85,12 +85,18 @@ class ProbesAndLimitsTest {
   void an_upload_the_client_breaks_off_is_not_an_error_in_the_log() throws Exception {
     try (CapturedLogs logs = new CapturedLogs()) {
       for (int i = 0; i < 20; i++) {
-        try (Socket s = new Socket("127.0.0.1", server.port())) {
-          OutputStream out = s.getOutputStream();
-          out.write(
-              ascii("POST /upload HTTP/1.1\r\nHost: lookout\r\nContent-Length: 100000\r\n\r\n"));
-          out.write(new byte[1000]);
-          out.flush();
+        for (String path : new String[] {"/upload", "/api/console/messages"}) {
+          try (Socket s = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = s.getOutputStream();
+            out.write(
+                ascii(
+                    "POST "
+                        + path
+                        + " HTTP/1.1\r\nHost: lookout\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 100000\r\n\r\n{\"user\":\"mallory\",\"text\":\""));
+            out.write(new byte[1000]);
+            out.flush();
+          }
         }
       }
       awaitQuiet();
@@ -102,7 +108,8 @@ class ProbesAndLimitsTest {
   @Test
   void a_malformed_chunk_is_refused_without_an_error_in_the_log() throws Exception {
     try (CapturedLogs logs = new CapturedLogs()) {
-      for (String path : new String[] {"/upload", "/api/open/ping", "/nowhere"}) {
+      for (String path :
+          new String[] {"/upload", "/api/open/ping", "/nowhere", "/api/console/messages"}) {
         try (Socket s = new Socket("127.0.0.1", server.port())) {
           s.setSoTimeout(10_000);
           s.getOutputStream()
@@ -110,7 +117,8 @@ class ProbesAndLimitsTest {
                   ascii(
                       "POST "
                           + path
-                          + " HTTP/1.1\r\nHost: lookout\r\nTransfer-Encoding: chunked\r\n\r\n"
+                          + " HTTP/1.1\r\nHost: lookout\r\nContent-Type: application/json\r\n"
+                          + "Transfer-Encoding: chunked\r\n\r\n"
                           + "zz-not-a-size\r\nhello\r\n0\r\n\r\n"));
           String answer = readAll(s.getInputStream());
           // A 4xx, or the connection simply closed: never a 5xx.
