@@ -13,11 +13,13 @@ import lookout.adapters.chat.ConversationRef;
 import lookout.adapters.chat.Inbound;
 import lookout.adapters.chat.Message;
 import lookout.adapters.chat.MessageRef;
+import lookout.adapters.web.QuietLog;
 import lookout.agent.Agent;
 import lookout.agent.Answer;
 import lookout.agent.Question;
 import lookout.approvals.Action;
 import lookout.approvals.ApprovalRequest;
+import lookout.approvals.ApprovalStoreException;
 import lookout.approvals.Approvals;
 import lookout.approvals.Decision;
 import lookout.approvals.PolicyException;
@@ -33,6 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Conversations implements ChatHandler {
   private static final Logger log = LoggerFactory.getLogger(Conversations.class);
+  private static final QuietLog errors = new QuietLog(log);
 
   private final Map<String, ChatAdapter> adapters;
   private final Agent agent;
@@ -100,34 +103,42 @@ public final class Conversations implements ChatHandler {
     }
   }
 
+  /**
+   * Decides a click. Only a click that changed the request edits its card; any other (a duplicate
+   * on a decided card, a refusal, a forged value) is answered to the clicker alone, so an old
+   * button pressed again and again costs the conversation no platform edits.
+   */
   @Override
   public ClickReply onClick(Click click) {
     String user = click.user().qualified();
-    Optional<Action> proposal = approvals.readProposal(click.token());
-    if (proposal.isPresent()) {
-      return requestApproval(proposal.get(), user, click.message().conversation())
-          .map(r -> ClickReply.accepted("Approval requested: " + r.action().describe()))
-          .orElseGet(() -> ClickReply.refused("That action cannot be requested; see the thread."));
+    try {
+      Optional<Action> proposal = approvals.readProposal(click.token());
+      if (proposal.isPresent()) {
+        return requestApproval(proposal.get(), user, click.message().conversation())
+            .map(r -> ClickReply.accepted("Approval requested: " + r.action().describe()))
+            .orElseGet(
+                () -> ClickReply.refused("That action cannot be requested; see the thread."));
+      }
+      Decision decision = approvals.decide(click.token(), user);
+      metrics.approval(decision.outcome().name().toLowerCase(Locale.ROOT));
+      if (decision.changed()) {
+        decision.request().ifPresent(this::editCard);
+        if (decision.outcome() == Decision.Outcome.APPROVED) {
+          decision.request().ifPresent(r -> work.execute(() -> execute(r.id())));
+        }
+      }
+      boolean accepted =
+          decision.outcome() == Decision.Outcome.APPROVED
+              || decision.outcome() == Decision.Outcome.APPROVAL_RECORDED
+              || decision.outcome() == Decision.Outcome.REJECTED;
+      return new ClickReply(accepted, decision.message());
+    } catch (ApprovalStoreException e) {
+      // The database is down: nothing was decided, nothing runs; the clicker may try again.
+      errors.error("clicks", "could not decide a click by {}: {}", user, e.getMessage());
+      return ClickReply.refused(
+          "Lookout cannot reach its database right now, so nothing changed; click again in a"
+              + " minute.");
     }
-    Decision decision = approvals.decide(click.token(), user);
-    metrics.approval(decision.outcome().name().toLowerCase(Locale.ROOT));
-    decision
-        .request()
-        .ifPresent(
-            r -> {
-              if (decision.outcome() == Decision.Outcome.APPROVED) {
-                editCard(r);
-                work.execute(() -> execute(r.id()));
-              } else if (decision.outcome() != Decision.Outcome.REFUSED
-                  && decision.outcome() != Decision.Outcome.INVALID) {
-                editCard(r);
-              }
-            });
-    boolean accepted =
-        decision.outcome() == Decision.Outcome.APPROVED
-            || decision.outcome() == Decision.Outcome.APPROVAL_RECORDED
-            || decision.outcome() == Decision.Outcome.REJECTED;
-    return new ClickReply(accepted, decision.message());
   }
 
   /** Moves expired requests to EXPIRED and edits their cards; called periodically. */

@@ -59,6 +59,7 @@ public final class Lookout implements AutoCloseable {
   private InspectionSetup inspections;
   private KnowledgeBase knowledge;
   private Leadership leadership;
+  private javax.sql.DataSource database;
   // Completed once the server listens: heavy background work (the embedding model) waits for it.
   private final java.util.concurrent.CompletableFuture<Void> started =
       new java.util.concurrent.CompletableFuture<>();
@@ -96,6 +97,7 @@ public final class Lookout implements AutoCloseable {
     resources.add(knowledge);
     Database db = Startup.await(dbStarting);
     resources.add(db);
+    database = db.dataSource();
     leadership =
         Leadership.start(
             new LeaderLease(
@@ -271,6 +273,11 @@ public final class Lookout implements AutoCloseable {
   /** Whether this replica runs the timers (one replica at a time on a shared database). */
   public Leadership leadership() {
     return leadership;
+  }
+
+  /** The database every replica shares (tests and tools read the audit and outbox through it). */
+  public javax.sql.DataSource database() {
+    return database;
   }
 
   public Readiness readiness() {
