@@ -15,7 +15,7 @@ import lookout.approvals.ButtonTokens.Choice;
  * The approvals facade the bot talks to. Thread-safe and stateless apart from the database, so
  * several instances (threads, replicas) may share one database: every state change is a guarded
  * update. Blocking (JDBC, the executor): call it from virtual threads, never from an event loop.
- * Call {@link ApprovalsSchema#apply} once before use.
+ * Call {@link ApprovalsSchema#migrate} once before use.
  */
 public final class Approvals {
   private final ApprovalStore store;

@@ -6,7 +6,7 @@ import javax.sql.DataSource;
 
 /**
  * Read-only access to the audit trail, for tools that need no policy or cluster (the CLI's {@code
- * audit} export). Call {@link ApprovalsSchema#apply} first.
+ * audit} export). Call {@link ApprovalsSchema#migrate} first.
  */
 public final class AuditTrail {
   private final Sql sql;

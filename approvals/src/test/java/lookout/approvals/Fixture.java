@@ -55,7 +55,7 @@ final class Fixture {
     this.policy = PolicyLoader.parse(policyYaml, "test-policy.yaml");
     this.databases = databases;
     this.db = databases.get();
-    ApprovalsSchema.apply(db);
+    ApprovalsSchema.migrate(db);
     this.approvals = another();
   }
 

@@ -21,7 +21,7 @@ class KillTest {
 
   private String killReplica(String mode) throws Exception {
     Path db = dir.resolve("lookout.db");
-    ApprovalsSchema.apply(Fixture.sqlite("jdbc:sqlite:" + db));
+    ApprovalsSchema.migrate(Fixture.sqlite("jdbc:sqlite:" + db));
     Path ready = dir.resolve("ready");
     String java = ProcessHandle.current().info().command().orElse("java");
     Process child =

@@ -23,7 +23,7 @@ class PostgresTest {
   @Test
   void approve_execute_and_audit_on_postgres() {
     ApprovalRequest r = f.approvals.request(Fixture.RESTART, "console:alice");
-    ApprovalsSchema.apply(f.db); // idempotent on PostgreSQL too
+    ApprovalsSchema.migrate(f.db); // idempotent on PostgreSQL too
 
     Decision refused = f.approvals.decide(f.approvals.approveToken(r), "console:alice");
     Decision approved = f.approvals.decide(f.approvals.approveToken(r), "console:bob");
@@ -121,16 +121,22 @@ class PostgresTest {
     List<Boolean> done =
         Concurrently.run(
             i -> {
-              ApprovalsSchema.apply(schema.get());
+              ApprovalsSchema.migrate(schema.get());
               return true;
             });
 
     assertThat(done).containsOnly(true);
+    List<String> versions = new java.util.ArrayList<>();
     try (Connection conn = schema.get().getConnection();
         Statement st = conn.createStatement();
-        var rs = st.executeQuery("SELECT count(*) FROM schema_migrations")) {
-      rs.next();
-      assertThat(rs.getInt(1)).isEqualTo(2);
+        var rs =
+            st.executeQuery(
+                "SELECT version FROM approvals_schema_history WHERE success"
+                    + " ORDER BY installed_rank")) {
+      while (rs.next()) {
+        versions.add(rs.getString(1));
+      }
     }
+    assertThat(versions).containsExactly("0", "1", "1.1", "2", "2.1");
   }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.StreamSupport;
+import lookout.agent.cluster.ApiResource;
+import lookout.agent.cluster.ReadScope;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,6 +45,24 @@ class RbacScopeTest {
     assertThat(readable(role, "apps"))
         .contains("deployments", "statefulsets", "daemonsets", "replicasets");
     assertThat(readable(role, "metrics.k8s.io")).contains("pods", "nodes");
+  }
+
+  /**
+   * Every kind the agent reads (its published {@link ReadScope}) is readable: an analyzer that
+   * starts reading a new kind fails here until the chart grants it.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"defaults", "production"})
+  void the_cluster_role_grants_every_kind_the_agent_reads(String which) {
+    JsonNode role = render(which).one("ClusterRole");
+
+    for (ApiResource r : ReadScope.all()) {
+      List<String> verbs =
+          r.resource().contains("/") ? List.of("get") : List.of("get", "list", "watch");
+      assertThat(grants(role, r.group(), r.resource()))
+          .as("verbs on %s in API group \"%s\"", r.resource(), r.group())
+          .containsAll(verbs);
+    }
   }
 
   @ParameterizedTest
@@ -110,6 +130,17 @@ class RbacScopeTest {
 
     assertThat(chart.all("ClusterRole")).isEmpty();
     assertThat(chart.all("Role")).isEmpty();
+  }
+
+  private static Set<String> grants(JsonNode clusterRole, String group, String resource) {
+    Set<String> verbs = new java.util.TreeSet<>();
+    for (JsonNode rule : clusterRole.path("rules")) {
+      if (strings(rule.path("apiGroups")).contains(group)
+          && strings(rule.path("resources")).contains(resource)) {
+        verbs.addAll(strings(rule.path("verbs")));
+      }
+    }
+    return verbs;
   }
 
   private static Set<String> readable(JsonNode clusterRole, String group) {

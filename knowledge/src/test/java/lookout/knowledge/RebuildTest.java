@@ -36,7 +36,7 @@ class RebuildTest {
   void rebuild_makes_the_index_match_the_store_and_the_folders() throws Exception {
     SQLiteDataSource db = new SQLiteDataSource();
     db.setUrl("jdbc:sqlite:" + dir.resolve("lookout.db"));
-    IncidentSchema.apply(db);
+    IncidentSchema.migrate(db);
     IncidentStore store = new IncidentStore(db);
     store.save(incident("INC-1", "walrus node panic"));
     store.save(incident("INC-2", "narwhal node panic"));

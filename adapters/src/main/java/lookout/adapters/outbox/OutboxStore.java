@@ -19,7 +19,8 @@ import lookout.adapters.chat.Message;
  * The {@code outbox} table. A row is PENDING until a worker claims it with a guarded update (only
  * one claimer wins, even across replicas), SENDING while it is delivered, then SENT (with the
  * platform's message id for a post) or FAILED. A claim left by a worker that died is handed back
- * once its lease runs out. Rows of one conversation are delivered in order.
+ * once its lease runs out. Rows of one conversation are delivered in order. The table comes from
+ * {@link OutboxSchema}.
  */
 final class OutboxStore {
   static final String PENDING = "PENDING";
@@ -35,7 +36,6 @@ final class OutboxStore {
     this.db = db;
     this.clock = clock;
     this.lease = lease;
-    createTable();
   }
 
   long add(Delivery.Kind kind, ConversationRef where, String target, Message message) {
@@ -203,26 +203,6 @@ final class OutboxStore {
       return ps.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("outbox: " + sql.split(" WHERE ")[0], e);
-    }
-  }
-
-  private void createTable() {
-    try (Connection c = db.getConnection();
-        Statement s = c.createStatement()) {
-      boolean postgres =
-          c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-      String id = postgres ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT";
-      s.execute(
-          "CREATE TABLE IF NOT EXISTS outbox (id "
-              + id
-              + ","
-              + " platform TEXT NOT NULL, channel TEXT NOT NULL, thread TEXT NOT NULL,"
-              + " kind TEXT NOT NULL, target TEXT, message TEXT NOT NULL, state TEXT NOT NULL,"
-              + " attempts INTEGER NOT NULL, next_at BIGINT NOT NULL, claimed_until BIGINT,"
-              + " posted_id TEXT, last_error TEXT, created_at BIGINT NOT NULL)");
-      s.execute("CREATE INDEX IF NOT EXISTS outbox_due ON outbox (state, next_at)");
-    } catch (SQLException e) {
-      throw new IllegalStateException("outbox: while creating the outbox table", e);
     }
   }
 }

@@ -32,6 +32,7 @@ public final class TestOutbox {
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     SQLiteDataSource ds = new SQLiteDataSource(config);
     ds.setUrl("jdbc:sqlite:" + dir.resolve("lookout.db"));
+    OutboxSchema.migrate(ds);
     return ds;
   }
 

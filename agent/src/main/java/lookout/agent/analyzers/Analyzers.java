@@ -9,6 +9,9 @@ import java.util.List;
 public final class Analyzers {
   private Analyzers() {}
 
+  /** The subject of the finding that stands for an analyzer that threw. */
+  public static final String FAILED_SUBJECT = "analyzer ";
+
   /** The standard analyzers on the system clock, without memory usage data. */
   public static List<Analyzer> all() {
     return all(Clock.systemUTC(), null);
@@ -21,13 +24,32 @@ public final class Analyzers {
    */
   public static List<Analyzer> all(Clock clock, UsageSource usage) {
     return List.of(
-        new OomKilledAnalyzer(clock, usage),
-        new CrashLoopBackOffAnalyzer(clock),
+        new ContainerStartAnalyzer(clock),
+        new FailedMountAnalyzer(clock),
         new ImagePullBackOffAnalyzer(clock),
-        new PvcUnboundAnalyzer(clock),
-        new PendingAnalyzer(clock),
+        new OomKilledAnalyzer(clock, usage),
         new ProbeFailureAnalyzer(clock),
-        new NodePressureAnalyzer(clock));
+        new CrashLoopBackOffAnalyzer(clock),
+        new PendingAnalyzer(clock),
+        new NodeLostAnalyzer(clock),
+        new EvictionAnalyzer(clock),
+        new FailedCreateAnalyzer(clock),
+        new ClaimAnalyzer(clock),
+        new VolumeAttachAnalyzer(clock),
+        new NodeAnalyzer(clock),
+        new NodeSchedulingAnalyzer(),
+        new ServiceAnalyzer(clock),
+        new IngressAnalyzer(),
+        new JobAnalyzer(clock),
+        new CronJobAnalyzer(clock),
+        new HpaAnalyzer(clock),
+        new QuotaAnalyzer(clock),
+        new ScaledToZeroAnalyzer(),
+        new RolloutAnalyzer(),
+        new StatefulSetAnalyzer(),
+        new DaemonSetAnalyzer(clock),
+        new ReadGapsAnalyzer(),
+        new RecentRestartsAnalyzer(clock));
   }
 
   /**
@@ -48,7 +70,7 @@ public final class Analyzers {
               new Finding(
                   Finding.Severity.INFO,
                   name,
-                  "analyzer " + name,
+                  FAILED_SUBJECT + name,
                   Evidence.clip("analyzer " + name + " failed: " + e),
                   List.of(),
                   List.of()));

@@ -43,6 +43,11 @@ public final class ErrorLines {
 
   private ErrorLines() {}
 
+  /** True when the line reads like an error (error, fatal, exception, failed, refused…). */
+  static boolean isError(String line) {
+    return line != null && ERROR.matcher(line).find();
+  }
+
   /**
    * Error-looking lines and the final lines of {@code log}, in log order, repeats folded into one
    * entry showing the latest occurrence, at most {@code cap} entries (the most recent; the first

@@ -54,7 +54,7 @@ final class EventLines {
           || (!reasons.isEmpty() && !reasons.contains(e.getReason()))) {
         continue;
       }
-      String message = Evidence.clip(e.getMessage());
+      String message = e.getMessage() == null ? "" : e.getMessage().strip();
       Folded one = new Folded(e.getReason(), message, count(e), last(e).orElse(null));
       folded.merge(e.getReason() + "\u0000" + message, one, EventLines::merge);
     }

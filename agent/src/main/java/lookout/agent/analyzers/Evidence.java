@@ -18,6 +18,12 @@ final class Evidence {
    * One line: control characters and line breaks become spaces, runs collapse, long text is cut.
    */
   static String clip(String text) {
+    return clip(text, MAX_LINE);
+  }
+
+  /** As {@link #clip(String)}, cut at {@code max} characters instead. */
+  static String clip(String text, int max) {
+    final int MAX_LINE = max;
     if (text == null) {
       return "";
     }

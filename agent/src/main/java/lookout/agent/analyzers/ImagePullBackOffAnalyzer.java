@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** Containers that cannot start because their image cannot be pulled. */
@@ -61,37 +60,45 @@ public final class ImagePullBackOffAnalyzer implements Analyzer {
     List<EventLines.Folded> events =
         EventLines.about(
             facts.events(), "Pod", Pods.namespace(pod), Pods.name(pod), EVENT_REASONS, name);
-
-    List<String> evidence = new ArrayList<>();
-    evidence.add(
-        Evidence.clip(
-            "pod "
-                + Pods.ref(pod)
-                + " container "
-                + name
-                + ": waiting "
-                + reason
-                + " image="
-                + image));
     String message = hit.waiting().getMessage();
-    if (message != null && !message.isBlank()) {
-      evidence.add(Evidence.clip("message: " + message));
+    List<String> messages = new ArrayList<>();
+    if (message != null) {
+      messages.add(message);
     }
-    evidence.addAll(EventLines.lines(events, clock));
-    group.alsoLine(Hit::pod).ifPresent(evidence::add);
-    String all =
-        (message == null ? "" : message)
-            + " "
-            + String.join(" ", events.stream().map(EventLines.Folded::message).toList());
-    evidence.add(hint(reason, all));
-    String summary = "image " + image + " cannot be pulled (" + reason + ")" + group.countSuffix();
-    return new Finding(
-        Finding.Severity.CRITICAL,
-        "ImagePullBackOff",
-        "pod " + Pods.ref(pod),
-        Evidence.clip(summary),
-        evidence,
-        List.of());
+    events.forEach(e -> messages.add(e.message()));
+    List<String> secrets =
+        pod.getSpec() == null
+            ? List.of()
+            : Pods.stream(pod.getSpec().getImagePullSecrets())
+                .map(r -> r.getName())
+                .filter(n -> n != null)
+                .toList();
+    PullFailure why =
+        PullFailure.classify(
+            reason, messages, image, secrets, PodContext.owner(pod), PodContext.arch(facts, pod));
+    Finding.Builder b =
+        Finding.builder(Finding.Severity.CRITICAL, "ImagePullBackOff", Pods.refOf(pod))
+            .reason(reason)
+            .affects(group.pods(Hit::pod))
+            .summary("cannot start: image " + image + " " + why.cause())
+            .fix(why.fix())
+            .query(why.query());
+    b.evidence(
+        "pod "
+            + Pods.ref(pod)
+            + (Pods.isInit(pod, name) ? " init container " : " container ")
+            + name
+            + ": waiting "
+            + reason
+            + " image="
+            + image
+            + (Pods.nodeName(pod) == null ? "" : " node=" + Pods.nodeName(pod)));
+    if (message != null && !message.isBlank()) {
+      b.evidence("message: " + message);
+    }
+    b.evidence(EventLines.lines(events, clock));
+    group.alsoLine(Hit::pod).ifPresent(b::evidence);
+    return b.build();
   }
 
   private static String image(Hit hit) {
@@ -100,41 +107,5 @@ public final class ImagePullBackOffAnalyzer implements Analyzer {
       image = Pods.container(hit.pod(), hit.status().getName()).map(c -> c.getImage()).orElse(null);
     }
     return Evidence.orDash(image);
-  }
-
-  /** The usual cause, read from the registry's wording. */
-  static String hint(String reason, String messages) {
-    String m = messages.toLowerCase(Locale.ROOT);
-    if ("InvalidImageName".equals(reason) || m.contains("invalid reference format")) {
-      return "hint: the image name is malformed; fix the image field of the container spec";
-    }
-    if (m.contains("unauthorized")
-        || m.contains("authentication required")
-        || m.contains("denied")
-        || m.contains("forbidden")
-        || m.contains("401")
-        || m.contains("403")) {
-      return "hint: the registry refused the credentials; check imagePullSecrets and the registry"
-          + " permissions";
-    }
-    if (m.contains("not found")
-        || m.contains("notfound")
-        || m.contains("manifest unknown")
-        || m.contains("does not exist")) {
-      return "hint: the image or tag does not exist in the registry; check the tag that was"
-          + " deployed";
-    }
-    if (m.contains("no such host")
-        || m.contains("timeout")
-        || m.contains("connection refused")
-        || m.contains("i/o timeout")
-        || m.contains("tls")) {
-      return "hint: the node cannot reach the registry; check DNS, proxy, firewall or the"
-          + " registry's health";
-    }
-    if (m.contains("toomanyrequests") || m.contains("rate limit")) {
-      return "hint: the registry rate-limits pulls; authenticate or use a mirror";
-    }
-    return "hint: check the image name and tag, the registry's availability and imagePullSecrets";
   }
 }

@@ -12,6 +12,32 @@ final class LogExcerpt {
   private LogExcerpt() {}
 
   /**
+   * {@code log: …} lines from the previous instance of a container only (what it said before it
+   * ended), or one line saying there are none.
+   */
+  static List<String> previousLines(
+      LogSource logs, String namespace, String pod, String container) {
+    if (logs == null) {
+      return List.of("log: not available (no log source)");
+    }
+    try {
+      List<String> picked =
+          ErrorLines.extract(logs.tail(namespace, pod, container, true, TAIL), CAP);
+      if (picked.isEmpty()) {
+        return List.of("log: no lines from the previous instance of container " + container);
+      }
+      return picked.stream().map(l -> Evidence.clip("log: " + l)).toList();
+    } catch (RuntimeException e) {
+      return List.of(
+          Evidence.clip(
+              "log: could not read the previous log of container "
+                  + container
+                  + ": "
+                  + e.getMessage()));
+    }
+  }
+
+  /**
    * {@code log: …} lines from the previous instance of a container (falling back to the current one
    * when there is no previous log), or one line saying why there are none.
    */

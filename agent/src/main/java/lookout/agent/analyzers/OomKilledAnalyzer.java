@@ -63,35 +63,61 @@ public final class OomKilledAnalyzer implements Analyzer {
     String name = hit.status().getName();
     Optional<Container> spec = Pods.container(pod, name);
     Optional<Quantity> limit = spec.flatMap(Quantities::limit);
+    BigDecimal limitBytes = limit.flatMap(Quantities::bytes).orElse(null);
+    String limitText = limit.map(Quantities::text).orElse("none");
+    Optional<JvmHeap> jvm = spec.flatMap(JvmHeap::of);
+    Optional<String> heapProblem = jvm.flatMap(j -> j.problem(limitBytes, limitText));
     int restarts = Pods.restarts(hit.status());
-    String summary =
-        "container "
-            + name
-            + " was OOMKilled ("
-            + limit.map(q -> "memory limit " + Quantities.text(q)).orElse("no memory limit")
-            + "), "
-            + restarts
-            + " restart"
-            + (restarts == 1 ? "" : "s")
-            + group.countSuffix();
-
-    List<String> evidence = new ArrayList<>();
+    boolean stillFailing = hit.current() || !Boolean.TRUE.equals(hit.status().getReady());
+    String cause =
+        heapProblem.orElse(
+            limit
+                .map(q -> "it needs more than its memory limit " + Quantities.text(q))
+                .orElse("it has no memory limit and the node ran out of memory"));
+    Finding.Builder b =
+        Finding.builder(
+                stillFailing ? Finding.Severity.CRITICAL : Finding.Severity.WARNING,
+                "OOMKilled",
+                Pods.refOf(pod))
+            .reason("OOMKilled")
+            .affects(group.pods(Hit::pod))
+            .query(
+                jvm.isPresent() ? "OOMKilled java heap Xmx memory limit" : "OOMKilled memory limit")
+            .summary(
+                (stillFailing ? "keeps getting OOMKilled: " : "was OOMKilled: ")
+                    + "container "
+                    + name
+                    + " — "
+                    + cause
+                    + "; "
+                    + restarts
+                    + " restart"
+                    + (restarts == 1 ? "" : "s"));
     String when = Evidence.ago(clock, hit.killed().getFinishedAt());
-    evidence.add(
-        Evidence.clip(
-            "pod "
-                + Pods.ref(pod)
-                + " container "
-                + name
-                + ": "
-                + (hit.current() ? "terminated" : "last terminated")
-                + " OOMKilled exit="
-                + (hit.killed().getExitCode() == null ? "?" : hit.killed().getExitCode())
-                + (when.isEmpty() ? "" : " (" + when + ")")
-                + " restarts="
-                + restarts));
-    evidence.add(memoryLine(pod, name, spec, limit));
-    evidence.addAll(
+    b.evidence(
+        "pod "
+            + Pods.ref(pod)
+            + " container "
+            + name
+            + ": "
+            + (hit.current() ? "terminated" : "last terminated")
+            + " OOMKilled exit="
+            + (hit.killed().getExitCode() == null ? "?" : hit.killed().getExitCode())
+            + (when.isEmpty() ? "" : " (" + when + ")")
+            + " restarts="
+            + restarts);
+    b.evidence(memoryLine(pod, name, spec, limit));
+    jvm.ifPresent(
+        j ->
+            b.evidence(
+                "jvm: "
+                    + (j.xmx() == null ? "" : j.xmx() + " ")
+                    + (j.maxRamPercentage() == null
+                        ? ""
+                        : "-XX:MaxRAMPercentage=" + j.maxRamPercentage() + " ")
+                    + "from "
+                    + j.source()));
+    b.evidence(
         EventLines.lines(
             EventLines.about(
                 facts.events(),
@@ -101,16 +127,13 @@ public final class OomKilledAnalyzer implements Analyzer {
                 Set.of("BackOff", "OOMKilling"),
                 name),
             clock));
-    group.alsoLine(Hit::pod).ifPresent(evidence::add);
-    evidence.add(hint(name, limit));
-    boolean stillFailing = hit.current() || !Boolean.TRUE.equals(hit.status().getReady());
-    return new Finding(
-        stillFailing ? Finding.Severity.CRITICAL : Finding.Severity.WARNING,
-        "OOMKilled",
-        "pod " + Pods.ref(pod),
-        Evidence.clip(summary),
-        evidence,
-        List.of());
+    group.alsoLine(Hit::pod).ifPresent(b::evidence);
+    if (jvm.isPresent() && (heapProblem.isPresent() || limitBytes != null)) {
+      b.fix(jvm.get().fix(limitBytes, name));
+    } else {
+      b.fix(hint(name, limit).substring("hint: ".length()));
+    }
+    return b.build();
   }
 
   private String memoryLine(

@@ -1,18 +1,25 @@
 package lookout.agent.analyzers;
 
-import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
-import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Taint;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Pods the scheduler cannot place: Pending with PodScheduled=False. */
+/**
+ * Pods the scheduler cannot place, explained from its own FailedScheduling message taken apart
+ * ({@link SchedulerMessage}) and checked against the pod and the nodes: insufficient cpu, memory or
+ * GPUs with the pod's requests, untolerated taints with their keys (from the nodes when the message
+ * leaves them out), nodeSelector/affinity labels no node has, unbound claims, host ports in use,
+ * full or cordoned nodes. Nodes are never blamed unless the scheduler names them.
+ */
 public final class PendingAnalyzer implements Analyzer {
   private final Clock clock;
 
@@ -41,91 +48,301 @@ public final class PendingAnalyzer implements Analyzer {
     return PodGroup.of(hits, Hit::pod, h -> "", any).stream().map(g -> finding(facts, g)).toList();
   }
 
+  /** One explained part of the scheduler's message. */
+  private record Why(String text, String fix, ObjectRef blames) {}
+
   private Finding finding(ClusterFacts facts, PodGroup<Hit> group) {
     Pod pod = group.worst().pod();
     PodCondition scheduled = group.worst().scheduled();
+    List<EventLines.Folded> events =
+        EventLines.about(
+            facts.events(),
+            "Pod",
+            Pods.namespace(pod),
+            Pods.name(pod),
+            Set.of("FailedScheduling"),
+            null);
     String message =
-        scheduled.getMessage() == null || scheduled.getMessage().isBlank()
-            ? "no message from the scheduler"
-            : scheduled.getMessage();
-
-    List<String> evidence = new ArrayList<>();
+        !events.isEmpty()
+            ? events.getFirst().message()
+            : scheduled.getMessage() == null || scheduled.getMessage().isBlank()
+                ? null
+                : scheduled.getMessage();
+    Finding.Builder b =
+        Finding.builder(Finding.Severity.WARNING, "Pending", Pods.refOf(pod))
+            .reason(message == null ? "Pending" : "FailedScheduling")
+            .affects(group.pods(Hit::pod));
     String since =
         Evidence.instant(scheduled.getLastTransitionTime())
-            .map(t -> " for " + Evidence.age(java.time.Duration.between(t, clock.instant())))
+            .map(t -> " for " + Evidence.age(Duration.between(t, clock.instant())))
             .orElse("");
-    evidence.add(
-        Evidence.clip(
-            "pod "
-                + Pods.ref(pod)
-                + ": Pending, PodScheduled=False ("
-                + Evidence.orDash(scheduled.getReason())
-                + ")"
-                + since));
-    evidence.add(Evidence.clip("scheduler: " + message));
-    requests(pod).ifPresent(evidence::add);
-    evidence.addAll(
-        EventLines.lines(
-            EventLines.about(
-                facts.events(),
-                "Pod",
-                Pods.namespace(pod),
-                Pods.name(pod),
-                Set.of("FailedScheduling"),
-                null),
-            clock));
-    group.alsoLine(Hit::pod).ifPresent(evidence::add);
-    hint(message).ifPresent(evidence::add);
-    return new Finding(
-        Finding.Severity.WARNING,
-        "Pending",
-        "pod " + Pods.ref(pod),
-        Evidence.clip("pod cannot be scheduled: " + message + group.countSuffix()),
-        evidence,
-        List.of());
+    b.evidence(
+        "pod "
+            + Pods.ref(pod)
+            + ": Pending, PodScheduled=False ("
+            + Evidence.orDash(scheduled.getReason())
+            + ")"
+            + since);
+    if (message == null) {
+      return b.role(Finding.Role.SYMPTOM)
+          .summary("is Pending: the scheduler has not said why (no FailedScheduling message)")
+          .fix("check that a scheduler serves the pod's schedulerName and that kube-scheduler runs")
+          .query("pod pending not scheduled")
+          .build();
+    }
+    b.evidence("scheduler: " + message);
+    requests(pod).ifPresent(b::evidence);
+    b.evidence(EventLines.lines(events, clock));
+    group.alsoLine(Hit::pod).ifPresent(b::evidence);
+    SchedulerMessage parsed = SchedulerMessage.parse(message);
+    List<Why> whys = new ArrayList<>();
+    for (SchedulerMessage.Part part :
+        parsed.parts().stream()
+            .sorted(Comparator.comparingInt(SchedulerMessage.Part::count).reversed())
+            .toList()) {
+      explain(facts, pod, part)
+          .filter(w -> whys.stream().noneMatch(x -> x.text().equals(w.text())))
+          .ifPresent(whys::add);
+    }
+    if (whys.isEmpty()) {
+      whys.add(new Why(message, "read the scheduler's message above", null));
+    }
+    String nodes = parsed.nodes() >= 0 ? " on any of " + parsed.nodes() + " nodes" : "";
+    b.summary(
+        "cannot be scheduled"
+            + nodes
+            + ": "
+            + String.join("; ", whys.stream().map(Why::text).toList()));
+    whys.forEach(
+        w -> {
+          b.fix(w.fix());
+          if (w.blames() != null) {
+            b.blames(w.blames());
+          }
+        });
+    b.query(
+        "pod pending FailedScheduling "
+            + String.join(
+                " ",
+                parsed.parts().stream().map(p -> p.reason().replaceAll("\\{.*}", "")).toList()));
+    return b.build();
+  }
+
+  private static Optional<Why> explain(ClusterFacts facts, Pod pod, SchedulerMessage.Part part) {
+    String r = part.reason();
+    String owner = PodContext.owner(pod);
+    String n = part.count() > 0 ? part.count() + " node" + (part.count() == 1 ? "" : "s") : "";
+    if (r.startsWith("Insufficient ")) {
+      String resource = r.substring("Insufficient ".length()).strip();
+      String asks =
+          Placement.request(pod, resource)
+              .map(q -> "the pod requests " + resource + "=" + Placement.text(resource, q))
+              .orElse("the pod's request");
+      String largest =
+          Placement.largestAllocatable(facts.nodes(), resource)
+              .map(q -> ", largest node allocatable " + Placement.text(resource, q))
+              .orElse("");
+      return Optional.of(
+          new Why(
+              n + " lack free " + resource + " (" + asks + largest + ")",
+              "lower the "
+                  + resource
+                  + " request of "
+                  + owner
+                  + ", free capacity (kubectl describe nodes: Allocated resources) or add nodes with more "
+                  + resource,
+              null));
+    }
+    if (r.contains("untolerated taint")) {
+      String taint = r.contains("{") ? r.substring(r.indexOf('{')) : null;
+      if (taint != null && taint.contains("node.kubernetes.io/unschedulable")) {
+        return Optional.of(
+            new Why(
+                n + " are cordoned (unschedulable)",
+                "uncordon a node (kubectl uncordon) or add nodes",
+                null));
+      }
+      if (taint != null
+          && (taint.contains("node.kubernetes.io/not-ready")
+              || taint.contains("node.kubernetes.io/unreachable"))) {
+        return Optional.of(
+            new Why(
+                n + " are NotReady or unreachable " + taint,
+                "bring the nodes back (their kubelet) or add nodes",
+                null));
+      }
+      String key =
+          taint == null
+              ? taintsFromNodes(pod, facts)
+              : taint.replace("{", "").replace("}", "").replace(": ", "=").strip();
+      return Optional.of(
+          new Why(
+              n + " have taint " + key + " that the pod does not tolerate",
+              "add a toleration for "
+                  + key
+                  + " to "
+                  + owner
+                  + " if it should run there, or make room on nodes without that taint",
+              null));
+    }
+    if (r.contains("node affinity/selector") || r.contains("node(s) didn't match node selector")) {
+      List<String> wanted = Placement.nodeRequirements(pod);
+      List<String> none = Placement.unmatchedSelector(pod, facts.nodes());
+      return Optional.of(
+          new Why(
+              n
+                  + " do not match the pod's node selector/affinity "
+                  + (wanted.isEmpty() ? "" : String.join(", ", wanted))
+                  + (none.isEmpty() ? "" : " (no node has label " + String.join(", ", none) + ")"),
+              "correct nodeSelector/affinity in "
+                  + owner
+                  + (none.isEmpty()
+                      ? ""
+                      : ", or label a node: kubectl label node <node> " + String.join(" ", none)),
+              null));
+    }
+    // the VolumeBinding plugin's PreBind failure ("binding volumes: provisioning failed for PVC
+    // \"x\"") is the WaitForFirstConsumer form of the same thing: the claim is the cause
+    if (r.contains("unbound immediate PersistentVolumeClaims")
+        || r.contains("unbound PersistentVolumeClaims")
+        || r.contains("\"VolumeBinding\": binding volumes")) {
+      List<PersistentVolumeClaim> unbound =
+          facts.claims().stream()
+              .filter(c -> c.getStatus() == null || !"Bound".equals(c.getStatus().getPhase()))
+              .filter(c -> claimNames(pod).contains(c.getMetadata().getName()))
+              .toList();
+      String names =
+          unbound.isEmpty()
+              ? String.join(", ", claimNames(pod))
+              : String.join(", ", unbound.stream().map(c -> c.getMetadata().getName()).toList());
+      ObjectRef blamed =
+          unbound.isEmpty()
+              ? null
+              : new ObjectRef(
+                  "PersistentVolumeClaim",
+                  Pods.namespace(pod),
+                  unbound.getFirst().getMetadata().getName());
+      return Optional.of(
+          new Why(
+              "its PersistentVolumeClaim " + names + " is not bound",
+              "get claim "
+                  + names
+                  + " bound first: its events say why (StorageClass, provisioner, matching PV)",
+              blamed));
+    }
+    Optional<Missing> missing = Missing.in(r);
+    if (missing.isPresent()) {
+      return Optional.of(
+          new Why(
+              missing.get().text(),
+              missing.get().fix(Pods.namespace(pod), PodContext.workload(pod)),
+              missing.get().ref(Pods.namespace(pod))));
+    }
+    if (r.contains("didn't have free ports")) {
+      List<Integer> ports = Placement.hostPorts(pod);
+      return Optional.of(
+          new Why(
+              n
+                  + " already use the hostPort "
+                  + (ports.isEmpty() ? "" : ports.toString().replaceAll("[\\[\\]]", ""))
+                  + " the pod asks for",
+              "drop hostPort from "
+                  + owner
+                  + " (expose it with a Service), or run at most one replica per node",
+              null));
+    }
+    if (r.contains("Too many pods")) {
+      return Optional.of(
+          new Why(
+              n + " are at their pod limit (Too many pods)",
+              "add nodes or raise the kubelet's maxPods",
+              null));
+    }
+    if (r.contains("were unschedulable")) {
+      return Optional.of(
+          new Why(
+              n + " are cordoned (unschedulable)",
+              "uncordon a node (kubectl uncordon) or add nodes",
+              null));
+    }
+    if (r.contains("volume node affinity conflict")) {
+      return Optional.of(
+          new Why(
+              n
+                  + " cannot reach its volume (volume node affinity conflict: the PV lives in another zone)",
+              "run the pod in the volume's zone, or use a StorageClass with volumeBindingMode WaitForFirstConsumer",
+              null));
+    }
+    if (r.contains("anti-affinity")) {
+      return Optional.of(
+          new Why(
+              n + " already run a pod its anti-affinity rules exclude",
+              "relax the podAntiAffinity of "
+                  + owner
+                  + " (preferred instead of required) or add nodes",
+              null));
+    }
+    if (r.contains("pod affinity")) {
+      return Optional.of(
+          new Why(
+              n + " do not run the pods its affinity rules require",
+              "check the podAffinity selector of " + owner,
+              null));
+    }
+    if (r.contains("topology spread")) {
+      return Optional.of(
+          new Why(
+              n + " would break its topology spread constraints",
+              "relax topologySpreadConstraints (whenUnsatisfiable: ScheduleAnyway) or add nodes in the missing zones",
+              null));
+    }
+    if (r.contains("max volume count")) {
+      return Optional.of(
+          new Why(
+              n + " have attached their maximum number of volumes",
+              "spread the pods over more nodes or use nodes that allow more volumes",
+              null));
+    }
+    if (r.contains("no nodes available")) {
+      return Optional.of(new Why("the cluster has no nodes to schedule on", "add nodes", null));
+    }
+    return Optional.of(
+        new Why((n.isEmpty() ? "" : n + ": ") + r, "see the scheduler's message above", null));
+  }
+
+  private static String taintsFromNodes(Pod pod, ClusterFacts facts) {
+    Map<String, List<Taint>> bad = Placement.untolerated(pod, facts.nodes());
+    List<String> keys =
+        bad.values().stream().flatMap(List::stream).map(Placement::text).distinct().toList();
+    return keys.isEmpty() ? "(taints not visible)" : String.join(", ", keys);
+  }
+
+  private static List<String> claimNames(Pod pod) {
+    return pod.getSpec() == null
+        ? List.of()
+        : Pods.stream(pod.getSpec().getVolumes())
+            .filter(v -> v.getPersistentVolumeClaim() != null)
+            .map(v -> v.getPersistentVolumeClaim().getClaimName())
+            .toList();
   }
 
   /** "requests: app cpu=2 memory=4Gi": what the scheduler had to fit. */
   private static Optional<String> requests(Pod pod) {
     List<String> parts = new ArrayList<>();
-    for (Container c : Pods.containers(pod)) {
-      Optional<Quantity> cpu = Quantities.quantity(c.getResources(), false, "cpu");
-      Optional<Quantity> mem = Quantities.quantity(c.getResources(), false, "memory");
-      if (cpu.isPresent() || mem.isPresent()) {
+    for (var c : Pods.containers(pod)) {
+      var cpu = Quantities.quantity(c.getResources(), false, "cpu");
+      var mem = Quantities.quantity(c.getResources(), false, "memory");
+      var gpu = Quantities.quantity(c.getResources(), false, "nvidia.com/gpu");
+      if (cpu.isPresent() || mem.isPresent() || gpu.isPresent()) {
         parts.add(
             c.getName()
                 + cpu.map(q -> " cpu=" + Quantities.text(q)).orElse("")
-                + mem.map(q -> " memory=" + Quantities.text(q)).orElse(""));
+                + mem.map(q -> " memory=" + Quantities.text(q)).orElse("")
+                + gpu.map(q -> " nvidia.com/gpu=" + Quantities.text(q)).orElse(""));
       }
     }
     return parts.isEmpty()
         ? Optional.empty()
-        : Optional.of(Evidence.clip("requests: " + String.join(", ", parts)));
-  }
-
-  /** The usual fix for the scheduler's usual complaints. */
-  static Optional<String> hint(String message) {
-    String m = message.toLowerCase(Locale.ROOT);
-    if (m.contains("insufficient")) {
-      return Optional.of(
-          "hint: no node has enough free capacity; lower the requests, free capacity or add nodes");
-    }
-    if (m.contains("persistentvolumeclaim") || m.contains("volume node affinity")) {
-      return Optional.of(
-          "hint: a volume is not bound or not reachable from the nodes; see the claim's events");
-    }
-    if (m.contains("taint")) {
-      return Optional.of(
-          "hint: the nodes have taints the pod does not tolerate; add a toleration or use other"
-              + " nodes");
-    }
-    if (m.contains("affinity") || m.contains("selector")) {
-      return Optional.of(
-          "hint: no node matches the pod's nodeSelector/affinity; check the labels on the nodes");
-    }
-    if (m.contains("unschedulable")) {
-      return Optional.of("hint: the nodes are cordoned; uncordon one or add nodes");
-    }
-    return Optional.empty();
+        : Optional.of("requests: " + String.join(", ", parts));
   }
 }

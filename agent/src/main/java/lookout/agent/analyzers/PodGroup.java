@@ -40,6 +40,14 @@ record PodGroup<T>(T worst, List<T> others) {
         .toList();
   }
 
+  /** Every pod of the group, the worst first. */
+  List<ObjectRef> pods(Function<T, Pod> pod) {
+    List<ObjectRef> out = new ArrayList<>();
+    out.add(Pods.refOf(pod.apply(worst)));
+    others.forEach(h -> out.add(Pods.refOf(pod.apply(h))));
+    return out;
+  }
+
   /** "; 3 pods affected" for a summary, or "" for one pod. */
   String countSuffix() {
     return others.isEmpty() ? "" : "; " + (others.size() + 1) + " pods affected";

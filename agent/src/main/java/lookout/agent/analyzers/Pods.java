@@ -36,6 +36,11 @@ final class Pods {
     return ns.isEmpty() ? name(pod) : ns + "/" + name(pod);
   }
 
+  /** The pod as an object reference, for a finding's subject and the pods it affects. */
+  static ObjectRef refOf(Pod pod) {
+    return ObjectRef.pod(namespace(pod), name(pod));
+  }
+
   static String phase(Pod pod) {
     return pod.getStatus() == null
         ? ""
@@ -67,6 +72,12 @@ final class Pods {
             stream(pod.getSpec().getInitContainers()), stream(pod.getSpec().getContainers()))
         .filter(c -> name.equals(c.getName()))
         .findFirst();
+  }
+
+  /** True when {@code container} is one of the pod's init containers. */
+  static boolean isInit(Pod pod, String container) {
+    return pod.getSpec() != null
+        && stream(pod.getSpec().getInitContainers()).anyMatch(c -> c.getName().equals(container));
   }
 
   static List<Container> containers(Pod pod) {

@@ -11,11 +11,15 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Containers that restarted within the last day but run again now: not an outage, but a check-up
- * should mention them (a nightly OOM or a crash on a cron path hides from every "what is broken
- * now" view). Containers still crashing are left to the crash analyzers. Used by check-ups only.
+ * Containers that restarted within the last day but run again now: not an outage, but what makes a
+ * target "recovered" rather than healthy — when it restarted, how it ended (the last termination
+ * state) and, for a question about one target, what the previous instance logged before it ended.
+ * Containers still crashing are left to the crash analyzers.
  */
 public final class RecentRestartsAnalyzer implements Analyzer {
+  /** The reason of its notes: the diagnosis engine reads it as "recovered". */
+  public static final String REASON = "Restarted";
+
   static final Duration WINDOW = Duration.ofHours(24);
 
   private final Clock clock;
@@ -47,41 +51,60 @@ public final class RecentRestartsAnalyzer implements Analyzer {
     }
     Comparator<Hit> worse = Comparator.comparing(h -> -Pods.restarts(h.status()));
     return PodGroup.of(hits, Hit::pod, h -> h.status().getName(), worse).stream()
-        .map(this::finding)
+        .map(g -> finding(facts, g))
         .toList();
   }
 
-  private Finding finding(PodGroup<Hit> group) {
+  private Finding finding(ClusterFacts facts, PodGroup<Hit> group) {
     Hit hit = group.worst();
+    Pod pod = hit.pod();
+    String container = hit.status().getName();
     int restarts = Pods.restarts(hit.status());
-    String summary =
-        "container "
-            + hit.status().getName()
-            + " restarted "
-            + restarts
-            + " time"
-            + (restarts == 1 ? "" : "s")
-            + ", last "
-            + Evidence.ago(clock, hit.last().getFinishedAt())
-            + " ("
-            + ExitCodes.describe(hit.last().getExitCode(), hit.last().getReason())
-            + "); running again"
-            + group.countSuffix();
-    List<String> evidence = new ArrayList<>();
-    evidence.add(
+    String how = ExitCodes.describe(hit.last().getExitCode(), hit.last().getReason());
+    Finding.Builder b =
+        Finding.builder(Finding.Severity.INFO, "Restarts", Pods.refOf(pod))
+            .role(Finding.Role.NOTE)
+            .reason(REASON)
+            .affects(group.pods(Hit::pod))
+            .query("container restarted " + Evidence.orDash(hit.last().getReason()))
+            .summary(
+                "container "
+                    + container
+                    + " restarted "
+                    + restarts
+                    + " time"
+                    + (restarts == 1 ? "" : "s")
+                    + ", last "
+                    + Evidence.ago(clock, hit.last().getFinishedAt())
+                    + " ("
+                    + how
+                    + "); running again");
+    b.evidence(
         "pod "
-            + Pods.ref(hit.pod())
+            + Pods.ref(pod)
             + " container "
-            + hit.status().getName()
-            + ": last terminated "
-            + Evidence.orDash(hit.last().getFinishedAt()));
-    group.alsoLine(Hit::pod).ifPresent(evidence::add);
-    return new Finding(
-        Finding.Severity.INFO,
-        "Restarts",
-        "pod " + Pods.ref(hit.pod()),
-        Evidence.clip(summary),
-        evidence,
-        List.of());
+            + container
+            + ": running and "
+            + (Boolean.TRUE.equals(hit.status().getReady()) ? "ready" : "not ready")
+            + "; last terminated "
+            + Evidence.orDash(hit.last().getFinishedAt())
+            + " "
+            + how);
+    String message = hit.last().getMessage();
+    if (message != null && !message.isBlank()) {
+      b.evidence("termination message: " + message);
+    }
+    if (Scope.single(facts)) {
+      b.evidence(
+          LogExcerpt.previousLines(facts.logs(), Pods.namespace(pod), Pods.name(pod), container));
+    }
+    group.alsoLine(Hit::pod).ifPresent(b::evidence);
+    if ("OOMKilled".equals(hit.last().getReason())) {
+      b.fix(
+          "it ran out of memory: raise the memory limit of "
+              + container
+              + " before it happens again");
+    }
+    return b.build();
   }
 }

@@ -22,6 +22,9 @@ import java.util.List;
  * autoscalers, quotas, and the storage behind the claims. Each list holds only what is related to
  * the question's scope (one object and its neighbours, or one namespace), bounded by the gatherer.
  * Never Secrets or ConfigMap data: what kubelet says about a missing one is enough.
+ *
+ * @param gaps kinds that could not be read (RBAC forbids them, or the cluster does not serve them):
+ *     their lists above are empty for that reason, not because nothing exists
  */
 public record Related(
     List<Deployment> deployments,
@@ -37,7 +40,8 @@ public record Related(
     List<ResourceQuota> quotas,
     List<StorageClass> storageClasses,
     List<PersistentVolume> volumes,
-    List<VolumeAttachment> attachments) {
+    List<VolumeAttachment> attachments,
+    List<ReadGap> gaps) {
   public Related {
     deployments = List.copyOf(deployments);
     replicaSets = List.copyOf(replicaSets);
@@ -53,6 +57,41 @@ public record Related(
     storageClasses = List.copyOf(storageClasses);
     volumes = List.copyOf(volumes);
     attachments = List.copyOf(attachments);
+    gaps = List.copyOf(gaps);
+  }
+
+  /** Related objects that were all read without a gap. */
+  public Related(
+      List<Deployment> deployments,
+      List<ReplicaSet> replicaSets,
+      List<StatefulSet> statefulSets,
+      List<DaemonSet> daemonSets,
+      List<Job> jobs,
+      List<CronJob> cronJobs,
+      List<Service> services,
+      List<EndpointSlice> endpointSlices,
+      List<Ingress> ingresses,
+      List<HorizontalPodAutoscaler> autoscalers,
+      List<ResourceQuota> quotas,
+      List<StorageClass> storageClasses,
+      List<PersistentVolume> volumes,
+      List<VolumeAttachment> attachments) {
+    this(
+        deployments,
+        replicaSets,
+        statefulSets,
+        daemonSets,
+        jobs,
+        cronJobs,
+        services,
+        endpointSlices,
+        ingresses,
+        autoscalers,
+        quotas,
+        storageClasses,
+        volumes,
+        attachments,
+        List.of());
   }
 
   /** Nothing beyond pods, events, claims and nodes was read. */

@@ -1,6 +1,9 @@
 package lookout.agent.cluster;
 
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventList;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -9,6 +12,7 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import lookout.agent.text.Ages;
@@ -22,18 +26,22 @@ public final class ClusterReader {
   /** Events read per object before merging; the newest are kept. */
   static final int MAX_EVENTS = 200;
 
+  /** Events of one namespace read for a diagnosis; a namespace with more is an event storm. */
+  static final int MAX_NAMESPACE_EVENTS = 5_000;
+
   private final KubernetesClient client;
   private final Clock clock;
   private final WorkloadCatalog catalog;
   private final ClusterLogs logs;
   private final PodCache podCache;
+  private final ClusterCache cache;
 
   public ClusterReader(KubernetesClient client) {
     this(client, Clock.systemUTC());
   }
 
   public ClusterReader(KubernetesClient client, Clock clock) {
-    this(client, clock, null);
+    this(client, clock, null, null);
   }
 
   /**
@@ -41,8 +49,22 @@ public final class ClusterReader {
    *     server every time
    */
   public ClusterReader(KubernetesClient client, Clock clock, PodCache podCacheOrNull) {
+    this(client, clock, podCacheOrNull, null);
+  }
+
+  /**
+   * Reads pods, Warning events, claims and nodes of whole namespaces from {@code cache}'s informers
+   * (one target's objects are still read directly, fresh).
+   */
+  public ClusterReader(KubernetesClient client, Clock clock, ClusterCache cache) {
+    this(client, clock, cache.pods(), cache);
+  }
+
+  private ClusterReader(
+      KubernetesClient client, Clock clock, PodCache podCacheOrNull, ClusterCache cacheOrNull) {
     this.client = client;
     this.podCache = podCacheOrNull;
+    this.cache = cacheOrNull;
     this.clock = clock;
     this.catalog = new WorkloadCatalog(client);
     this.logs = new ClusterLogs(client);
@@ -96,6 +118,64 @@ public final class ClusterReader {
             : PodCache.list(client, namespace, PodCache.MAX_LISTED));
   }
 
+  /**
+   * The pods of a namespace {@code selector} selects, worst first: picked out of the pod cache when
+   * there is one, else listed with the selector.
+   */
+  public List<Pod> pods(String namespace, LabelSelector selector) {
+    if (selector == null) {
+      return List.of();
+    }
+    if (podCache != null) {
+      return sortWorstFirst(
+          podCache.pods(namespace).stream().filter(p -> Selectors.selects(selector, p)).toList());
+    }
+    return sortWorstFirst(
+        client.pods().inNamespace(namespace).withLabelSelector(selector).list().getItems());
+  }
+
+  /** The pods bound to a node, in every namespace, worst first. */
+  public List<Pod> podsOnNode(String node) {
+    if (podCache != null) {
+      return sortWorstFirst(podCache.podsOnNode(node));
+    }
+    return sortWorstFirst(
+        client.pods().inAnyNamespace().withField("spec.nodeName", node).list().getItems().stream()
+            .filter(p -> p.getSpec() != null && node.equals(p.getSpec().getNodeName()))
+            .limit(PodCache.MAX_LISTED)
+            .toList());
+  }
+
+  /**
+   * Every event of a namespace, in no particular order, paged, at most {@value
+   * #MAX_NAMESPACE_EVENTS}: callers pick the events of the objects they look at (the mock API
+   * server ignores field selectors, and one list serves every object of a diagnosis).
+   */
+  public List<Event> allEvents(String namespace) {
+    List<Event> out = new ArrayList<>();
+    String next = null;
+    do {
+      EventList page =
+          client
+              .v1()
+              .events()
+              .inNamespace(namespace)
+              .list(new ListOptionsBuilder().withLimit(PodCache.PAGE).withContinue(next).build());
+      for (Event e : page.getItems()) {
+        if (out.size() >= MAX_NAMESPACE_EVENTS) {
+          return out;
+        }
+        out.add(e);
+      }
+      next = page.getMetadata() == null ? null : page.getMetadata().getContinue();
+    } while (next != null && !next.isEmpty());
+    return out;
+  }
+
+  KubernetesClient client() {
+    return client;
+  }
+
   /** Events about one object, newest first, selected by the API server. */
   public List<Event> events(String namespace, String kind, String name) {
     List<Event> items =
@@ -124,7 +204,19 @@ public final class ClusterReader {
   }
 
   public List<PersistentVolumeClaim> claims(String namespace) {
+    if (cache != null) {
+      return cache.claims(namespace);
+    }
     return client.persistentVolumeClaims().inNamespace(namespace).list().getItems();
+  }
+
+  /** The Warning events of a namespace, newest first: from the cache when there is one. */
+  public List<Event> warnings(String namespace) {
+    List<Event> all =
+        cache != null
+            ? cache.warnings(namespace)
+            : events(namespace).stream().filter(e -> "Warning".equals(e.getType())).toList();
+    return all.stream().sorted(EventText.newestFirst()).toList();
   }
 
   /**
@@ -154,9 +246,8 @@ public final class ClusterReader {
   }
 
   public List<Node> nodes() {
-    return client.nodes().list().getItems().stream()
-        .sorted(Comparator.comparing(n -> n.getMetadata().getName()))
-        .toList();
+    return (cache != null ? cache.nodes() : client.nodes().list().getItems())
+        .stream().sorted(Comparator.comparing(n -> n.getMetadata().getName())).toList();
   }
 
   public ClusterLogs logs() {

@@ -1,35 +1,89 @@
 package lookout.agent.cluster;
 
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Volume;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import lookout.agent.analyzers.ClusterFacts;
 import lookout.agent.analyzers.LogSource;
+import lookout.agent.analyzers.ObjectRef;
+import lookout.agent.analyzers.Related;
 
 /**
- * Collects the slice of a cluster the analyzers look at. For a workload: its pods (via the
- * selector), the events of the workload, its newest ReplicaSets, its pods (worst first) and the
- * claims they mount, and the nodes those pods run on (all nodes when a pod is unscheduled). For a
- * namespace: everything in it, bounded.
+ * Collects the slice of a cluster the analyzers look at. For a target: what it is made of ({@link
+ * GraphReader}: controllers, ReplicaSets new and old, pods), the events about any of those, the
+ * claims the pods mount, the nodes they run on (every node when one is unscheduled, so the
+ * scheduler's complaint can be checked against the nodes), and what {@link RelatedSource} adds
+ * around them. For a namespace: everything in it, bounded.
  */
 public final class FactsGatherer {
   static final int MAX_PODS = 200;
-  static final int MAX_PODS_WITH_EVENTS = 10;
   static final int MAX_NODES = 100;
 
   private final String cluster;
   private final ClusterReader reader;
+  private final GraphReader graphs;
+  private final RelatedSource around;
 
+  /** With {@link RelatedReader} reading what surrounds the pods. */
   public FactsGatherer(String cluster, ClusterReader reader) {
+    this(cluster, reader, new RelatedReader(reader.client()));
+  }
+
+  /**
+   * @param around services, autoscalers, quotas and storage around the pods (controllers are read
+   *     here)
+   */
+  public FactsGatherer(String cluster, ClusterReader reader, RelatedSource around) {
     this.cluster = Objects.requireNonNull(cluster, "cluster");
     this.reader = Objects.requireNonNull(reader, "reader");
+    this.graphs = new GraphReader(reader);
+    this.around = Objects.requireNonNull(around, "around");
+  }
+
+  /** Facts about one target with what could not be read. */
+  public record Gathered(ClusterFacts facts, List<String> unreadable) {
+    public Gathered {
+      unreadable = List.copyOf(unreadable);
+    }
+  }
+
+  public Gathered gather(ObjectRef target, LogSource logs) {
+    if (target.kind().equals("Namespace")) {
+      return new Gathered(forNamespace(target.name(), logs), List.of());
+    }
+    TargetGraph graph = graphs.read(target);
+    List<Pod> pods = graph.pods().stream().limit(MAX_PODS).toList();
+    List<String> unreadable = new ArrayList<>(graph.unreadable());
+    List<PersistentVolumeClaim> claims = claimsOf(target, pods);
+    Related related =
+        new RelatedSet()
+            .addAll(graph.related())
+            .addAll(around(target, pods, claims, unreadable))
+            .build();
+    Set<String> involved = involved(target, pods, related, claims);
+    List<Event> events = new ArrayList<>();
+    for (String ns : namespaces(target, pods)) {
+      for (Event e : reader.allEvents(ns)) {
+        if (involved.contains(key(e.getInvolvedObject(), ns))) {
+          events.add(e);
+        }
+      }
+    }
+    events.sort(EventText.newestFirst());
+    ClusterFacts facts =
+        new ClusterFacts(
+            cluster, target, pods, events, claims, nodesFor(target, pods), related, logs);
+    return new Gathered(facts, unreadable);
   }
 
   public ClusterFacts forWorkload(Workload workload) {
@@ -37,20 +91,8 @@ public final class FactsGatherer {
   }
 
   public ClusterFacts forWorkload(Workload workload, LogSource logs) {
-    String ns = workload.namespace();
-    List<Pod> pods = reader.pods(workload).stream().limit(MAX_PODS).toList();
-    List<PersistentVolumeClaim> claims = claimsOf(ns, pods);
-    List<Event> events = new ArrayList<>(reader.events(ns, workload.kind(), workload.name()));
-    for (String rs : reader.replicaSets(workload, 2)) {
-      events.addAll(reader.events(ns, "ReplicaSet", rs));
-    }
-    pods.stream()
-        .limit(MAX_PODS_WITH_EVENTS)
-        .forEach(p -> events.addAll(reader.events(ns, "Pod", p.getMetadata().getName())));
-    claims.forEach(
-        c -> events.addAll(reader.events(ns, "PersistentVolumeClaim", c.getMetadata().getName())));
-    events.sort(EventText.newestFirst());
-    return new ClusterFacts(cluster, pods, events, claims, nodesFor(pods), logs);
+    return gather(new ObjectRef(workload.kind(), workload.namespace(), workload.name()), logs)
+        .facts();
   }
 
   public ClusterFacts forNamespace(String namespace) {
@@ -68,33 +110,131 @@ public final class FactsGatherer {
   public ClusterFacts forNamespace(String namespace, LogSource logs, List<Node> allNodes) {
     List<Pod> pods = reader.pods(namespace).stream().limit(MAX_PODS).toList();
     List<Node> nodes = allNodes.stream().limit(MAX_NODES).toList();
+    List<PersistentVolumeClaim> claims = reader.claims(namespace);
     return new ClusterFacts(
-        cluster, pods, reader.events(namespace), reader.claims(namespace), nodes, logs);
+        cluster,
+        new ObjectRef("Namespace", null, namespace),
+        pods,
+        reader.events(namespace),
+        claims,
+        nodes,
+        around.inNamespace(namespace),
+        logs);
   }
 
-  private List<PersistentVolumeClaim> claimsOf(String namespace, List<Pod> pods) {
+  private Related around(
+      ObjectRef target,
+      List<Pod> pods,
+      List<PersistentVolumeClaim> claims,
+      List<String> unreadable) {
+    try {
+      return around.around(target, pods);
+    } catch (RuntimeException e) {
+      unreadable.add("objects around " + target + " could not be read: " + e.getMessage());
+      return Related.none();
+    }
+  }
+
+  /** Namespaces whose events matter: the target's, else its pods' (a node's), plus default. */
+  private static Set<String> namespaces(ObjectRef target, List<Pod> pods) {
+    Set<String> out = new LinkedHashSet<>();
+    if (target.namespace() != null) {
+      out.add(target.namespace());
+    } else {
+      pods.stream().limit(10).forEach(p -> out.add(p.getMetadata().getNamespace()));
+      out.add("default"); // node events are recorded there
+    }
+    return out;
+  }
+
+  /** Keys of every object whose events belong in the facts. */
+  private static Set<String> involved(
+      ObjectRef target, List<Pod> pods, Related related, List<PersistentVolumeClaim> claims) {
+    Set<String> keys = new HashSet<>();
+    keys.add(key(target.kind(), target.namespace(), target.name()));
+    pods.forEach(p -> keys.add(key(p)));
+    claims.forEach(c -> keys.add(key(c)));
+    for (List<? extends HasMetadata> list :
+        List.of(
+            related.deployments(),
+            related.replicaSets(),
+            related.statefulSets(),
+            related.daemonSets(),
+            related.jobs(),
+            related.cronJobs(),
+            related.services(),
+            related.ingresses(),
+            related.autoscalers())) {
+      list.forEach(o -> keys.add(key(o)));
+    }
+    pods.stream()
+        .map(p -> p.getSpec() == null ? null : p.getSpec().getNodeName())
+        .filter(n -> n != null && !n.isBlank())
+        .forEach(n -> keys.add(key("Node", null, n)));
+    return keys;
+  }
+
+  private static String key(HasMetadata o) {
+    return key(o.getKind(), o.getMetadata().getNamespace(), o.getMetadata().getName());
+  }
+
+  private static String key(ObjectReference ref, String eventNamespace) {
+    if (ref == null) {
+      return "";
+    }
+    String kind = ref.getKind();
+    boolean clusterScoped = "Node".equals(kind) || "PersistentVolume".equals(kind);
+    String ns =
+        clusterScoped ? null : ref.getNamespace() == null ? eventNamespace : ref.getNamespace();
+    return key(kind, ns, ref.getName());
+  }
+
+  private static String key(String kind, String namespace, String name) {
+    return kind + "/" + (namespace == null ? "" : namespace) + "/" + name;
+  }
+
+  private List<PersistentVolumeClaim> claimsOf(ObjectRef target, List<Pod> pods) {
     Set<String> names = new LinkedHashSet<>();
+    if (target.kind().equals("PersistentVolumeClaim")) {
+      names.add(target.name());
+    }
     for (Pod pod : pods) {
       if (pod.getSpec() == null || pod.getSpec().getVolumes() == null) {
         continue;
       }
       for (Volume v : pod.getSpec().getVolumes()) {
         if (v.getPersistentVolumeClaim() != null) {
-          names.add(v.getPersistentVolumeClaim().getClaimName());
+          names.add(
+              pod.getMetadata().getNamespace() + "/" + v.getPersistentVolumeClaim().getClaimName());
         }
       }
     }
-    return names.stream().map(n -> reader.claim(namespace, n)).filter(Objects::nonNull).toList();
+    List<PersistentVolumeClaim> out = new ArrayList<>();
+    for (String n : names) {
+      int slash = n.indexOf('/');
+      String ns = slash < 0 ? target.namespace() : n.substring(0, slash);
+      PersistentVolumeClaim c = reader.claim(ns, slash < 0 ? n : n.substring(slash + 1));
+      if (c != null) {
+        out.add(c);
+      }
+    }
+    return out;
   }
 
-  private List<Node> nodesFor(List<Pod> pods) {
+  /**
+   * The nodes the pods run on (all when one is unscheduled, or for a DaemonSet, which is judged
+   * against every node), and the node asked about.
+   */
+  private List<Node> nodesFor(ObjectRef target, List<Pod> pods) {
     boolean unscheduled =
-        pods.stream()
-            .anyMatch(
-                p ->
-                    p.getSpec() == null
-                        || p.getSpec().getNodeName() == null
-                        || p.getSpec().getNodeName().isBlank());
+        target.kind().equals("DaemonSet")
+            || pods.stream()
+                .anyMatch(
+                    p ->
+                        "Pending".equals(p.getStatus() == null ? null : p.getStatus().getPhase())
+                            && (p.getSpec() == null
+                                || p.getSpec().getNodeName() == null
+                                || p.getSpec().getNodeName().isBlank()));
     Set<String> used = new LinkedHashSet<>();
     pods.forEach(
         p -> {
@@ -102,6 +242,12 @@ public final class FactsGatherer {
             used.add(p.getSpec().getNodeName());
           }
         });
+    if (target.kind().equals("Node")) {
+      used.add(target.name()); // a drained node runs no pods, and is still the question
+    }
+    if (used.isEmpty() && !unscheduled) {
+      return List.of();
+    }
     return reader.nodes().stream()
         .filter(n -> unscheduled || used.contains(n.getMetadata().getName()))
         .limit(MAX_NODES)

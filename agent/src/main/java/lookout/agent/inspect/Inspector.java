@@ -8,17 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import lookout.agent.analyzers.Analyzer;
-import lookout.agent.analyzers.Analyzers;
 import lookout.agent.analyzers.Finding;
 import lookout.agent.analyzers.RecentRestartsAnalyzer;
 import lookout.agent.cluster.ClusterReader;
 import lookout.agent.cluster.FactsGatherer;
+import lookout.agent.diagnosis.DiagnosisEngine;
 
 /**
- * Runs a check-up over one namespace or every namespace of a cluster: the analyzers namespace by
- * namespace, recent restarts, stuck rollouts and, when metrics exist, usage findings. One finding
- * per {@link FindingKey} (a node under pressure is seen from every namespace but reported once).
- * Blocking; a namespace that cannot be read becomes a note, not a failed report.
+ * Runs a check-up over one namespace or every namespace of a cluster: the analyzer catalog of the
+ * diagnosis engine namespace by namespace (recent restarts and stuck rollouts among them) and, when
+ * metrics exist, usage findings. One finding per {@link FindingKey} (a node under pressure is seen
+ * from every namespace but reported once). Blocking; a namespace that cannot be read becomes a
+ * note, not a failed report.
  */
 public final class Inspector {
   /** A check-up of a huge cluster stays a report, not a dump. */
@@ -27,7 +28,7 @@ public final class Inspector {
   private final String cluster;
   private final ClusterReader reader;
   private final FactsGatherer gatherer;
-  private final Analyzer analyzer;
+  private final DiagnosisEngine engine;
   private final UsageChecks usage;
   private final Clock clock;
 
@@ -44,8 +45,10 @@ public final class Inspector {
     this.reader = Objects.requireNonNull(reader, "reader");
     this.gatherer = new FactsGatherer(cluster, reader);
     List<Analyzer> all = new ArrayList<>(analyzers);
-    all.add(new RecentRestartsAnalyzer(clock));
-    this.analyzer = Analyzers.combined(all);
+    if (all.stream().noneMatch(a -> a instanceof RecentRestartsAnalyzer)) {
+      all.add(new RecentRestartsAnalyzer(clock)); // a check-up lists restarts even when healthy now
+    }
+    this.engine = new DiagnosisEngine(gatherer, all, clock);
     this.usage = usage;
     this.clock = clock;
   }
@@ -66,8 +69,7 @@ public final class Inspector {
     Map<String, Finding> byKey = new LinkedHashMap<>();
     for (String ns : namespaces) {
       try {
-        keep(byKey, analyzer.analyze(gatherer.forNamespace(ns)));
-        keep(byKey, StuckRollouts.of(reader.workloads(ns)));
+        keep(byKey, engine.findings(gatherer.forNamespace(ns)));
       } catch (RuntimeException e) {
         notes.add("namespace " + ns + " could not be read: " + e.getMessage());
       }

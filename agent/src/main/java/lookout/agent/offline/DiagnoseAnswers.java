@@ -1,48 +1,43 @@
 package lookout.agent.offline;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import lookout.agent.Answer;
-import lookout.agent.analyzers.Analyzer;
-import lookout.agent.analyzers.ClusterFacts;
 import lookout.agent.analyzers.Finding;
+import lookout.agent.analyzers.ObjectRef;
+import lookout.agent.analyzers.Owners;
 import lookout.agent.cluster.ClusterReader;
-import lookout.agent.cluster.FactsGatherer;
-import lookout.agent.cluster.Workload;
-import lookout.approvals.Action;
+import lookout.agent.diagnosis.Diagnosis;
+import lookout.agent.diagnosis.DiagnosisEngine;
 
 /**
- * "why is checkout failing in staging": gathers facts, runs every analyzer, and answers with the
- * most severe finding, each finding's evidence (quoted log lines as code), the suggested actions
- * and the best runbook sections.
+ * The offline {@link Diagnoser}: runs the diagnosis engine for an object or a namespace and renders
+ * the ranked result (root cause first, evidence, fix, runbook, only helpful buttons). Also answers
+ * the grammar's "why is X failing" by resolving X to a workload first.
  */
-final class DiagnoseAnswers {
-  private static final int MAX_FINDINGS = 5;
+final class DiagnoseAnswers implements Diagnoser {
+  private static final int MAX_PROBLEMS = 8;
 
   private final ClusterReader reader;
-  private final FactsGatherer gatherer;
-  private final List<Analyzer> analyzers;
+  private final DiagnosisEngine engine;
   private final TargetResolver resolver;
   private final StatusAnswers status;
   private final RunbookHits runbooks;
 
   DiagnoseAnswers(
       ClusterReader reader,
-      FactsGatherer gatherer,
-      List<Analyzer> analyzers,
+      DiagnosisEngine engine,
       TargetResolver resolver,
       StatusAnswers status,
       RunbookHits runbooks) {
     this.reader = reader;
-    this.gatherer = gatherer;
-    this.analyzers = List.copyOf(analyzers);
+    this.engine = engine;
     this.resolver = resolver;
     this.status = status;
     this.runbooks = runbooks;
   }
 
+  /** The grammar's path: a workload name (and maybe a namespace), or a namespace alone. */
   Answer diagnose(String namespace, String name) {
     if (name == null) {
       if (namespace == null) {
@@ -51,102 +46,84 @@ final class DiagnoseAnswers {
       if (!reader.namespaceExists(namespace)) {
         return status.status(namespace, null);
       }
-      RecordingLogSource logs = new RecordingLogSource(reader.logs());
-      return answer(
-          "namespace " + namespace, gatherer.forNamespace(namespace, logs), logs, null, namespace);
+      return namespace(namespace);
     }
     return switch (resolver.resolve(namespace, name)) {
       case Resolution.Reply r -> r.answer();
-      case Resolution.Resolved r -> {
-        RecordingLogSource logs = new RecordingLogSource(reader.logs());
-        yield answer(
-            r.workload().ref(),
-            gatherer.forWorkload(r.workload(), logs),
-            logs,
-            r.workload(),
-            r.workload().namespace());
-      }
+      case Resolution.Resolved r ->
+          diagnose(
+              new ObjectRef(r.workload().kind(), r.workload().namespace(), r.workload().name()));
     };
   }
 
-  private Answer answer(
-      String subject, ClusterFacts facts, RecordingLogSource logs, Workload w, String namespace) {
-    List<Finding> findings = run(facts);
-    if (findings.isEmpty()) {
-      if (w == null) {
-        return Replies.of(
-            subject + " looks healthy: no analyzer found a problem.",
-            List.of(Replies.section("Workloads", reader.workloadLines(namespace))));
-      }
-      Answer current = status.workload(w);
+  @Override
+  public Answer diagnose(ObjectRef target) {
+    if (target.kind().equals("Namespace")) {
+      return namespace(target.name());
+    }
+    RecordingLogSource logs = new RecordingLogSource(reader.logs());
+    Diagnosis d = engine.diagnose(target, logs);
+    List<Answer.Section> extra = new ArrayList<>();
+    if (d.verdict() != Diagnosis.Verdict.BROKEN && !d.facts().pods().isEmpty()) {
+      extra.add(Replies.section("Pods", reader.podLines(d.facts().pods())));
+    }
+    d.cause()
+        .filter(c -> d.verdict() == Diagnosis.Verdict.BROKEN)
+        .flatMap(c -> runbooks.section(c.query()))
+        .ifPresent(extra::add);
+    return DiagnosisText.answer(d, logs, extra);
+  }
+
+  @Override
+  public Answer namespace(String namespace) {
+    RecordingLogSource logs = new RecordingLogSource(reader.logs());
+    ObjectRef target = new ObjectRef("Namespace", null, namespace);
+    Diagnosis d = engine.rank(engine.gatherer().forNamespace(namespace, logs), List.of());
+    if (d.verdict() != Diagnosis.Verdict.BROKEN) {
       return Replies.of(
-          subject
-              + " looks healthy: "
-              + w.ready()
-              + "/"
-              + w.desired()
-              + " ready, no analyzer found a problem.",
-          current.sections());
+          target + " looks healthy: no analyzer found a problem.",
+          List.of(Replies.section("Workloads", reader.workloadLines(namespace))));
     }
-    Finding top = findings.get(0);
-    String summary = top.analyzer() + " in " + subject + ": " + top.summary();
+    List<Finding> problems = d.failures();
+    List<String> lines = new ArrayList<>();
+    for (Finding f : problems.stream().limit(MAX_PROBLEMS).toList()) {
+      lines.add(said(d, f) + " (" + f.reason() + ")");
+    }
+    if (problems.size() > MAX_PROBLEMS) {
+      lines.add("… " + (problems.size() - MAX_PROBLEMS) + " more — ask about one workload");
+    }
+    Finding top = problems.getFirst();
+    String summary =
+        target
+            + ": "
+            + problems.size()
+            + (problems.size() == 1 ? " problem" : " problems")
+            + "; first: "
+            + said(d, top)
+            + " ("
+            + top.reason()
+            + ")";
     List<Answer.Section> sections = new ArrayList<>();
-    LinkedHashSet<Action> suggestions = new LinkedHashSet<>();
-    for (Finding f : findings.stream().limit(MAX_FINDINGS).toList()) {
-      sections.addAll(evidence(f, logs));
-      suggestions.addAll(f.suggestions());
-    }
-    if (findings.size() > MAX_FINDINGS) {
-      sections.add(
-          Replies.section(
-              "More",
-              List.of(
-                  "… "
-                      + (findings.size() - MAX_FINDINGS)
-                      + " more findings — narrow by workload name")));
-    }
-    runbooks.section(top.analyzer() + " " + top.summary()).ifPresent(sections::add);
-    return Replies.withSuggestions(summary, sections, List.copyOf(suggestions));
+    sections.add(Replies.section("Needs attention", lines));
+    Answer detail = DiagnosisText.answer(d, logs, List.of());
+    sections.addAll(detail.sections());
+    runbooks.section(top.query()).ifPresent(sections::add);
+    return Replies.withSuggestions(summary, sections, detail.suggestions());
   }
 
-  /** Every analyzer, most severe findings first; one failing analyzer does not hide the others. */
-  private List<Finding> run(ClusterFacts facts) {
-    List<Finding> all = new ArrayList<>();
-    for (Analyzer analyzer : analyzers) {
-      try {
-        all.addAll(analyzer.analyze(facts));
-      } catch (RuntimeException e) {
-        all.add(
-            new Finding(
-                Finding.Severity.INFO,
-                analyzer.getClass().getSimpleName(),
-                "analyzer",
-                "analyzer " + analyzer.getClass().getSimpleName() + " failed: " + e,
-                List.of(),
-                List.of()));
-      }
+  /**
+   * A finding said of the workload its pod belongs to ("deployment shop/catalog cannot start: …"),
+   * else of its own subject.
+   */
+  private static String said(Diagnosis d, Finding f) {
+    if (f.about() == null || !f.about().kind().equals("Pod")) {
+      return f.sentence();
     }
-    return all.stream().sorted(Comparator.comparing(Finding::severity)).toList();
-  }
-
-  private static List<Answer.Section> evidence(Finding f, RecordingLogSource logs) {
-    List<String> prose = new ArrayList<>();
-    List<String> quoted = new ArrayList<>();
-    prose.add(f.severity() + ": " + f.summary());
-    for (String line : f.evidence()) {
-      String log = logs.quoted(line);
-      if (log != null) {
-        quoted.add(log);
-      } else {
-        prose.add(line);
-      }
-    }
-    String heading = f.analyzer() + " · " + f.subject();
-    List<Answer.Section> out = new ArrayList<>();
-    out.add(Replies.section(heading, prose));
-    if (!quoted.isEmpty()) {
-      out.add(Replies.code("Log · " + f.subject(), quoted));
-    }
-    return out;
+    return d.facts().pods().stream()
+        .filter(p -> p.getMetadata().getName().equals(f.about().name()))
+        .findFirst()
+        .flatMap(Owners::workload)
+        .map(w -> w + " " + f.summary())
+        .orElse(f.sentence());
   }
 }

@@ -11,6 +11,7 @@ import lookout.agent.Question;
 import lookout.agent.analyzers.Analyzer;
 import lookout.agent.cluster.ClusterReader;
 import lookout.agent.cluster.FactsGatherer;
+import lookout.agent.diagnosis.DiagnosisEngine;
 import lookout.agent.grammar.Command;
 import lookout.agent.grammar.CommandParser;
 import lookout.approvals.Approvals;
@@ -67,8 +68,8 @@ public final class OfflineAgent implements Agent {
     this.diagnose =
         new DiagnoseAnswers(
             reader,
-            new FactsGatherer(cluster, reader),
-            List.copyOf(analyzers),
+            new DiagnosisEngine(
+                new FactsGatherer(cluster, reader), List.copyOf(analyzers), Clock.systemUTC()),
             resolver,
             status,
             new RunbookHits(search));
@@ -108,6 +109,11 @@ public final class OfflineAgent implements Agent {
               + clusters.keySet());
     }
     return new OfflineAgent(defaultCluster, client, parser, analyzers, searchOrNull, approvals);
+  }
+
+  /** The diagnosis engine behind "why is X failing", for callers that resolved X themselves. */
+  public Diagnoser diagnoser() {
+    return diagnose;
   }
 
   @Override

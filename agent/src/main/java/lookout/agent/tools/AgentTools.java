@@ -2,11 +2,10 @@ package lookout.agent.tools;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import lookout.agent.analyzers.Analyzer;
+import lookout.agent.cluster.ClusterCache;
 import lookout.agent.cluster.ClusterReader;
-import lookout.agent.cluster.PodCache;
 import lookout.agent.metrics.MetricsService;
 import lookout.agent.metrics.MetricsSource;
 import lookout.knowledge.Search;
@@ -16,8 +15,6 @@ import lookout.knowledge.Search;
  * its own toolbox with its own {@link Proposals}.
  */
 public final class AgentTools {
-  /** How long the first namespace-wide pod read waits for the pod informer's initial list. */
-  static final Duration POD_SYNC_WAIT = Duration.ofSeconds(5);
 
   private final String cluster;
   private final ClusterTools clusterTools;
@@ -34,8 +31,9 @@ public final class AgentTools {
       MetricsSource metricsOrNull,
       Clock clock) {
     this.cluster = cluster;
-    // namespace-wide pod reads (problem_pods, pods, finding a pod by name) come from an informer
-    ClusterReader reader = new ClusterReader(client, clock, new PodCache(client, POD_SYNC_WAIT));
+    // namespace-wide reads (problem_pods, pods, finding a pod by name) come from informers shared
+    // with the offline agent of the same cluster
+    ClusterReader reader = new ClusterReader(client, clock, ClusterCache.shared(client));
     ClusterService service = new ClusterService(cluster, reader);
     MetricsService metrics = new MetricsService(metricsOrNull, clock);
     this.investigator = new Investigator(service, metrics, analyzers);

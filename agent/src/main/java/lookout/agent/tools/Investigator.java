@@ -2,18 +2,23 @@ package lookout.agent.tools;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import lookout.agent.analyzers.Analyzer;
-import lookout.agent.analyzers.Analyzers;
+import lookout.agent.analyzers.ClusterFacts;
 import lookout.agent.analyzers.ErrorLines;
 import lookout.agent.analyzers.Finding;
+import lookout.agent.analyzers.ObjectRef;
+import lookout.agent.analyzers.Related;
 import lookout.agent.cluster.ClusterLogs;
 import lookout.agent.cluster.FactsGatherer;
 import lookout.agent.cluster.LogTail;
 import lookout.agent.cluster.NodeText;
 import lookout.agent.cluster.PodText;
 import lookout.agent.cluster.Workload;
+import lookout.agent.diagnosis.Diagnosis;
+import lookout.agent.diagnosis.DiagnosisEngine;
 import lookout.agent.metrics.MetricsService;
 
 /**
@@ -28,17 +33,19 @@ public final class Investigator {
   static final int EVENTS = 8;
   static final int ERRORS = 12;
 
-  /** Namespaces one problem-pods scan looks at in full (events, claims, logs of each). */
-  static final int MAX_NAMESPACES = 20;
+  /** Finding lines one problem-pods answer carries; the model can narrow by namespace. */
+  static final int MAX_LINES = 60;
 
   private final ClusterService cluster;
   private final MetricsService metrics;
-  private final Analyzer analyzers;
+  private final DiagnosisEngine engine;
 
   public Investigator(ClusterService cluster, MetricsService metrics, List<Analyzer> analyzers) {
     this.cluster = cluster;
     this.metrics = metrics;
-    this.analyzers = Analyzers.combined(analyzers);
+    this.engine =
+        new DiagnosisEngine(
+            new FactsGatherer(cluster.cluster(), cluster.reader()), analyzers, Clock.systemUTC());
   }
 
   public String investigate(String namespace, String name) {
@@ -48,59 +55,51 @@ public final class Investigator {
     };
   }
 
-  /** Findings of every analyzer over a namespace (or every namespace), most severe first. */
+  /**
+   * Findings of the catalog over the problem pods of a namespace (or of every namespace), most
+   * severe first. Cluster-wide it reads only caches: problem pods from the pod informer, then for
+   * each namespace that has some, its Warning events and claims and the nodes from their informers;
+   * no logs (ask investigate about one workload for those).
+   */
   public String problems(String namespace) {
-    List<String> namespaces =
-        Targets.blank(namespace)
-            ? troubledFirst(cluster.reader().namespaces())
-            : List.of(namespace);
-    List<String> out = new ArrayList<>();
-    FactsGatherer gatherer = new FactsGatherer(cluster.cluster(), cluster.reader());
-    List<Node> nodes = cluster.reader().nodes();
-    for (String ns : namespaces.stream().limit(MAX_NAMESPACES).toList()) {
-      analyzers.analyze(gatherer.forNamespace(ns, cluster.reader().logs(), nodes)).stream()
+    var reader = cluster.reader();
+    List<String> namespaces = Targets.blank(namespace) ? reader.namespaces() : List.of(namespace);
+    java.time.Instant now = reader.now();
+    List<Node> nodes = null;
+    List<Finding> found = new ArrayList<>();
+    for (String ns : namespaces) {
+      List<Pod> pods = reader.pods(ns).stream().filter(p -> PodText.problem(p, now)).toList();
+      if (pods.isEmpty()) {
+        continue;
+      }
+      if (nodes == null) {
+        nodes = reader.nodes();
+      }
+      ClusterFacts facts =
+          new ClusterFacts(
+              cluster.cluster(),
+              new ObjectRef("Namespace", null, ns),
+              pods,
+              reader.warnings(ns),
+              reader.claims(ns),
+              nodes,
+              Related.none(),
+              null);
+      engine.findings(facts).stream()
           .filter(f -> f.severity() != Finding.Severity.INFO)
-          .forEach(f -> out.add(f.severity() + " " + ns + " " + f.subject() + ": " + f.summary()));
+          .forEach(found::add);
     }
-    if (namespaces.size() > MAX_NAMESPACES) {
-      out.add(
-          "(scanned the "
-              + MAX_NAMESPACES
-              + " namespaces with unready pods first, of "
-              + namespaces.size()
-              + "; name a namespace to see the rest)");
+    List<String> out =
+        found.stream()
+            .sorted(java.util.Comparator.comparing(Finding::severity))
+            .map(f -> f.severity() + " " + f.sentence() + " (" + f.reason() + ")")
+            .toList();
+    if (out.size() > MAX_LINES) {
+      List<String> cut = new ArrayList<>(out.subList(0, MAX_LINES));
+      cut.add("(" + (out.size() - MAX_LINES) + " more findings; name a namespace to see them)");
+      out = cut;
     }
     return out.isEmpty() ? "no problem pods found" : String.join("\n", out);
-  }
-
-  /**
-   * Namespaces with unready pods first (read from the pod cache, cheap), so the scan limit never
-   * hides a broken namespace behind healthy ones that sort earlier.
-   */
-  private List<String> troubledFirst(List<String> all) {
-    List<String> troubled = new ArrayList<>();
-    List<String> rest = new ArrayList<>();
-    for (String ns : all) {
-      (cluster.reader().pods(ns).stream().anyMatch(Investigator::unready) ? troubled : rest)
-          .add(ns);
-    }
-    troubled.addAll(rest);
-    return troubled;
-  }
-
-  static boolean unready(Pod pod) {
-    var status = pod.getStatus();
-    if (status == null || status.getPhase() == null) {
-      return true;
-    }
-    if (status.getPhase().equals("Succeeded")) {
-      return false;
-    }
-    if (!status.getPhase().equals("Running")) {
-      return true;
-    }
-    return status.getContainerStatuses() == null
-        || status.getContainerStatuses().stream().anyMatch(c -> !Boolean.TRUE.equals(c.getReady()));
   }
 
   private String bundle(Workload w) {
@@ -168,19 +167,23 @@ public final class Investigator {
         .map((Node n) -> "NODE " + NodeText.line(n, cluster.reader().now()));
   }
 
+  /** The diagnosis: the root cause in one line, its fix, and the other problems. */
   private List<String> findings(Workload w) {
     try {
-      var facts = new FactsGatherer(cluster.cluster(), cluster.reader()).forWorkload(w);
-      List<Finding> found = analyzers.analyze(facts);
-      if (found.isEmpty()) {
-        return List.of("no analyzer found a problem");
-      }
-      return found.stream()
+      Diagnosis d =
+          engine.diagnose(
+              new ObjectRef(w.kind(), w.namespace(), w.name()), cluster.reader().logs());
+      List<String> out = new ArrayList<>();
+      out.add(d.verdict() + ": " + d.headline());
+      d.cause().ifPresent(c -> c.fixes().stream().limit(2).forEach(f -> out.add("FIX " + f)));
+      d.deeper().forEach(f -> out.add("BEHIND IT " + f.sentence()));
+      d.others().stream()
           .limit(3)
-          .map(f -> f.severity() + " " + f.analyzer() + " " + f.subject() + ": " + f.summary())
-          .toList();
+          .forEach(f -> out.add("ALSO " + f.severity() + " " + f.sentence()));
+      d.unreadable().forEach(u -> out.add("NOT READ " + u));
+      return out;
     } catch (RuntimeException e) {
-      return List.of("analyzers failed: " + e.getMessage());
+      return List.of("diagnosis failed: " + e.getMessage());
     }
   }
 }

@@ -125,7 +125,7 @@ class AnalyzersTest {
         .isNotEmpty()
         .allSatisfy(
             f -> {
-              assertThat(f.summary().length()).isLessThanOrEqualTo(Evidence.MAX_LINE);
+              assertThat(f.summary().length()).isLessThanOrEqualTo(Finding.Builder.MAX_SUMMARY);
               assertThat(f.evidence())
                   .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(Evidence.MAX_LINE));
             });

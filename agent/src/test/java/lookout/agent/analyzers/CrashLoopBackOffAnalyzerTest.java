@@ -68,7 +68,7 @@ class CrashLoopBackOffAnalyzerTest {
               assertThat(f.severity()).isEqualTo(Finding.Severity.CRITICAL);
               assertThat(f.subject()).isEqualTo("pod staging/checkout-7d9f8b6c5-x2abc");
               assertThat(f.summary())
-                  .isEqualTo("container app keeps crashing: exit code 1 (Error), 7 restarts");
+                  .isEqualTo("keeps crashing: exit code 1 (Error) — FATAL giving up; 7 restarts");
               assertThat(f.evidence())
                   .contains(
                       "pod staging/checkout-7d9f8b6c5-x2abc container app: waiting"
@@ -157,7 +157,8 @@ class CrashLoopBackOffAnalyzerTest {
         .satisfies(
             f -> {
               assertThat(f.subject()).isEqualTo("pod prod/payment-api-66b9c-bbbbb");
-              assertThat(f.summary()).endsWith("9 restarts; 3 pods affected");
+              assertThat(f.summary()).endsWith("9 restarts");
+              assertThat(f.affected()).hasSize(3);
               assertThat(f.evidence())
                   .contains(
                       "also affected: 2 more pods of deployment prod/payment-api: "

@@ -73,18 +73,20 @@ class ImagePullBackOffAnalyzerTest {
               assertThat(f.severity()).isEqualTo(Finding.Severity.CRITICAL);
               assertThat(f.summary())
                   .isEqualTo(
-                      "image registry.example.com/checkout:1.4.2 cannot be pulled"
-                          + " (ImagePullBackOff)");
+                      "cannot start: image registry.example.com/checkout:1.4.2 does not exist in"
+                          + " registry.example.com (tag 1.4.2 not found)");
               assertThat(f.evidence())
                   .containsExactly(
                       "pod staging/checkout-7d9f8-a1 container app: waiting ImagePullBackOff"
-                          + " image=registry.example.com/checkout:1.4.2",
+                          + " image=registry.example.com/checkout:1.4.2 node=worker-1",
                       "message: Back-off pulling image \"registry.example.com/checkout:1.4.2\"",
                       "event Failed ×4 (last 3m ago): Failed to pull image"
                           + " \"registry.example.com/checkout:1.4.2\": rpc error: code = NotFound"
-                          + " desc = manifest unknown",
-                      "hint: the image or tag does not exist in the registry; check the tag that"
-                          + " was deployed");
+                          + " desc = manifest unknown");
+              assertThat(f.fixes())
+                  .containsExactly(
+                      "correct the image tag in deployment staging/checkout to one that was pushed,"
+                          + " or push registry.example.com/checkout:1.4.2");
             });
   }
 
@@ -93,17 +95,25 @@ class ImagePullBackOffAnalyzerTest {
       delimiter = '|',
       textBlock =
           """
-          ErrImagePull      | pull access denied, repository does not exist or may require authorization: denied | credentials
-          ErrImagePull      | dial tcp: lookup registry.example.com: no such host                                   | cannot reach
-          InvalidImageName  | couldn't parse image reference                                                        | malformed
-          ImagePullBackOff  | toomanyrequests: You have reached your pull rate limit                                | rate-limits
+          ErrImagePull      | pull access denied, repository does not exist or may require authorization: denied | refused the credentials
+          ErrImagePull      | dial tcp: lookup registry.example.com: no such host                                   | is unreachable
+          InvalidImageName  | couldn't parse image reference                                                        | not a valid image reference
+          ImagePullBackOff  | toomanyrequests: You have reached your pull rate limit                                | rate-limits pulls
           ErrImagePull      | rpc error: code = NotFound desc = failed to pull and unpack image                      | does not exist
-          ImagePullBackOff  | something new                                                                         | check the image name
+          ErrImagePull      | failed to pull and unpack image: no match for platform in manifest: not found          | no build for the node's platform
+          ImagePullBackOff  | something new                                                                         | cannot be pulled
           """)
-  void hint_follows_the_registry_wording(String reason, String message, String expectedHint) {
-    assertThat(ImagePullBackOffAnalyzer.hint(reason, message))
-        .startsWith("hint:")
-        .contains(expectedHint);
+  void cause_follows_the_registry_wording(String reason, String message, String expected) {
+    PullFailure why =
+        PullFailure.classify(
+            reason,
+            List.of(message),
+            "registry.example.com/shop/web:1.2",
+            List.of(),
+            "deployment shop/web",
+            "arm64");
+    assertThat(why.cause()).contains(expected);
+    assertThat(why.fix()).isNotBlank();
   }
 
   @Test

@@ -41,7 +41,7 @@ class OomKilledAnalyzerTest {
             "256Mi",
             "128Mi",
             null,
-            "container app was OOMKilled (memory limit 256Mi), 4 restarts",
+            "keeps getting OOMKilled: container app — it needs more than its memory limit 256Mi; 4 restarts",
             "memory: limit 256Mi, request 128Mi, usage unknown",
             "hint: raise the memory limit of app above 256Mi (e.g. to 384Mi), or find what grows"
                 + " (heap settings, caches, leaks)"),
@@ -50,7 +50,7 @@ class OomKilledAnalyzerTest {
             "1Gi",
             null,
             (UsageSource) (ns, pod, c) -> OptionalLong.of(1000L * 1024 * 1024),
-            "container app was OOMKilled (memory limit 1Gi), 4 restarts",
+            "keeps getting OOMKilled: container app — it needs more than its memory limit 1Gi; 4 restarts",
             "memory: limit 1Gi, request none, peak usage 1000Mi (98% of limit)",
             "hint: raise the memory limit of app above 1Gi (e.g. to 1536Mi), or find what grows"
                 + " (heap settings, caches, leaks)"),
@@ -59,7 +59,7 @@ class OomKilledAnalyzerTest {
             null,
             null,
             null,
-            "container app was OOMKilled (no memory limit), 4 restarts",
+            "keeps getting OOMKilled: container app — it has no memory limit and the node ran out of memory; 4 restarts",
             "memory: limit none, request none, usage unknown",
             "hint: container app has no memory limit, so the node ran out of memory; set"
                 + " requests/limits and check node pressure"));
@@ -94,8 +94,8 @@ class OomKilledAnalyzerTest {
                   .contains(
                       "pod staging/checkout-7d9f8-a1 container app: last terminated OOMKilled"
                           + " exit=137 (1m ago) restarts=4",
-                      memory,
-                      hint);
+                      memory);
+              assertThat(f.fixes()).containsExactly(hint.substring("hint: ".length()));
               assertThat(f.suggestions()).isEmpty();
             });
   }

@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -71,7 +70,11 @@ class PendingAnalyzerTest {
             f -> {
               assertThat(f.severity()).isEqualTo(Finding.Severity.WARNING);
               assertThat(f.summary())
-                  .isEqualTo("pod cannot be scheduled: " + message + "; 2 pods affected");
+                  .isEqualTo(
+                      "cannot be scheduled on any of 3 nodes: 3 nodes lack free cpu (the pod"
+                          + " requests cpu=2)");
+              assertThat(f.affected()).hasSize(2);
+              assertThat(f.fixes()).singleElement().asString().startsWith("lower the cpu request");
               assertThat(f.evidence())
                   .containsExactly(
                       "pod staging/checkout-7d9f8-a1: Pending, PodScheduled=False (Unschedulable)"
@@ -79,9 +82,7 @@ class PendingAnalyzerTest {
                       "scheduler: " + message,
                       "requests: app cpu=2 memory=4Gi",
                       "event FailedScheduling ×7 (last 30s ago): " + message,
-                      "also affected: 1 more pod of deployment staging/checkout: checkout-7d9f8-b2",
-                      "hint: no node has enough free capacity; lower the requests, free capacity or"
-                          + " add nodes");
+                      "also affected: 1 more pod of deployment staging/checkout: checkout-7d9f8-b2");
             });
   }
 
@@ -97,18 +98,33 @@ class PendingAnalyzerTest {
       delimiter = '|',
       textBlock =
           """
-          0/3 nodes are available: 3 node(s) had untolerated taint {dedicated: gpu}     | toleration
-          0/5 nodes are available: 5 node(s) didn't match Pod's node affinity/selector  | nodeSelector
-          0/2 nodes are available: 2 pod has unbound immediate PersistentVolumeClaims   | volume
+          0/3 nodes are available: 3 node(s) had untolerated taint {dedicated: gpu}. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling. | taint dedicated=gpu that the pod does not tolerate
+          0/5 nodes are available: 5 node(s) didn't match Pod's node affinity/selector  | do not match the pod's node selector
+          0/2 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling. | is not bound
           0/1 nodes are available: 1 node(s) were unschedulable                         | cordoned
+          0/4 nodes are available: 1 Insufficient cpu, 3 node(s) didn't have free ports for the requested pod ports | 3 nodes already use the hostPort
+          0/4 nodes are available: 4 Too many pods                                      | pod limit
           """)
-  void hint_names_the_usual_fix(String message, String expected) {
-    assertThat(PendingAnalyzer.hint(message))
-        .hasValueSatisfying(h -> assertThat(h).contains(expected));
+  void the_schedulers_message_is_explained_part_by_part(String message, String expected) {
+    var pod = pending("a1", "False", message);
+
+    assertThat(analyzer.analyze(facts(List.of(pod), List.of(), NO_LOGS)))
+        .singleElement()
+        .satisfies(f -> assertThat(f.summary()).contains("cannot be scheduled", expected));
   }
 
   @Test
-  void no_hint_for_an_unknown_message() {
-    assertThat(PendingAnalyzer.hint("something else")).isEqualTo(Optional.empty());
+  void the_scheduler_message_parts_keep_their_counts() {
+    SchedulerMessage m =
+        SchedulerMessage.parse(
+            "0/5 nodes are available: 2 Insufficient cpu, 3 node(s) had untolerated taint"
+                + " {dedicated: gpu}. preemption: 0/5 nodes are available: 5 Preemption is not"
+                + " helpful for scheduling.");
+    assertThat(m.nodes()).isEqualTo(5);
+    assertThat(m.parts())
+        .containsExactly(
+            new SchedulerMessage.Part(2, "Insufficient cpu"),
+            new SchedulerMessage.Part(3, "node(s) had untolerated taint {dedicated: gpu}"));
+    assertThat(m.preemption()).startsWith("0/5 nodes are available");
   }
 }

@@ -99,8 +99,9 @@ class ProbeFailureAnalyzerTest {
               assertThat(f.severity()).isEqualTo(Finding.Severity.WARNING);
               assertThat(f.summary())
                   .isEqualTo(
-                      "container app is running but not ready: Readiness probe failed: HTTP probe"
-                          + " failed with statuscode: 503");
+                      "is not ready: readiness probe fails — the app answers HTTP 503 on /healthz: it"
+                          + " reports itself unhealthy — Readiness probe failed: HTTP probe failed"
+                          + " with statuscode: 503");
               assertThat(f.evidence())
                   .startsWith(
                       "pod staging/checkout-7d9f8-a1 container app: running, not ready, restarts=0",
@@ -133,7 +134,8 @@ class ProbeFailureAnalyzerTest {
             f ->
                 assertThat(f.summary())
                     .startsWith(
-                        "container app is restarted by its liveness probe: Liveness probe failed"));
+                        "is restarted by its liveness probe: nothing listens on port http"
+                            + " (connection refused)"));
   }
 
   static Stream<Arguments> fine() {

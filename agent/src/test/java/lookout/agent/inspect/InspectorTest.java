@@ -84,7 +84,7 @@ class InspectorTest {
     Comparison c2 = Comparison.of(second, Optional.of(c1.snapshot()));
 
     assertThat(c2.resolved()).anyMatch(s -> s.subject().contains("order-service"));
-    assertThat(c2.added()).extracting(Finding::analyzer).containsExactly("StuckRollout");
+    assertThat(c2.added()).extracting(Finding::analyzer).containsExactly("Rollout");
     assertThat(c2.persisting()).isNotEmpty();
     assertThat(c2.persisting()).allMatch(p -> p.since().equals(first.at()));
     Answer details = InspectionAnswers.details(c2);

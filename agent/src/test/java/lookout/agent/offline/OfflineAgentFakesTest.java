@@ -93,7 +93,8 @@ class OfflineAgentFakesTest {
   void quoted_log_lines_become_a_code_section_and_the_rest_stays_prose() {
     Answer answer = ask(agent(List.of(CRASH_QUOTER), null), "diagnose staging/checkout");
 
-    assertThat(answer.summary()).isEqualTo("Crash in deployment staging/checkout: it crashed");
+    assertThat(answer.summary())
+        .isEqualTo("deployment staging/checkout it crashed (Crash on 1/1 pod)");
     Answer.Section prose = answer.sections().get(0);
     assertThat(prose.code()).isFalse();
     assertThat(prose.lines()).contains("restarts: 7").noneMatch(l -> l.startsWith("log:"));
@@ -137,14 +138,14 @@ class OfflineAgentFakesTest {
           throw new IllegalStateException("index is gone");
         };
     Answer answer = ask(agent(List.of(CRASH_QUOTER), broken), "diagnose staging/checkout");
-    assertThat(answer.summary()).startsWith("Crash in");
+    assertThat(answer.summary()).endsWith("it crashed (Crash on 1/1 pod)");
     assertThat(answer.sections()).noneMatch(s -> s.heading().equals(RunbookHits.HEADING));
   }
 
   @Test
   void a_throwing_analyzer_does_not_hide_the_others() {
     Answer answer = ask(agent(List.of(BROKEN, CRASH_QUOTER), null), "diagnose staging/checkout");
-    assertThat(answer.summary()).startsWith("Crash in");
+    assertThat(answer.summary()).endsWith("it crashed (Crash on 1/1 pod)");
     assertThat(answer.sections())
         .anySatisfy(s -> assertThat(s.lines()).anyMatch(l -> l.contains("failed")));
   }

@@ -71,7 +71,7 @@ class OfflineAgentTest {
           看看 prod 的 order-service 为什么重启   | OOMKilled
           why is search failing                  | ImagePullBackOff
           what's wrong with ledger-db            | ledger-db
-          why is inventory failing in prod       | Probe
+          why is inventory failing in prod       | readiness probe
           """)
   void each_seeded_failure_is_diagnosed(String question, String expected) {
     Answer answer = ask(question);

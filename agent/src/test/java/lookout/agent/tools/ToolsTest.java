@@ -65,8 +65,7 @@ class ToolsTest {
 
       String problems = many.investigator().problems(null);
 
-      assertThat(problems).contains("CRITICAL staging ", "CRITICAL prod ");
-      assertThat(problems).contains("namespaces with unready pods first");
+      assertThat(problems).contains("CRITICAL pod staging/", "CRITICAL pod prod/");
     }
   }
 
@@ -77,7 +76,7 @@ class ToolsTest {
     assertThat(bundle)
         .contains("TARGET deployment prod/order-service", "OOMKilled", "exit 137", "limits=")
         .contains("memory 1h", "rising", "memory reaches its limit 256Mi within 4h")
-        .contains("FINDINGS", "CRITICAL OOMKilled");
+        .contains("FINDINGS", "BROKEN: deployment prod/order-service keeps getting OOMKilled");
     assertThat(bundle.getBytes(StandardCharsets.UTF_8).length).isLessThan(6_000);
   }
 

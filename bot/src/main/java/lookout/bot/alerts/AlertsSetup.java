@@ -27,7 +27,6 @@ import lookout.knowledge.KnowledgeBase;
 import lookout.knowledge.SearchRequest;
 import lookout.knowledge.SearchResult;
 import lookout.knowledge.incidents.Incident;
-import lookout.knowledge.incidents.IncidentSchema;
 import lookout.knowledge.incidents.IncidentStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,8 +99,6 @@ public final class AlertsSetup implements AutoCloseable {
   }
 
   public static AlertsSetup open(AlertsSettings settings, Parts parts) {
-    AlertsSchema.apply(parts.db());
-    IncidentSchema.apply(parts.db());
     AlertRouter router = new AlertRouter(settings.routes(), settings.defaultTo());
     String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     GroupStore store = new GroupStore(parts.db());

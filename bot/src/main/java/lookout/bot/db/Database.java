@@ -9,32 +9,39 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import lookout.approvals.ApprovalStoreException;
-import lookout.approvals.ApprovalsSchema;
-import lookout.approvals.Migrations;
-import lookout.approvals.Migrations.Migration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * Opens the database and brings its schema up to date at start (numbered migrations, safe when
- * several replicas start at once). SQLite (the default) runs in WAL mode with a busy timeout so
- * concurrent virtual threads wait for the write lock instead of failing; PostgreSQL goes through a
- * small HikariCP pool.
+ * Opens the database and brings every owner's tables up to date at start ({@link Migrations}:
+ * versioned Flyway migrations, safe when several replicas start at once). SQLite (the default) runs
+ * in WAL mode with a busy timeout so concurrent virtual threads wait for the write lock instead of
+ * failing; PostgreSQL goes through a small HikariCP pool.
  */
 public final class Database implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
+
   /** PostgreSQL pool size: enough for the bot's virtual threads, small for the server. */
   static final int POOL_SIZE = 10;
 
   private final DataSource dataSource;
+  private final DataSource migrations;
   private final String description;
   private final boolean shared;
 
-  private Database(DataSource dataSource, String description, boolean shared) {
+  /**
+   * @param migrations what the migrations run through: for SQLite, connections that begin every
+   *     transaction IMMEDIATE, so Flyway re-reads its history holding the single write lock and a
+   *     second process waits instead of applying the same migration
+   */
+  private Database(
+      DataSource dataSource, DataSource migrations, String description, boolean shared) {
     this.dataSource = dataSource;
+    this.migrations = migrations;
     this.description = description;
     this.shared = shared;
   }
@@ -70,13 +77,22 @@ public final class Database implements AutoCloseable {
       Files.createDirectories(dataDir);
       jdbcUrl = "jdbc:sqlite:" + dataDir.resolve("lookout.db");
     }
+    return new Database(
+        sqliteSource(jdbcUrl, SQLiteConfig.TransactionMode.DEFERRED),
+        sqliteSource(jdbcUrl, SQLiteConfig.TransactionMode.IMMEDIATE),
+        jdbcUrl,
+        false);
+  }
+
+  private static SQLiteDataSource sqliteSource(String url, SQLiteConfig.TransactionMode mode) {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setBusyTimeout(10_000);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.setTransactionMode(mode);
     SQLiteDataSource ds = new SQLiteDataSource(config);
-    ds.setUrl(jdbcUrl);
-    return new Database(ds, jdbcUrl, false);
+    ds.setUrl(url);
+    return ds;
   }
 
   private static Database postgres(String url, Optional<String> user, Optional<String> password)
@@ -93,7 +109,8 @@ public final class Database implements AutoCloseable {
     // a supervisor (systemd, Kubernetes) restarts the process anyway.
     config.setInitializationFailTimeout(1);
     try {
-      return new Database(new HikariDataSource(config), redact(url), true);
+      HikariDataSource pool = new HikariDataSource(config);
+      return new Database(pool, pool, redact(url), true);
     } catch (RuntimeException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new SQLException("cannot connect to " + redact(url) + ": " + cause.getMessage(), e);
@@ -133,16 +150,8 @@ public final class Database implements AutoCloseable {
 
   private void migrate() throws SQLException {
     try {
-      ApprovalsSchema.apply(dataSource);
-      Migrations.apply(
-          dataSource,
-          List.of(
-              new Migration(
-                  "bot-1-processed-events",
-                  List.of(
-                      "CREATE TABLE IF NOT EXISTS processed_events ("
-                          + "event_key TEXT PRIMARY KEY, seen_at BIGINT NOT NULL)"))));
-    } catch (ApprovalStoreException e) {
+      log.info("database schema: {}", Migrations.migrate(migrations));
+    } catch (RuntimeException e) {
       throw new SQLException(e.getMessage() + " (" + description + ")", e);
     }
   }

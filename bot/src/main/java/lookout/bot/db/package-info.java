@@ -1,4 +1,5 @@
 /**
- * The database (SQLite by default): the source of truth for approvals, audit and delivery dedupe.
+ * The database (SQLite by default, PostgreSQL for several replicas): opening it runs every table
+ * owner's versioned migrations ({@code Migrations}); delivery dedupe and the button signing key.
  */
 package lookout.bot.db;

@@ -6,17 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import lookout.approvals.Migrations;
-import lookout.approvals.Migrations.Migration;
 
 /**
  * One named lease in the {@code leader_leases} table: a row saying which process holds it until
  * when. Taking it is a single conditional UPDATE (ours already, or expired) or an INSERT that does
  * nothing on conflict, so two processes can never both succeed for the same expiry; both statements
- * are plain SQL that SQLite and PostgreSQL run alike.
+ * are plain SQL that SQLite and PostgreSQL run alike. The table comes from the {@code leases}
+ * migrations ({@code db/migration/leases}), run when the database opens.
  *
  * <p>Expiry compares each replica's wall clock with the stored deadline, so clocks must agree to
  * well under the lease time (NTP does). A skewed clock can make two replicas believe they lead for
@@ -24,13 +22,6 @@ import lookout.approvals.Migrations.Migration;
  * duplicate no-op, never a duplicate effect.
  */
 public final class LeaderLease {
-  static final Migration MIGRATION =
-      new Migration(
-          "deploy-1-leader-leases",
-          List.of(
-              "CREATE TABLE IF NOT EXISTS leader_leases ("
-                  + "name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at BIGINT NOT NULL)"));
-
   private final DataSource db;
   private final String name;
   private final String holder;
@@ -47,7 +38,6 @@ public final class LeaderLease {
     this.holder = holder;
     this.ttl = ttl;
     this.clock = clock;
-    Migrations.apply(db, List.of(MIGRATION));
   }
 
   /**

@@ -9,18 +9,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import lookout.agent.inspect.InspectionHistory;
 import lookout.agent.inspect.Snapshot;
-import lookout.approvals.Migrations;
-import lookout.approvals.Migrations.Migration;
 
 /**
  * Check-up memory in the database: the last snapshot per scope (so the next report can say what is
- * new) and one row per scheduled run (so among several replicas exactly one posts it).
+ * new) and one row per scheduled run (so among several replicas exactly one posts it). The tables
+ * come from the {@code inspect} migrations ({@code db/migration/inspect}), run when the database
+ * opens.
  */
 public final class InspectionStore implements InspectionHistory {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,17 +28,6 @@ public final class InspectionStore implements InspectionHistory {
 
   public InspectionStore(DataSource db) {
     this.db = db;
-    Migrations.apply(
-        db,
-        List.of(
-            new Migration(
-                "inspect-1-snapshots",
-                List.of(
-                    "CREATE TABLE IF NOT EXISTS inspection_snapshots (scope TEXT PRIMARY KEY,"
-                        + " taken_at BIGINT NOT NULL, findings TEXT NOT NULL)",
-                    "CREATE TABLE IF NOT EXISTS inspection_runs (schedule TEXT NOT NULL,"
-                        + " due_at BIGINT NOT NULL, claimed_at BIGINT NOT NULL,"
-                        + " PRIMARY KEY (schedule, due_at))"))));
   }
 
   @Override

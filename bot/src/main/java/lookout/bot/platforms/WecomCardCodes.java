@@ -5,18 +5,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import lookout.adapters.wecom.CardCodes;
-import lookout.approvals.ApprovalStoreException;
-import lookout.approvals.Migrations;
-import lookout.approvals.Migrations.Migration;
 
 /**
  * WeCom card response codes in the database ({@code wecom_card_codes}), so a decided card is
  * updated in place even when the click reached another replica or Lookout restarted in between. A
- * code is taken with a guarded delete, so two replicas never spend the same code.
+ * code is taken with a guarded delete, so two replicas never spend the same code. The table comes
+ * from the {@code wecom} migrations ({@code db/migration/wecom}), run when the database opens.
  */
 final class WecomCardCodes implements CardCodes {
   private final DataSource db;
@@ -25,19 +22,6 @@ final class WecomCardCodes implements CardCodes {
   WecomCardCodes(DataSource db, Clock clock) {
     this.db = db;
     this.clock = clock;
-    try {
-      Migrations.apply(
-          db,
-          List.of(
-              new Migration(
-                  "wecom-1-card-codes",
-                  List.of(
-                      "CREATE TABLE IF NOT EXISTS wecom_card_codes (task_id TEXT PRIMARY KEY,"
-                          + " code TEXT NOT NULL, expires_at BIGINT NOT NULL)"))));
-    } catch (ApprovalStoreException e) {
-      throw new IllegalStateException(
-          "wecom: while creating wecom_card_codes: " + e.getMessage(), e);
-    }
   }
 
   @Override

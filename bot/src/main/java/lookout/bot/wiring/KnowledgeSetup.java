@@ -11,7 +11,6 @@ import lookout.knowledge.KnowledgeBase;
 import lookout.knowledge.KnowledgeSettings;
 import lookout.knowledge.embed.Embedder;
 import lookout.knowledge.embed.MiniLmEmbedder;
-import lookout.knowledge.incidents.IncidentSchema;
 import lookout.knowledge.incidents.IncidentStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,12 +62,11 @@ public final class KnowledgeSetup {
   }
 
   /**
-   * Indexes every incident recorded in the database (creating its table if needed); with {@code
-   * sandboxSamples}, an empty table first gets the sandbox's sample incidents.
+   * Indexes every incident recorded in the database; with {@code sandboxSamples}, an empty table
+   * first gets the sandbox's sample incidents.
    */
   public static int indexIncidents(KnowledgeBase kb, DataSource db, boolean sandboxSamples)
       throws IOException {
-    IncidentSchema.apply(db);
     if (sandboxSamples) {
       SandboxIncidents.seedIfEmpty(db);
     }

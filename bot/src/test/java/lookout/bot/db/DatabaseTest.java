@@ -2,17 +2,11 @@ package lookout.bot.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,8 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
  * PostgreSQL: migrations at start, by several replicas at once, and delivery dedupe.
  */
 class DatabaseTest {
-  static final String POSTGRES = System.getenv("LOOKOUT_TEST_POSTGRES_URL");
-
   @TempDir Path dir;
 
   @Test
@@ -38,7 +30,7 @@ class DatabaseTest {
 
   @Test
   void two_replicas_start_at_once_on_one_postgres_database() throws Exception {
-    String url = freshPostgresSchema();
+    String url = TestPostgres.freshSchema("bot_test");
     Database[] dbs = new Database[2];
     Thread[] starts = new Thread[2];
     Exception[] failures = new Exception[2];
@@ -87,21 +79,5 @@ class DatabaseTest {
         .isInstanceOf(SQLException.class)
         .hasMessageContaining("cannot connect to jdbc:postgresql://127.0.0.1:1/lookout")
         .hasMessageNotContaining("s3cret");
-  }
-
-  /** A JDBC URL on a new, empty schema; skips locally without PostgreSQL, fails in CI. */
-  private static String freshPostgresSchema() throws SQLException {
-    if (POSTGRES == null || POSTGRES.isBlank()) {
-      if (System.getenv("CI") != null) {
-        fail("CI is set but LOOKOUT_TEST_POSTGRES_URL is not: .ci/run starts PostgreSQL");
-      }
-      assumeTrue(false, "LOOKOUT_TEST_POSTGRES_URL not set");
-    }
-    String schema = "bot_test_" + UUID.randomUUID().toString().replace("-", "");
-    try (Connection conn = DriverManager.getConnection(POSTGRES);
-        Statement st = conn.createStatement()) {
-      st.execute("CREATE SCHEMA " + schema);
-    }
-    return POSTGRES + (POSTGRES.contains("?") ? "&" : "?") + "currentSchema=" + schema;
   }
 }

@@ -1,55 +1,56 @@
 package lookout.knowledge.incidents;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.List;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Creates the incident tables. Plain SQL that SQLite and PostgreSQL both accept; times are epoch
- * milliseconds so no dialect's timestamp type is needed. Labels and timeline lines are child rows,
- * so no JSON support is required either.
+ * The incident tables ({@code incidents}, {@code incident_labels}, {@code incident_timeline}) as
+ * Flyway migrations under {@code db/migration/incidents/common}, SQL that SQLite and PostgreSQL
+ * both run; their history is the table {@code incidents_schema_history}.
+ *
+ * <p>Lookout runs this at every start from its database code; tests call it directly. Several
+ * processes may run it at once: the history is created with its baseline row in one transaction,
+ * and Flyway applies each pending migration under a lock on that history.
  */
 public final class IncidentSchema {
-  static final List<String> STATEMENTS =
-      List.of(
-          """
-          CREATE TABLE IF NOT EXISTS incidents (
-            id VARCHAR(128) PRIMARY KEY,
-            title TEXT NOT NULL,
-            alert_name TEXT NOT NULL,
-            started_at BIGINT NOT NULL,
-            resolved_at BIGINT,
-            analysis TEXT NOT NULL,
-            resolution TEXT NOT NULL,
-            resolved_by TEXT NOT NULL,
-            thread_link TEXT NOT NULL)""",
-          """
-          CREATE TABLE IF NOT EXISTS incident_labels (
-            incident_id VARCHAR(128) NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
-            name VARCHAR(255) NOT NULL,
-            label_value TEXT NOT NULL,
-            PRIMARY KEY (incident_id, name))""",
-          """
-          CREATE TABLE IF NOT EXISTS incident_timeline (
-            incident_id VARCHAR(128) NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
-            seq INTEGER NOT NULL,
-            line TEXT NOT NULL,
-            PRIMARY KEY (incident_id, seq))""",
-          "CREATE INDEX IF NOT EXISTS incidents_started ON incidents(started_at)");
+  static final String HISTORY = "incidents_schema_history";
 
   private IncidentSchema() {}
 
-  /** Creates missing tables and indexes; safe to call at every start. */
-  public static void apply(DataSource dataSource) {
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement()) {
-      for (String sql : STATEMENTS) {
-        s.execute(sql);
+  /** Brings the incident tables of {@code dataSource} up to date; a no-op when they are. */
+  public static MigrateResult migrate(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      Flyway flyway =
+          Flyway.configure(IncidentSchema.class.getClassLoader())
+              .dataSource(dataSource)
+              .loggers("slf4j")
+              .locations("classpath:db/migration/incidents/common")
+              .table(HISTORY)
+              .baselineVersion("0")
+              .load();
+      if (!hasTable(c, HISTORY)) {
+        flyway.baseline();
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException("while creating the incident tables: " + e.getMessage(), e);
+      return flyway.migrate();
+    } catch (FlywayException | SQLException e) {
+      throw new IllegalStateException("while migrating the incident tables: " + e.getMessage(), e);
+    }
+  }
+
+  /** True when {@code name} is a table of the connection's current schema. */
+  private static boolean hasTable(Connection c, String name) throws SQLException {
+    try (ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), name, null)) {
+      while (rs.next()) {
+        if (rs.getString("TABLE_NAME").equals(name)) { // the pattern's _ matches any character
+          return true;
+        }
+      }
+      return false;
     }
   }
 }

@@ -23,7 +23,7 @@ public final class IncidentStore {
 
   private final DataSource dataSource;
 
-  /** A store over {@code dataSource}; call {@link IncidentSchema#apply} first. */
+  /** A store over {@code dataSource}; call {@link IncidentSchema#migrate} first. */
   public IncidentStore(DataSource dataSource) {
     this.dataSource = dataSource;
   }

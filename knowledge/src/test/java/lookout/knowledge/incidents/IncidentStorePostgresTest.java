@@ -38,8 +38,8 @@ class IncidentStorePostgresTest {
   @Test
   void incidents_round_trip_on_postgres_and_the_schema_is_idempotent() throws Exception {
     PGSimpleDataSource ds = freshSchema();
-    IncidentSchema.apply(ds);
-    IncidentSchema.apply(ds);
+    IncidentSchema.migrate(ds);
+    IncidentSchema.migrate(ds);
     IncidentStore store = new IncidentStore(ds);
 
     store.save(IncidentStoreTest.checkoutOom());

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,7 @@ class IncidentStoreTest {
   void openDatabase() {
     dataSource = new SQLiteDataSource();
     dataSource.setUrl("jdbc:sqlite:" + dir.resolve("lookout.db"));
-    IncidentSchema.apply(dataSource);
+    IncidentSchema.migrate(dataSource);
     store = new IncidentStore(dataSource);
   }
 
@@ -75,9 +77,38 @@ class IncidentStoreTest {
   void schema_is_idempotent_and_data_survives_reapplying() {
     store.save(checkoutOom());
 
-    IncidentSchema.apply(dataSource);
+    IncidentSchema.migrate(dataSource);
 
     assertThat(store.all()).hasSize(1);
+  }
+
+  @Test
+  void tables_made_before_the_migrations_were_versioned_keep_their_incidents() throws Exception {
+    SQLiteDataSource old = new SQLiteDataSource();
+    old.setUrl("jdbc:sqlite:" + dir.resolve("old.db"));
+    // what Lookout 0.1 created with CREATE TABLE IF NOT EXISTS at every start, with no history
+    try (Connection c = old.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE incidents (id VARCHAR(128) PRIMARY KEY, title TEXT NOT NULL,"
+              + " alert_name TEXT NOT NULL, started_at BIGINT NOT NULL, resolved_at BIGINT,"
+              + " analysis TEXT NOT NULL, resolution TEXT NOT NULL, resolved_by TEXT NOT NULL,"
+              + " thread_link TEXT NOT NULL)");
+      s.execute(
+          "CREATE TABLE incident_labels (incident_id VARCHAR(128) NOT NULL"
+              + " REFERENCES incidents(id) ON DELETE CASCADE, name VARCHAR(255) NOT NULL,"
+              + " label_value TEXT NOT NULL, PRIMARY KEY (incident_id, name))");
+      s.execute(
+          "CREATE TABLE incident_timeline (incident_id VARCHAR(128) NOT NULL"
+              + " REFERENCES incidents(id) ON DELETE CASCADE, seq INTEGER NOT NULL,"
+              + " line TEXT NOT NULL, PRIMARY KEY (incident_id, seq))");
+      s.execute("CREATE INDEX incidents_started ON incidents(started_at)");
+    }
+    new IncidentStore(old).save(checkoutOom());
+
+    IncidentSchema.migrate(old);
+
+    assertThat(new IncidentStore(old).all()).containsExactly(checkoutOom());
   }
 
   @Test
