@@ -12,9 +12,14 @@ import java.util.Set;
  */
 final class ActionCodec {
   /**
-   * Every action kind the policy can name; keep in step with {@link Action}'s permitted records.
+   * The fixed action kinds, which a rule without {@code actions} covers; keep in step with {@link
+   * Action}'s permitted records. MCP tool calls ({@code mcp:<server>/<tool>}) are covered only by
+   * rules that name them.
    */
   static final Set<String> KINDS = PolicyLoader.orderedSet("restart", "scale");
+
+  /** The prefix of MCP tool call kinds. */
+  static final String MCP = "mcp:";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,6 +36,13 @@ final class ActionCodec {
         node.put("workloadKind", s.workloadKind());
         node.put("name", s.name());
         node.put("replicas", s.replicas());
+      }
+      case McpToolCall m -> {
+        node.put("kind", "mcp");
+        node.put("name", m.name());
+        node.put("server", m.server());
+        node.put("tool", m.tool());
+        node.put("arguments", m.arguments());
       }
     }
     return node.toString();
@@ -70,9 +82,21 @@ final class ActionCodec {
             text(node, "name"),
             replicas.intValue());
       }
+      case "mcp" ->
+          new McpToolCall(
+              text(node, "cluster"),
+              text(node, "namespace"),
+              text(node, "name"),
+              text(node, "server"),
+              text(node, "tool"),
+              text(node, "arguments"));
       default ->
           throw new IllegalArgumentException(
-              "action.kind \"" + kind + "\" — expected one of " + String.join(", ", KINDS));
+              "action.kind \""
+                  + kind
+                  + "\" — expected one of "
+                  + String.join(", ", KINDS)
+                  + ", mcp");
     };
   }
 

@@ -18,6 +18,9 @@ import lookout.approvals.ButtonTokens.Choice;
  * Call {@link ApprovalsSchema#migrate} once before use.
  */
 public final class Approvals {
+  /** How long a follow-up question button works: a thread is read for a week, not longer. */
+  public static final java.time.Duration QUESTION_TTL = java.time.Duration.ofDays(7);
+
   private final ApprovalStore store;
   private final BreakerStore breakers;
   private final Policy policy;
@@ -208,6 +211,27 @@ public final class Approvals {
    */
   public String proposalToken(Action action) {
     return tokens.proposal(ActionCodec.toJson(action), clock.instant().plus(policy.proposalTtl()));
+  }
+
+  /**
+   * A signed button value that asks {@code question} when pressed (a follow-up the agent offered).
+   * Valid for {@link #QUESTION_TTL}; a question asks nothing of approvals, it is only signed so a
+   * click can ask nothing but what the bot put on the button.
+   *
+   * @throws IllegalArgumentException when the question is too long for a button (about 1,400 ASCII
+   *     characters)
+   */
+  public String questionToken(String question) {
+    return tokens.question(question, clock.instant().plus(QUESTION_TTL));
+  }
+
+  /** The question a button asks, or empty if the token is forged, garbled, expired or not one. */
+  public Optional<String> readQuestion(String token) {
+    Instant now = clock.instant();
+    return tokens
+        .readQuestion(token)
+        .filter(q -> now.getEpochSecond() <= q.expiresAt().getEpochSecond())
+        .map(ButtonTokens.QuestionToken::question);
   }
 
   /** The proposed action, or empty if the token is forged, garbled, expired or not a proposal. */

@@ -14,9 +14,10 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Signs and verifies the values carried by chat buttons, so a click can only do what the server put
  * on the button. Decision tokens are {@code <requestId>.<a|r>.<expiryEpochSec>.<mac>}; proposal
- * tokens are {@code p.<base64url action JSON>.<expiryEpochSec>.<mac>}; the MAC is base64url
- * HMAC-SHA256 over a purpose prefix plus the rest, so one kind can never be replayed as the other.
- * Single use is not a property of the token: the request's state machine enforces it.
+ * tokens are {@code p.<base64url action JSON>.<expiryEpochSec>.<mac>}; question tokens (a follow-up
+ * question a button asks) are {@code q.<base64url question>.<expiryEpochSec>.<mac>}; the MAC is
+ * base64url HMAC-SHA256 over a purpose prefix plus the rest, so one kind can never be replayed as
+ * another. Single use is not a property of the token: the request's state machine enforces it.
  */
 public final class ButtonTokens {
   /** Chat platforms cap button values (Slack: 2,000 chars); proposals must fit. */
@@ -30,6 +31,8 @@ public final class ButtonTokens {
   private static final String DECISION_PURPOSE = "lookout-decision-v1.";
   private static final String PROPOSAL_PURPOSE = "lookout-proposal-v1.";
   private static final String PROPOSAL_MARK = "p";
+  private static final String QUESTION_PURPOSE = "lookout-question-v1.";
+  private static final String QUESTION_MARK = "q";
 
   private final SecretKeySpec key;
 
@@ -73,6 +76,9 @@ public final class ButtonTokens {
   /** A verified proposal token. */
   record ProposalToken(String actionJson, Instant expiresAt) {}
 
+  /** A verified question token. */
+  record QuestionToken(String question, Instant expiresAt) {}
+
   String decision(String requestId, Choice choice, Instant expiresAt) {
     if (!REQUEST_ID.matcher(requestId).matches()) {
       throw new IllegalArgumentException("request id \"" + requestId + "\" is not URL-safe");
@@ -98,12 +104,36 @@ public final class ButtonTokens {
    * @throws IllegalArgumentException when the token would be longer than a button value may be
    */
   String proposal(String actionJson, Instant expiresAt) {
-    String payload = encode(actionJson.getBytes(StandardCharsets.UTF_8));
-    String body = PROPOSAL_MARK + "." + payload + "." + expiresAt.getEpochSecond();
-    String token = body + "." + mac(PROPOSAL_PURPOSE + body);
+    return signed(PROPOSAL_MARK, PROPOSAL_PURPOSE, actionJson, expiresAt, "proposal");
+  }
+
+  Optional<ProposalToken> readProposal(String token) {
+    return payload(token, PROPOSAL_MARK, PROPOSAL_PURPOSE)
+        .map(p -> new ProposalToken(p.text(), p.expiresAt()));
+  }
+
+  /**
+   * @throws IllegalArgumentException when the token would be longer than a button value may be
+   */
+  String question(String question, Instant expiresAt) {
+    return signed(QUESTION_MARK, QUESTION_PURPOSE, question, expiresAt, "question");
+  }
+
+  Optional<QuestionToken> readQuestion(String token) {
+    return payload(token, QUESTION_MARK, QUESTION_PURPOSE)
+        .map(p -> new QuestionToken(p.text(), p.expiresAt()));
+  }
+
+  private record Payload(String text, Instant expiresAt) {}
+
+  private String signed(String mark, String purpose, String text, Instant expiresAt, String what) {
+    String payload = encode(text.getBytes(StandardCharsets.UTF_8));
+    String body = mark + "." + payload + "." + expiresAt.getEpochSecond();
+    String token = body + "." + mac(purpose + body);
     if (token.length() > MAX_TOKEN_LENGTH) {
       throw new IllegalArgumentException(
-          "proposal token would be "
+          what
+              + " token would be "
               + token.length()
               + " chars, over the "
               + MAX_TOKEN_LENGTH
@@ -112,17 +142,18 @@ public final class ButtonTokens {
     return token;
   }
 
-  Optional<ProposalToken> readProposal(String token) {
+  /** The signed text of a {@code <mark>.<base64url>.<expiry>.<mac>} token, or empty. */
+  private Optional<Payload> payload(String token, String mark, String purpose) {
     String[] parts = split(token);
     if (parts == null
-        || !parts[0].equals(PROPOSAL_MARK)
+        || !parts[0].equals(mark)
         || !BASE64URL.matcher(parts[1]).matches()
-        || !verify(PROPOSAL_PURPOSE, parts)) {
+        || !verify(purpose, parts)) {
       return Optional.empty();
     }
     try {
-      String json = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-      return Optional.of(new ProposalToken(json, Instant.ofEpochSecond(Long.parseLong(parts[2]))));
+      String text = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+      return Optional.of(new Payload(text, Instant.ofEpochSecond(Long.parseLong(parts[2]))));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -14,7 +14,7 @@ final class Drift {
   static Optional<String> check(ApprovalRequest request, Optional<TargetSnapshot> now) {
     TargetSnapshot before = request.before();
     if (before == null) {
-      return Optional.empty(); // requested before dry runs existed: nothing to compare
+      return Optional.empty(); // an old request or one with no target to compare (an MCP call)
     }
     String target = request.action().namespace() + "/" + request.action().name();
     if (now.isEmpty()) {

@@ -1,10 +1,14 @@
 package lookout.approvals;
 
-/** Shell-style wildcards for cluster and namespace names: {@code *} any run, {@code ?} one char. */
-final class Glob {
+/**
+ * Shell-style wildcards for cluster, namespace and tool names: {@code *} any run, {@code ?} one
+ * char.
+ */
+public final class Glob {
   private Glob() {}
 
-  static boolean matches(String pattern, String value) {
+  /** True when {@code value} matches {@code pattern} as a whole. */
+  public static boolean matches(String pattern, String value) {
     // Iterative matcher with single backtrack point: linear enough for names of at most 253 chars
     // and
     // immune to the catastrophic backtracking a naive regex translation can have.

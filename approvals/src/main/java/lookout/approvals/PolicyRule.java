@@ -14,7 +14,8 @@ import java.util.Set;
  * @param label the rule's {@code name}, or its position ({@code rules[2]}) — used in messages
  * @param clusters globs; {@code *} matches every cluster
  * @param namespaces globs
- * @param actions action kinds ({@code restart}, {@code scale})
+ * @param actions action kinds ({@code restart}, {@code scale}) and MCP tool patterns ({@code
+ *     mcp:<server>/<tool>}, globs allowed)
  * @param requesters who may ask: {@code *}, {@code group:<name>} or qualified ids; empty = nobody
  * @param approvers who may approve or reject: same forms, never empty
  * @param maxReplicas upper bound for scale actions, if any
@@ -52,9 +53,21 @@ public record PolicyRule(
 
   /** True when this rule is about {@code kind} on the given cluster and namespace. */
   public boolean covers(String kind, String cluster, String namespace) {
-    return actions.contains(kind)
+    return coversKind(kind)
         && Glob.matchesAny(clusters, cluster)
         && Glob.matchesAny(namespaces, namespace);
+  }
+
+  private boolean coversKind(String kind) {
+    if (!kind.startsWith(ActionCodec.MCP)) {
+      return actions.contains(kind);
+    }
+    for (String pattern : actions) {
+      if (pattern.startsWith(ActionCodec.MCP) && Glob.matches(pattern, kind)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when this rule is about the given action. */

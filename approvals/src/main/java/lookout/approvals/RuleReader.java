@@ -28,6 +28,9 @@ final class RuleReader {
   static final int MAX_APPROVALS = 10;
   private static final Pattern CLUSTER_GLOB = Pattern.compile("[A-Za-z0-9._*?-]+");
   private static final Pattern NAMESPACE_GLOB = Pattern.compile("[a-z0-9*?][a-z0-9.*?-]*");
+  // mcp:<server>/<tool>, each part letters, digits, '_', '.', '-' or wildcards
+  private static final Pattern MCP_PATTERN =
+      Pattern.compile("mcp:[A-Za-z0-9_.*?-]{1,64}/[A-Za-z0-9_.*?-]{1,64}");
 
   private final PolicyFields fields;
   private final Set<String> groupNames;
@@ -212,7 +215,8 @@ final class RuleReader {
     }
     Set<String> out = new LinkedHashSet<>();
     for (int i = 0; i < values.size(); i++) {
-      if (ActionCodec.KINDS.contains(values.get(i))) {
+      if (ActionCodec.KINDS.contains(values.get(i))
+          || MCP_PATTERN.matcher(values.get(i)).matches()) {
         out.add(values.get(i));
       } else {
         fields.error(
@@ -220,7 +224,8 @@ final class RuleReader {
             "\""
                 + values.get(i)
                 + "\" is not an action — expected one of "
-                + String.join(", ", ActionCodec.KINDS));
+                + String.join(", ", ActionCodec.KINDS)
+                + " or mcp:<server>/<tool> (globs allowed, e.g. mcp:k8s/*)");
       }
     }
     return out;

@@ -172,4 +172,17 @@ class ButtonClickTest {
     f.clock.advance(Duration.ofHours(1).plusSeconds(1));
     assertThat(approvals.readProposal(token)).as("past proposalTtl").isEmpty();
   }
+
+  @Test
+  void question_token_asks_only_what_was_signed_until_it_expires() {
+    String token = approvals.questionToken("diagnose deployment shop/reviews");
+
+    assertThat(approvals.readQuestion(token)).contains("diagnose deployment shop/reviews");
+    assertThat(approvals.readProposal(token)).isEmpty();
+    assertThat(approvals.decide(token, "console:bob").outcome())
+        .isEqualTo(Decision.Outcome.INVALID);
+    assertThat(approvals.readQuestion(approvals.proposalToken(Fixture.RESTART))).isEmpty();
+    f.clock.advance(Approvals.QUESTION_TTL.plusSeconds(1));
+    assertThat(approvals.readQuestion(token)).as("past the question TTL").isEmpty();
+  }
 }

@@ -45,6 +45,40 @@ class ButtonTokensTest {
   }
 
   @Test
+  void question_token_roundtrips_any_text_and_is_no_other_kind_of_token() {
+    String question = "diagnose deployment shop/reviews — 为什么访问不了?";
+    String token = tokens.question(question, expiry);
+
+    assertThat(token).startsWith("q.").doesNotContain(" ");
+    assertThat(tokens.readQuestion(token))
+        .contains(new ButtonTokens.QuestionToken(question, expiry));
+    assertThat(tokens.readProposal(token)).as("question read as proposal").isEmpty();
+    assertThat(tokens.readDecision(token)).as("question read as decision").isEmpty();
+    String proposal = tokens.proposal("{\"kind\":\"restart\"}", expiry);
+    assertThat(tokens.readQuestion(proposal)).as("proposal read as question").isEmpty();
+  }
+
+  @Test
+  void a_question_token_with_another_question_or_another_key_is_refused() {
+    String[] p = tokens.question("status of prod", expiry).split("\\.");
+    String other =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                "restart checkout in prod".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(tokens.readQuestion(p[0] + "." + other + "." + p[2] + "." + p[3])).isEmpty();
+    assertThat(
+            new ButtonTokens("another key that is 32 bytes ok!".getBytes())
+                .readQuestion(String.join(".", p)))
+        .isEmpty();
+    assertThat(tokens.readQuestion("q.e30.1.x")).isEmpty();
+    assertThat(tokens.readQuestion(null)).isEmpty();
+    assertThatThrownBy(() -> tokens.question("x".repeat(1500), expiry))
+        .hasMessageContaining("question token would be");
+  }
+
+  @Test
   void request_ids_that_are_not_url_safe_are_refused() {
     assertThatThrownBy(() -> tokens.decision("a.b", Choice.APPROVE, expiry))
         .hasMessage("request id \"a.b\" is not URL-safe");

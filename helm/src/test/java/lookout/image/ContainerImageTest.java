@@ -3,6 +3,7 @@ package lookout.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.imageio.ImageIO;
 import lookout.testing.Eventually;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -140,10 +143,37 @@ class ContainerImageTest {
           .contains("Lookout listening")
           // native access is granted and the CDS archive is written quietly
           .doesNotContain("restricted method", "SharedArchiveFile", "Read-only file system");
+      // Charts draw here too, with no fontconfig and no font in the image: English and Chinese.
+      ConsoleCharts chat = new ConsoleCharts(port);
+      Map<String, String> titles =
+          Map.of(
+              "top memory prod", "Top memory in sandbox/prod (per pod, now)",
+              "哪些服务资源浪费最多", "sandbox 超配最多的工作负载：内存峰值与请求量");
+      for (Map.Entry<String, String> asked : new TreeMap<>(titles).entrySet()) {
+        ConsoleCharts.Reply reply = chat.ask(asked.getKey(), Duration.ofSeconds(60));
+        assertThat(reply.titles())
+            .as("charts answering %s: %s", asked.getKey(), reply.text())
+            .containsExactly(asked.getValue());
+        for (byte[] png : reply.pngs()) {
+          assertThat(ImageIO.read(new ByteArrayInputStream(png)).getWidth()).isEqualTo(960);
+        }
+      }
+      assertThat(Files.readString(log)).doesNotContain("charts not drawn");
     } finally {
+      // chroot --userspec changes the user, which clears unshare's --kill-child signal: stop
+      // Lookout itself, not only unshare, or it outlives the test.
+      List<ProcessHandle> inside = container.descendants().toList();
+      inside.forEach(ProcessHandle::destroy);
       container.destroy();
       if (!container.waitFor(10, TimeUnit.SECONDS)) {
         container.destroyForcibly();
+      }
+      for (ProcessHandle p : inside) {
+        try {
+          p.onExit().get(10, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+          p.destroyForcibly();
+        }
       }
     }
   }

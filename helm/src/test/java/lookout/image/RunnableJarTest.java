@@ -71,7 +71,8 @@ class RunnableJarTest {
     Run run = run(jar, "ask", "why is checkout crashing in staging");
 
     assertThat(run.status).as(run.output).isZero();
-    assertThat(run.output).contains("CrashLoopBackOff in deployment staging/checkout");
+    assertThat(run.output)
+        .contains("deployment staging/checkout keeps crashing", "DATABASE_URL is not set");
   }
 
   private static Path jar(String name) {

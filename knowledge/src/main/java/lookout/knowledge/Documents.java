@@ -2,11 +2,19 @@ package lookout.knowledge;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import lookout.knowledge.incidents.Incident;
 import lookout.knowledge.index.IndexDocument;
 
 /** How runbook sections and incidents become searchable documents. */
 final class Documents {
+  static final int ABOUT_CHARS = 400;
+
+  /** Headings of the section that says what a runbook is about. */
+  private static final Set<String> ABOUT_HEADINGS =
+      Set.of("meaning", "overview", "summary", "description", "symptoms", "含义", "概述", "说明", "现象");
+
   private Documents() {}
 
   /**
@@ -16,6 +24,7 @@ final class Documents {
    *     bundle:name.md}), so equal relative paths under two folders stay distinct
    */
   static List<IndexDocument> runbook(String source, List<RunbookSection> sections) {
+    String about = about(sections);
     List<IndexDocument> docs = new ArrayList<>();
     for (int i = 0; i < sections.size(); i++) {
       RunbookSection s = sections.get(i);
@@ -25,6 +34,7 @@ final class Documents {
               IndexDocument.RUNBOOK,
               s.title(),
               alertName(s.path()),
+              about,
               s.heading(),
               s.body(),
               "",
@@ -35,6 +45,32 @@ final class Documents {
               "runbook:" + source));
     }
     return docs;
+  }
+
+  /**
+   * What a runbook is about: its "Meaning" (or overview) section, else the text before the first
+   * heading, else its first section; cut to {@link #ABOUT_CHARS} characters.
+   */
+  static String about(List<RunbookSection> sections) {
+    RunbookSection chosen = null;
+    for (RunbookSection s : sections) {
+      if (ABOUT_HEADINGS.contains(s.heading().strip().toLowerCase(Locale.ROOT))) {
+        chosen = s;
+        break;
+      }
+      if (chosen == null && s.heading().isEmpty()) {
+        chosen = s;
+      }
+    }
+    if (chosen == null && !sections.isEmpty()) {
+      chosen = sections.get(0);
+    }
+    if (chosen == null) {
+      return "";
+    }
+    String text =
+        chosen.body().replaceAll("</?[a-zA-Z][^>]*>", " ").replaceAll("\\s+", " ").strip();
+    return text.length() <= ABOUT_CHARS ? text : text.substring(0, ABOUT_CHARS);
   }
 
   /** The prometheus-operator convention: a runbook file is named after its alert. */
@@ -55,6 +91,7 @@ final class Documents {
         IndexDocument.INCIDENT,
         i.title(),
         i.alertName(),
+        "",
         "",
         body.toString().strip(),
         i.label("namespace"),

@@ -2,16 +2,14 @@ package lookout.knowledge;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import lookout.knowledge.embed.Embedder;
 import lookout.knowledge.index.Fields;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -20,12 +18,15 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 
 /**
- * Runs one request on a point-in-time searcher: BM25 and/or KNN candidates, reciprocal rank fusion,
- * one hit per group (runbook file or incident), snippets.
+ * Runs one request on a point-in-time searcher: BM25 and/or KNN section candidates, collapsed to
+ * one entry per group (runbook file or incident), reciprocal rank fusion of the groups, snippets.
  */
 final class HybridSearch {
   /** The usual RRF constant: damps the influence of the very first ranks. */
   static final int RRF_K = 60;
+
+  /** Section candidates per ranking, at least. */
+  static final int CANDIDATES = 40;
 
   private final Analyzer analyzer;
   private final Snippets snippets;
@@ -36,11 +37,17 @@ final class HybridSearch {
   }
 
   /**
+   * @param words the request's query with its subject and glossary words, by weight
    * @param embedder the model if it is ready, else {@link Embedder#none()}
    */
-  SearchResult run(IndexSearcher searcher, SearchRequest r, Embedder embedder, List<String> notes)
+  SearchResult run(
+      IndexSearcher searcher,
+      SearchRequest r,
+      QueryWords words,
+      Embedder embedder,
+      List<String> notes)
       throws IOException {
-    Optional<Query> text = QueryBuilder.text(analyzer, r.query());
+    Optional<Query> text = QueryBuilder.text(analyzer, words);
     Optional<Query> filter = QueryBuilder.filter(r);
     boolean useText = r.mode() != SearchRequest.Mode.VECTOR && text.isPresent();
     boolean useVectors = r.mode() != SearchRequest.Mode.BM25 && embedder.enabled();
@@ -53,55 +60,40 @@ final class HybridSearch {
       return new SearchResult(List.of(), "none", notes);
     }
     int limit = Math.clamp(r.limit(), 1, SearchRequest.MAX_LIMIT);
-    // Enough to fill the page after collapsing sections of one runbook; more only costs time.
-    int candidates = Math.max(20, limit * 4);
-    List<ScoreDoc> bm25 = List.of();
+    // Several sections of one runbook match: enough candidates to rank whole runbooks.
+    int candidates = Math.max(CANDIDATES, limit * 8);
+    StoredFields stored = searcher.storedFields();
+    List<SectionGroups.Group> bm25 = List.of();
     if (useText) {
       BooleanQuery.Builder q = new BooleanQuery.Builder().add(text.get(), Occur.MUST);
       filter.ifPresent(f -> q.add(f, Occur.FILTER));
-      bm25 = List.of(searcher.search(q.build(), candidates).scoreDocs);
+      List<ScoreDoc> sections = List.of(searcher.search(q.build(), candidates).scoreDocs);
+      Set<String> terms = QueryBuilder.terms(analyzer, words.all());
+      bm25 = SectionGroups.collapse(sections, searcher.getIndexReader(), stored, analyzer, terms);
     }
-    List<ScoreDoc> knn = List.of();
+    List<SectionGroups.Group> knn = List.of();
     if (useVectors) {
-      float[] v = embedder.embed(r.query());
+      // The model reads English best: Chinese questions are embedded with their English terms.
+      float[] v = embedder.embed(words.all());
       Query q = new KnnFloatVectorQuery(Fields.VECTOR, v, candidates, filter.orElse(null));
-      knn = List.of(searcher.search(q, candidates).scoreDocs);
+      List<ScoreDoc> sections = List.of(searcher.search(q, candidates).scoreDocs);
+      knn = SectionGroups.collapse(sections, searcher.getIndexReader(), stored, analyzer, Set.of());
     }
-    List<ScoreDoc> ranked = useText && useVectors ? fuse(bm25, knn) : useText ? bm25 : knn;
+    List<SectionGroups.Group> ranked =
+        useText && useVectors ? SectionGroups.fuse(bm25, knn, RRF_K) : useText ? bm25 : knn;
     String mode = useText && useVectors ? "hybrid" : useText ? "bm25" : "vector";
-    return new SearchResult(hits(searcher, ranked, limit, text.orElse(null)), mode, notes);
+    List<SectionGroups.Group> top = ranked.subList(0, Math.min(limit, ranked.size()));
+    return new SearchResult(hits(searcher, top, text.orElse(null)), mode, notes);
   }
 
-  /** Reciprocal rank fusion: each list gives 1/(k + rank); a document in both lists adds up. */
-  static List<ScoreDoc> fuse(List<ScoreDoc> a, List<ScoreDoc> b) {
-    Map<Integer, Float> scores = new LinkedHashMap<>();
-    for (List<ScoreDoc> list : List.of(a, b)) {
-      for (int rank = 0; rank < list.size(); rank++) {
-        scores.merge(list.get(rank).doc, 1f / (RRF_K + rank + 1), Float::sum);
-      }
-    }
-    return scores.entrySet().stream()
-        .sorted(Map.Entry.<Integer, Float>comparingByValue().reversed())
-        .map(e -> new ScoreDoc(e.getKey(), e.getValue()))
-        .toList();
-  }
-
-  private List<Hit> hits(IndexSearcher searcher, List<ScoreDoc> ranked, int limit, Query text)
+  private List<Hit> hits(IndexSearcher searcher, List<SectionGroups.Group> top, Query text)
       throws IOException {
-    var stored = searcher.storedFields();
-    Set<String> groups = new HashSet<>();
+    StoredFields stored = searcher.storedFields();
     List<ScoreDoc> kept = new ArrayList<>();
     List<Document> docs = new ArrayList<>();
-    for (ScoreDoc sd : ranked) {
-      if (kept.size() == limit) {
-        break;
-      }
-      // Several sections of one runbook often match: the best one stands for the file.
-      Document doc = stored.document(sd.doc);
-      if (groups.add(doc.get(Fields.GROUP))) {
-        kept.add(sd);
-        docs.add(doc);
-      }
+    for (SectionGroups.Group g : top) {
+      kept.add(new ScoreDoc(g.doc(), g.score()));
+      docs.add(stored.document(g.doc()));
     }
     String[] extracts = snippets.of(searcher, text, kept, docs);
     List<Hit> hits = new ArrayList<>();

@@ -84,11 +84,33 @@ public final class KnowledgeBase implements Search, Closeable {
     return search(SearchRequest.of(query).withLimit(limit)).hits();
   }
 
+  @Override
+  public List<Hit> runbooks(RunbookQuery query, int limit) {
+    return runbooks(query, limit, SearchRequest.Mode.HYBRID);
+  }
+
+  /** {@link #runbooks(RunbookQuery, int)} in the given mode (evaluation compares them). */
+  public List<Hit> runbooks(RunbookQuery query, int limit, SearchRequest.Mode mode) {
+    SearchRequest r =
+        SearchRequest.of(query.details())
+            .withKind(IndexDocument.RUNBOOK)
+            .withLimit(limit)
+            .withMode(mode);
+    return search(r, query.subject()).hits();
+  }
+
   /** The best hits for the request; problems are reported in the result, never thrown. */
   public SearchResult search(SearchRequest request) {
+    return search(request, "");
+  }
+
+  /**
+   * @param subject words weighing more than the request's query (a finding's reason), may be empty
+   */
+  private SearchResult search(SearchRequest request, String subject) {
     List<String> notes = new ArrayList<>();
     String query = request.query().strip();
-    if (query.isEmpty()) {
+    if (query.isEmpty() && subject.isEmpty()) {
       return SearchResult.refused("the query is empty: give some words to search for");
     }
     if (query.length() > MAX_QUERY_CHARS) {
@@ -103,9 +125,16 @@ public final class KnowledgeBase implements Search, Closeable {
     if (request.from() != null && request.to() != null && request.from().isAfter(request.to())) {
       return SearchResult.refused("the time range ends before it starts");
     }
-    SearchRequest r = withQuery(request, glossary.expand(query));
+    String text = query;
     try {
-      return index.withSearcher(s -> hybrid.run(s, r, embedder(), notes));
+      return index.withSearcher(
+          s -> {
+            String corrected = glossary.rewrite(Typos.correct(s.getIndexReader(), glossary, text));
+            String about = glossary.rewrite(subject);
+            String expansion = glossary.expansion(about + " " + corrected);
+            SearchRequest r = withQuery(request, corrected);
+            return hybrid.run(s, r, new QueryWords(about, corrected, expansion), embedder(), notes);
+          });
     } catch (IOException | RuntimeException e) {
       log.warn("knowledge search failed for '{}'", query, e);
       return SearchResult.refused("search failed: " + e.getMessage());

@@ -21,6 +21,13 @@ import lookout.knowledge.index.LuceneIndex;
 final class RunbookIndexer {
   static final String FILE = "file:";
   static final String BUNDLE = "bundle:";
+
+  /**
+   * Prefixed to content hashes: when the way files become documents changes, bump it and every
+   * runbook of an existing index is re-read once.
+   */
+  static final String FORMAT = "v5:";
+
   private static final String BUNDLE_DIR = "/lookout/knowledge/runbooks/";
 
   private final LuceneIndex index;
@@ -80,7 +87,7 @@ final class RunbookIndexer {
       seen.add(c.source());
       try {
         byte[] bytes = c.reader().read();
-        String hash = RunbookFiles.hash(bytes);
+        String hash = FORMAT + RunbookFiles.hash(bytes);
         if (hash.equals(known.get(c.source()))) {
           unchanged++;
           continue;

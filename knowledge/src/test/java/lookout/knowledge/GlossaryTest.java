@@ -14,18 +14,27 @@ class GlossaryTest {
       delimiter = '|',
       textBlock =
           """
-      磁盘空间快满了            | 磁盘空间快满了 — disk space
-      磁盘坏了，空间也不够       | 磁盘坏了，空间也不够 — disk space
-      node is unready         | node is unready — not ready
-      node is unreadyness     | node is unreadyness
-      nothing to add          | nothing to add
+      磁盘空间快满了            | disk space
+      磁盘坏了，空间也不够       | disk space
+      node is unready         | not ready
+      node is unreadyness     | ''
+      nothing to add          | ''
       """)
-  void known_terms_add_their_english_words_longest_first(String query, String expanded) {
-    assertThat(GLOSSARY.expand(query)).isEqualTo(expanded);
+  void known_terms_add_their_english_words_longest_first(String query, String expansion) {
+    assertThat(GLOSSARY.expansion(query)).isEqualTo(expansion);
+  }
+
+  @org.junit.jupiter.api.Test
+  void a_replacing_entry_rewrites_the_reason_and_adds_nothing() {
+    Glossary g = Glossary.parse("backofflimitexceeded\t= job failed\njob\tbatch\n");
+
+    assertThat(g.rewrite("job hit BackoffLimitExceeded!")).isEqualTo("job hit job failed!");
+    assertThat(g.rewrite("BackoffLimitExceededX stays")).isEqualTo("BackoffLimitExceededX stays");
+    assertThat(g.expansion("BackoffLimitExceeded")).isEmpty();
   }
 
   @org.junit.jupiter.api.Test
   void bundled_glossary_expands_chinese_questions() {
-    assertThat(Glossary.bundled().expand("容器反复重启怎么办")).contains("crash loop", "container");
+    assertThat(Glossary.bundled().expansion("容器反复重启怎么办")).contains("crash loop", "container");
   }
 }

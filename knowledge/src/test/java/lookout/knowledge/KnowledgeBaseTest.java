@@ -192,15 +192,17 @@ class KnowledgeBaseTest {
   }
 
   @Test
-  void reciprocal_rank_fusion_favours_documents_in_both_lists() {
-    var a = List.of(sd(1), sd(2), sd(3));
-    var b = List.of(sd(3), sd(4));
+  void reciprocal_rank_fusion_favours_runbooks_in_both_lists() {
+    var a = List.of(group("a"), group("b"), group("c"));
+    var b = List.of(group("c"), group("d"));
 
-    assertThat(HybridSearch.fuse(a, b)).extracting(s -> s.doc).startsWith(3, 1);
+    assertThat(SectionGroups.fuse(a, b, HybridSearch.RRF_K))
+        .extracting(SectionGroups.Group::key)
+        .startsWith("c", "a");
   }
 
-  private static org.apache.lucene.search.ScoreDoc sd(int doc) {
-    return new org.apache.lucene.search.ScoreDoc(doc, 1f);
+  private static SectionGroups.Group group(String key) {
+    return new SectionGroups.Group(key, key.charAt(0), 1f);
   }
 
   static Embedder fake() {

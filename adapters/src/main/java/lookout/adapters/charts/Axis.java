@@ -55,7 +55,10 @@ final class Axis {
     return exp * 10;
   }
 
-  static List<Tick> times(Instant from, Instant to, ZoneId zone, int wanted) {
+  /**
+   * Ticks on whole hours, or on days ({@link PlotWords#DAY_TICK}: weekday names in {@code locale}).
+   */
+  static List<Tick> times(Instant from, Instant to, ZoneId zone, int wanted, Locale locale) {
     Duration span = Duration.between(from, to);
     long[] hours = {1, 2, 3, 6, 12, 24, 48, 168};
     long step = hours[hours.length - 1];
@@ -66,7 +69,7 @@ final class Axis {
       }
     }
     DateTimeFormatter format =
-        DateTimeFormatter.ofPattern(step >= 24 ? "EEE MM-dd" : "MM-dd HH:mm", Locale.ROOT);
+        DateTimeFormatter.ofPattern(step >= 24 ? "MM-dd" : "MM-dd HH:mm", Locale.ROOT);
     ZonedDateTime t = from.atZone(zone).truncatedTo(ChronoUnit.HOURS);
     if (step >= 24) {
       t = t.truncatedTo(ChronoUnit.DAYS);
@@ -74,7 +77,12 @@ final class Axis {
     List<Tick> ticks = new ArrayList<>();
     while (!t.toInstant().isAfter(to)) {
       if (!t.toInstant().isBefore(from) && (step >= 24 || t.getHour() % step == 0)) {
-        ticks.add(new Tick(t.toInstant(), format.format(t)));
+        String label =
+            step >= 24
+                ? PlotWords.DAY_TICK.in(
+                    locale, format.format(t), PlotWords.weekday(t.getDayOfWeek(), locale))
+                : format.format(t);
+        ticks.add(new Tick(t.toInstant(), label));
       }
       t = step >= 24 ? t.plusDays(step / 24) : t.plusHours(1);
     }

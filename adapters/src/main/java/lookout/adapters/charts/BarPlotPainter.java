@@ -28,7 +28,8 @@ final class BarPlotPainter {
     var bars = chart.bars().stream().limit(MAX_BARS).toList();
     g.setFont(ChartPng.small());
     if (bars.isEmpty()) {
-      g.drawString("no data", ChartPng.WIDTH / 2 - 20, ChartPng.TOP + 30);
+      g.drawString(
+          PlotWords.NO_DATA.in(chart.locale()), ChartPng.WIDTH / 2 - 20, ChartPng.TOP + 30);
       return;
     }
     int left = 30 + LABELS;
@@ -55,16 +56,19 @@ final class BarPlotPainter {
         after = Math.max(end, lx);
       }
       g.setColor(ChartPng.TEXT);
-      String value =
-          chart.scale().label(bar.value())
-              + bar.limit().stream()
-                  .mapToObj(l -> " of " + chart.scale().label(l))
-                  .findFirst()
-                  .orElse("");
+      String value = chart.scale().label(bar.value());
+      if (bar.limit().isPresent()) {
+        value =
+            PlotWords.VALUE_OF_MARK.in(
+                chart.locale(), value, chart.scale().label(bar.limit().getAsDouble()));
+      }
       g.drawString(value, after + 8, y + ROW / 2 + 4);
     }
     g.setColor(ChartPng.TEXT);
-    g.drawString("red mark: limit", left, top + bars.size() * ROW + 24);
+    if (bars.stream().anyMatch(b -> b.limit().isPresent())) {
+      g.drawString(
+          PlotWords.MARK.in(chart.locale(), chart.mark()), left, top + bars.size() * ROW + 24);
+    }
   }
 
   private String clip(String text, int max) {

@@ -15,9 +15,10 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
- * Draws charts as PNG bytes. Needs no display (headless Java2D) but does need a font on the system
- * (fontconfig + any TrueType font); {@link #render} throws when drawing fails so callers can post
- * the text without the picture.
+ * Draws charts as PNG bytes with headless Java2D and the bundled {@link ChartFont}: no display, no
+ * font on the system needed. {@link #render} throws when drawing fails anyway (no AWT in the
+ * runtime, no writable temporary folder for the font) so callers can post the text without the
+ * picture.
  */
 public final class ChartPng {
   public static final int WIDTH = 960;
@@ -82,16 +83,16 @@ public final class ChartPng {
 
   static void title(Graphics2D g, String title, String subtitle) {
     g.setColor(TEXT);
-    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 19));
+    g.setFont(ChartFont.bold(19));
     g.drawString(title, LEFT, 30);
     if (subtitle != null) {
-      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+      g.setFont(small());
       g.drawString(subtitle, LEFT, 47);
     }
   }
 
   static Font small() {
-    return new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    return ChartFont.plain(12);
   }
 
   static BasicStroke dashed(float width) {

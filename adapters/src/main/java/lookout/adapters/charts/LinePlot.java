@@ -3,6 +3,7 @@ package lookout.adapters.charts;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,9 +12,15 @@ import java.util.Optional;
  *
  * @param zone the time axis is labelled in it
  * @param limit a horizontal line such as the memory limit or the volume's capacity
+ * @param locale the language of the chart's own words (the time zone note, weekday names)
  */
 public record LinePlot(
-    String title, Plot.Scale scale, ZoneId zone, List<Line> lines, Optional<Limit> limit)
+    String title,
+    Plot.Scale scale,
+    ZoneId zone,
+    List<Line> lines,
+    Optional<Limit> limit,
+    Locale locale)
     implements Plot {
   public LinePlot {
     Objects.requireNonNull(title, "title");
@@ -21,6 +28,7 @@ public record LinePlot(
     Objects.requireNonNull(zone, "zone");
     lines = List.copyOf(lines);
     Objects.requireNonNull(limit, "limit");
+    Objects.requireNonNull(locale, "locale");
   }
 
   /** One series; {@code dashed} for forecasts. */

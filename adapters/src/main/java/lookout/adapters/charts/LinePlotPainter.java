@@ -20,11 +20,14 @@ final class LinePlotPainter {
   }
 
   void paint() {
-    ChartPng.title(g, chart.title(), "times in " + chart.zone().getId());
+    ChartPng.title(g, chart.title(), PlotWords.TIMES_IN.in(chart.locale(), chart.zone().getId()));
     List<LinePlot.Point> all = chart.lines().stream().flatMap(l -> l.points().stream()).toList();
     if (all.isEmpty()) {
       g.setFont(ChartPng.small());
-      g.drawString("no data", ChartPng.LEFT + plotW / 2 - 20, ChartPng.TOP + plotH / 2);
+      g.drawString(
+          PlotWords.NO_DATA.in(chart.locale()),
+          ChartPng.LEFT + plotW / 2 - 20,
+          ChartPng.TOP + plotH / 2);
       return;
     }
     Instant from = all.stream().map(LinePlot.Point::time).min(Comparator.naturalOrder()).get();
@@ -65,7 +68,7 @@ final class LinePlotPainter {
       String label = chart.scale().label(v);
       g.drawString(label, ChartPng.LEFT - 8 - g.getFontMetrics().stringWidth(label), y + 4);
     }
-    for (Axis.Tick t : Axis.times(from, to, chart.zone(), 8)) {
+    for (Axis.Tick t : Axis.times(from, to, chart.zone(), 8, chart.locale())) {
       int x = (int) ChartPng.x(t.at(), from, to, ChartPng.LEFT, plotW);
       g.setColor(ChartPng.GRID);
       g.drawLine(x, ChartPng.TOP, x, ChartPng.TOP + plotH);

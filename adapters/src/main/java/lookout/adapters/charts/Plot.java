@@ -8,6 +8,9 @@ package lookout.adapters.charts;
 public sealed interface Plot permits LinePlot, BarPlot {
   String title();
 
+  /** The language of the words the chart adds (legend, axis notes); Chinese or English. */
+  java.util.Locale locale();
+
   /** How values are labelled: {@code binary} steps ticks in powers of 1024 (bytes). */
   record Scale(boolean binary, java.util.function.DoubleFunction<String> format) {
     public Scale {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import javax.imageio.ImageIO;
@@ -62,7 +63,8 @@ class ChartPngTest {
             BYTES,
             ZoneId.of("Asia/Shanghai"),
             List.of(new LinePlot.Line("order-service", leak(168), false)),
-            Optional.of(new LinePlot.Limit("limit", 2 * GI)));
+            Optional.of(new LinePlot.Limit("limit", 2 * GI)),
+            Locale.ENGLISH);
 
     BufferedImage img = decode(ChartPng.render(chart));
 
@@ -84,14 +86,28 @@ class ChartPngTest {
   @Test
   void the_time_axis_is_labelled_in_the_viewers_zone() {
     List<Axis.Tick> ticks =
-        Axis.times(START, START.plus(Duration.ofDays(7)), ZoneId.of("Asia/Shanghai"), 8);
+        Axis.times(
+            START, START.plus(Duration.ofDays(7)), ZoneId.of("Asia/Shanghai"), 8, Locale.ENGLISH);
 
     assertThat(ticks).hasSizeBetween(6, 8);
     assertThat(ticks.getFirst().label()).isEqualTo("Mon 11-16");
     assertThat(ticks.getFirst().at()).isEqualTo(Instant.parse("2026-11-15T16:00:00Z"));
     List<Axis.Tick> hours =
-        Axis.times(START, START.plus(Duration.ofHours(12)), ZoneId.of("UTC"), 8);
+        Axis.times(START, START.plus(Duration.ofHours(12)), ZoneId.of("UTC"), 8, Locale.ENGLISH);
     assertThat(hours).extracting(Axis.Tick::label).contains("11-15 00:00", "11-15 02:00");
+  }
+
+  @Test
+  void a_chinese_chart_names_its_days_in_chinese() {
+    List<Axis.Tick> ticks =
+        Axis.times(
+            START,
+            START.plus(Duration.ofDays(7)),
+            ZoneId.of("Asia/Shanghai"),
+            8,
+            Locale.SIMPLIFIED_CHINESE);
+
+    assertThat(ticks.getFirst().label()).isEqualTo("11-16 周一");
   }
 
   @Test
@@ -117,7 +133,8 @@ class ChartPngTest {
                         new LinePlot.Point(START.plus(Duration.ofHours(100)), 1.3 * GI),
                         new LinePlot.Point(START.plus(Duration.ofHours(168)), 1.85 * GI)),
                     true)),
-            Optional.of(new LinePlot.Limit("capacity", 2 * GI)));
+            Optional.of(new LinePlot.Limit("capacity", 2 * GI)),
+            Locale.ENGLISH);
     BufferedImage img = decode(ChartPng.render(filling));
     assertThat(
             pixels(
@@ -131,7 +148,8 @@ class ChartPngTest {
         .isGreaterThan(100);
 
     LinePlot empty =
-        new LinePlot("nothing", DECIMAL, ZoneId.of("UTC"), List.of(), Optional.empty());
+        new LinePlot(
+            "nothing", DECIMAL, ZoneId.of("UTC"), List.of(), Optional.empty(), Locale.ENGLISH);
     assertThat(decode(ChartPng.render(empty)).getWidth()).isEqualTo(ChartPng.WIDTH);
   }
 
@@ -144,7 +162,9 @@ class ChartPngTest {
             List.of(
                 new BarPlot.Bar("order-service", 1.6 * GI, OptionalDouble.of(2 * GI)),
                 new BarPlot.Bar("inventory", 0.9 * GI, OptionalDouble.of(1 * GI)),
-                new BarPlot.Bar("frontend", 0.2 * GI, OptionalDouble.empty())));
+                new BarPlot.Bar("frontend", 0.2 * GI, OptionalDouble.empty())),
+            "limit",
+            Locale.ENGLISH);
 
     BufferedImage img = decode(ChartPng.render(chart));
 

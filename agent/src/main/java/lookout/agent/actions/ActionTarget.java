@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.util.Locale;
 import lookout.approvals.Action;
+import lookout.approvals.McpToolCall;
 import lookout.approvals.RestartDeployment;
 import lookout.approvals.ScaleWorkload;
 
@@ -32,7 +33,13 @@ record ActionTarget(String kind, String namespace, String name) {
         yield new ActionTarget(
             kind.equals("deployment") ? "Deployment" : "StatefulSet", s.namespace(), s.name());
       }
+      case McpToolCall m -> throw notKubernetes(m);
     };
+  }
+
+  static IllegalArgumentException notKubernetes(McpToolCall call) {
+    return new IllegalArgumentException(
+        "cannot " + call.describe() + " with the Kubernetes executor: it is an MCP tool call");
   }
 
   Resource<? extends HasMetadata> resource(KubernetesClient client) {

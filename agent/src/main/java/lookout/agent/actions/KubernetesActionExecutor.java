@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import lookout.approvals.Action;
 import lookout.approvals.ActionExecutor;
 import lookout.approvals.DryRun;
+import lookout.approvals.McpToolCall;
 import lookout.approvals.RestartDeployment;
 import lookout.approvals.Rollout;
 import lookout.approvals.ScaleWorkload;
@@ -69,6 +70,7 @@ public final class KubernetesActionExecutor implements ActionExecutor {
           case RestartDeployment r ->
               "rollout restart of " + replicas + " pod" + (replicas == 1 ? "" : "s");
           case ScaleWorkload s -> "replicas " + replicas + " → " + s.replicas();
+          case McpToolCall m -> throw ActionTarget.notKubernetes(m);
         };
     return new DryRun(change, snapshot(before));
   }
@@ -114,6 +116,7 @@ public final class KubernetesActionExecutor implements ActionExecutor {
           case RestartDeployment r ->
               Patches.restartedAt(clock.instant().truncatedTo(ChronoUnit.SECONDS));
           case ScaleWorkload s -> Patches.replicas(s.replicas());
+          case McpToolCall m -> throw ActionTarget.notKubernetes(m);
         };
     HasMetadata after =
         call(
@@ -143,6 +146,7 @@ public final class KubernetesActionExecutor implements ActionExecutor {
               + " to "
               + s.replicas()
               + " replicas";
+      case McpToolCall m -> throw ActionTarget.notKubernetes(m);
     };
   }
 

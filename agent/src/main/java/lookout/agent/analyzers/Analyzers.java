@@ -25,6 +25,7 @@ public final class Analyzers {
   public static List<Analyzer> all(Clock clock, UsageSource usage) {
     return List.of(
         new ContainerStartAnalyzer(clock),
+        new InitContainerAnalyzer(clock),
         new FailedMountAnalyzer(clock),
         new ImagePullBackOffAnalyzer(clock),
         new OomKilledAnalyzer(clock, usage),

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 public record Missing(String kind, String name, String key) {
   private static final Pattern KEY =
-      Pattern.compile("couldn't find key (\\S+) in (ConfigMap|Secret) (?:([\\w.-]+)/)?([\\w.-]+)");
+      Pattern.compile(
+          "[Cc]ouldn't find key (\\S+) in (ConfigMap|Secret) (?:([\\w.-]+)/)?([\\w.-]+)");
   private static final Pattern OBJECT =
       Pattern.compile(
           "\\b(configmaps?|secrets?|persistentvolumeclaims?|serviceaccounts?)"

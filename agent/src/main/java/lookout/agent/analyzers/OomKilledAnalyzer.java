@@ -74,11 +74,20 @@ public final class OomKilledAnalyzer implements Analyzer {
             limit
                 .map(q -> "it needs more than its memory limit " + Quantities.text(q))
                 .orElse("it has no memory limit and the node ran out of memory"));
+    // killed over an hour ago and ready since: how it ended last time, not a failure now
+    boolean past =
+        !stillFailing
+            && Evidence.instant(hit.killed().getFinishedAt())
+                .map(t -> t.isBefore(clock.instant().minus(CrashLoopBackOffAnalyzer.RECENT)))
+                .orElse(false);
     Finding.Builder b =
         Finding.builder(
-                stillFailing ? Finding.Severity.CRITICAL : Finding.Severity.WARNING,
+                stillFailing
+                    ? Finding.Severity.CRITICAL
+                    : past ? Finding.Severity.INFO : Finding.Severity.WARNING,
                 "OOMKilled",
                 Pods.refOf(pod))
+            .role(past ? Finding.Role.NOTE : Finding.Role.CAUSE)
             .reason("OOMKilled")
             .affects(group.pods(Hit::pod))
             .query(

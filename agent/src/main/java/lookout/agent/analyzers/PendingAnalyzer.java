@@ -95,19 +95,27 @@ public final class PendingAnalyzer implements Analyzer {
     b.evidence(EventLines.lines(events, clock));
     group.alsoLine(Hit::pod).ifPresent(b::evidence);
     SchedulerMessage parsed = SchedulerMessage.parse(message);
+    // a DaemonSet pod is pinned to one node by affinity: the others "not matching" is by design
+    Optional<String> pinned = Placement.pinnedNode(pod);
     List<Why> whys = new ArrayList<>();
     for (SchedulerMessage.Part part :
         parsed.parts().stream()
+            .filter(p -> pinned.isEmpty() || !p.reason().contains("node affinity/selector"))
             .sorted(Comparator.comparingInt(SchedulerMessage.Part::count).reversed())
             .toList()) {
-      explain(facts, pod, part)
+      explain(facts, pod, part, pinned)
+          .map(w -> pinned.isPresent() || part.count() == 1 ? singular(w) : w)
           .filter(w -> whys.stream().noneMatch(x -> x.text().equals(w.text())))
           .ifPresent(whys::add);
     }
     if (whys.isEmpty()) {
       whys.add(new Why(message, "read the scheduler's message above", null));
     }
-    String nodes = parsed.nodes() >= 0 ? " on any of " + parsed.nodes() + " nodes" : "";
+    String nodes =
+        pinned.isPresent()
+            ? " on node " + pinned.get() + ", the one it is meant for"
+            : parsed.nodes() >= 0 ? " on any of " + parsed.nodes() + " nodes" : "";
+    pinned.ifPresent(node -> b.blames(ObjectRef.node(node)));
     b.summary(
         "cannot be scheduled"
             + nodes
@@ -128,10 +136,21 @@ public final class PendingAnalyzer implements Analyzer {
     return b.build();
   }
 
-  private static Optional<Why> explain(ClusterFacts facts, Pod pod, SchedulerMessage.Part part) {
+  private static Optional<Why> explain(
+      ClusterFacts facts, Pod pod, SchedulerMessage.Part part, Optional<String> pinned) {
     String r = part.reason();
     String owner = PodContext.owner(pod);
-    String n = part.count() > 0 ? part.count() + " node" + (part.count() == 1 ? "" : "s") : "";
+    String n =
+        pinned
+            .map(node -> "node " + node)
+            .orElse(
+                part.count() > 0 ? part.count() + " node" + (part.count() == 1 ? "" : "s") : "");
+    List<io.fabric8.kubernetes.api.model.Node> candidates =
+        pinned.isEmpty()
+            ? facts.nodes()
+            : facts.nodes().stream()
+                .filter(x -> pinned.get().equals(x.getMetadata().getName()))
+                .toList();
     if (r.startsWith("Insufficient ")) {
       String resource = r.substring("Insufficient ".length()).strip();
       String asks =
@@ -139,8 +158,11 @@ public final class PendingAnalyzer implements Analyzer {
               .map(q -> "the pod requests " + resource + "=" + Placement.text(resource, q))
               .orElse("the pod's request");
       String largest =
-          Placement.largestAllocatable(facts.nodes(), resource)
-              .map(q -> ", largest node allocatable " + Placement.text(resource, q))
+          Placement.largestAllocatable(candidates, resource)
+              .map(
+                  q ->
+                      (pinned.isPresent() ? ", node allocatable " : ", largest node allocatable ")
+                          + Placement.text(resource, q))
               .orElse("");
       return Optional.of(
           new Why(
@@ -308,6 +330,30 @@ public final class PendingAnalyzer implements Analyzer {
     }
     return Optional.of(
         new Why((n.isEmpty() ? "" : n + ": ") + r, "see the scheduler's message above", null));
+  }
+
+  /** "1 node lack free memory" → "1 node lacks free memory": the verb after the node count. */
+  private static Why singular(Why w) {
+    String[][] verbs = {
+      {" lack ", " lacks "},
+      {" have ", " has "},
+      {" do not ", " does not "},
+      {" are ", " is "},
+      {" already use ", " already uses "},
+      {" already run ", " already runs "}
+    };
+    int at = w.text().indexOf(' ', w.text().indexOf(' ') + 1); // after "1 node" / "node name"
+    if (at < 0) {
+      return w;
+    }
+    String head = w.text().substring(0, at);
+    String rest = w.text().substring(at);
+    for (String[] v : verbs) {
+      if (rest.startsWith(v[0])) {
+        return new Why(head + v[1] + rest.substring(v[0].length()), w.fix(), w.blames());
+      }
+    }
+    return w;
   }
 
   private static String taintsFromNodes(Pod pod, ClusterFacts facts) {

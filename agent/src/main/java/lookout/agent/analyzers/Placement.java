@@ -177,6 +177,29 @@ final class Placement {
     return out;
   }
 
+  /**
+   * The node a pod is pinned to by a required node-affinity term on {@code metadata.name} (what the
+   * DaemonSet controller writes into each of its pods), or {@code spec.nodeName}'s wish.
+   */
+  static Optional<String> pinnedNode(Pod pod) {
+    var affinity = pod.getSpec() == null ? null : pod.getSpec().getAffinity();
+    if (affinity == null
+        || affinity.getNodeAffinity() == null
+        || affinity.getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution() == null) {
+      return Optional.empty();
+    }
+    return Pods.stream(
+            affinity
+                .getNodeAffinity()
+                .getRequiredDuringSchedulingIgnoredDuringExecution()
+                .getNodeSelectorTerms())
+        .flatMap(t -> Pods.stream(t.getMatchFields()))
+        .filter(r -> "metadata.name".equals(r.getKey()) && "In".equals(r.getOperator()))
+        .filter(r -> r.getValues() != null && r.getValues().size() == 1)
+        .map(r -> r.getValues().getFirst())
+        .findFirst();
+  }
+
   /** The host ports the pod asks for. */
   static List<Integer> hostPorts(Pod pod) {
     List<Integer> out = new ArrayList<>();

@@ -61,6 +61,35 @@ record PullFailure(String cause, String fix, String query) {
               + " (a multi-arch build), or schedule the pods on nodes of the image's architecture",
           "image no match for platform in manifest architecture");
     }
+    if (m.contains("repository does not exist or may require")) {
+      // Docker Hub says the same for a repository that is missing and one that is private
+      return new PullFailure(
+          "cannot be pulled: repository "
+              + repository(image)
+              + " does not exist in "
+              + registry
+              + " or needs credentials (pull access denied); "
+              + (secrets.isEmpty()
+                  ? "the pod has no imagePullSecrets"
+                  : "the pod uses imagePullSecrets " + String.join(", ", secrets)),
+          "check the repository name in "
+              + owner
+              + "; if it is private, reference a docker-registry Secret for "
+              + registry
+              + " in imagePullSecrets",
+          "image pull access denied repository does not exist or may require authorization");
+    }
+    if (m.contains("server gave http response to https client")) {
+      return new PullFailure(
+          "cannot be pulled: registry "
+              + registry
+              + " speaks plain HTTP and the node expects HTTPS",
+          "serve "
+              + registry
+              + " over TLS, or configure it as an insecure/HTTP registry in the nodes'"
+              + " container runtime (containerd hosts.toml)",
+          "image pull http response to https client insecure registry");
+    }
     if (m.contains("unauthorized")
         || m.contains("authentication required")
         || m.contains("no basic auth credentials")
@@ -143,6 +172,24 @@ record PullFailure(String cause, String fix, String query) {
       }
     }
     return "docker.io";
+  }
+
+  /** "shop/web" of "registry.example.com/shop/web:1.2". */
+  static String repository(String image) {
+    if (image == null) {
+      return "?";
+    }
+    String r = image;
+    int at = r.indexOf('@');
+    if (at >= 0) {
+      r = r.substring(0, at);
+    }
+    int colon = r.lastIndexOf(':');
+    if (colon > r.lastIndexOf('/')) {
+      r = r.substring(0, colon);
+    }
+    String registry = registry(image);
+    return r.startsWith(registry + "/") ? r.substring(registry.length() + 1) : r;
   }
 
   static String tag(String image) {

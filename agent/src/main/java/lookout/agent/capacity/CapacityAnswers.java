@@ -12,8 +12,8 @@ import lookout.agent.Answer;
 import lookout.agent.charts.BarChart;
 import lookout.agent.charts.Chart;
 import lookout.agent.charts.ValueUnit;
+import lookout.agent.grammar.CheckupRequest;
 import lookout.agent.inspect.CheckupAgent;
-import lookout.agent.inspect.CheckupRequest;
 import lookout.agent.metrics.Series;
 
 /**
@@ -35,18 +35,18 @@ public final class CapacityAnswers implements CheckupAgent.Capacity {
   }
 
   @Override
-  public Answer answer(CheckupRequest.Kind kind, String namespace) {
+  public Answer answer(CheckupRequest.Kind kind, String namespace, Locale language) {
     String scope = namespace == null ? cluster : cluster + "/" + namespace;
     return switch (kind) {
-      case RESOURCES -> resources(scope, usage.usage(namespace));
-      case TOP_CPU -> top(scope, usage.usage(namespace), false);
-      case TOP_MEMORY -> top(scope, usage.usage(namespace), true);
-      case FORECAST -> forecasts.answer(scope, namespace, usage.usage(namespace));
+      case RESOURCES -> resources(scope, usage.usage(namespace), language);
+      case TOP_CPU -> top(scope, usage.usage(namespace), false, language);
+      case TOP_MEMORY -> top(scope, usage.usage(namespace), true, language);
+      case FORECAST -> forecasts.answer(scope, namespace, usage.usage(namespace), language);
       case INSPECT -> throw new IllegalArgumentException("check-ups are not capacity answers");
     };
   }
 
-  Answer resources(String scope, List<Usage> all) {
+  Answer resources(String scope, List<Usage> all, Locale language) {
     List<Sizing> sizings = all.stream().map(Sizing::of).toList();
     List<Sizing> over = of(sizings, Sizing.Verdict.OVER);
     List<Sizing> under = of(sizings, Sizing.Verdict.UNDER);
@@ -92,7 +92,7 @@ public final class CapacityAnswers implements CheckupAgent.Capacity {
     if (!wasteful.isEmpty()) {
       charts.add(
           new BarChart(
-              "Memory peak vs request, most over-provisioned in " + scope,
+              ChartWords.OVER_PROVISIONED.in(language, scope),
               ValueUnit.BYTES,
               wasteful.stream()
                   .map(
@@ -101,12 +101,14 @@ public final class CapacityAnswers implements CheckupAgent.Capacity {
                               s.usage().ref(),
                               s.usage().memoryMax().orElse(0.0),
                               OptionalDouble.of(s.usage().memoryRequest())))
-                  .toList()));
+                  .toList(),
+              ChartWords.REQUEST.in(language),
+              language));
     }
     return answer(summary, sections, charts);
   }
 
-  Answer top(String scope, List<Usage> all, boolean memory) {
+  Answer top(String scope, List<Usage> all, boolean memory, Locale language) {
     ValueUnit unit = memory ? ValueUnit.BYTES : ValueUnit.CORES;
     List<Usage> ranked =
         all.stream()
@@ -141,7 +143,7 @@ public final class CapacityAnswers implements CheckupAgent.Capacity {
     }
     BarChart chart =
         new BarChart(
-            "Top " + what + " in " + scope + " (per pod, now)",
+            (memory ? ChartWords.TOP_MEMORY : ChartWords.TOP_CPU).in(language, scope),
             unit,
             ranked.stream()
                 .map(
@@ -154,7 +156,9 @@ public final class CapacityAnswers implements CheckupAgent.Capacity {
                               ? OptionalDouble.of(limit)
                               : OptionalDouble.empty());
                     })
-                .toList());
+                .toList(),
+            ChartWords.LIMIT.in(language),
+            language);
     return answer(
         "Top " + what + " in " + scope + ": " + ranked.getFirst().ref() + " uses the most.",
         List.of(section("Workloads", lines)),

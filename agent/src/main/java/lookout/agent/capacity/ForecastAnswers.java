@@ -32,7 +32,7 @@ final class ForecastAnswers {
     this.clock = clock;
   }
 
-  Answer answer(String scope, String namespace, List<Usage> usage) {
+  Answer answer(String scope, String namespace, List<Usage> usage, Locale language) {
     List<Outlook> outlooks = new ArrayList<>(forecasts.memory(usage));
     outlooks.addAll(forecasts.volumes(namespace));
     outlooks.addAll(forecasts.quotas(namespace));
@@ -57,7 +57,7 @@ final class ForecastAnswers {
         CapacityAnswers.section(
             "Not forecast (less than a day of data)",
             tooLittle.stream().map(o -> o.subject() + " " + o.what()).toList()));
-    List<Chart> charts = soon.stream().limit(2).<Chart>map(this::chart).toList();
+    List<Chart> charts = soon.stream().limit(2).<Chart>map(o -> chart(o, language)).toList();
     String summary =
         "Forecast for "
             + scope
@@ -115,27 +115,34 @@ final class ForecastAnswers {
         + n.nodes();
   }
 
-  private TimeChart chart(Outlook o) {
+  private TimeChart chart(Outlook o, Locale language) {
     Trend t = o.trend().get();
     Instant end =
         o.when().get().isAfter(t.last()) ? o.when().get() : t.last().plus(Duration.ofDays(1));
+    ChartWords title =
+        switch (o.kind()) {
+          case MEMORY -> ChartWords.MEMORY_OUTLOOK;
+          case VOLUME -> ChartWords.VOLUME_OUTLOOK;
+          case QUOTA -> ChartWords.QUOTA_OUTLOOK;
+        };
+    ChartWords limit = o.kind() == Outlook.Kind.VOLUME ? ChartWords.CAPACITY : ChartWords.LIMIT;
     return new TimeChart(
-        o.subject() + " " + o.what(),
+        title.in(language, o.name()),
         o.unit(),
         zone,
         List.of(
             new TimeChart.Line(
-                "used",
+                ChartWords.USED.in(language),
                 o.history().stream().map(p -> new TimeChart.Point(p.time(), p.value())).toList(),
                 false),
             new TimeChart.Line(
-                "trend",
+                ChartWords.TREND.in(language),
                 List.of(
                     new TimeChart.Point(t.last(), t.valueAt(t.last())),
                     new TimeChart.Point(end, t.valueAt(end))),
                 true)),
-        Optional.of(
-            new TimeChart.Limit(o.what().startsWith("volume") ? "capacity" : "limit", o.limit())));
+        Optional.of(new TimeChart.Limit(limit.in(language), o.limit())),
+        language);
   }
 
   private String date(Instant t) {

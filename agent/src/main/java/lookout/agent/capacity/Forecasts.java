@@ -31,7 +31,7 @@ public final class Forecasts {
     for (Usage u : usage) {
       if (Double.isFinite(u.memoryLimit()) && !u.memory().isEmpty()) {
         out.add(
-            Outlook.of(u.ref(), "memory vs limit", ValueUnit.BYTES, u.memory(), u.memoryLimit()));
+            Outlook.of(u.ref(), Outlook.Kind.MEMORY, ValueUnit.BYTES, u.memory(), u.memoryLimit()));
       }
     }
     return out;
@@ -50,7 +50,7 @@ public final class Forecasts {
       String key = key(s, "persistentvolumeclaim");
       Double cap = capacity.get(key);
       if (cap != null) {
-        out.add(Outlook.of("volume " + key, "volume", ValueUnit.BYTES, s.points(), cap));
+        out.add(Outlook.of(key, Outlook.Kind.VOLUME, ValueUnit.BYTES, s.points(), cap));
       }
     }
     return out;
@@ -73,7 +73,7 @@ public final class Forecasts {
             resource.contains("memory") || resource.contains("storage")
                 ? ValueUnit.BYTES
                 : resource.contains("cpu") ? ValueUnit.CORES : ValueUnit.COUNT;
-        out.add(Outlook.of("quota " + key, "quota", unit, s.points(), limit));
+        out.add(Outlook.of(key, Outlook.Kind.QUOTA, unit, s.points(), limit));
       }
     }
     return out;

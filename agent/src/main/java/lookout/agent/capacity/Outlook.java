@@ -9,12 +9,12 @@ import lookout.agent.metrics.Series;
 /**
  * One forecast: a series, its trend and the limit it grows towards.
  *
- * @param what e.g. "memory vs limit", "volume", "quota requests.cpu"
+ * @param name the workload ("shop/cart"), volume claim or quota ("shop/compute/requests.cpu")
  * @param when when the trend reaches the limit; empty when it does not (or cannot be trusted to)
  */
 public record Outlook(
-    String subject,
-    String what,
+    String name,
+    Kind kind,
     ValueUnit unit,
     List<Series.Point> history,
     Optional<Trend> trend,
@@ -24,14 +24,39 @@ public record Outlook(
     history = List.copyOf(history);
   }
 
+  /** What grows towards what. */
+  public enum Kind {
+    MEMORY("", "memory vs limit"),
+    VOLUME("volume ", "volume"),
+    QUOTA("quota ", "quota");
+
+    private final String prefix;
+    private final String what;
+
+    Kind(String prefix, String what) {
+      this.prefix = prefix;
+      this.what = what;
+    }
+  }
+
+  /** "shop/cart", "volume shop/data-pg-0", "quota shop/compute/requests.cpu". */
+  public String subject() {
+    return kind.prefix + name;
+  }
+
+  /** "memory vs limit", "volume", "quota". */
+  public String what() {
+    return kind.what;
+  }
+
   public Trend.Confidence confidence() {
     return trend.map(Trend::confidence).orElse(Trend.Confidence.NONE);
   }
 
   public static Outlook of(
-      String subject, String what, ValueUnit unit, List<Series.Point> history, double limit) {
+      String name, Kind kind, ValueUnit unit, List<Series.Point> history, double limit) {
     Optional<Trend> trend = Trend.fit(history);
     return new Outlook(
-        subject, what, unit, history, trend, limit, trend.flatMap(t -> t.reaches(limit)));
+        name, kind, unit, history, trend, limit, trend.flatMap(t -> t.reaches(limit)));
   }
 }

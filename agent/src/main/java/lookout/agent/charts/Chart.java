@@ -7,4 +7,7 @@ package lookout.agent.charts;
  */
 public sealed interface Chart permits TimeChart, BarChart {
   String title();
+
+  /** The language of the chart's words: the question's (Chinese or English). */
+  java.util.Locale locale();
 }

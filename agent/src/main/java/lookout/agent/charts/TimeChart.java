@@ -3,6 +3,7 @@ package lookout.agent.charts;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,9 +13,16 @@ import java.util.Optional;
  *
  * @param zone the viewer's time zone: the time axis is labelled in it
  * @param limit a horizontal line such as the memory limit or the volume's capacity
+ * @param locale the language of the title, the line names, the limit's label and the words the
+ *     drawing adds
  */
 public record TimeChart(
-    String title, ValueUnit unit, ZoneId zone, List<Line> lines, Optional<Limit> limit)
+    String title,
+    ValueUnit unit,
+    ZoneId zone,
+    List<Line> lines,
+    Optional<Limit> limit,
+    Locale locale)
     implements Chart {
   public TimeChart {
     Objects.requireNonNull(title, "title");
@@ -22,6 +30,7 @@ public record TimeChart(
     Objects.requireNonNull(zone, "zone");
     lines = List.copyOf(lines);
     Objects.requireNonNull(limit, "limit");
+    Objects.requireNonNull(locale, "locale");
   }
 
   /** One series; {@code dashed} for forecasts. */

@@ -97,6 +97,18 @@ public final class ClusterCache implements AutoCloseable {
     return nodes.all().orElseGet(() -> client.nodes().list().getItems());
   }
 
+  /** "pods synced, warning events synced, claims synced, nodes not synced": for logs. */
+  public String state() {
+    return "pods "
+        + (pods.synced() ? "synced" : "not synced")
+        + ", warning events "
+        + (warnings.synced() ? "synced" : "not synced")
+        + ", claims "
+        + (claims.synced() ? "synced" : "not synced")
+        + ", nodes "
+        + (nodes.synced() ? "synced" : "not synced");
+  }
+
   @Override
   public void close() {
     SHARED.remove(client);

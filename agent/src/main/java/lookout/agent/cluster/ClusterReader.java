@@ -134,6 +134,31 @@ public final class ClusterReader {
         client.pods().inNamespace(namespace).withLabelSelector(selector).list().getItems());
   }
 
+  /**
+   * The pods with a problem ({@link PodText#problem}) of one namespace or, when it is null, of
+   * every namespace, by namespace (sorted), worst first within each: one pass over the pod cache,
+   * the healthy pods never sorted.
+   */
+  public java.util.SortedMap<String, List<Pod>> problemPods(String namespaceOrNull) {
+    Instant now = now();
+    List<Pod> all =
+        namespaceOrNull != null
+            ? (podCache != null
+                ? podCache.pods(namespaceOrNull)
+                : PodCache.list(client, namespaceOrNull, PodCache.MAX_LISTED))
+            : (podCache != null
+                ? podCache.all()
+                : PodCache.listAll(client, PodCache.MAX_LISTED * 4));
+    java.util.SortedMap<String, List<Pod>> out = new java.util.TreeMap<>();
+    for (Pod p : all) {
+      if (PodText.problem(p, now)) {
+        out.computeIfAbsent(p.getMetadata().getNamespace(), k -> new ArrayList<>()).add(p);
+      }
+    }
+    out.replaceAll((ns, pods) -> sortWorstFirst(pods));
+    return out;
+  }
+
   /** The pods bound to a node, in every namespace, worst first. */
   public List<Pod> podsOnNode(String node) {
     if (podCache != null) {

@@ -76,6 +76,33 @@ public final class PodCache implements AutoCloseable {
                     .toList());
   }
 
+  /** Every pod of the cluster: from the cache, else one paged list of all namespaces, capped. */
+  public List<Pod> all() {
+    return informed.all().orElseGet(() -> listAll(client, MAX_LISTED * 4));
+  }
+
+  /** Pods of every namespace straight from the API server, paged, at most {@code cap}. */
+  static List<Pod> listAll(KubernetesClient client, int cap) {
+    List<Pod> out = new ArrayList<>();
+    String next = null;
+    do {
+      PodList page =
+          client
+              .pods()
+              .inAnyNamespace()
+              .list(new ListOptionsBuilder().withLimit(PAGE).withContinue(next).build());
+      for (Pod pod : page.getItems()) {
+        if (out.size() >= cap) {
+          LOG.warn("pods of all namespaces cut at {}; name a namespace", cap);
+          return out;
+        }
+        out.add(pod);
+      }
+      next = page.getMetadata() == null ? null : page.getMetadata().getContinue();
+    } while (next != null && !next.isEmpty());
+    return out;
+  }
+
   /** True when reads are answered from the cache right now. */
   public boolean synced() {
     return informed.synced();

@@ -32,13 +32,29 @@ public final class DiagnosisEngine {
   private final Clock clock;
 
   public DiagnosisEngine(FactsGatherer gatherer, List<Analyzer> analyzers, Clock clock) {
-    this.gatherer = Objects.requireNonNull(gatherer, "gatherer");
+    this(Objects.requireNonNull(gatherer, "gatherer"), analyzers, clock, true);
+  }
+
+  private DiagnosisEngine(
+      FactsGatherer gatherer, List<Analyzer> analyzers, Clock clock, boolean unused) {
+    this.gatherer = gatherer;
     this.analyzers = Analyzers.combined(analyzers);
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  /**
+   * An engine that ranks facts gathered elsewhere ({@link #rank}, {@link #findings}) and reads
+   * nothing itself.
+   */
+  public static DiagnosisEngine ranking(List<Analyzer> analyzers, Clock clock) {
+    return new DiagnosisEngine(null, analyzers, clock, true);
+  }
+
   /** Diagnoses {@code target} (which exists), reading logs through {@code logs}. */
   public Diagnosis diagnose(ObjectRef target, LogSource logs) {
+    if (gatherer == null) {
+      throw new IllegalStateException("this engine only ranks facts it is given");
+    }
     FactsGatherer.Gathered gathered = gatherer.gather(target, logs);
     return rank(gathered.facts(), gathered.unreadable());
   }

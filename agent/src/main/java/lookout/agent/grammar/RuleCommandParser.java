@@ -48,6 +48,20 @@ public final class RuleCommandParser implements CommandParser {
     }
   }
 
+  @Override
+  public Reading read(String text) {
+    String safe = text == null ? "" : text;
+    Command command = parse(safe);
+    Clues clues;
+    try {
+      clues = clues(safe);
+    } catch (RuntimeException e) {
+      clues =
+          Clues.none(safe); // the rules are meant never to throw; a bug must not cost the answer
+    }
+    return new Reading(command, CheckupRequest.parse(safe), clues);
+  }
+
   /** The rules themselves, without the safety net, so tests can show they do not throw. */
   static Command parseChecked(String text) {
     if (text.length() > MAX_LENGTH) {
@@ -62,14 +76,11 @@ public final class RuleCommandParser implements CommandParser {
       return knowledge.get();
     }
     String normalized = Tokenizer.normalize(text);
-    String compact = normalized.replaceAll("[^\\p{L}\\p{N}?]", "");
-    if (compact.isEmpty()
-        || compact.chars().allMatch(c -> c == '?')
-        || HELP.contains(compact.replace("?", ""))) {
+    if (help(normalized)) {
       return new Command.Help();
     }
     List<Token> tokens = Tokenizer.tokens(normalized);
-    Optional<Intent> intent = Intent.of(tokens);
+    Optional<Intent> intent = Intent.write(normalized).or(() -> Intent.look(tokens));
     if (intent.isEmpty()) {
       return unknown(text);
     }
@@ -80,6 +91,57 @@ public final class RuleCommandParser implements CommandParser {
     return Resolved.of(intent.get(), targets)
         .map(r -> command(intent.get(), r, targets))
         .orElse(unknown(text));
+  }
+
+  /** The clues of a request for resolving what it names; see {@link Clues}. */
+  static Clues clues(String text) {
+    if (text.length() > MAX_LENGTH) {
+      return Clues.none(text);
+    }
+    String normalized = Tokenizer.normalize(text);
+    List<Token> tokens = Tokenizer.tokens(normalized);
+    Optional<Intent> write = Intent.write(normalized);
+    Look look =
+        Intent.look(tokens)
+            .map(
+                i ->
+                    switch (i) {
+                      case LOGS -> Look.LOGS;
+                      case STATUS -> Look.STATUS;
+                      default -> Look.DIAGNOSE;
+                    })
+            .orElse(Look.NONE);
+    Targets targets = TargetReader.read(tokens);
+    return new Clues(
+        normalized,
+        look,
+        Intent.problem(tokens),
+        KindWords.hints(tokens, normalized),
+        targets.malformed() ? null : targets.namespace(),
+        targets.malformed() ? null : targets.name(),
+        write.map(i -> i == Intent.RESTART ? "restart" : "scale"),
+        refersBack(tokens));
+  }
+
+  private static final java.util.Set<String> BACK_EN =
+      java.util.Set.of("it", "its", "this", "that", "them", "they", "same");
+  private static final java.util.List<String> BACK_ZH =
+      java.util.List.of("它", "这个", "那个", "他们", "上面");
+
+  private static boolean refersBack(List<Token> tokens) {
+    return tokens.stream()
+        .anyMatch(
+            t ->
+                t.chinese()
+                    ? BACK_ZH.stream().anyMatch(t.text()::contains)
+                    : BACK_EN.contains(t.text()));
+  }
+
+  private static boolean help(String normalized) {
+    String compact = normalized.replaceAll("[^\\p{L}\\p{N}?]", "");
+    return compact.isEmpty()
+        || compact.chars().allMatch(c -> c == '?')
+        || HELP.contains(compact.replace("?", ""));
   }
 
   private static Command command(Intent intent, Resolved r, Targets targets) {

@@ -8,6 +8,11 @@ import java.util.Set;
 /** Finds the namespace, workload name and replica counts in a tokenized request. */
 final class TargetReader {
   private static final List<String> NOT_AT = List.of("现在", "正在", "还在", "存在", "实在", "所在", "不在");
+
+  /** "的", "下的", "里的", "中的": what joins a namespace to a name in Chinese. */
+  private static final java.util.regex.Pattern OF =
+      java.util.regex.Pattern.compile("(?:下面|里面|下|里|中|内)?的");
+
   private static final Set<String> COUNT_NOUNS = Set.of("replicas", "replica", "instances");
 
   private final List<Token> tokens;
@@ -40,8 +45,8 @@ final class TargetReader {
 
   private void chinese(int i) {
     String zh = tokens.get(i).text();
-    // "staging 的 checkout": namespace, then the workload
-    if (zh.startsWith("的")
+    // "staging 的 checkout", "shop 下的 reviews": namespace, then the workload
+    if (OF.matcher(zh).lookingAt()
         && candidate(i - 1)
         && candidate(i + 1)
         && Vocabulary.label(text(i - 1))
@@ -72,7 +77,11 @@ final class TargetReader {
     String word = text(i);
     switch (word) {
       case "-n", "--namespace", "--ns", "namespace", "ns" -> {
-        if (candidate(i + 1)) {
+        boolean flag = word.startsWith("-");
+        // after a flag any name goes ("-n data"); after the word, not an ordinary word or a second
+        // one
+        boolean next = flag ? free(i + 1) && !text(i + 1).startsWith("-") : candidate(i + 1);
+        if (next && (flag || namespace == null)) { // "in bi namespace, help"
           used[i] = true;
           setNamespace(i + 1);
         } else if (word.equals("namespace") || word.equals("ns")) {
@@ -113,7 +122,9 @@ final class TargetReader {
       used[i] = true;
     } else if (word.contains("/")) {
       slashed(i, word);
-    } else if (Vocabulary.KIND_WORDS.contains(word) && candidate(i + 1)) {
+    } else if (Vocabulary.KIND_WORDS.contains(word)
+        && candidate(i + 1)
+        && !text(i + 1).contains("/")) {
       setName(i + 1, false);
     } else if (Vocabulary.NAME_MARKERS.contains(word) && name == null) {
       int j = free(i + 1) && text(i + 1).equals("the") ? i + 2 : i + 1;

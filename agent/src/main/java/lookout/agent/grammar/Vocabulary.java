@@ -18,24 +18,11 @@ final class Vocabulary {
 
   private static final Pattern NUMBER = Pattern.compile("\\d+");
 
-  /** Words of requests that are never taken for a workload or namespace name. */
-  static final Set<String> STOPWORDS =
-      words(
-          """
-          a an the this that these those is are was were be been am it its to of in on at for
-          with from by and or but so please pls plz can could would will you u me my i show get
-          give tell list display see view check print fetch tail recent latest last current now
-          today right again just some all any more lines line few doing going happening happened
-          up down out what whats how hows why which who where when diagnose diagnosis
-          troubleshoot debug investigate status state health healthy overview ok okay logs log
-          restart restarts restarting restarted rollout bounce scale scaling scaled replicas
-          replica instances failing fails failed fail crashing crashed crash crashes crashloop
-          crashloopbackoff oom oomkilled broken dead erroring error errors wrong problem
-          problems issue issues keep keeps keeping not working pending stuck unhealthy lookout
-          hey hi hello thanks namespace ns deployment deploy deployments statefulset
-          statefulsets sts pod pods po workload service svc cluster kubectl k8s things
-          everything there does do did has have had yet still look
-          """);
+  /**
+   * Words of requests that are never taken for a workload or namespace name on their own, from the
+   * reviewed resource {@code common-words.txt}.
+   */
+  static final Set<String> STOPWORDS = Resources.words("common-words.txt");
 
   /**
    * Names teams give their namespaces; a lone one of these in a status question is the namespace.
@@ -50,14 +37,34 @@ final class Vocabulary {
 
   /** Kind words before a name ("deployment checkout"); the kind itself is left to the agent. */
   static final Set<String> KIND_WORDS =
-      Set.of("deployment", "deploy", "statefulset", "sts", "pod", "po");
+      Set.of(
+          "deployment",
+          "deploy",
+          "statefulset",
+          "sts",
+          "pod",
+          "po",
+          "daemonset",
+          "ds",
+          "svc",
+          "service",
+          "job",
+          "cronjob",
+          "cj",
+          "node",
+          "pvc",
+          "hpa",
+          "ingress");
 
   /** Kind prefixes of {@code kind/name}, as kubectl accepts them. */
   static final Set<String> KIND_PREFIXES =
       words(
           """
           deployment deployments deploy statefulset statefulsets sts pod pods po deployment.apps
-          statefulset.apps deployments.apps statefulsets.apps
+          statefulset.apps deployments.apps statefulsets.apps daemonset daemonsets ds svc service
+          services job jobs cronjob cronjobs cj node nodes no pvc pvcs
+          persistentvolumeclaim persistentvolumeclaims hpa horizontalpodautoscaler ingress
+          ingresses ing rs replicaset replicasets
           """);
 
   /**
@@ -67,7 +74,7 @@ final class Vocabulary {
   static final List<String> NAME_MARKERS = List.of("of", "with", "for", "about");
 
   private static Set<String> words(String spaced) {
-    return Set.of(spaced.strip().split("\\s+"));
+    return Set.copyOf(List.of(spaced.strip().split("\\s+")));
   }
 
   static boolean label(String word) {

@@ -6,14 +6,18 @@ import java.util.Optional;
 import lookout.agent.Agent;
 import lookout.agent.Answer;
 import lookout.agent.Question;
+import lookout.agent.Stage;
+import lookout.agent.UnderstoodQuestion;
 import lookout.agent.cluster.ClusterReader;
+import lookout.agent.grammar.CheckupRequest;
+import lookout.agent.grammar.RuleCommandParser;
 
 /**
  * Answers check-up and capacity requests ({@link CheckupRequest}) and hands everything else to the
  * agent it wraps (offline or LLM), so both answer "inspect prod" the same deterministic way.
  */
-public final class CheckupAgent implements Agent {
-  private final Agent next;
+public final class CheckupAgent implements Agent, Stage {
+  private final Stage next;
   private final Map<String, Checkups> clusters;
   private final String defaultCluster;
 
@@ -22,7 +26,11 @@ public final class CheckupAgent implements Agent {
 
   /** Capacity answers (resources, top, forecast); implemented over metrics. */
   public interface Capacity {
-    Answer answer(CheckupRequest.Kind kind, String namespace);
+    /**
+     * @param language the question's language: charts are drawn in it ({@link
+     *     java.util.Locale#SIMPLIFIED_CHINESE} or {@link java.util.Locale#ENGLISH})
+     */
+    Answer answer(CheckupRequest.Kind kind, String namespace, java.util.Locale language);
   }
 
   private final InspectionHistory history;
@@ -33,14 +41,14 @@ public final class CheckupAgent implements Agent {
       Map<String, Checkups> clusters,
       String defaultCluster,
       InspectionHistory history) {
-    this(next, clusters, defaultCluster, history, ReportWriter.NONE);
+    this(q -> next.ask(q.question()), clusters, defaultCluster, history, ReportWriter.NONE);
   }
 
   /**
    * @param writer puts a prose summary on top of check-ups (a model), or {@link ReportWriter#NONE}
    */
   public CheckupAgent(
-      Agent next,
+      Stage next,
       Map<String, Checkups> clusters,
       String defaultCluster,
       InspectionHistory history,
@@ -52,14 +60,22 @@ public final class CheckupAgent implements Agent {
     this.writer = Objects.requireNonNull(writer, "writer");
   }
 
+  /** Reads the question itself; in the agent chain, {@link #answer(UnderstoodQuestion)} is used. */
   @Override
   public Answer ask(Question question) {
-    Optional<CheckupRequest> request = CheckupRequest.parse(question.text());
+    return answer(
+        new UnderstoodQuestion(
+            question, question.text(), new RuleCommandParser().read(question.text())));
+  }
+
+  @Override
+  public Answer answer(UnderstoodQuestion question) {
+    Optional<CheckupRequest> request = question.reading().checkup();
     if (request.isEmpty()) {
-      return next.ask(question);
+      return next.answer(question);
     }
     try {
-      return answer(request.get(), chinese(question.text()));
+      return answer(request.get(), chinese(question.question().text()));
     } catch (RuntimeException e) {
       return Answer.text("The check-up failed: " + e.getMessage());
     }
@@ -94,7 +110,11 @@ public final class CheckupAgent implements Agent {
       return Answer.text(
           "Resource analysis needs metrics: configure Prometheus for cluster " + cluster + ".");
     }
-    return c.capacity().answer(r.kind(), namespace);
+    return c.capacity()
+        .answer(
+            r.kind(),
+            namespace,
+            chinese ? java.util.Locale.SIMPLIFIED_CHINESE : java.util.Locale.ENGLISH);
   }
 
   /** True for text with Han characters: the reply's language follows the question's. */

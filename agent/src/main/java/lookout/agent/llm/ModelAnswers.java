@@ -19,6 +19,15 @@ final class ModelAnswers {
   private ModelAnswers() {}
 
   static Answer of(String text, Investigation.Result result, List<Action> proposals) {
+    return of(text, result, proposals, List.of());
+  }
+
+  /**
+   * @param unavailable tool sources that were down (an MCP server), said in the answer so nobody
+   *     takes it for the whole picture
+   */
+  static Answer of(
+      String text, Investigation.Result result, List<Action> proposals, List<String> unavailable) {
     List<String> lines = text.lines().map(ModelAnswers::plain).filter(l -> !l.isBlank()).toList();
     String summary = lines.isEmpty() ? text : Capped.line(lines.get(0));
     List<Answer.Section> sections = new ArrayList<>();
@@ -37,6 +46,9 @@ final class ModelAnswers {
                   .map(c -> c.tool() + " " + Capped.line(c.arguments()) + " → " + c.outcome())
                   .toList(),
               true));
+    }
+    if (!unavailable.isEmpty()) {
+      sections.add(new Answer.Section("Unavailable", unavailable, false));
     }
     return new Answer(summary, sections, proposals, Optional.empty(), false);
   }

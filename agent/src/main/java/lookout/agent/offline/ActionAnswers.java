@@ -82,6 +82,28 @@ final class ActionAnswers {
     };
   }
 
+  /**
+   * A restart or scale asked for in a way that cannot be acted on safely (no workload, several, a
+   * relative or odd count): say so and show the form that works, never guess.
+   */
+  static Answer unclear(String verb, String text) {
+    String example =
+        verb.equals("scale")
+            ? "\"scale checkout to 3 in staging\" or \"把 staging 的 checkout 扩到 3 个\""
+            : "\"restart checkout in staging\" or \"重启一下 staging 的 checkout\"";
+    String shown = text.length() > 80 ? text.substring(0, 79) + "…" : text;
+    return Replies.text(
+        "I read \""
+            + shown
+            + "\" as a request to "
+            + verb
+            + ", but not which one workload"
+            + (verb.equals("scale") ? " and to exactly how many replicas" : "")
+            + " without guessing; nothing was requested. Say it like "
+            + example
+            + ".");
+  }
+
   private List<Answer.Section> current(Workload w) {
     return List.of(
         Replies.section("Now", List.of(reader.line(w))),

@@ -8,31 +8,41 @@ import java.util.Objects;
 import lookout.agent.Agent;
 import lookout.agent.Answer;
 import lookout.agent.Question;
+import lookout.agent.Stage;
+import lookout.agent.UnderstoodQuestion;
 import lookout.agent.analyzers.Analyzer;
+import lookout.agent.cluster.ClusterCache;
 import lookout.agent.cluster.ClusterReader;
 import lookout.agent.cluster.FactsGatherer;
 import lookout.agent.diagnosis.DiagnosisEngine;
+import lookout.agent.grammar.Clues;
 import lookout.agent.grammar.Command;
 import lookout.agent.grammar.CommandParser;
+import lookout.agent.grammar.Look;
+import lookout.agent.grammar.Reading;
+import lookout.agent.resolve.InventoryReader;
 import lookout.approvals.Approvals;
 import lookout.knowledge.Search;
 
 /**
- * Answers without an LLM: the command grammar picks what to do, the cluster reader and analyzers
- * supply the facts. Every answer is degraded (offline mode); restart and scale come back as
- * requested actions for approval; cluster failures come back as answers saying what failed. Never
- * throws.
+ * Answers without an LLM: the command grammar picks what to do; questions are resolved against the
+ * cluster's inventory ({@link QuestionAnswers}) and diagnosed by a {@link Diagnoser}. Every answer
+ * is degraded (offline mode); restart and scale — only ever from an imperative request — come back
+ * as requested actions for approval; cluster failures come back as answers saying what failed.
+ * Never throws.
  */
-public final class OfflineAgent implements Agent {
+public final class OfflineAgent implements Agent, Stage {
   private final String cluster;
   private final CommandParser parser;
   private final StatusAnswers status;
   private final DiagnoseAnswers diagnose;
+  private final Diagnoser diagnoser;
   private final LogsAnswers logs;
   private final ActionAnswers actions;
   private final HelpText help = new HelpText();
   private final ApprovalAnswers approvalAnswers;
   private final KnowledgeAnswers knowledgeAnswers;
+  private final QuestionAnswers questions;
 
   /**
    * @param cluster the name of the cluster the client talks to, used in answers and actions
@@ -58,11 +68,48 @@ public final class OfflineAgent implements Agent {
       List<Analyzer> analyzers,
       Search search,
       Approvals approvals) {
+    this(cluster, client, parser, analyzers, search, approvals, null);
+  }
+
+  /**
+   * @param diagnoserOrNull the diagnosis of resolved objects; null = the diagnosis engine over
+   *     {@code analyzers} ({@link DiagnoseAnswers})
+   */
+  public OfflineAgent(
+      String cluster,
+      KubernetesClient client,
+      CommandParser parser,
+      List<Analyzer> analyzers,
+      Search search,
+      Approvals approvals,
+      Diagnoser diagnoserOrNull) {
+    this(cluster, client, parser, analyzers, search, approvals, diagnoserOrNull, null);
+  }
+
+  /**
+   * @param diagnoserOrNull the diagnosis of resolved objects; null = the diagnosis engine over
+   *     {@code analyzers} ({@link DiagnoseAnswers})
+   * @param cacheOrNull the cluster's informers for whole-namespace reads (pods, Warning events,
+   *     claims, nodes); null = read them from the API server on every question
+   */
+  public OfflineAgent(
+      String cluster,
+      KubernetesClient client,
+      CommandParser parser,
+      List<Analyzer> analyzers,
+      Search search,
+      Approvals approvals,
+      Diagnoser diagnoserOrNull,
+      ClusterCache cacheOrNull) {
     this.cluster = Objects.requireNonNull(cluster, "cluster");
     this.approvalAnswers = new ApprovalAnswers(cluster, approvals, Clock.systemUTC());
     this.knowledgeAnswers = new KnowledgeAnswers(search);
     this.parser = Objects.requireNonNull(parser, "parser");
-    ClusterReader reader = new ClusterReader(Objects.requireNonNull(client, "client"));
+    Objects.requireNonNull(client, "client");
+    ClusterReader reader =
+        cacheOrNull == null
+            ? new ClusterReader(client)
+            : new ClusterReader(client, Clock.systemUTC(), cacheOrNull);
     TargetResolver resolver = new TargetResolver(cluster, reader);
     this.status = new StatusAnswers(cluster, reader, resolver);
     this.diagnose =
@@ -73,8 +120,18 @@ public final class OfflineAgent implements Agent {
             resolver,
             status,
             new RunbookHits(search));
+    this.diagnoser = diagnoserOrNull != null ? diagnoserOrNull : diagnose;
     this.logs = new LogsAnswers(reader, resolver, new PodFinder(client));
     this.actions = new ActionAnswers(cluster, reader, resolver);
+    this.questions =
+        new QuestionAnswers(
+            cluster,
+            client,
+            new InventoryReader(client, Clock.systemUTC()),
+            diagnoser,
+            status,
+            logs,
+            Clock.systemUTC());
   }
 
   /**
@@ -108,35 +165,54 @@ public final class OfflineAgent implements Agent {
               + "' is not among the configured clusters "
               + clusters.keySet());
     }
-    return new OfflineAgent(defaultCluster, client, parser, analyzers, searchOrNull, approvals);
+    // the bot's agent: at 10,000 pods a diagnosis must not list a namespace's pods from the API
+    // server, so whole-namespace reads come from the informers it shares with the LLM tools
+    return new OfflineAgent(
+        defaultCluster,
+        client,
+        parser,
+        analyzers,
+        searchOrNull,
+        approvals,
+        null,
+        ClusterCache.shared(client));
   }
 
-  /** The diagnosis engine behind "why is X failing", for callers that resolved X themselves. */
+  /** The diagnosis behind "why is X failing", for callers that resolved X themselves. */
   public Diagnoser diagnoser() {
-    return diagnose;
+    return diagnoser;
+  }
+
+  /** Reads the question with this agent's parser, then answers it; nothing is redacted here. */
+  @Override
+  public Answer ask(Question question) {
+    return answer(new UnderstoodQuestion(question, question.text(), parser.read(question.text())));
   }
 
   @Override
-  public Answer ask(Question question) {
-    Command command;
+  public Answer answer(UnderstoodQuestion question) {
+    Reading reading = question.reading();
+    Clues clues = reading.clues();
+    String thread = question.question().thread();
     try {
-      command = parser.parse(question.text());
-    } catch (RuntimeException e) {
-      command = new Command.Unknown(question.text());
-    }
-    try {
-      return switch (command) {
-        case Command.Status s -> status.status(s.namespace(), s.name());
-        case Command.Diagnose d -> diagnose.diagnose(d.namespace(), d.name());
-        case Command.Logs l -> logs.logs(l.namespace(), l.name());
+      return switch (reading.command()) {
+        case Command.Status s ->
+            questions.answer(Look.STATUS, s.namespace(), s.name(), clues, null, thread);
+        case Command.Diagnose d ->
+            questions.answer(Look.DIAGNOSE, d.namespace(), d.name(), clues, null, thread);
+        case Command.Logs l ->
+            questions.answer(Look.LOGS, l.namespace(), l.name(), clues, null, thread);
         case Command.Restart r -> actions.restart(r.namespace(), r.name());
         case Command.Scale s -> actions.scale(s.namespace(), s.name(), s.replicas());
         case Command.Audit a -> approvalAnswers.audit(a);
-        case Command.ResetBreaker b -> approvalAnswers.resetBreaker(b, question.asker());
+        case Command.ResetBreaker b -> approvalAnswers.resetBreaker(b, question.question().asker());
         case Command.Runbooks r -> knowledgeAnswers.runbooks(r.words());
         case Command.Incidents i -> knowledgeAnswers.incidents(i.words());
         case Command.Help h -> help.help();
-        case Command.Unknown u -> help.notUnderstood(u.text());
+        case Command.Unknown u ->
+            clues.write().isPresent()
+                ? ActionAnswers.unclear(clues.write().get(), u.text())
+                : questions.answer(clues.look(), null, null, clues, u.text(), thread);
       };
     } catch (RuntimeException e) {
       return Replies.text(ClusterErrors.describe(cluster, e));

@@ -2,8 +2,10 @@ package lookout.agent.offline;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import lookout.agent.Answer;
 import lookout.knowledge.Hit;
+import lookout.knowledge.RunbookQuery;
 import lookout.knowledge.Search;
 
 /** The best runbook and incident sections for a finding, as "Runbook: …" lines; optional. */
@@ -23,12 +25,24 @@ final class RunbookHits {
   }
 
   Optional<Answer.Section> section(String query) {
+    return hitsSection(() -> search.search(query, LIMIT));
+  }
+
+  /**
+   * The best runbook sections for a finding ({@code RunbookQuery.finding(analyzer, reason, kind,
+   * words)}) or an alert: its reason and kind weigh more than the words, names are left out.
+   */
+  Optional<Answer.Section> section(RunbookQuery query) {
+    return hitsSection(() -> search.runbooks(query, LIMIT));
+  }
+
+  private Optional<Answer.Section> hitsSection(Supplier<List<Hit>> find) {
     if (search == null) {
       return Optional.empty();
     }
     List<Hit> hits;
     try {
-      hits = search.search(query, LIMIT);
+      hits = find.get();
     } catch (RuntimeException e) {
       // runbooks are a bonus: a broken index must not cost the diagnosis
       return Optional.empty();

@@ -33,6 +33,9 @@ public final class RedactingAgent implements Agent {
         a.suggestions(),
         a.requested(),
         a.degraded(),
-        a.charts());
+        a.charts(),
+        a.choices().stream()
+            .map(c -> new Answer.Choice(Redactor.redact(c.label()), Redactor.redact(c.question())))
+            .toList());
   }
 }

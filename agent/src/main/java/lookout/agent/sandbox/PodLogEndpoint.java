@@ -43,6 +43,10 @@ final class PodLogEndpoint {
             new String(stored.getBody().getBytes(), StandardCharsets.UTF_8), Pod.class);
     String podName = pod.getMetadata().getName();
     List<String> names = pod.getSpec().getContainers().stream().map(Container::getName).toList();
+    List<String> initNames =
+        pod.getSpec().getInitContainers() == null
+            ? List.of()
+            : pod.getSpec().getInitContainers().stream().map(Container::getName).toList();
     String container = request.param("container");
     if (container == null || container.isEmpty()) {
       if (names.size() != 1) {
@@ -50,7 +54,7 @@ final class PodLogEndpoint {
             "a container name must be specified for pod " + podName + ", choose one of: " + names);
       }
       container = names.get(0);
-    } else if (!names.contains(container)) {
+    } else if (!names.contains(container) && !initNames.contains(container)) {
       return ApiResponses.badRequest("container " + container + " is not valid for pod " + podName);
     }
     ContainerStatus status = statusOf(pod, container).orElse(null);
@@ -91,11 +95,15 @@ final class PodLogEndpoint {
         bound(text.orElse(""), intParam(request, "tailLines"), intParam(request, "limitBytes")));
   }
 
+  /** The status of an app or init container (the kubelet serves both logs). */
   private static Optional<ContainerStatus> statusOf(Pod pod, String container) {
-    if (pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
+    if (pod.getStatus() == null) {
       return Optional.empty();
     }
-    return pod.getStatus().getContainerStatuses().stream()
+    return java.util.stream.Stream.of(
+            pod.getStatus().getContainerStatuses(), pod.getStatus().getInitContainerStatuses())
+        .filter(java.util.Objects::nonNull)
+        .flatMap(List::stream)
         .filter(s -> container.equals(s.getName()))
         .findFirst();
   }

@@ -7,8 +7,8 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 
 /**
  * The sandbox's API server: fabric8's CRUD store with the endpoints Lookout relies on made to
- * behave like a real API server (logs, field selectors, dry runs, version). Everything else goes to
- * CRUD.
+ * behave like a real API server (logs, field selectors, dry runs, version, discovery). Everything
+ * else goes to CRUD.
  */
 final class SandboxDispatcher extends Dispatcher {
   private static final String VERSION =
@@ -34,6 +34,10 @@ final class SandboxDispatcher extends Dispatcher {
       ApiRequest request = ApiRequest.of(raw);
       if (request.is("GET") && request.path().equals("/version")) {
         return ApiResponses.json(200, VERSION);
+      }
+      MockResponse discovery = request.is("GET") ? Discovery.answer(request.path()) : null;
+      if (discovery != null) {
+        return discovery;
       }
       if (PodLogEndpoint.applies(request)) {
         return logs.serve(request);

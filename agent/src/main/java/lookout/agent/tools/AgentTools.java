@@ -22,6 +22,7 @@ public final class AgentTools {
   private final KnowledgeTools knowledgeTools;
   private final ActionService actions;
   private final Investigator investigator;
+  private volatile ToolSource extra = ToolSource.NONE;
 
   public AgentTools(
       String cluster,
@@ -52,8 +53,31 @@ public final class AgentTools {
     return investigator;
   }
 
+  /** Joins tools from outside Lookout (MCP servers) to every toolbox made from now on. */
+  public AgentTools with(ToolSource tools) {
+    this.extra = tools;
+    return this;
+  }
+
+  /** Lookout's own cluster tools, for serving them to MCP clients. */
+  public ClusterTools clusterTools() {
+    return clusterTools;
+  }
+
+  /** Checks and turns "restart X" / "scale X to N" into typed actions (never runs them). */
+  public ActionService actions() {
+    return actions;
+  }
+
+  /** Lookout's knowledge search tool, for serving it to MCP clients. */
+  public KnowledgeTools knowledgeTools() {
+    return knowledgeTools;
+  }
+
   public Toolbox toolbox(Proposals proposals) {
     return new Toolbox(
-        List.of(clusterTools, metricsTools, knowledgeTools, new ActionTools(actions, proposals)));
+        List.of(clusterTools, metricsTools, knowledgeTools, new ActionTools(actions, proposals)),
+        extra,
+        proposals);
   }
 }

@@ -63,32 +63,25 @@ public final class Investigator {
    */
   public String problems(String namespace) {
     var reader = cluster.reader();
-    List<String> namespaces = Targets.blank(namespace) ? reader.namespaces() : List.of(namespace);
-    java.time.Instant now = reader.now();
-    List<Node> nodes = null;
+    var problemPods = reader.problemPods(Targets.blank(namespace) ? null : namespace);
+    List<Node> nodes = problemPods.isEmpty() ? List.of() : reader.nodes();
     List<Finding> found = new ArrayList<>();
-    for (String ns : namespaces) {
-      List<Pod> pods = reader.pods(ns).stream().filter(p -> PodText.problem(p, now)).toList();
-      if (pods.isEmpty()) {
-        continue;
-      }
-      if (nodes == null) {
-        nodes = reader.nodes();
-      }
-      ClusterFacts facts =
-          new ClusterFacts(
-              cluster.cluster(),
-              new ObjectRef("Namespace", null, ns),
-              pods,
-              reader.warnings(ns),
-              reader.claims(ns),
-              nodes,
-              Related.none(),
-              null);
-      engine.findings(facts).stream()
-          .filter(f -> f.severity() != Finding.Severity.INFO)
-          .forEach(found::add);
-    }
+    problemPods.forEach(
+        (ns, pods) -> {
+          ClusterFacts facts =
+              new ClusterFacts(
+                  cluster.cluster(),
+                  new ObjectRef("Namespace", null, ns),
+                  pods,
+                  reader.warnings(ns),
+                  reader.claims(ns),
+                  nodes,
+                  Related.none(),
+                  null);
+          engine.findings(facts).stream()
+              .filter(f -> f.severity() != Finding.Severity.INFO)
+              .forEach(found::add);
+        });
     List<String> out =
         found.stream()
             .sorted(java.util.Comparator.comparing(Finding::severity))

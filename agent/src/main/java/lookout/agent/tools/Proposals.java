@@ -10,10 +10,15 @@ import lookout.approvals.Action;
  * here can execute anything. Bounded: a model that proposes in a loop gets refused.
  */
 public final class Proposals {
-  static final int MAX = 3;
+  public static final int MAX = 3;
   private final List<Action> actions = new ArrayList<>();
 
-  synchronized boolean add(Action action) {
+  /**
+   * Adds the action unless the answer already carries {@link #MAX} others.
+   *
+   * @return false when refused for that limit
+   */
+  public synchronized boolean add(Action action) {
     if (actions.contains(action)) {
       return true;
     }

@@ -10,9 +10,11 @@ import dev.langchain4j.service.tool.ToolExecutionResult;
 import dev.langchain4j.service.tool.ToolExecutor;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import lookout.agent.redact.Redactor;
 
 /**
@@ -23,8 +25,23 @@ import lookout.agent.redact.Redactor;
 public final class Toolbox {
   private final List<ToolSpecification> specifications = new ArrayList<>();
   private final Map<String, ToolExecutor> executors = new LinkedHashMap<>();
+  private final ToolSource extra;
+  private final Set<String> extraNames = new HashSet<>();
+  private final List<String> unavailable;
+  private final Proposals proposals;
 
   public Toolbox(List<Object> tools) {
+    this(tools, ToolSource.NONE, new Proposals());
+  }
+
+  /**
+   * Lookout's annotated tool objects plus {@code extra}'s tools as they are now (a server that goes
+   * down during the question keeps its tools listed; calling them returns an error).
+   */
+  public Toolbox(List<Object> tools, ToolSource extra, Proposals proposals) {
+    this.extra = extra;
+    this.proposals = proposals;
+    this.unavailable = List.copyOf(extra.unavailable());
     for (Object tool : tools) {
       for (Method m : tool.getClass().getDeclaredMethods()) {
         if (m.isAnnotationPresent(Tool.class)) {
@@ -34,6 +51,10 @@ public final class Toolbox {
         }
       }
     }
+    for (ToolSpecification spec : extra.specifications()) {
+      specifications.add(spec);
+      extraNames.add(spec.name());
+    }
     ToolSpecifications.validateSpecifications(specifications);
   }
 
@@ -41,9 +62,17 @@ public final class Toolbox {
     return List.copyOf(specifications);
   }
 
+  /** Tool sources that were down when this toolbox was made, one line each, for the answer. */
+  public List<String> unavailable() {
+    return unavailable;
+  }
+
   public ToolCall execute(ToolExecutionRequest request) {
     ToolExecutor executor = executors.get(request.name());
     String args = request.arguments() == null ? "{}" : request.arguments();
+    if (executor == null && extraNames.contains(request.name())) {
+      return finish(request.name(), args, runExtra(request.name(), args));
+    }
     if (executor == null) {
       return new ToolCall(
           request.name(), args, "error", "ERROR: there is no tool named " + request.name());
@@ -59,10 +88,20 @@ public final class Toolbox {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       result = "ERROR: " + request.name() + " failed: " + cause.getMessage();
     }
-    if (result == null || result.isBlank()) {
-      result = "NO_DATA: empty result";
+    return finish(request.name(), args, result);
+  }
+
+  private String runExtra(String name, String args) {
+    try {
+      return extra.execute(name, args, proposals);
+    } catch (RuntimeException e) {
+      return "ERROR: " + name + " failed: " + e.getMessage();
     }
+  }
+
+  private static ToolCall finish(String name, String args, String raw) {
+    String result = raw == null || raw.isBlank() ? "NO_DATA: empty result" : raw;
     result = Redactor.redact(result);
-    return new ToolCall(request.name(), args, ToolCall.outcomeOf(result), result);
+    return new ToolCall(name, args, ToolCall.outcomeOf(result), result);
   }
 }

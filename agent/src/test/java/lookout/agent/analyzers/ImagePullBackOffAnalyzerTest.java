@@ -95,7 +95,7 @@ class ImagePullBackOffAnalyzerTest {
       delimiter = '|',
       textBlock =
           """
-          ErrImagePull      | pull access denied, repository does not exist or may require authorization: denied | refused the credentials
+          ErrImagePull      | pull access denied, repository does not exist or may require authorization: denied | does not exist in registry.example.com or needs credentials
           ErrImagePull      | dial tcp: lookup registry.example.com: no such host                                   | is unreachable
           InvalidImageName  | couldn't parse image reference                                                        | not a valid image reference
           ImagePullBackOff  | toomanyrequests: You have reached your pull rate limit                                | rate-limits pulls

@@ -27,12 +27,12 @@ import java.util.List;
  * Cluster facts from YAML as {@code kubectl get -o yaml} prints it (documents separated by {@code
  * ---}): pods, events, claims and nodes go to their lists, everything else to {@link Related}.
  */
-final class YamlFacts {
+public final class YamlFacts {
   private static final KubernetesSerialization YAML = new KubernetesSerialization();
 
   private YamlFacts() {}
 
-  static List<HasMetadata> objects(String yaml) {
+  public static List<HasMetadata> objects(String yaml) {
     List<HasMetadata> out = new ArrayList<>();
     for (String doc : yaml.split("(?m)^---\\s*$")) {
       if (!doc.isBlank()) {
@@ -42,11 +42,12 @@ final class YamlFacts {
     return out;
   }
 
-  static ClusterFacts facts(ObjectRef target, String yaml) {
+  public static ClusterFacts facts(ObjectRef target, String yaml) {
     return facts(target, yaml, List.of(), Fixtures.NO_LOGS);
   }
 
-  static ClusterFacts facts(ObjectRef target, String yaml, List<ReadGap> gaps, LogSource logs) {
+  public static ClusterFacts facts(
+      ObjectRef target, String yaml, List<ReadGap> gaps, LogSource logs) {
     List<HasMetadata> all = objects(yaml);
     return new ClusterFacts(
         "dev",

@@ -15,12 +15,13 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import lookout.agent.Answer;
 import lookout.agent.analyzers.Finding;
 import lookout.agent.charts.TimeChart;
 import lookout.agent.cluster.ClusterReader;
-import lookout.agent.inspect.CheckupRequest;
+import lookout.agent.grammar.CheckupRequest;
 import lookout.agent.inspect.UsageChecks;
 import lookout.agent.sandbox.SandboxCluster;
 import org.junit.jupiter.api.AfterAll;
@@ -153,7 +154,7 @@ class CapacityPrometheusTest {
     assertThat(byName.get("leaky").reasons()).containsExactly("memory peak above the request");
     assertThat(byName.get("leaky").usage().stack()).isEqualTo(Stack.JAVA);
 
-    Answer answer = answers.answer(CheckupRequest.Kind.RESOURCES, "shop");
+    Answer answer = answers.answer(CheckupRequest.Kind.RESOURCES, "shop", Locale.ENGLISH);
     assertThat(answer.summary()).contains("1 over-provisioned", "2 under-provisioned");
     assertThat(answer.sections())
         .anyMatch(
@@ -165,7 +166,7 @@ class CapacityPrometheusTest {
 
   @Test
   void forecasts_date_the_leak_and_the_full_volume_within_hours() {
-    Answer answer = answers.answer(CheckupRequest.Kind.FORECAST, "shop");
+    Answer answer = answers.answer(CheckupRequest.Kind.FORECAST, "shop", Locale.ENGLISH);
 
     Instant leakFull = START.plus(Duration.ofMinutes((long) ((1024 - 300) / 80.0 * 24 * 60)));
     Instant volumeFull = START.plus(Duration.ofDays(10));
@@ -213,7 +214,7 @@ class CapacityPrometheusTest {
 
   @Test
   void top_memory_ranks_by_current_use_with_limits() {
-    Answer answer = answers.answer(CheckupRequest.Kind.TOP_MEMORY, "shop");
+    Answer answer = answers.answer(CheckupRequest.Kind.TOP_MEMORY, "shop", Locale.ENGLISH);
     assertThat(answer.sections().getFirst().lines().getFirst())
         .startsWith("1. shop/leaky")
         .contains("of limit 1Gi");

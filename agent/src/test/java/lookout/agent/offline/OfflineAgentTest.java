@@ -162,11 +162,27 @@ class OfflineAgentTest {
   }
 
   @Test
-  void misspelt_name_gets_suggestions() {
+  void misspelt_name_is_read_as_the_name_it_is_close_to() {
     Answer answer = ask("what's wrong with chekout");
     assertThat(answer.summary())
-        .contains("No deployment, statefulset or daemonset named chekout")
-        .contains("prod/checkout", "staging/checkout");
+        .isEqualTo("checkout exists in prod and staging — which namespace?");
+    assertThat(answer.choices())
+        .extracting(Answer.Choice::question)
+        .containsExactly(
+            "diagnose deployment prod/checkout", "diagnose deployment staging/checkout");
+  }
+
+  @Test
+  void a_name_that_exists_nowhere_says_where_it_looked_and_what_is_near() {
+    Answer answer = ask("why is checkout-v2 failing?");
+    assertThat(answer.summary())
+        .startsWith("Nothing named checkout-v2 in any namespace of cluster sandbox.")
+        .contains("deployment prod/checkout", "deployment staging/checkout");
+    assertThat(lines(answer, false))
+        .anyMatch(
+            l -> l.startsWith("Kinds: ") && l.contains("deployments") && l.contains("cronjobs"))
+        .contains("Namespaces: default, prod, staging.");
+    assertThat(answer.requested()).isEmpty();
   }
 
   @Test

@@ -137,7 +137,8 @@ public final class ConfigLoader {
             "prometheus",
             "alerts",
             "inspections",
-            "feishu"));
+            "feishu",
+            "mcp"));
 
     var server = ServerConfig.bind(t, root);
 
@@ -230,6 +231,7 @@ public final class ConfigLoader {
     }
     List<InspectionSettings> inspections = InspectionConfig.bind(t, root, clusterNames);
     FeishuSettings feishu = FeishuSettings.bind(t, root);
+    McpConfig.Bound mcp = McpConfig.bind(t, root);
 
     if (!t.problems().isEmpty()) {
       throw new ConfigException(source, t.problems());
@@ -259,6 +261,8 @@ public final class ConfigLoader {
         prometheus,
         alerts,
         inspections,
-        feishu);
+        feishu,
+        mcp.servers(),
+        mcp.server());
   }
 }

@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import lookout.agent.mcp.McpServerConfig;
 import lookout.bot.alerts.AlertsSettings;
 import lookout.bot.http.HttpLimits;
 import lookout.bot.inspect.InspectionSettings;
+import lookout.bot.mcp.McpServerSettings;
 
 /**
  * The whole configuration, validated. Built by {@link ConfigLoader}; see the README's configuration
@@ -28,7 +30,9 @@ public record LookoutConfig(
     PrometheusSettings prometheus,
     AlertsSettings alerts,
     List<InspectionSettings> inspections,
-    FeishuSettings feishu) {
+    FeishuSettings feishu,
+    List<McpServerConfig> mcpServers,
+    McpServerSettings mcpServer) {
 
   /** HTTP listener and how much any client may hold it ({@code server.idleTimeout} …). */
   public record Server(String host, int port, HttpLimits limits) {

@@ -3,11 +3,9 @@ package lookout.bot.conversation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import lookout.adapters.charts.ChartPng;
 import lookout.adapters.chat.Message;
 import lookout.adapters.chat.Part;
 import lookout.agent.Answer;
-import lookout.agent.charts.Chart;
 import lookout.approvals.Action;
 import lookout.approvals.Approvals;
 
@@ -20,6 +18,7 @@ public final class AnswerMessages {
       "Offline mode: answered by Lookout's built-in analyzers (no LLM configured).";
 
   private final Approvals approvals;
+  private final ChartImages charts = new ChartImages();
 
   public AnswerMessages(Approvals approvals) {
     this.approvals = approvals;
@@ -38,13 +37,11 @@ public final class AnswerMessages {
         parts.add(new Part.Section(s.heading().isBlank() ? null : s.heading(), text));
       }
     }
-    for (Chart chart : answer.charts()) {
-      try {
-        parts.add(new Part.Image(chart.title(), ChartPng.render(ChartPlots.of(chart))));
-      } catch (RuntimeException | Error e) {
-        // No fonts or no AWT in a slim image: the text above already says everything.
-        parts.add(new Part.Note("chart \"" + chart.title() + "\" could not be drawn: " + e));
-      }
+    for (Part chart : charts.of(answer.charts())) {
+      parts.add(chart);
+    }
+    if (!answer.choices().isEmpty()) {
+      parts.add(new Part.Actions(choices(answer.choices())));
     }
     if (!answer.suggestions().isEmpty()) {
       List<Part.Button> buttons = new ArrayList<>();
@@ -58,6 +55,24 @@ public final class AnswerMessages {
       parts.add(new Part.Note(OFFLINE_NOTE));
     }
     return new Message(answer.summary(), parts);
+  }
+
+  /**
+   * One button per follow-up question, its value the signed question: a click can ask only what the
+   * answer offered. A question too long for a button stays in the text above instead.
+   */
+  private List<Part.Button> choices(List<Answer.Choice> choices) {
+    List<Part.Button> buttons = new ArrayList<>();
+    for (Answer.Choice choice : choices) {
+      try {
+        buttons.add(
+            new Part.Button(
+                choice.label(), approvals.questionToken(choice.question()), Part.Style.DEFAULT));
+      } catch (IllegalArgumentException e) {
+        // too long to sign into a button value: the answer's sections name it anyway
+      }
+    }
+    return buttons;
   }
 
   /** "Restart checkout", "Scale checkout to 3": what the button will ask approval for. */

@@ -32,14 +32,17 @@ final class ChartPlots {
                                   .toList(),
                               l.dashed()))
                   .toList(),
-              t.limit().map(l -> new LinePlot.Limit(l.label(), l.value())));
+              t.limit().map(l -> new LinePlot.Limit(l.label(), l.value())),
+              t.locale());
       case BarChart b ->
           new BarPlot(
               b.title(),
               scale(b.unit()),
               b.bars().stream()
                   .map(bar -> new BarPlot.Bar(bar.label(), bar.value(), bar.limit()))
-                  .toList());
+                  .toList(),
+              b.mark(),
+              b.locale());
     };
   }
 

@@ -86,19 +86,25 @@ public final class Conversations implements ChatHandler {
    * Answers synchronously (the CLI's {@code ask} and tests use this; chat goes through onMessage).
    */
   public void answer(Inbound in) {
-    ConversationRef where = in.conversation();
+    ask(in.conversation(), in.user().qualified(), in.text(), in.eventId());
+  }
+
+  /**
+   * Asks the agent as {@code user} and posts the answer (and any approval card) in {@code where}.
+   */
+  private void ask(ConversationRef where, String user, String text, String what) {
     try {
       // follow-ups share memory only inside a thread, never across a whole channel
       String thread =
           where.thread() == null
               ? null
               : where.platform() + ":" + where.channel() + ":" + where.thread();
-      Answer answer = agent.ask(new Question(in.text(), in.user().qualified(), thread));
+      Answer answer = agent.ask(new Question(text, user, thread));
       post(where, answers.render(answer));
       metrics.answer(where.platform(), answer.degraded());
-      answer.requested().ifPresent(action -> requestApproval(action, in.user().qualified(), where));
+      answer.requested().ifPresent(action -> requestApproval(action, user, where));
     } catch (RuntimeException e) {
-      log.error("while answering {} in {}", in.eventId(), where, e);
+      log.error("while answering {} in {}", what, where, e);
       post(where, Message.text("Sorry — I could not answer that: " + e.getMessage()));
     }
   }
@@ -112,6 +118,20 @@ public final class Conversations implements ChatHandler {
   public ClickReply onClick(Click click) {
     String user = click.user().qualified();
     try {
+      Optional<String> question = approvals.readQuestion(click.token());
+      if (question.isPresent()) {
+        // a follow-up the bot offered: asked as the clicker, answered in the clicked message's
+        // thread
+        ConversationRef on = click.message().conversation();
+        ConversationRef where =
+            on.thread() != null
+                ? on
+                : new ConversationRef(on.platform(), on.channel(), click.message().messageId());
+        metrics.question(where.platform());
+        work.execute(
+            () -> ask(where, user, question.get(), "click on " + click.message().messageId()));
+        return ClickReply.accepted("Asking: " + question.get());
+      }
       Optional<Action> proposal = approvals.readProposal(click.token());
       if (proposal.isPresent()) {
         return requestApproval(proposal.get(), user, click.message().conversation())
@@ -177,16 +197,27 @@ public final class Conversations implements ChatHandler {
     }
   }
 
+  /**
+   * Creates an approval request for {@code action} on behalf of {@code requester} (policy, breaker
+   * and dry run apply) and posts its card into {@code where}, where approvers decide it as any
+   * other card. Used for requests that do not come from a chat (MCP clients).
+   *
+   * @throws PolicyException when the request is refused; nothing is posted then
+   */
+  public ApprovalRequest requestInto(Action action, String requester, ConversationRef where) {
+    ApprovalRequest request = approvals.request(action, requester);
+    metrics.approval("requested");
+    MessageRef card = post(where, cards.render(request));
+    if (card != null) {
+      approvals.attachMessage(request.id(), MessageRefs.encode(card));
+    }
+    return request;
+  }
+
   private Optional<ApprovalRequest> requestApproval(
       Action action, String requester, ConversationRef where) {
     try {
-      ApprovalRequest request = approvals.request(action, requester);
-      metrics.approval("requested");
-      MessageRef card = post(where, cards.render(request));
-      if (card != null) {
-        approvals.attachMessage(request.id(), MessageRefs.encode(card));
-      }
-      return Optional.of(request);
+      return Optional.of(requestInto(action, requester, where));
     } catch (PolicyException e) {
       post(where, Message.text("Cannot request " + action.describe() + ": " + e.getMessage()));
       return Optional.empty();

@@ -8,12 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import lookout.agent.Agent;
 import lookout.agent.analyzers.Analyzers;
 import lookout.agent.capacity.CapacityAnswers;
 import lookout.agent.capacity.CapacityChecks;
 import lookout.agent.capacity.Forecasts;
 import lookout.agent.capacity.UsageReader;
+import lookout.agent.chain.AgentBuilder;
 import lookout.agent.cluster.ClusterReader;
 import lookout.agent.inspect.CheckupAgent;
 import lookout.agent.inspect.Inspector;
@@ -21,7 +21,6 @@ import lookout.agent.inspect.ReportWriter;
 import lookout.agent.llm.ModelReportWriter;
 import lookout.agent.llm.Models;
 import lookout.agent.metrics.MetricsSource;
-import lookout.agent.redact.RedactingAgent;
 import lookout.bot.config.ConfigException;
 import lookout.bot.config.LookoutConfig;
 import lookout.bot.conversation.Conversations;
@@ -70,12 +69,11 @@ final class InspectionSetup implements AutoCloseable {
   }
 
   /**
-   * {@code agent} with check-up and capacity requests answered first; their evidence (log lines,
-   * events) is redacted like every other answer.
+   * Check-up and capacity requests answered first by the agent being built; their evidence (log
+   * lines, events) is redacted with every other answer, once, by the chain.
    */
-  Agent wrap(Agent agent) {
-    return new RedactingAgent(
-        new CheckupAgent(agent, checkups, config.defaultCluster(), store, writer));
+  void configure(AgentBuilder agents) {
+    agents.checkups(checkups, store, writer);
   }
 
   /**

@@ -2,17 +2,14 @@ package lookout.bot.wiring;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
-import java.util.List;
-import lookout.agent.Agent;
-import lookout.agent.analyzers.Analyzer;
-import lookout.agent.grammar.CommandParser;
+import lookout.agent.analyzers.Analyzers;
+import lookout.agent.chain.AgentBuilder;
 import lookout.agent.llm.LlmOptions;
-import lookout.agent.llm.ModelAgent;
 import lookout.agent.llm.Models;
 import lookout.agent.metrics.MetricsSource;
 import lookout.agent.metrics.PrometheusClient;
 import lookout.agent.metrics.SandboxMetrics;
-import lookout.agent.redact.RedactingAgent;
+import lookout.agent.tools.AgentTools;
 import lookout.bot.config.LookoutConfig;
 import lookout.bot.metrics.AgentMeters;
 import lookout.bot.metrics.BotMetrics;
@@ -21,47 +18,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chooses the agent: with an {@code llm:} block, the model agent over the default cluster's tools
- * with the offline agent as its fallback and command path; without one, the offline agent alone.
- * Either way every answer is redacted before it reaches chat.
+ * The model side of the agent: with an {@code llm:} block, questions go to the model over the
+ * default cluster's tools, with the offline agent for commands and failures; without one, nothing
+ * is added and the offline agent answers.
  */
 final class LlmSetup {
   private static final Logger log = LoggerFactory.getLogger(LlmSetup.class);
 
   private LlmSetup() {}
 
-  static Agent agent(
-      LookoutConfig config,
-      KubernetesClient client,
-      List<Analyzer> analyzers,
-      Search search,
-      CommandParser parser,
-      Agent offline,
-      BotMetrics metrics) {
+  /** The default cluster's tool services, shared by the model agent and the MCP server. */
+  static AgentTools tools(LookoutConfig config, KubernetesClient client, Search search) {
+    String cluster = config.defaultCluster();
+    return new AgentTools(
+        cluster,
+        client,
+        Analyzers.all(),
+        search,
+        metricsFor(config, cluster, client),
+        Clock.systemUTC());
+  }
+
+  static void configure(
+      AgentBuilder agents, LookoutConfig config, AgentTools tools, BotMetrics metrics) {
     if (!config.llm().enabled()) {
       log.info("LLM: none configured, answering offline");
-      return new RedactingAgent(offline);
+      if (!config.mcpServers().isEmpty()) {
+        // only the model calls tools: without it the servers serve approved calls alone
+        log.warn("mcp.servers is set but llm: is not: the offline agent does not call MCP tools");
+      }
+      return;
     }
     LlmOptions options = config.llm().options().orElseThrow();
-    String cluster = config.defaultCluster();
-    var tools =
-        new lookout.agent.tools.AgentTools(
-            cluster,
-            client,
-            analyzers,
-            search,
-            metricsFor(config, cluster, client),
-            Clock.systemUTC());
     log.info("LLM: {} at {} (offline fallback on errors)", options.model(), options.baseUrl());
-    return new RedactingAgent(
-        new ModelAgent(
-            Models.openAiCompatible(options),
-            options,
-            tools,
-            offline,
-            parser,
-            new AgentMeters(metrics.registry()),
-            Clock.systemUTC()));
+    agents.model(
+        Models.openAiCompatible(options), options, tools, new AgentMeters(metrics.registry()));
   }
 
   /** Prometheus when configured for the cluster, generated series for the sandbox, else none. */

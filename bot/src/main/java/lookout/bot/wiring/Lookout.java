@@ -15,10 +15,11 @@ import lookout.adapters.chat.ChatAdapter;
 import lookout.adapters.outbox.Outbox;
 import lookout.adapters.outbox.OutboxPolicy;
 import lookout.agent.Agent;
+import lookout.agent.actions.ActionRouter;
 import lookout.agent.actions.KubernetesActionExecutor;
-import lookout.agent.analyzers.Analyzers;
-import lookout.agent.grammar.RuleCommandParser;
-import lookout.agent.offline.OfflineAgent;
+import lookout.agent.chain.AgentBuilder;
+import lookout.agent.mcp.McpServers;
+import lookout.agent.tools.AgentTools;
 import lookout.approvals.Approvals;
 import lookout.approvals.ButtonTokens;
 import lookout.approvals.Policy;
@@ -33,6 +34,7 @@ import lookout.bot.db.SigningKey;
 import lookout.bot.ha.LeaderLease;
 import lookout.bot.ha.Leadership;
 import lookout.bot.http.Readiness;
+import lookout.bot.mcp.McpServerSetup;
 import lookout.bot.metrics.BotMetrics;
 import lookout.bot.platforms.PlatformSetup;
 import lookout.bot.platforms.Platforms;
@@ -47,6 +49,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Lookout implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Lookout.class);
+  private static final Duration MCP_FIRST_WAIT = Duration.ofSeconds(5);
 
   private final List<AutoCloseable> resources = new ArrayList<>();
   private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
@@ -60,6 +63,7 @@ public final class Lookout implements AutoCloseable {
   private KnowledgeBase knowledge;
   private Leadership leadership;
   private javax.sql.DataSource database;
+  private McpServerSetup mcpServer;
   // Completed once the server listens: heavy background work (the embedding model) waits for it.
   private final java.util.concurrent.CompletableFuture<Void> started =
       new java.util.concurrent.CompletableFuture<>();
@@ -115,35 +119,31 @@ public final class Lookout implements AutoCloseable {
         config.clusters().stream().anyMatch(c -> c.mode() == LookoutConfig.Cluster.Mode.SANDBOX);
     int incidents = KnowledgeSetup.indexIncidents(knowledge, db.dataSource(), sandbox);
 
+    // MCP servers Lookout uses: connecting in the background, waiting a little so the first
+    // question usually sees their tools; one that is down never stops Lookout from starting
+    McpServers mcp = McpServers.start(config.mcpServers(), MCP_FIRST_WAIT);
+    resources.add(mcp);
     Approvals approvals =
         new Approvals(
             db.dataSource(),
             policy,
             new ButtonTokens(
                 SigningKey.loadOrCreate(config.approvals().signingKey(), config.dataDir())),
-            new KubernetesActionExecutor(clusters.clients()),
+            new ActionRouter(new KubernetesActionExecutor(clusters.clients()), mcp.executor()),
             Clock.systemUTC());
-    Agent offline =
-        OfflineAgent.create(
-            clusters.clients(),
-            config.defaultCluster(),
-            new RuleCommandParser(),
-            Analyzers.all(),
-            knowledge,
-            approvals);
-    Agent agent =
-        LlmSetup.agent(
-            config,
-            clusters.clients().get(config.defaultCluster()),
-            Analyzers.all(),
-            knowledge,
-            new RuleCommandParser(),
-            offline,
-            metrics);
-
+    AgentBuilder agents =
+        AgentBuilder.over(clusters.clients(), config.defaultCluster())
+            .search(knowledge)
+            .approvals(approvals)
+            .informers();
+    AgentTools tools =
+        LlmSetup.tools(config, clusters.clients().get(config.defaultCluster()), knowledge)
+            .with(mcp.tools(config.defaultCluster()));
+    LlmSetup.configure(agents, config, tools, metrics);
     inspections = new InspectionSetup(config, clusters.clients(), db.dataSource());
     resources.add(inspections);
-    agent = inspections.wrap(agent);
+    inspections.configure(agents);
+    Agent agent = agents.build();
 
     Map<String, ChatAdapter> byPlatform = new LinkedHashMap<>();
     for (ChatAdapter adapter : adapters) {
@@ -160,6 +160,19 @@ public final class Lookout implements AutoCloseable {
     DeliveryDedupe dedupe = new DeliveryDedupe(db.dataSource(), Clock.systemUTC());
     resources.add(dedupe);
     conversations = new Conversations(byPlatform, agent, approvals, dedupe, metrics, work);
+    if (config.mcpServer().enabled()) {
+      mcpServer =
+          new McpServerSetup(
+              config.mcpServer(),
+              new McpServerSetup.Parts(
+                  agent,
+                  new lookout.bot.conversation.AnswerMessages(approvals)::render,
+                  tools,
+                  approvals,
+                  conversations,
+                  work));
+      resources.add(mcpServer);
+    }
     if (config.alerts().enabled()) {
       alerts =
           lookout.bot.alerts.AlertsSetup.open(
@@ -258,6 +271,11 @@ public final class Lookout implements AutoCloseable {
   /** The knowledge search (runbooks and incidents). */
   public KnowledgeBase knowledge() {
     return knowledge;
+  }
+
+  /** Lookout's own MCP endpoint, when {@code mcp.server.enabled}. */
+  public java.util.Optional<McpServerSetup> mcpServer() {
+    return java.util.Optional.ofNullable(mcpServer);
   }
 
   /** Alerts, when {@code alerts.enabled}. */

@@ -75,6 +75,7 @@ public final class LookoutServer implements AutoCloseable {
                 wired.platforms().forEach(p -> p.mount(r, wired.conversations(), wired.work()));
                 new KnowledgeRoutes(wired.knowledge(), blocking).mount(vertx, r);
                 wired.alerts().ifPresent(a -> a.mount(r, config.server().loopback(), wired.work()));
+                wired.mcpServer().ifPresent(m -> m.mount(r));
                 if (config.console().enabled()) {
                   new ConsoleRoutes(
                           console,

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An alert thread where people act: the analysis suggests a restart, alice presses the button, bob
- * approves the card in the thread, the alert resolves — and the incident says what was done, by
- * whom, approved by whom, and how it ended. {@code /metrics} counts the alert traffic.
+ * An alert thread where people act: alice asks for a restart in the thread, bob approves the card
+ * in the thread, the alert resolves — and the incident says what was done, by whom, approved by
+ * whom, and how it ended. {@code /metrics} counts the alert traffic.
  */
 class AlertIncidentActionsTest {
   static final String TOKEN = "alerts-test-token-" + Long.toHexString(System.nanoTime());
@@ -110,16 +110,25 @@ class AlertIncidentActionsTest {
     ObjectNode firing = sample("actions-test-group");
     assertThat(alertmanager(firing).statusCode()).isEqualTo(200);
 
-    // 🔥 root, then 🔎 analysis in its thread with a suggested restart.
+    // 🔥 root, then 🔎 analysis in its thread. The crash is a missing DATABASE_URL, which a
+    // restart does not fix, so the analysis offers no restart button; alice asks for one anyway.
     JsonNode root = await(m -> m.path("thread").isNull() && summary(m).contains("FIRING"));
     String thread = root.path("id").asText();
     JsonNode analysis =
         await(m -> thread.equals(m.path("thread").asText()) && summary(m).startsWith("🔎"));
-    String propose = firstButton(analysis, "Request: Restart");
+    assertThat(analysis.toString()).doesNotContain("Request: Restart");
+    var asked =
+        chat.post(
+            "/api/console/messages",
+            JSON.writeValueAsString(
+                java.util.Map.of(
+                    "user", "alice",
+                    "channel", "alerts",
+                    "thread", thread,
+                    "text", "restart checkout in staging")));
+    assertThat(asked.status()).as(String.valueOf(asked.body())).isEqualTo(202);
 
-    // alice presses it: the approval card lands in the alert thread.
-    var pressed = chat.click("alice", analysis.path("id").asText(), propose);
-    assertThat(pressed.status()).as(String.valueOf(pressed.body())).isEqualTo(200);
+    // The approval card lands in the alert thread.
     JsonNode card =
         await(
             m ->

@@ -57,4 +57,28 @@ class CheckupChatTest {
     String sizing = chat.say("bob", "@lookout 哪些服务资源浪费最多 prod");
     assertThat(summary(chat.awaitBot(sizing, m -> true))).startsWith("Right-sizing sandbox/prod");
   }
+
+  @Test
+  void a_chinese_question_gets_its_charts_in_chinese() throws Exception {
+    JsonNode top = chat.awaitBot(chat.say("carol", "@lookout prod 谁最占内存"), m -> true);
+    assertThat(chartTitles(top)).containsExactly("sandbox/prod 内存占用最高的工作负载（每个 Pod，当前）");
+
+    JsonNode waste = chat.awaitBot(chat.say("carol", "@lookout 哪些服务资源浪费最多"), m -> true);
+    assertThat(chartTitles(waste)).containsExactly("sandbox 超配最多的工作负载：内存峰值与请求量");
+    assertThat(waste.path("parts").findValuesAsText("type")).doesNotContain("note");
+  }
+
+  /** The titles of the message's pictures, each checked to be a PNG of the charts' width. */
+  static java.util.List<String> chartTitles(JsonNode message) throws Exception {
+    java.util.List<String> titles = new java.util.ArrayList<>();
+    for (JsonNode part : message.path("parts")) {
+      if (part.path("type").asText().equals("image")) {
+        byte[] png = java.util.Base64.getDecoder().decode(part.path("png").asText());
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertThat(image.getWidth()).isEqualTo(ChartPng.WIDTH);
+        titles.add(part.path("title").asText());
+      }
+    }
+    return titles;
+  }
 }

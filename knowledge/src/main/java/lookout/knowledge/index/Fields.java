@@ -5,11 +5,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.VectorSimilarityFunction;
 
 /** Field names and the mapping between {@link IndexDocument} and a Lucene document. */
@@ -19,6 +21,8 @@ public final class Fields {
   public static final String TITLE = "title";
   public static final String ALERT = "alert";
   public static final String ALERT_EXACT = "alert_exact";
+  public static final String ABOUT = "about";
+  public static final String WORDS = "words";
   public static final String HEADINGS = "headings";
   public static final String BODY = "body";
   public static final String NAMESPACE = "namespace";
@@ -34,9 +38,21 @@ public final class Fields {
 
   /** Analyzed fields searched by words, with their weight: names and headings beat body text. */
   public static final Map<String, Float> BOOSTS =
-      Map.of(TITLE, 3f, ALERT, 3f, HEADINGS, 2f, BODY, 1f);
+      Map.of(TITLE, 3f, ALERT, 3f, ABOUT, 1.5f, HEADINGS, 2f, BODY, 1f);
+
+  /** Indexed words only (no positions, frequencies, norms or stored text): a vocabulary. */
+  private static final FieldType WORDS_TYPE = wordsType();
 
   private Fields() {}
+
+  private static FieldType wordsType() {
+    FieldType t = new FieldType();
+    t.setTokenized(true);
+    t.setIndexOptions(IndexOptions.DOCS);
+    t.setOmitNorms(true);
+    t.freeze();
+    return t;
+  }
 
   /**
    * The Lucene document for {@code d}.
@@ -52,8 +68,10 @@ public final class Fields {
     doc.add(new TextField(TITLE, d.title(), Field.Store.YES));
     doc.add(new TextField(ALERT, d.alertName(), Field.Store.YES));
     doc.add(new StringField(ALERT_EXACT, exact(d.alertName()), Field.Store.NO));
+    doc.add(new TextField(ABOUT, d.about(), Field.Store.YES));
     doc.add(new TextField(HEADINGS, d.headings(), Field.Store.YES));
     doc.add(new TextField(BODY, d.body(), Field.Store.YES));
+    doc.add(new Field(WORDS, String.join("\n", d.title(), d.headings(), d.body()), WORDS_TYPE));
     doc.add(new StringField(NAMESPACE, d.namespace(), Field.Store.YES));
     doc.add(new StringField(SERVICE, d.service(), Field.Store.YES));
     doc.add(new StringField(CLUSTER, d.cluster(), Field.Store.YES));
@@ -80,6 +98,7 @@ public final class Fields {
         doc.get(KIND),
         doc.get(TITLE),
         doc.get(ALERT),
+        doc.get(ABOUT),
         doc.get(HEADINGS),
         doc.get(BODY),
         doc.get(NAMESPACE),

@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param kind {@code runbook} or {@code incident}
  * @param title the runbook or incident title
  * @param alertName the alert it is about, empty if none
+ * @param about what the whole document is about, repeated in each of its sections (a runbook's
+ *     "Meaning"), so a section matches words of its runbook's subject; empty if none
  * @param headings the section heading(s), empty for a whole document
  * @param body the text
  * @param namespace Kubernetes namespace, empty if none
@@ -24,6 +26,7 @@ public record IndexDocument(
     String kind,
     String title,
     String alertName,
+    String about,
     String headings,
     String body,
     String namespace,
@@ -40,6 +43,7 @@ public record IndexDocument(
     Objects.requireNonNull(kind, "kind");
     title = orEmpty(title);
     alertName = orEmpty(alertName);
+    about = orEmpty(about);
     headings = orEmpty(headings);
     body = orEmpty(body);
     namespace = orEmpty(namespace);

@@ -31,7 +31,7 @@ public final class LuceneIndex implements Closeable {
 
   private LuceneIndex(Directory directory) throws IOException {
     this.directory = directory;
-    IndexWriterConfig config = new IndexWriterConfig(TextAnalysis.analyzer());
+    IndexWriterConfig config = new IndexWriterConfig(TextAnalysis.indexing());
     config.setRAMBufferSizeMB(64);
     this.writer = new IndexWriter(directory, config);
     this.searchers = new SearcherManager(writer, null);

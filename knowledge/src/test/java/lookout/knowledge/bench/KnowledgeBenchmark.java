@@ -17,6 +17,7 @@ import lookout.knowledge.SearchRequest;
 import lookout.knowledge.embed.Embedder;
 import lookout.knowledge.embed.MiniLmEmbedder;
 import lookout.knowledge.eval.EvalQuery;
+import lookout.knowledge.eval.RunbookCase;
 import lookout.knowledge.incidents.Incident;
 
 /**
@@ -94,6 +95,7 @@ public final class KnowledgeBenchmark {
       latency(base, queries, bm25, "BM25 query (top 5, snippets)");
       latency(base, queries, hybrid, "hybrid query, query vector from the stand-in");
       latency(base, queries, filtered, "hybrid + kind/namespace filters");
+      runbookLatency(base);
       print("heap used after GC (after queries)", "%,.0f MB", heapMb());
     }
   }
@@ -133,6 +135,32 @@ public final class KnowledgeBenchmark {
         nanos.length,
         (double) hits / nanos.length);
     System.out.println("  slowest: " + slowQuery.substring(0, Math.min(100, slowQuery.length())));
+  }
+
+  /**
+   * The diagnosis and alert path: {@code runbooks(RunbookQuery, 3)} in BM25 mode (the offline
+   * default) for every case of the runbook query sets, findings through their builder.
+   */
+  private static void runbookLatency(KnowledgeBase base) {
+    List<RunbookCase> cases = new ArrayList<>();
+    RunbookCase.PARTS.forEach(part -> cases.addAll(RunbookCase.load(part)));
+    for (int i = 0; i < 300; i++) {
+      base.runbooks(cases.get(i % cases.size()).toQuery(), 3, SearchRequest.Mode.BM25);
+    }
+    long[] nanos = new long[cases.size()];
+    for (int i = 0; i < nanos.length; i++) {
+      long t = System.nanoTime();
+      base.runbooks(cases.get(i).toQuery(), 3, SearchRequest.Mode.BM25);
+      nanos[i] = System.nanoTime() - t;
+    }
+    Arrays.sort(nanos);
+    print(
+        "runbooks(RunbookQuery, 3), BM25",
+        "p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d queries)",
+        nanos[nanos.length / 2] / 1e6,
+        nanos[(int) (nanos.length * 0.99)] / 1e6,
+        nanos[nanos.length - 1] / 1e6,
+        nanos.length);
   }
 
   /** What the real model adds to a hybrid query: embedding the query text. */

@@ -1,4 +1,4 @@
-package lookout.agent.inspect;
+package lookout.agent.grammar;
 
 import java.text.Normalizer;
 import java.util.Locale;

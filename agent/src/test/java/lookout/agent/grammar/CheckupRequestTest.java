@@ -1,9 +1,9 @@
-package lookout.agent.inspect;
+package lookout.agent.grammar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
-import lookout.agent.inspect.CheckupRequest.Kind;
+import lookout.agent.grammar.CheckupRequest.Kind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;

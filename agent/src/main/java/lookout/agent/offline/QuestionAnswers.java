@@ -1,0 +1,153 @@
+package lookout.agent.offline;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import lookout.agent.Answer;
+import lookout.agent.analyzers.ObjectRef;
+import lookout.agent.grammar.Clues;
+import lookout.agent.grammar.Look;
+import lookout.agent.resolve.Inventory;
+import lookout.agent.resolve.InventoryReader;
+import lookout.agent.resolve.Resolver;
+import lookout.agent.resolve.Target;
+
+/**
+ * Answers questions (anything that is not a command): resolves what the question is about against
+ * the cluster's inventory, then diagnoses it, shows its status or its logs; asks back when several
+ * objects match, says where it looked when none does, and lists what needs attention when the
+ * question names nothing. Reads only: no question leads to a write or a dry run.
+ */
+final class QuestionAnswers {
+  private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet");
+
+  private final String cluster;
+  private final KubernetesClient client;
+  private final InventoryReader inventory;
+  private final Resolver resolver = new Resolver();
+  private final ThreadTargets threads = new ThreadTargets();
+  private final Diagnoser diagnoser;
+  private final StatusAnswers status;
+  private final LogsAnswers logs;
+  private final Clock clock;
+
+  QuestionAnswers(
+      String cluster,
+      KubernetesClient client,
+      InventoryReader inventory,
+      Diagnoser diagnoser,
+      StatusAnswers status,
+      LogsAnswers logs,
+      Clock clock) {
+    this.clock = clock;
+    this.cluster = cluster;
+    this.client = client;
+    this.inventory = inventory;
+    this.diagnoser = diagnoser;
+    this.status = status;
+    this.logs = logs;
+  }
+
+  /**
+   * @param look what the question asks
+   * @param namespace a namespace the grammar placed, or null
+   * @param name a name the grammar placed, or null
+   * @param original the question as written, for "I did not understand"
+   * @param thread the conversation thread, for "it" and "logs?" after an answer; null for none
+   */
+  Answer answer(
+      Look look, String namespace, String name, Clues clues, String original, String thread) {
+    Instant started = clock.instant();
+    Inventory names = inventory.read(clues.text(), InventoryReader.REUSE);
+    Target target = resolver.resolve(names, clues, namespace, name);
+    if (names.listedAt().isBefore(started)
+        && (target instanceof Target.Missing
+            || target instanceof Target.NoNamespace
+            || target instanceof Target.Nothing)) {
+      // "not found" and "what is broken now" must not come from names listed a while ago
+      names = inventory.read(clues.text(), Duration.ZERO);
+      target = resolver.resolve(names, clues, namespace, name);
+    }
+    if (target instanceof Target.Nothing && (clues.refersBack() || look == Look.LOGS)) {
+      target = threads.last(thread).<Target>map(Target.One::new).orElse(target);
+    }
+    if (target instanceof Target.One one) {
+      threads.remember(thread, one.ref());
+    }
+    return switch (target) {
+      case Target.One one -> one(look, one.ref(), clues);
+      case Target.Scope scope -> scope(look, scope.namespace(), clues);
+      case Target.Several several -> AskBack.of(several.refs(), look);
+      case Target.Missing missing -> NotFound.of(cluster, missing, look);
+      case Target.NoNamespace none -> NotFound.noNamespace(cluster, none);
+      case Target.Nothing nothing -> nothing(look, clues, names, original);
+    };
+  }
+
+  private Answer one(Look look, ObjectRef ref, Clues clues) {
+    boolean workload = WORKLOADS.contains(ref.kind());
+    return switch (look) {
+      case LOGS -> logs(ref);
+      case STATUS ->
+          workload && !clues.problem()
+              ? status.status(ref.namespace(), ref.name())
+              : diagnoser.diagnose(ref);
+      case DIAGNOSE, NONE -> diagnoser.diagnose(ref);
+    };
+  }
+
+  private Answer scope(Look look, String namespace, Clues clues) {
+    return switch (look) {
+      case LOGS ->
+          Replies.text(
+              "Whose logs in "
+                  + namespace
+                  + "? Name a workload or pod, e.g. \"logs of checkout in "
+                  + namespace
+                  + "\".");
+      case STATUS ->
+          clues.problem() ? diagnoser.namespace(namespace) : status.status(namespace, null);
+      case DIAGNOSE, NONE -> diagnoser.namespace(namespace);
+    };
+  }
+
+  private Answer nothing(Look look, Clues clues, Inventory names, String original) {
+    if (look == Look.STATUS && !clues.problem()) {
+      return status.status(null, null);
+    }
+    if (look == Look.NONE && !clues.problem()) {
+      return Overview.notUnderstood(cluster, names, original);
+    }
+    if (look == Look.LOGS) {
+      return Replies.text(
+          "Whose logs? Name a workload or pod, e.g. \"logs of checkout in staging\".");
+    }
+    return Overview.of(cluster, names);
+  }
+
+  /** Logs come from pods: of the pod itself, of a workload's worst pod, of a job's newest pod. */
+  private Answer logs(ObjectRef ref) {
+    if (ref.kind().equals("Pod") || WORKLOADS.contains(ref.kind())) {
+      return logs.logs(ref.namespace(), ref.name());
+    }
+    if (ref.kind().equals("Job")) {
+      var pods =
+          client
+              .pods()
+              .inNamespace(ref.namespace())
+              .withLabel("job-name", ref.name())
+              .list()
+              .getItems();
+      if (!pods.isEmpty()) {
+        return logs.logs(ref.namespace(), pods.getLast().getMetadata().getName());
+      }
+      return Replies.text(ref + " has no pods left, so there are no logs to show.");
+    }
+    return Replies.text(
+        "Logs come from pods, and "
+            + ref
+            + " runs none itself: ask for the logs of the workload or pod behind it.");
+  }
+}

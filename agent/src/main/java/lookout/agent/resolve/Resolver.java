@@ -1,0 +1,246 @@
+package lookout.agent.resolve;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import lookout.agent.analyzers.ObjectRef;
+import lookout.agent.grammar.Clues;
+import lookout.agent.grammar.CommonWords;
+
+/**
+ * Turns a question's clues into the object it is about, against the cluster's inventory. A name the
+ * grammar placed ("status of x", "x 的日志", "deploy/x") is tried first, exactly; otherwise the names
+ * the text mentions are found ({@link Mentions}). A namespace written with a marker ("in shop", "-n
+ * shop", "shop 下的") or mentioned anywhere narrows the matches; an object that exists as several
+ * kinds under one name (a Deployment, its Service and its HPA) is one answer, the kind the words
+ * hint at or else the workload; the same name in several namespaces is asked back.
+ */
+public final class Resolver {
+  /** Most objects offered to choose from; more are cut (narrow by namespace). */
+  static final int MAX_CHOICES = 6;
+
+  private static final Pattern NAME_LIKE =
+      Pattern.compile("[a-z0-9]+(?:[-.][a-z0-9]+)+|[a-z]+[0-9]+[a-z0-9]*");
+
+  /** Kinds in the order a bare name means them: the workload before what points at it. */
+  private static final List<String> DEFAULT_ORDER =
+      List.of(
+          "Deployment",
+          "StatefulSet",
+          "DaemonSet",
+          "CronJob",
+          "Job",
+          "Service",
+          "Ingress",
+          "HorizontalPodAutoscaler",
+          "PersistentVolumeClaim",
+          "Pod",
+          "Node",
+          "Namespace");
+
+  /**
+   * @param namespaceHint a namespace the command named, or null (the clues' marker is used then)
+   * @param nameHint a name the command placed, or null
+   */
+  public Target resolve(Inventory inventory, Clues clues, String namespaceHint, String nameHint) {
+    Mentions mentions = new Mentions(inventory);
+    String name = nameHint != null ? nameHint : clues.name();
+    Set<String> namespaces = new LinkedHashSet<>();
+    boolean explicitNamespace = false;
+    if (clues.namespace() != null) {
+      // written with a marker ("in qa", "-n qa", "qa 的 …"): it must exist
+      Optional<String> real = namespace(clues.namespace(), inventory);
+      if (real.isPresent()) {
+        namespaces.add(real.get());
+        explicitNamespace = true;
+      } else if (!objects(mentions.exact(clues.namespace())).isEmpty()) {
+        // "checkout 的日志", "order-history 的 init 容器": what looked like a namespace is the object
+        name = clues.namespace();
+      } else {
+        return new Target.NoNamespace(clues.namespace(), inventory.namespaces());
+      }
+    } else if (namespaceHint != null) {
+      namespace(namespaceHint, inventory).ifPresent(namespaces::add); // placed by convention only
+    }
+    List<List<Inventory.Entry>> groups = mentioned(mentions, clues, namespaces, explicitNamespace);
+    if (!groups.isEmpty() && clues.name() != null) {
+      // several names mentioned, one of them with a marker ("logs of x …"): that one
+      List<List<Inventory.Entry>> marked =
+          groups.stream()
+              .filter(g -> Names.squash(g.get(0).ref().name()).equals(Names.squash(clues.name())))
+              .toList();
+      groups = marked.isEmpty() ? groups : marked;
+    }
+    if (groups.isEmpty() && name != null) {
+      // names that are ordinary words ("deploy/status") are found only where the grammar put them
+      List<Inventory.Entry> exact = objects(mentions.exact(name));
+      if (!exact.isEmpty()) {
+        groups = List.of(exact);
+      }
+    }
+    List<ObjectRef> refs = choose(groups, namespaces, explicitNamespace, clues.kinds());
+    if (refs.size() == 1) {
+      return new Target.One(refs.get(0));
+    }
+    if (refs.size() > 1) {
+      return new Target.Several(refs.stream().limit(MAX_CHOICES).toList());
+    }
+    // a name written like one, or placed by a marker, that matched nothing is "not found"; a plain
+    // word the grammar merely guessed at ("why is everything slow") is no name at all
+    String guessed = name != null && NAME_LIKE.matcher(name).matches() ? name : clues.name();
+    String wanted = guessed != null ? guessed : wanted(clues.text(), mentions);
+    if (wanted != null && !(namespaces.contains(wanted))) {
+      String where = namespaces.isEmpty() ? null : namespaces.iterator().next();
+      return new Target.Missing(
+          wanted,
+          where,
+          Nearest.to(wanted, inventory),
+          new Target.Searched(
+              inventory.kinds(), where == null ? inventory.namespaces() : List.of(where)),
+          inventory.unreadable());
+    }
+    if (!namespaces.isEmpty()) {
+      return new Target.Scope(namespaces.iterator().next());
+    }
+    return new Target.Nothing();
+  }
+
+  /**
+   * The objects the text mentions, by mention, only those matched best (whole names before typos,
+   * typos before parts of names, parts before translated Chinese words); namespaces mentioned go to
+   * {@code namespaces}.
+   */
+  private static List<List<Inventory.Entry>> mentioned(
+      Mentions mentions, Clues clues, Set<String> namespaces, boolean explicitNamespace) {
+    List<Mentions.Match> found = new ArrayList<>(mentions.find(Mentions.words(clues.text())));
+    if (found.stream().allMatch(m -> objects(m.entries()).isEmpty())) {
+      found.addAll(mentions.translated(clues.text()));
+    }
+    int best =
+        found.stream()
+            .filter(m -> !objects(m.entries()).isEmpty())
+            .mapToInt(Mentions.Match::distance)
+            .min()
+            .orElse(0);
+    boolean severalSpans = found.stream().filter(m -> !objects(m.entries()).isEmpty()).count() > 1;
+    List<List<Inventory.Entry>> groups = new ArrayList<>();
+    for (Mentions.Match m : found) {
+      List<Inventory.Entry> objects = objects(m.entries());
+      boolean isNamespace = m.entries().stream().anyMatch(e -> e.ref().kind().equals("Namespace"));
+      if (isNamespace && (objects.isEmpty() || severalSpans)) {
+        if (!explicitNamespace) {
+          m.entries().stream()
+              .filter(e -> e.ref().kind().equals("Namespace"))
+              .forEach(e -> namespaces.add(e.ref().name()));
+        }
+        continue; // "shop" in "reviews in shop" is where, not what
+      }
+      if (!objects.isEmpty() && m.distance() == best) {
+        groups.add(objects);
+      }
+    }
+    return groups;
+  }
+
+  /**
+   * One object per (namespace, name), in the namespaces named when any match there, the kind the
+   * words hint at or else the workload first.
+   */
+  static List<ObjectRef> choose(
+      List<List<Inventory.Entry>> groups,
+      Set<String> namespaces,
+      boolean strict,
+      List<String> hinted) {
+    List<Inventory.Entry> all = groups.stream().flatMap(List::stream).toList();
+    if (!namespaces.isEmpty()) {
+      List<Inventory.Entry> inside =
+          all.stream()
+              .filter(e -> e.ref().namespace() == null || namespaces.contains(e.ref().namespace()))
+              .toList();
+      if (strict || !inside.isEmpty()) {
+        all =
+            inside; // a namespace written with a marker must hold the object; one merely mentioned
+        // narrows
+      }
+    }
+    Map<String, List<Inventory.Entry>> byObject = new LinkedHashMap<>();
+    for (Inventory.Entry e : all) {
+      byObject
+          .computeIfAbsent(e.ref().namespace() + "/" + e.ref().name(), k -> new ArrayList<>())
+          .add(e);
+    }
+    List<ObjectRef> out = new ArrayList<>();
+    for (List<Inventory.Entry> same : byObject.values()) {
+      out.add(
+          same.stream()
+              .min(java.util.Comparator.comparingInt(e -> rank(e.ref().kind(), hinted)))
+              .orElseThrow()
+              .ref());
+    }
+    out = withoutRuns(out);
+    if (out.size() > 1 && !hinted.isEmpty()) {
+      // "the trino volume": of different objects, the one of the kind the words name or hint at
+      List<ObjectRef> ofKind = out.stream().filter(r -> r.kind().equals(hinted.get(0))).toList();
+      if (ofKind.size() == 1) {
+        return ofKind;
+      }
+    }
+    return out;
+  }
+
+  /** A cron job's runs ({@code db-backup-29141520}) are not asked about when the cron job is. */
+  private static List<ObjectRef> withoutRuns(List<ObjectRef> refs) {
+    return refs.stream()
+        .filter(
+            r ->
+                !r.kind().equals("Job")
+                    || refs.stream()
+                        .noneMatch(
+                            o ->
+                                o.kind().equals("CronJob")
+                                    && java.util.Objects.equals(o.namespace(), r.namespace())
+                                    && r.name().matches(Pattern.quote(o.name()) + "-[0-9]{6,}")))
+        .toList();
+  }
+
+  private static int rank(String kind, List<String> hinted) {
+    int hint = hinted.indexOf(kind);
+    return hint >= 0 ? hint : hinted.size() + DEFAULT_ORDER.indexOf(kind);
+  }
+
+  private static List<Inventory.Entry> objects(List<Inventory.Entry> entries) {
+    return entries.stream().filter(e -> !e.ref().kind().equals("Namespace")).toList();
+  }
+
+  /** The namespace meant by {@code written}: itself, or the one a typo away. */
+  private static Optional<String> namespace(String written, Inventory inventory) {
+    if (inventory.namespaceExists(written)) {
+      return Optional.of(written);
+    }
+    String key = Names.squash(written);
+    // written after "in" or "-n", a four-letter namespace may carry one slip too ("shpo" → shop)
+    int tolerance = Math.max(Names.tolerance(key.length()), key.length() >= 4 ? 1 : 0);
+    List<String> close =
+        inventory.namespaces().stream()
+            .filter(n -> Names.distance(key, Names.squash(n), tolerance) <= tolerance)
+            .toList();
+    return close.size() == 1 ? Optional.of(close.get(0)) : Optional.empty();
+  }
+
+  /** A word written like a Kubernetes name ({@code foo-bar}, {@code web2}) that matched nothing. */
+  private static String wanted(String text, Mentions mentions) {
+    for (Mentions.Word w : Mentions.words(text)) {
+      if (NAME_LIKE.matcher(w.text()).matches()
+          && !CommonWords.common(w.text())
+          && mentions.exact(w.text()).isEmpty()) {
+        return w.text();
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,178 @@
+package lookout.agent.resolve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import lookout.agent.analyzers.ObjectRef;
+import lookout.agent.grammar.Clues;
+import lookout.agent.grammar.Command;
+import lookout.agent.grammar.Reading;
+import lookout.agent.grammar.RuleCommandParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Resolution on its own, against a hand-made inventory: no cluster, every rule visible. */
+class ResolverTest {
+  static final Inventory INVENTORY =
+      inventory(
+          "Namespace - shop",
+          "Namespace - staging",
+          "Namespace - prod",
+          "Namespace - payments",
+          "Node - worker-1",
+          "Node - worker-3",
+          "Deployment shop payment-api",
+          "Service shop payment-api",
+          "HorizontalPodAutoscaler shop payment-api",
+          "Deployment shop api",
+          "Deployment shop reviews",
+          "Service shop reviews",
+          "Deployment staging reviews",
+          "Deployment payments payments",
+          "DaemonSet shop log-shipper",
+          "CronJob shop db-backup",
+          "Job shop db-backup-28934567",
+          "StatefulSet shop mysql",
+          "PersistentVolumeClaim shop data-mysql-0",
+          "Deployment monitoring kube-prometheus-stack-grafana",
+          "Deployment shop order-service",
+          "Pod shop reviews-6b7c8d9f5-kq2wz");
+
+  static Inventory inventory(String... rows) {
+    List<Inventory.Entry> entries = new ArrayList<>();
+    List<String> namespaces = new ArrayList<>();
+    for (String row : rows) {
+      String[] r = row.split(" ");
+      String ns = r[1].equals("-") ? null : r[1];
+      entries.add(new Inventory.Entry(new ObjectRef(r[0], ns, r[2]), null));
+      if (r[0].equals("Namespace")) {
+        namespaces.add(r[2]);
+      }
+    }
+    namespaces.add("monitoring");
+    return new Inventory(
+        entries,
+        namespaces.stream().sorted().toList(),
+        List.of("Deployment"),
+        Map.of(),
+        Instant.EPOCH);
+  }
+
+  static Target resolve(String question) {
+    Reading reading = new RuleCommandParser().read(question);
+    String ns = null;
+    String name = null;
+    if (reading.command() instanceof Command.Diagnose d) {
+      ns = d.namespace();
+      name = d.name();
+    } else if (reading.command() instanceof Command.Status s) {
+      ns = s.namespace();
+      name = s.name();
+    } else if (reading.command() instanceof Command.Logs l) {
+      ns = l.namespace();
+      name = l.name();
+    }
+    return new Resolver().resolve(INVENTORY, reading.clues(), ns, name);
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          why is payment api failing                | deployment shop/payment-api
+          PAYMENT_API down?                         | deployment shop/payment-api
+          paymnet-api is slow                       | deployment shop/payment-api
+          payment-api 访问不了                         | service shop/payment-api
+          svc payment-api has no endpoints          | service shop/payment-api
+          is the payment-api hpa maxed out          | horizontalpodautoscaler shop/payment-api
+          shop 下的 api 怎么了                          | deployment shop/api
+          log-shipper pods evicted                  | daemonset shop/log-shipper
+          did db-backup run last night?             | cronjob shop/db-backup
+          job db-backup-28934567 failed             | job shop/db-backup-28934567
+          db-backup-28934567-x7k2p crashed          | job shop/db-backup-28934567
+          reviews-6b7c8d9f5-kq2wz restarting        | pod shop/reviews-6b7c8d9f5-kq2wz
+          reviews-6b7c8d9f5-zzzzz in shop is gone   | deployment shop/reviews
+          reviews in shop is slow                   | deployment shop/reviews
+          shop/reviews                              | deployment shop/reviews
+          reviews -n staging                        | deployment staging/reviews
+          staging 的 reviews                         | deployment staging/reviews
+          mysql在shop里起不来                          | statefulset shop/mysql
+          data-mysql-0 pending                      | persistentvolumeclaim shop/data-mysql-0
+          worker-3 节点 NotReady                     | node worker-3
+          grafana 打不开                                | deployment monitoring/kube-prometheus-stack-grafana
+          订单服务挂了                                   | deployment shop/order-service
+          payments in payments is down              | deployment payments/payments
+          why is api failing in shpo                | deployment shop/api
+          """)
+  void the_object_meant(String question, String expected) {
+    assertThat(resolve(question))
+        .isInstanceOfSatisfying(
+            Target.One.class, one -> assertThat(one.ref()).hasToString(expected));
+  }
+
+  @Test
+  void the_same_name_in_two_namespaces_is_several() {
+    assertThat(resolve("why is reviews failing"))
+        .isInstanceOfSatisfying(
+            Target.Several.class,
+            s ->
+                assertThat(s.refs())
+                    .extracting(ObjectRef::toString)
+                    .containsExactly("deployment shop/reviews", "deployment staging/reviews"));
+  }
+
+  @Test
+  void a_namespace_alone_is_a_scope() {
+    assertThat(resolve("anything wrong in staging?")).isEqualTo(new Target.Scope("staging"));
+    assertThat(resolve("staging 有问题吗")).isEqualTo(new Target.Scope("staging"));
+  }
+
+  @Test
+  void a_question_that_names_nothing_is_nothing() {
+    assertThat(resolve("what's broken?")).isEqualTo(new Target.Nothing());
+    assertThat(resolve("集群有什么问题吗")).isEqualTo(new Target.Nothing());
+    assertThat(resolve("did it work?")).isEqualTo(new Target.Nothing());
+  }
+
+  @Test
+  void a_marked_namespace_that_does_not_exist_is_said_so() {
+    assertThat(resolve("why is reviews failing in qa"))
+        .isInstanceOfSatisfying(
+            Target.NoNamespace.class, n -> assertThat(n.namespace()).isEqualTo("qa"));
+  }
+
+  @Test
+  void an_object_in_another_namespace_than_the_marked_one_is_missing_there() {
+    assertThat(resolve("why is log-shipper failing in staging"))
+        .isInstanceOfSatisfying(
+            Target.Missing.class,
+            m -> {
+              assertThat(m.namespace()).isEqualTo("staging");
+              assertThat(m.nearest())
+                  .extracting(ObjectRef::toString)
+                  .contains("daemonset shop/log-shipper");
+            });
+  }
+
+  @Test
+  void a_name_like_word_that_matches_nothing_is_missing_with_the_nearest_names() {
+    assertThat(resolve("why is payment-gateway failing"))
+        .isInstanceOfSatisfying(
+            Target.Missing.class,
+            m -> {
+              assertThat(m.wanted()).isEqualTo("payment-gateway");
+              assertThat(m.namespace()).isNull();
+            });
+  }
+
+  @Test
+  void clues_of_nothing_resolve_to_nothing() {
+    assertThat(new Resolver().resolve(INVENTORY, Clues.none(""), null, null))
+        .isEqualTo(new Target.Nothing());
+  }
+}
