@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.locks.ReentrantLock;
 import lookout.adapters.chat.ChatAdapter;
 import lookout.adapters.chat.ChatHandler;
 import lookout.adapters.chat.Click;
@@ -46,6 +47,7 @@ public final class Conversations implements ChatHandler {
   private final AnswerMessages answers;
   private final ApprovalCards cards;
   private final RolloutFollower rollouts;
+  private final ReentrantLock[] cardLocks = newLocks(64);
   private volatile Duration sweepAbandonedAfter;
 
   public Conversations(
@@ -231,26 +233,43 @@ public final class Conversations implements ChatHandler {
     rollouts.follow(done, this::editCard);
   }
 
+  /**
+   * Queues an edit of the request's card showing its state as stored now, with that state's
+   * version: racing edits (a click, the executor, the expiry timer, another replica) each read the
+   * state themselves, and the outbox keeps only the newest, so a card never goes backwards. The
+   * lock per request keeps read and queue in one order within this process, for adapters that send
+   * at once (the console).
+   */
   private void editCard(ApprovalRequest r) {
-    ApprovalRequest current = approvals.find(r.id()).orElse(r);
-    MessageRefs.decode(current.messageRef())
-        .ifPresent(
-            ref -> {
-              ChatAdapter adapter = adapters.get(ref.conversation().platform());
-              if (adapter == null) {
-                log.warn(
-                    "no adapter for {} to edit card of request {}",
-                    ref.conversation().platform(),
-                    r.id());
-                return;
-              }
-              try {
-                adapter.update(ref, cards.render(current, rollouts.latest(current.id())));
-              } catch (RuntimeException e) {
-                log.error(
-                    "while editing the card of request {} in {}", r.id(), ref.conversation(), e);
-              }
-            });
+    // A lock, not synchronized: the reads block, and virtual threads must not pin on Java 21.
+    ReentrantLock lock = cardLocks[Math.floorMod(r.id().hashCode(), cardLocks.length)];
+    lock.lock();
+    try {
+      ApprovalRequest current = approvals.find(r.id()).orElse(r);
+      MessageRefs.decode(current.messageRef()).ifPresent(ref -> editCard(current, ref));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void editCard(ApprovalRequest current, MessageRef ref) {
+    ChatAdapter adapter = adapters.get(ref.conversation().platform());
+    if (adapter == null) {
+      log.warn(
+          "no adapter for {} to edit card of request {}",
+          ref.conversation().platform(),
+          current.id());
+      return;
+    }
+    Optional<RolloutFollower.Progress> rollout = rollouts.latest(current.id());
+    try {
+      adapter.update(
+          ref,
+          cards.render(current, rollout.map(RolloutFollower.Progress::text)),
+          CardVersions.of(current, rollout));
+    } catch (RuntimeException e) {
+      log.error("while editing the card of request {} in {}", current.id(), ref.conversation(), e);
+    }
   }
 
   /**
@@ -280,5 +299,13 @@ public final class Conversations implements ChatHandler {
       log.error("while posting to {} {}", where.platform(), where, e);
       return null;
     }
+  }
+
+  private static ReentrantLock[] newLocks(int n) {
+    ReentrantLock[] locks = new ReentrantLock[n];
+    for (int i = 0; i < n; i++) {
+      locks[i] = new ReentrantLock();
+    }
+    return locks;
   }
 }
