@@ -56,6 +56,7 @@ public final class LookoutServer implements AutoCloseable {
     ConsoleAdapter console = new ConsoleAdapter();
     Lookout lookout = null;
     try {
+      ConfiguredChannels.reserve(console, config);
       lookout = Lookout.open(config, metrics, console);
       Blocking blocking = new Blocking(lookout.work());
       Lookout wired = lookout;
