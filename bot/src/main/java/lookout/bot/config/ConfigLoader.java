@@ -177,7 +177,11 @@ public final class ConfigLoader {
         .ifPresent(tok -> t.problem("console.accessToken", tok, "at least 16 characters"));
 
     ObjectNode a =
-        t.object(root, "approvals", "approvals", Set.of("policyFile", "signingKey", "expiryCheck"));
+        t.object(
+            root,
+            "approvals",
+            "approvals",
+            Set.of("policyFile", "signingKey", "expiryCheck", "impersonate"));
     Optional<Path> policy = t.string(a, "policyFile", "approvals.policyFile").map(Path::of);
     policy
         .filter(p -> !Files.isRegularFile(p))
@@ -190,7 +194,8 @@ public final class ConfigLoader {
         new LookoutConfig.Approvals(
             policy,
             key,
-            t.duration(a, "expiryCheck", "approvals.expiryCheck", Duration.ofSeconds(15)));
+            t.duration(a, "expiryCheck", "approvals.expiryCheck", Duration.ofSeconds(15)),
+            t.bool(a, "impersonate", "approvals.impersonate", false));
 
     ObjectNode k =
         t.object(root, "knowledge", "knowledge", Set.of("bundled", "runbookDirs", "semantic"));

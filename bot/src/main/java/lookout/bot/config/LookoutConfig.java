@@ -89,9 +89,14 @@ public record LookoutConfig(
    * @param policyFile the approval policy; empty = the sandbox default policy
    * @param signingKey the HMAC key for buttons; empty = generated once and kept in the data dir
    * @param expiryCheck how often pending requests are checked for expiry
+   * @param impersonate run approved Kubernetes actions as the approver (the policy's {@code
+   *     identities}), not as Lookout's own service account
    */
   public record Approvals(
-      Optional<Path> policyFile, Optional<String> signingKey, Duration expiryCheck) {}
+      Optional<Path> policyFile,
+      Optional<String> signingKey,
+      Duration expiryCheck,
+      boolean impersonate) {}
 
   /**
    * @param runbookDirs folders of Markdown runbooks; {@code bundled} adds the shipped samples

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -129,7 +130,14 @@ public final class Lookout implements AutoCloseable {
             policy,
             new ButtonTokens(
                 SigningKey.loadOrCreate(config.approvals().signingKey(), config.dataDir())),
-            new ActionRouter(new KubernetesActionExecutor(clusters.clients()), mcp.executor()),
+            new ActionRouter(
+                new KubernetesActionExecutor(
+                    clusters.clients(),
+                    Clock.systemUTC(),
+                    config.approvals().impersonate()
+                        ? Optional.of(policy::identityOf)
+                        : Optional.empty()),
+                mcp.executor()),
             Clock.systemUTC());
     AgentBuilder agents =
         AgentBuilder.over(clusters.clients(), config.defaultCluster())
