@@ -26,6 +26,15 @@ public interface ActionExecutor {
   String execute(Action action) throws Exception;
 
   /**
+   * Runs the action approved by {@code approvedBy} (the qualified chat id whose approval completed
+   * the request). An executor that acts under the approver's own identity (Kubernetes
+   * impersonation) uses it; the default runs as the executor's own identity.
+   */
+  default String execute(Action action, String approvedBy) throws Exception {
+    return execute(action);
+  }
+
+  /**
    * The progress of the rollout a finished action started, or empty when it started none (scale) or
    * the executor cannot tell. Read-only.
    *

@@ -165,6 +165,16 @@ final class ApprovalStore {
         });
   }
 
+  /** An audit row for a click on a button that names no request we have. */
+  void noteInvalid(Instant at, String actor, String reason) {
+    sql.write(
+        "while auditing an invalid click by " + actor,
+        conn -> {
+          AuditLog.appendInvalidClick(conn, at, actor, reason);
+          return null;
+        });
+  }
+
   Optional<ApprovalRequest> find(String id) {
     List<ApprovalRequest> found =
         select(

@@ -9,10 +9,13 @@ import java.util.List;
  *
  * @param seq database-assigned, increasing in insertion order
  * @param requestId the request, or {@code breaker:<kind>:<cluster>/<namespace>/<name>} for breaker
- *     events
- * @param actor a qualified user id, or {@code system} for expiry, execution and recovery
+ *     events, or {@code click:invalid} for a click on a button that names no request we have
+ * @param actor a qualified user id, {@code system} for expiry, execution and recovery, or {@code
+ *     unverified} for a click whose platform could not say who it was
  * @param event the decision or step: requested, approved, rejected, cancelled, refused, expired,
- *     executing, succeeded, failed, drifted, breaker-opened, breaker-reset (see {@link AuditLog})
+ *     executing, succeeded, failed, drifted, breaker-opened, breaker-reset; for clicks that changed
+ *     nothing also duplicate (the request had moved on), expired (by the user who clicked too late)
+ *     and invalid (forged or garbled value) (see {@link AuditLog})
  * @param detail free text for humans: the action, a refusal reason, the executor's result
  * @param kind the action kind ({@code restart}, {@code scale})
  * @param target {@code <kind of object> <namespace>/<name>}'s name part, e.g. {@code checkout}

@@ -22,6 +22,8 @@ final class AuditLog {
   static final String REJECTED = "rejected";
   static final String CANCELLED = "cancelled";
   static final String REFUSED = "refused";
+  static final String DUPLICATE = "duplicate";
+  static final String INVALID = "invalid";
   static final String EXPIRED = "expired";
   static final String EXECUTING = "executing";
   static final String SUCCEEDED = "succeeded";
@@ -32,6 +34,12 @@ final class AuditLog {
 
   /** The actor for changes nobody clicked (expiry, execution, recovery). */
   static final String SYSTEM = "system";
+
+  /** The actor of a click whose user the platform could not tell. */
+  static final String UNVERIFIED = "unverified";
+
+  /** The request id of a click whose button named no request Lookout has (forged, garbled). */
+  static final String NO_REQUEST = "click:invalid";
 
   private static final int MAX_DETAIL = 2000;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,6 +77,23 @@ final class AuditLog {
       if (st.executeUpdate() != 1) {
         throw new SQLException("no request " + requestId + " to audit " + event + " for");
       }
+    }
+  }
+
+  /** A row about a click that names no request we have (a forged or garbled button value). */
+  static void appendInvalidClick(Connection conn, Instant at, String actor, String reason)
+      throws SQLException {
+    try (PreparedStatement st =
+        conn.prepareStatement(
+            "INSERT INTO approval_audit (request_id, occurred_at, actor, event, detail, error,"
+                + " approvals) VALUES (?, ?, ?, ?, ?, ?, '[]')")) {
+      st.setString(1, NO_REQUEST);
+      st.setLong(2, at.toEpochMilli());
+      st.setString(3, actor);
+      st.setString(4, INVALID);
+      Sql.setNullable(st, 5, truncate(reason));
+      Sql.setNullable(st, 6, truncate(reason));
+      st.executeUpdate();
     }
   }
 

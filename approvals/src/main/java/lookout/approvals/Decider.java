@@ -22,6 +22,8 @@ final class Decider {
       DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
   private static final int MAX_RESULT_IN_MESSAGE = 160;
   private static final int MAX_APPROVAL_ATTEMPTS = 100;
+  private static final java.util.regex.Pattern CLAIMED =
+      java.util.regex.Pattern.compile("([A-Za-z0-9_-]{1,64})\\.[ar]\\.");
 
   private final ApprovalStore store;
   private final Policy policy;
@@ -35,27 +37,67 @@ final class Decider {
     this.clock = clock;
   }
 
+  /**
+   * Every click leaves one audit row with who clicked and what came of it: the state change itself
+   * for an accepted click, otherwise {@code refused}, {@code duplicate}, {@code expired} or {@code
+   * invalid} with the reason — so a replayed old button or a forged value is on record too.
+   */
   Decision decide(String token, String user) {
+    Instant now = clock.instant();
+    String actor = UserIds.isQualified(user) ? user : AuditLog.UNVERIFIED;
     Optional<DecisionToken> parsed = tokens.readDecision(token);
-    Optional<ApprovalRequest> found = parsed.flatMap(t -> store.find(t.requestId()));
+    if (parsed.isEmpty()) {
+      store.noteInvalid(now, actor, "not a button value Lookout signed" + claimed(token));
+      return Decision.of(Outcome.INVALID, NOT_VALID, null);
+    }
+    Optional<ApprovalRequest> found = store.find(parsed.get().requestId());
     if (found.isEmpty()) {
+      store.noteInvalid(
+          now,
+          actor,
+          "a signed button for request " + parsed.get().requestId() + ", which is gone");
       return Decision.of(Outcome.INVALID, NOT_VALID, null);
     }
     ApprovalRequest request = found.get();
+    String verb = parsed.get().choice() == Choice.APPROVE ? "approve" : "reject";
     if (!UserIds.isQualified(user)) {
+      store.note(request.id(), now, actor, AuditLog.REFUSED, verb + ": could not tell who clicked");
       return Decision.of(Outcome.REFUSED, "could not tell who clicked; nothing changed", request);
     }
     if (request.state() != State.PENDING) {
-      return alreadyDecided(request);
+      return noted(alreadyDecided(request), user, verb, now);
     }
-    Instant now = clock.instant();
     boolean tokenExpired = now.getEpochSecond() > parsed.get().expiresAt().getEpochSecond();
     if (tokenExpired || !now.isBefore(request.expiresAt())) {
-      return expire(request, user, now);
+      return expire(request, user, verb, now);
     }
-    return parsed.get().choice() == Choice.APPROVE
-        ? approve(request, user, now)
-        : reject(request, user, now);
+    Decision d =
+        parsed.get().choice() == Choice.APPROVE
+            ? approve(request, user, now)
+            : reject(request, user, now);
+    return d.outcome() == Outcome.ALREADY_DECIDED || d.outcome() == Outcome.EXPIRED
+        ? noted(d, user, verb, now)
+        : d;
+  }
+
+  /**
+   * The audit row of a click that changed nothing because the request had moved on (a duplicate) or
+   * expired; accepted and refused clicks have theirs already.
+   */
+  private Decision noted(Decision d, String user, String verb, Instant now) {
+    String event = d.outcome() == Outcome.EXPIRED ? AuditLog.EXPIRED : AuditLog.DUPLICATE;
+    d.request()
+        .ifPresent(r -> store.note(r.id(), now, user, event, verb + " clicked: " + d.message()));
+    return d;
+  }
+
+  /** " (it names request abc)" when a garbled value still starts like a decision token. */
+  private static String claimed(String token) {
+    if (token == null) {
+      return " (no value)";
+    }
+    java.util.regex.Matcher m = CLAIMED.matcher(token);
+    return m.lookingAt() ? " (it names request " + m.group(1) + ")" : "";
   }
 
   private Decision approve(ApprovalRequest request, String user, Instant now) {
@@ -101,8 +143,9 @@ final class Decider {
       }
       current = reload(current);
     }
-    return Decision.of(
-        Outcome.REFUSED, "too many approvals at once; nothing changed — click again", current);
+    String busy = "too many approvals at once; nothing changed — click again";
+    store.note(current.id(), now, user, AuditLog.REFUSED, "approve: " + busy);
+    return Decision.of(Outcome.REFUSED, busy, current);
   }
 
   /** "waiting for 1 more approval from group:sre". */
@@ -135,7 +178,7 @@ final class Decider {
     return commit(request, change, now, Outcome.REJECTED, message);
   }
 
-  private Decision expire(ApprovalRequest request, String user, Instant now) {
+  private Decision expire(ApprovalRequest request, String user, String verb, Instant now) {
     ApprovalStore.Change change =
         new ApprovalStore.Change(
             State.EXPIRED,
@@ -147,9 +190,10 @@ final class Decider {
             null,
             null);
     if (!store.transition(request.id(), State.PENDING, change, now)) {
-      return alreadyDecided(reload(request));
+      return noted(alreadyDecided(reload(request)), user, verb, now);
     }
-    return expired(reload(request));
+    // The system's row says it expired; this one says who clicked too late.
+    return noted(expired(reload(request)), user, verb, now).withChange();
   }
 
   private Decision refuse(

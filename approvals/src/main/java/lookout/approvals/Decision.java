@@ -8,8 +8,12 @@ import java.util.Optional;
  *
  * @param message one line for the person who clicked (ephemeral reply or toast)
  * @param request the request after the click; empty only when the token named no request
+ * @param changed whether this click changed the request (its card needs an edit): an approval, a
+ *     rejection, or the click that found the request past its ttl and expired it. A click on a card
+ *     that was already decided changes nothing and needs no edit, however often it comes.
  */
-public record Decision(Outcome outcome, String message, Optional<ApprovalRequest> request) {
+public record Decision(
+    Outcome outcome, String message, Optional<ApprovalRequest> request, boolean changed) {
   /** How the click ended. Only APPROVED, APPROVAL_RECORDED and REJECTED changed anything. */
   public enum Outcome {
     /** The last approval the policy asks for: the request is APPROVED and may be executed. */
@@ -33,6 +37,15 @@ public record Decision(Outcome outcome, String message, Optional<ApprovalRequest
   }
 
   static Decision of(Outcome outcome, String message, ApprovalRequest request) {
-    return new Decision(outcome, message, Optional.ofNullable(request));
+    boolean changed =
+        outcome == Outcome.APPROVED
+            || outcome == Outcome.APPROVAL_RECORDED
+            || outcome == Outcome.REJECTED;
+    return new Decision(outcome, message, Optional.ofNullable(request), changed);
+  }
+
+  /** This decision, marked as having changed its request (the click that expired it). */
+  Decision withChange() {
+    return new Decision(outcome, message, request, true);
   }
 }

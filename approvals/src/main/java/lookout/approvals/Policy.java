@@ -18,13 +18,16 @@ import java.util.Optional;
  * @param proposalTtl how long a suggested-action button stays clickable
  * @param selfApproval default for rules that do not say
  * @param groups group name → qualified user ids
+ * @param identities qualified chat user id → the Kubernetes identity approved actions run as when
+ *     impersonation is on (empty: none mapped)
  */
 public record Policy(
     Duration ttl,
     Duration proposalTtl,
     boolean selfApproval,
     Map<String, List<String>> groups,
-    List<PolicyRule> rules) {
+    List<PolicyRule> rules,
+    Map<String, KubeIdentity> identities) {
   private static final String SANDBOX_RESOURCE = "sandbox-policy.yaml";
 
   public Policy {
@@ -32,6 +35,12 @@ public record Policy(
     Objects.requireNonNull(proposalTtl, "proposalTtl");
     groups = Map.copyOf(groups);
     rules = List.copyOf(rules);
+    identities = identities == null ? Map.of() : Map.copyOf(identities);
+  }
+
+  /** The Kubernetes identity {@code qualifiedUser} is mapped to, if the policy names one. */
+  public Optional<KubeIdentity> identityOf(String qualifiedUser) {
+    return Optional.ofNullable(qualifiedUser).map(identities::get);
   }
 
   /** The built-in policy used when none is configured (see the resource sandbox-policy.yaml). */

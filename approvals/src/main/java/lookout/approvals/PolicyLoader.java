@@ -27,7 +27,7 @@ public final class PolicyLoader {
   static final Duration MAX_TTL = Duration.ofDays(7);
 
   private static final Set<String> TOP_KEYS =
-      orderedSet("ttl", "proposalTtl", "selfApproval", "groups", "rules");
+      orderedSet("ttl", "proposalTtl", "selfApproval", "groups", "rules", "identities");
 
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -71,10 +71,11 @@ public final class PolicyLoader {
     Map<String, List<String>> groups = readGroups(root.get("groups"), fields);
     List<PolicyRule> rules =
         new RuleReader(fields, groups, ttl, selfApproval).readAll(root.get("rules"));
+    Map<String, KubeIdentity> identities = readIdentities(root.get("identities"), fields);
     if (!fields.errors().isEmpty()) {
       throw new PolicyException(String.join("\n", fields.errors()));
     }
-    return new Policy(ttl, proposalTtl, selfApproval, groups, rules);
+    return new Policy(ttl, proposalTtl, selfApproval, groups, rules, identities);
   }
 
   private static JsonNode readTree(String yaml, String sourceName) {
@@ -145,6 +146,57 @@ public final class PolicyLoader {
       groups.put(group.getKey(), List.copyOf(members));
     }
     return groups;
+  }
+
+  /**
+   * {@code identities:} chat user id → Kubernetes user name, or → {@code {user: …, groups: […]}}.
+   */
+  private static Map<String, KubeIdentity> readIdentities(JsonNode node, PolicyFields fields) {
+    Map<String, KubeIdentity> identities = new LinkedHashMap<>();
+    if (PolicyFields.absent(node)) {
+      return identities;
+    }
+    if (!node.isObject()) {
+      fields.error(
+          "identities",
+          PolicyFields.show(node)
+              + " is not a mapping — expected chat user ids with Kubernetes users, e.g."
+              + " slack:U0123: alice@example.com");
+      return identities;
+    }
+    for (Map.Entry<String, JsonNode> entry : node.properties()) {
+      String path = "identities." + entry.getKey();
+      if (!UserIds.isQualified(entry.getKey())) {
+        fields.error(
+            path,
+            "\""
+                + entry.getKey()
+                + "\" is not a platform-qualified user id — expected platform:id (e.g."
+                + " slack:U0123)");
+      }
+      JsonNode value = entry.getValue();
+      if (value != null && value.isTextual() && !value.asText().isBlank()) {
+        identities.put(entry.getKey(), new KubeIdentity(value.asText(), List.of()));
+      } else if (value != null && value.isObject()) {
+        fields.rejectUnknownKeys(value, path, orderedSet("user", "groups"));
+        JsonNode user = value.get("user");
+        List<String> groups = fields.strings(value.get("groups"), path + ".groups", "[sre]");
+        if (user == null || !user.isTextual() || user.asText().isBlank()) {
+          fields.error(
+              path + ".user",
+              PolicyFields.show(user) + " is not a Kubernetes user name — expected text");
+        } else {
+          identities.put(
+              entry.getKey(), new KubeIdentity(user.asText(), groups == null ? List.of() : groups));
+        }
+      } else {
+        fields.error(
+            path,
+            PolicyFields.show(value)
+                + " is not a Kubernetes user — expected a user name or {user: …, groups: […]}");
+      }
+    }
+    return identities;
   }
 
   static Set<String> orderedSet(String... items) {

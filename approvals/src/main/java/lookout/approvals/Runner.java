@@ -86,7 +86,7 @@ final class Runner {
     String outcome;
     boolean ok;
     try {
-      outcome = executor.execute(request.action());
+      outcome = executor.execute(request.action(), request.decidedBy());
       outcome = outcome == null || outcome.isBlank() ? "done" : outcome;
       ok = true;
     } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package lookout.approvals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,9 +108,15 @@ class ButtonClickTest {
     assertThat(again.outcome()).isEqualTo(Outcome.EXPIRED);
     assertThat(approvals.execute(r.id()).state()).isEqualTo(State.EXPIRED);
     assertThat(f.executor.calls()).isZero();
+    assertThat(d.changed()).as("the click that expired it edits the card").isTrue();
+    assertThat(again.changed()).as("a later click does not").isFalse();
     assertThat(approvals.audit(r.id()))
-        .extracting(AuditEntry::event)
-        .containsExactly("requested", "expired");
+        .extracting(AuditEntry::event, AuditEntry::actor)
+        .containsExactly(
+            tuple("requested", "console:alice"),
+            tuple("expired", "system"),
+            tuple("expired", "console:bob"),
+            tuple("expired", "console:bob"));
   }
 
   @Test

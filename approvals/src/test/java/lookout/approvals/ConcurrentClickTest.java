@@ -35,9 +35,16 @@ class ConcurrentClickTest {
         .containsOnly(Outcome.APPROVED, Outcome.ALREADY_DECIDED);
     assertThat(f.executor.calls()).isEqualTo(1);
     assertThat(first.find(r.id()).orElseThrow().state()).isEqualTo(State.SUCCEEDED);
-    assertThat(first.audit(r.id()))
+    List<AuditEntry> audit = first.audit(r.id());
+    assertThat(audit)
         .extracting(AuditEntry::event)
+        .filteredOn(e -> !e.equals("duplicate"))
         .containsExactly("requested", "approved", "executing", "succeeded");
+    assertThat(audit)
+        .as("every click is on record, those that changed nothing too")
+        .filteredOn(e -> e.event().equals("duplicate"))
+        .hasSize(decisions.size() - 1)
+        .allMatch(e -> e.actor().equals("console:bob"));
   }
 
   @Test

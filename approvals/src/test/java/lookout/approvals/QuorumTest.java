@@ -89,7 +89,7 @@ class QuorumTest {
     assertThat(again.message()).startsWith("you already approved this");
     assertThat(f.approvals.audit(r.id()))
         .extracting(AuditEntry::event)
-        .containsExactly("requested", "approved");
+        .containsExactly("requested", "approved", "duplicate");
   }
 
   @Test
@@ -116,8 +116,14 @@ class QuorumTest {
     ApprovalRequest done = f.approvals.find(r.id()).orElseThrow();
     assertThat(done.state()).isEqualTo(State.SUCCEEDED);
     assertThat(done.approvals()).hasSize(2).doesNotHaveDuplicates();
-    assertThat(f.approvals.audit(r.id()))
+    List<AuditEntry> audit = f.approvals.audit(r.id());
+    assertThat(audit)
         .extracting(AuditEntry::event)
+        .filteredOn(e -> !e.equals("duplicate") && !e.equals("refused"))
         .containsExactly("requested", "approved", "approved", "executing", "succeeded");
+    assertThat(audit)
+        .as("each of the 50 clicks has its row")
+        .filteredOn(e -> e.actor().startsWith("console:u"))
+        .hasSize(50);
   }
 }

@@ -126,6 +126,9 @@ class KnowledgeBaseTest {
         "namespace:prod *",
         "title:(a OR b)~2 ^3 [x TO y] {z} \\ / !",
         "- + && || ~",
+        "crash\u0000loop",
+        "\u0000",
+        "oom\u0007\u001b[31m killed",
       })
   void lucene_syntax_is_taken_as_words_without_errors(String query) {
     SearchResult r = base.search(SearchRequest.of(query));

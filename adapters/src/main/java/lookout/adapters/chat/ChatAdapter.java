@@ -18,6 +18,16 @@ public interface ChatAdapter {
   void update(MessageRef ref, Message message);
 
   /**
+   * Replaces the content of a message with the state numbered {@code version}: edits of one message
+   * made by racing threads or replicas carry versions that grow with the state they show, so a
+   * queue (the outbox) can drop an edit once a newer one is queued or sent and never show an older
+   * state after a newer one. Default: a plain {@link #update}, for adapters that send at once.
+   */
+  default void update(MessageRef ref, Message message, long version) {
+    update(ref, message);
+  }
+
+  /**
    * How sending {@code message} into {@code where} counts against the platform's limits (per chat,
    * per app); the outbox delivers no faster. Only the adapter knows its platform, so this is where
    * a limit is written down, once. Must not block or call the platform. Default: no limit.

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * The console chat platform, kept in memory: channels (default {@value #DEFAULT_CHANNEL}) holding
  * user and bot messages grouped in threads. Memory is bounded: each channel keeps its last {@value
  * #MESSAGES_PER_CHANNEL} messages (older ones are forgotten; the page keeps what it already shows)
- * and at most {@value #MAX_CHANNELS} channels exist. Thread-safe; nothing here blocks for long, so
- * the event loop may call it too.
+ * and at most {@value #MAX_CHANNELS} channels are opened by people and bot answers. Channels the
+ * configuration names ({@link #reserve}: alert and check-up destinations) exist from the start and
+ * do not count against that limit, so nobody who reaches the console can crowd them out.
+ * Thread-safe; nothing here blocks for long, so the event loop may call it too.
  */
 public final class ConsoleAdapter implements ChatAdapter {
   public static final String PLATFORM = "console";
@@ -39,6 +42,7 @@ public final class ConsoleAdapter implements ChatAdapter {
   private final Clock clock;
   private final int messagesPerChannel;
   private final Map<String, ChannelLog> channels = new ConcurrentHashMap<>();
+  private final Set<String> reserved = ConcurrentHashMap.newKeySet();
   private final AtomicLong ids = new AtomicLong();
   private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
@@ -131,17 +135,34 @@ public final class ConsoleAdapter implements ChatAdapter {
     listeners.add(listener);
   }
 
-  private ChannelLog channel(String name) {
+  /**
+   * Opens {@code name} now and keeps it outside the {@value #MAX_CHANNELS}-channel limit: a channel
+   * the configuration sends to (alerts, check-ups) must take posts however many channels visitors
+   * opened. Throws {@link ChatException} when the name is not a console channel name.
+   */
+  public void reserve(String name) {
+    checkName(name);
+    synchronized (channels) {
+      reserved.add(name);
+      channels.computeIfAbsent(name, n -> new ChannelLog(n, messagesPerChannel));
+    }
+  }
+
+  private static void checkName(String name) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new ChatException(
           "channel: \"" + name + "\" is not a console channel name (1-64 of A-Z a-z 0-9 . _ -)");
     }
+  }
+
+  private ChannelLog channel(String name) {
+    checkName(name);
     ChannelLog existing = channels.get(name);
     if (existing != null) {
       return existing;
     }
     synchronized (channels) {
-      if (!channels.containsKey(name) && channels.size() >= MAX_CHANNELS) {
+      if (!channels.containsKey(name) && channels.size() - reserved.size() >= MAX_CHANNELS) {
         throw new ChatException(
             "channel: cannot open console channel " + name + ", the limit is " + MAX_CHANNELS);
       }

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import lookout.adapters.chat.ChatHandler;
+import lookout.adapters.web.QuietLog;
+import lookout.adapters.web.WebhookReplies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +25,7 @@ public final class ConsoleRoutes {
   private static final String API = "/api/console/";
   private static final Set<String> KNOWN = Set.of(API + "messages", API + "clicks");
   private static final Logger log = LoggerFactory.getLogger(ConsoleRoutes.class);
+  private static final QuietLog errors = new QuietLog(log);
 
   private final AccessGuard guard;
   private final MessagesEndpoint messages;
@@ -115,7 +118,12 @@ public final class ConsoleRoutes {
       } catch (ApiError e) {
         Replies.error(rc, e);
       } catch (RuntimeException e) {
-        log.error("console: {} {} failed", rc.request().method(), rc.request().path(), e);
+        errors.error(
+            "console " + rc.request().path(),
+            "console: {} {} failed",
+            rc.request().method(),
+            rc.request().path(),
+            e);
         Replies.error(rc, 500, "internal error while handling " + rc.request().path());
       }
     };
@@ -136,8 +144,15 @@ public final class ConsoleRoutes {
       Replies.error(rc, 413, "body is larger than the 1 MiB limit");
     } else if (status >= 400 && status < 500) {
       Replies.error(rc, status, "request refused at " + rc.request().path());
+    } else if (WebhookReplies.clientFault(rc, "console")) {
+      Replies.error(rc, 400, "malformed or interrupted request");
     } else {
-      log.error("console: {} {} failed", rc.request().method(), rc.request().path(), rc.failure());
+      errors.error(
+          "console " + rc.request().path(),
+          "console: {} {} failed",
+          rc.request().method(),
+          rc.request().path(),
+          rc.failure());
       Replies.error(rc, 500, "internal error while handling " + rc.request().path());
     }
   }

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
+import lookout.adapters.web.QuietLog;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * own context with the result. A handler that throws becomes a logged 500 naming what failed.
  */
 final class OffLoop {
-  private static final Logger log = LoggerFactory.getLogger(OffLoop.class);
+  private static final QuietLog errors = new QuietLog(LoggerFactory.getLogger(OffLoop.class));
 
   private final Executor executor;
 
@@ -31,7 +31,7 @@ final class OffLoop {
               T result = work.call();
               context.runOnContext(v -> then.accept(result));
             } catch (Exception | Error e) {
-              log.error("console: the bot failed while {}", what, e);
+              errors.error("console bot", "console: the bot failed while {}", what, e);
               context.runOnContext(
                   v -> Replies.error(rc, 500, "the bot failed while " + what + "; see the log"));
             }

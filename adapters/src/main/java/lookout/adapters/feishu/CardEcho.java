@@ -54,10 +54,20 @@ public final class CardEcho implements ChatAdapter {
 
   @Override
   public void update(MessageRef ref, Message message) {
+    capture(message);
+    delegate.update(ref, message);
+  }
+
+  @Override
+  public void update(MessageRef ref, Message message, long version) {
+    capture(message);
+    delegate.update(ref, message, version);
+  }
+
+  private static void capture(Message message) {
     Message[] slot = CAPTURING.get();
     if (slot != null) {
       slot[0] = message;
     }
-    delegate.update(ref, message);
   }
 }

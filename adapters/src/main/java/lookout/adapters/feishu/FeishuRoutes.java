@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import lookout.adapters.web.QuietLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ public final class FeishuRoutes {
   public static final long BODY_LIMIT = 1024 * 1024;
   static final String EVENTS = "/feishu/events";
   private static final Logger log = LoggerFactory.getLogger(FeishuRoutes.class);
+  private static final QuietLog errors = new QuietLog(log);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FeishuRequestVerifier verifier;
@@ -126,7 +128,7 @@ public final class FeishuRoutes {
                   v -> text(rc, 400, "event: a field has the wrong type for " + eventId));
             } catch (Throwable e) {
               // 500 makes Feishu deliver again later; the database dedupe keeps it to one answer.
-              log.error("feishu: the bot could not take event {}", eventId, e);
+              errors.error("feishu events", "feishu: the bot could not take event {}", eventId, e);
               context.runOnContext(v -> text(rc, 500, "the bot could not take this event"));
             }
           });

@@ -9,6 +9,7 @@ import lookout.adapters.chat.Message;
  *
  * @param attempts how many times it has been claimed, this time included
  * @param createdAt when it was queued, in epoch milliseconds
+ * @param version for an edit, the version of the state it shows; null when it has none
  */
 record Delivery(
     long id,
@@ -17,7 +18,8 @@ record Delivery(
     String target,
     Message message,
     int attempts,
-    long createdAt) {
+    long createdAt,
+    Long version) {
   /**
    * The key a {@link lookout.adapters.chat.KeyedPosts} adapter stores on the post: the row id plus
    * its creation time, so two databases (say staging's and production's bot in one channel) never

@@ -13,6 +13,7 @@ import lookout.adapters.chat.ChatAdapter;
 import lookout.adapters.chat.ChatException;
 import lookout.adapters.chat.ChatRetryLater;
 import lookout.adapters.chat.KeyedPosts;
+import lookout.adapters.chat.Message;
 import lookout.adapters.chat.MessageRef;
 import lookout.adapters.chat.Pace;
 import org.slf4j.Logger;
@@ -25,7 +26,10 @@ import org.slf4j.LoggerFactory;
  * limits its adapter declares ({@link ChatAdapter#pace}) have room (that wait is not an attempt);
  * when the platform still says "slow down", the row and every other send against the same limits
  * wait as long as it asked (Retry-After); other retryable failures back off exponentially; refusals
- * fail the row. Rows of one conversation go in order, an edit after its post. A crash after the
+ * fail the row. Rows of one conversation go in order, an edit after its post. A versioned edit
+ * ({@link ChatAdapter#update(MessageRef, Message, long)}) replaces the message's queued older edits
+ * and is dropped when an edit of the same or a newer version is queued or sent, so a message never
+ * goes back to an older state, even when the edits were queued out of order. A crash after the
  * platform accepted a post but before the row was marked SENT is the one case where the outcome is
  * unknown: the row is retried when the claim's lease runs out, and an adapter that implements
  * {@link KeyedPosts} (Slack) is first asked whether the post is already there, so it is adopted,
@@ -144,6 +148,9 @@ public final class Outbox implements AutoCloseable {
           MessageRef posted = post(adapter, d);
           store.sent(d.id(), posted.messageId());
         }
+        return;
+      }
+      if (store.superseded(d)) {
         return;
       }
       Optional<String> target = resolve(d);

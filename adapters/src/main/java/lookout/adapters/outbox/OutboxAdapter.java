@@ -42,6 +42,13 @@ final class OutboxAdapter implements ChatAdapter {
     wake.run();
   }
 
+  /** Queues the edit and drops the message's queued edits of older versions (coalescing). */
+  @Override
+  public void update(MessageRef ref, Message message, long version) {
+    store.addEdit(ref.conversation(), ref.messageId(), message, version);
+    wake.run();
+  }
+
   /** The platform's limits, as its adapter declares them (the worker delivers by them). */
   @Override
   public Pace pace(Pace.Kind kind, ConversationRef where, Message message) {

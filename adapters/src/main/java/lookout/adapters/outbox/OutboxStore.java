@@ -18,15 +18,18 @@ import lookout.adapters.chat.Message;
 /**
  * The {@code outbox} table. A row is PENDING until a worker claims it with a guarded update (only
  * one claimer wins, even across replicas), SENDING while it is delivered, then SENT (with the
- * platform's message id for a post) or FAILED. A claim left by a worker that died is handed back
- * once its lease runs out. Rows of one conversation are delivered in order. The table comes from
- * {@link OutboxSchema}.
+ * platform's message id for a post), FAILED, or SUPERSEDED (an edit a newer edit of the same
+ * message made pointless). A claim left by a worker that died is handed back once its lease runs
+ * out. Rows of one conversation are delivered in order. The table comes from {@link OutboxSchema}.
  */
 final class OutboxStore {
   static final String PENDING = "PENDING";
   static final String SENDING = "SENDING";
   static final String SENT = "SENT";
   static final String FAILED = "FAILED";
+
+  /** An edit not sent because a newer version of the same message was queued or sent. */
+  static final String SUPERSEDED = "SUPERSEDED";
 
   private final DataSource db;
   private final Clock clock;
@@ -39,9 +42,69 @@ final class OutboxStore {
   }
 
   long add(Delivery.Kind kind, ConversationRef where, String target, Message message) {
+    return add(kind, where, target, message, null);
+  }
+
+  /**
+   * Queues an edit of {@code target} showing state {@code version}, and settles the message's
+   * queued edits of older versions as SUPERSEDED: only the newest pending state is ever sent.
+   */
+  long addEdit(ConversationRef where, String target, Message message, long version) {
+    long id = add(Delivery.Kind.UPDATE, where, target, message, version);
+    update(
+        "UPDATE outbox SET state = 'SUPERSEDED', last_error = ? WHERE state = 'PENDING'"
+            + " AND kind = 'UPDATE' AND platform = ? AND target = ? AND version < ?",
+        "superseded by version " + version,
+        where.platform(),
+        target,
+        version);
+    return id;
+  }
+
+  /**
+   * True (and {@code d} settled as SUPERSEDED) when {@code d} is a versioned edit and another edit
+   * of the same message with the same or a newer version is queued, being sent or sent: sending
+   * {@code d} then would repeat a state or show an older one after a newer one. Rows of a
+   * conversation are delivered one at a time, so this check cannot race with the newer send.
+   */
+  boolean superseded(Delivery d) {
+    if (d.version() == null) {
+      return false;
+    }
+    String sql =
+        "SELECT MAX(version) FROM outbox WHERE kind = 'UPDATE' AND platform = ? AND target = ?"
+            + " AND id <> ? AND state IN ('PENDING', 'SENDING', 'SENT')";
+    long newest;
+    try (Connection c = db.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, d.where().platform());
+      ps.setString(2, d.target());
+      ps.setLong(3, d.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        newest = rs.getLong(1);
+        if (rs.wasNull()) {
+          return false;
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("outbox: while comparing edit versions of row " + d.id(), e);
+    }
+    if (newest < d.version()) {
+      return false;
+    }
+    update(
+        "UPDATE outbox SET state = 'SUPERSEDED', last_error = ? WHERE id = ?",
+        "version " + newest + " of the message is queued or sent",
+        d.id());
+    return true;
+  }
+
+  private long add(
+      Delivery.Kind kind, ConversationRef where, String target, Message message, Long version) {
     String sql =
         "INSERT INTO outbox (platform, channel, thread, kind, target, message, state, attempts,"
-            + " next_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)";
+            + " next_at, created_at, version) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)";
     try (Connection c = db.getConnection();
         PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
       ps.setString(1, where.platform());
@@ -52,6 +115,11 @@ final class OutboxStore {
       ps.setString(6, MessageJson.write(message));
       ps.setLong(7, clock.millis());
       ps.setLong(8, clock.millis());
+      if (version == null) {
+        ps.setNull(9, Types.BIGINT);
+      } else {
+        ps.setLong(9, version);
+      }
       ps.executeUpdate();
       try (ResultSet keys = ps.getGeneratedKeys()) {
         keys.next();
@@ -163,13 +231,14 @@ final class OutboxStore {
   /** Forgets delivered and failed rows created before {@code cutoffMillis}; returns how many. */
   int prune(long cutoffMillis) {
     return update(
-        "DELETE FROM outbox WHERE state IN ('SENT', 'FAILED') AND created_at < ?", cutoffMillis);
+        "DELETE FROM outbox WHERE state IN ('SENT', 'FAILED', 'SUPERSEDED') AND created_at < ?",
+        cutoffMillis);
   }
 
   private Delivery load(long id) {
     String sql =
-        "SELECT kind, platform, channel, thread, target, message, attempts, created_at FROM outbox"
-            + " WHERE id = ?";
+        "SELECT kind, platform, channel, thread, target, message, attempts, created_at, version"
+            + " FROM outbox WHERE id = ?";
     try (Connection c = db.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setLong(1, id);
@@ -183,7 +252,8 @@ final class OutboxStore {
             rs.getString(5),
             MessageJson.read(rs.getString(6)),
             rs.getInt(7),
-            rs.getLong(8));
+            rs.getLong(8),
+            rs.getObject(9) == null ? null : rs.getLong(9));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("outbox: while reading row " + id, e);

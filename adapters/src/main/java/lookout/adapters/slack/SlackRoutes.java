@@ -15,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import lookout.adapters.chat.ChatHandler;
 import lookout.adapters.chat.Click;
 import lookout.adapters.chat.ClickReply;
+import lookout.adapters.web.QuietLog;
 import lookout.adapters.web.WebhookReplies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ public final class SlackRoutes {
   static final String EVENTS = "/slack/events";
   static final String ACTIONS = "/slack/actions";
   private static final Logger log = LoggerFactory.getLogger(SlackRoutes.class);
+  private static final QuietLog errors = new QuietLog(log);
 
   private final SlackRequestVerifier verifier;
   private final ChatHandler handler;
@@ -86,7 +88,8 @@ public final class SlackRoutes {
         return;
       }
     } catch (RuntimeException e) {
-      log.error("slack: the bot could not take event {}", m.inbound().eventId(), e);
+      errors.error(
+          "slack events", "slack: the bot could not take event {}", m.inbound().eventId(), e);
       text(rc, 500, "the bot could not take this event");
       return;
     }
@@ -128,7 +131,8 @@ public final class SlackRoutes {
         notices.tell(click, reply);
       }
     } catch (RuntimeException e) {
-      log.error(
+      errors.error(
+          "slack clicks",
           "slack: the bot failed on a click by {} on message {}",
           click.user(),
           click.message().messageId(),

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookReplies {
   private static final Logger log = LoggerFactory.getLogger(WebhookReplies.class);
+  private static final QuietLog errors = new QuietLog(log);
 
   private WebhookReplies() {}
 
@@ -33,18 +34,49 @@ public final class WebhookReplies {
   }
 
   /**
-   * The failure handler of a platform's routes: 413 for an oversized body, the 4xx as it is, and
-   * 500 (logged) for anything else.
+   * The failure handler of a platform's routes: 413 for an oversized body, the 4xx as it is, 400
+   * (logged at DEBUG) for a request the client broke off or garbled, and 500 (logged, at most a few
+   * lines a minute) for anything else.
    */
   public static void failed(RoutingContext rc, String platform) {
     if (rc.statusCode() == 413) {
       text(rc, 413, "body is larger than the 1 MiB limit");
     } else if (rc.statusCode() >= 400 && rc.statusCode() < 500) {
       text(rc, rc.statusCode(), "request refused at " + rc.request().path());
+    } else if (clientFault(rc, platform)) {
+      text(rc, 400, "malformed or interrupted request");
     } else {
-      log.error("{}: {} failed", platform, rc.request().path(), rc.failure());
+      errors.error(
+          platform + " " + rc.request().path(),
+          "{}: {} failed",
+          platform,
+          rc.request().path(),
+          rc.failure());
       text(rc, 500, "internal error while handling " + rc.request().path());
     }
+  }
+
+  /**
+   * True (and logged at DEBUG) when the route failed because of the client: it hung up mid-body or
+   * sent something the HTTP decoder refused. Such a connection is closed after any reply.
+   *
+   * @param who the route's owner, for the log line
+   */
+  public static boolean clientFault(RoutingContext rc, String who) {
+    if (!ClientFaults.isClientFault(rc.failure())) {
+      return false;
+    }
+    log.debug(
+        "{}: {} {} from {} broken off by the client: {}",
+        who,
+        rc.request().method(),
+        rc.request().path(),
+        remote(rc),
+        ClientFaults.brief(rc.failure()));
+    if (!rc.response().headWritten()) {
+      rc.response().putHeader("Connection", "close");
+    }
+    return true;
   }
 
   /**
@@ -70,7 +102,13 @@ public final class WebhookReplies {
               work.run();
               context.runOnContext(v -> text(rc, 200, ""));
             } catch (RuntimeException e) {
-              log.error("{}: the bot could not take {} {}", platform, noun, id, e);
+              errors.error(
+                  platform + " hand-off",
+                  "{}: the bot could not take {} {}",
+                  platform,
+                  noun,
+                  id,
+                  e);
               context.runOnContext(v -> text(rc, 500, "the bot could not take this " + noun));
             }
           });

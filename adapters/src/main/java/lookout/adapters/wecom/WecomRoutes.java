@@ -13,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import lookout.adapters.chat.ChatHandler;
 import lookout.adapters.chat.ClickReply;
+import lookout.adapters.web.QuietLog;
 import lookout.adapters.web.WebhookReplies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ public final class WecomRoutes {
   public static final String APP = "/wecom/callback";
   public static final String AIBOT = "/wecom/aibot";
   private static final Logger log = LoggerFactory.getLogger(WecomRoutes.class);
+  private static final QuietLog errors = new QuietLog(log);
 
   private final WecomCrypto appCrypto;
   private final WecomCrypto aibotCrypto;
@@ -140,7 +142,8 @@ public final class WecomRoutes {
                 memory.tell(c.click(), reply);
               }
             } catch (RuntimeException e) {
-              log.error(
+              errors.error(
+                  "wecom clicks",
                   "wecom: the bot failed on a click by {} on card {}",
                   c.click().user(),
                   c.click().message().messageId(),

@@ -37,7 +37,15 @@ public final class FakeSlackApi implements AutoCloseable {
     }
   }
 
-  private record Scripted(int status, Map<String, String> headers, String body) {}
+  /**
+   * @param process the call still takes effect (a post is recorded) before the scripted answer: the
+   *     platform accepted it and the reply was lost
+   */
+  private record Scripted(int status, Map<String, String> headers, String body, boolean process) {
+    Scripted(int status, Map<String, String> headers, String body) {
+      this(status, headers, body, false);
+    }
+  }
 
   /** A message as the fake keeps it; {@code metadata} is the JSON the client sent, or null. */
   public record Posted(String channel, String thread, String ts, String text, String metadata) {}
@@ -87,6 +95,14 @@ public final class FakeSlackApi implements AutoCloseable {
   /** The next call answers HTTP {@code status} with no useful body. */
   public void failNext(int status) {
     script.add(new Scripted(status, Map.of(), "upstream trouble"));
+  }
+
+  /**
+   * The next call takes effect (a post is stored) but answers HTTP {@code status}: the platform
+   * accepted it and the reply was lost on the way.
+   */
+  public void acceptThenFailNext(int status) {
+    script.add(new Scripted(status, Map.of(), "upstream trouble", true));
   }
 
   /** The next call answers 200 {@code ok: false} with {@code error}. */
@@ -233,6 +249,9 @@ public final class FakeSlackApi implements AutoCloseable {
       answer = new Scripted(200, Map.of(), "{\"ok\":true,\"url\":\"" + socketUrl + "\"}");
     }
     String answeredTs = null;
+    if (answer != null && answer.process()) {
+      answer(method, fields, nextTs());
+    }
     if (answer == null) {
       answeredTs =
           fields.containsKey("ts") && !method.startsWith("conversations.")

@@ -41,6 +41,11 @@ public final class ActionRouter implements ActionExecutor {
   }
 
   @Override
+  public String execute(Action action, String approvedBy) throws Exception {
+    return of(action).execute(action, approvedBy);
+  }
+
+  @Override
   public Optional<Rollout> rollout(Action action) throws Exception {
     return of(action).rollout(action);
   }

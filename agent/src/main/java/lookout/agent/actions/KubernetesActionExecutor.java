@@ -3,6 +3,8 @@ package lookout.agent.actions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.RequestConfig;
+import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -11,11 +13,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import lookout.approvals.Action;
 import lookout.approvals.ActionExecutor;
 import lookout.approvals.AlertSilence;
 import lookout.approvals.DryRun;
+import lookout.approvals.KubeIdentity;
 import lookout.approvals.McpToolCall;
 import lookout.approvals.RestartDeployment;
 import lookout.approvals.Rollout;
@@ -27,20 +31,39 @@ import lookout.approvals.TargetSnapshot;
  * kubectl.kubernetes.io/restartedAt} on the pod template (what {@code kubectl rollout restart}
  * does); scale sets {@code spec.replicas}. Both are JSON merge patches, which every API server
  * accepts. Failures throw with a message naming the action, the cluster and the reason.
+ *
+ * <p>With impersonation ({@code approvals.impersonate}), an approved action runs as the approver:
+ * its read and patch carry {@code Impersonate-User} / {@code Impersonate-Group} for the Kubernetes
+ * identity the policy maps the approver to, so the cluster's RBAC decides and its audit log names
+ * the person; an approver without a mapped identity runs nothing. A 403 names the verb, resource
+ * and namespace the identity lacks (the API server's own message), and nothing was changed.
  */
 public final class KubernetesActionExecutor implements ActionExecutor {
   static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
 
   private final Map<String, KubernetesClient> clusters;
   private final Clock clock;
+  private final Optional<Function<String, Optional<KubeIdentity>>> impersonate;
 
   public KubernetesActionExecutor(Map<String, KubernetesClient> clusters) {
     this(clusters, Clock.systemUTC());
   }
 
   public KubernetesActionExecutor(Map<String, KubernetesClient> clusters, Clock clock) {
+    this(clusters, clock, Optional.empty());
+  }
+
+  /**
+   * @param impersonate when present, approved actions run as the identity it gives for the
+   *     approver's qualified chat id (empty: that approver may not act); absent: as Lookout
+   */
+  public KubernetesActionExecutor(
+      Map<String, KubernetesClient> clusters,
+      Clock clock,
+      Optional<Function<String, Optional<KubeIdentity>>> impersonate) {
     this.clusters = Map.copyOf(clusters);
     this.clock = clock;
+    this.impersonate = impersonate;
   }
 
   /**
@@ -53,7 +76,37 @@ public final class KubernetesActionExecutor implements ActionExecutor {
    */
   @Override
   public String execute(Action action) {
-    return describe(action, run(action, false));
+    if (impersonate.isPresent()) {
+      throw new IllegalStateException(
+          "impersonation is on, so " + action.describe() + " runs only as a named approver");
+    }
+    return describe(action, run(client(action), action, false));
+  }
+
+  /** Runs the action as {@code approvedBy}'s Kubernetes identity when impersonation is on. */
+  @Override
+  public String execute(Action action, String approvedBy) {
+    if (impersonate.isEmpty()) {
+      return describe(action, run(client(action), action, false));
+    }
+    KubeIdentity as =
+        impersonate
+            .get()
+            .apply(approvedBy)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "nothing changed: "
+                            + approvedBy
+                            + " has no Kubernetes identity in the policy's identities, and"
+                            + " impersonation is on"));
+    RequestConfig config =
+        new RequestConfigBuilder(client(action).getConfiguration().getRequestConfig())
+            .withImpersonateUsername(as.user())
+            .withImpersonateGroups(as.groups().toArray(String[]::new))
+            .build();
+    KubernetesClient asApprover = client(action).newClient(config).adapt(KubernetesClient.class);
+    return describe(action, run(asApprover, action, false)) + " as " + as.user();
   }
 
   /**
@@ -64,7 +117,7 @@ public final class KubernetesActionExecutor implements ActionExecutor {
    */
   @Override
   public DryRun dryRun(Action action) {
-    HasMetadata before = run(action, true).before();
+    HasMetadata before = run(client(action), action, true).before();
     int replicas = ActionTarget.replicas(before);
     String change =
         switch (action) {
@@ -102,9 +155,9 @@ public final class KubernetesActionExecutor implements ActionExecutor {
 
   private record Patched(HasMetadata before, HasMetadata after) {}
 
-  private Patched run(Action action, boolean dryRun) {
+  private Patched run(KubernetesClient client, Action action, boolean dryRun) {
     ActionTarget target = ActionTarget.of(action);
-    Resource<? extends HasMetadata> resource = target.resource(client(action));
+    Resource<? extends HasMetadata> resource = target.resource(client);
     HasMetadata before = call(action, "reading", resource::get);
     if (before == null) {
       throw new IllegalStateException(

@@ -37,6 +37,12 @@ public final class AlertmanagerRouting implements ActionExecutor {
     return of(action).execute(action);
   }
 
+  // the approver's identity must reach the cluster executor (impersonation), not stop here
+  @Override
+  public String execute(Action action, String approvedBy) throws Exception {
+    return of(action).execute(action, approvedBy);
+  }
+
   @Override
   public Optional<Rollout> rollout(Action action) throws Exception {
     return of(action).rollout(action);

@@ -89,13 +89,15 @@ final class ApprovalAnswers {
   static String line(AuditEntry e) {
     StringBuilder b = new StringBuilder();
     b.append(TIME.format(e.at())).append(' ').append(e.event()).append(' ').append(e.actor());
-    b.append(" — ").append(e.action() == null ? e.requestId() : e.action());
+    boolean noRequest = e.requestId().startsWith("breaker:") || e.requestId().startsWith("click:");
+    b.append(" — ")
+        .append(e.action() != null ? e.action() : noRequest ? "a button" : e.requestId());
     if (e.error() != null) {
       b.append(": ").append(shorten(e.error()));
     } else if (e.event().equals("succeeded") && e.result() != null) {
       b.append(": ").append(shorten(e.result()));
     }
-    if (!e.requestId().startsWith("breaker:")) {
+    if (!noRequest) {
       b.append(" [req ").append(e.requestId(), 0, Math.min(8, e.requestId().length())).append(']');
     }
     return b.toString();

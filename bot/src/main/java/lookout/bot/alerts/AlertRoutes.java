@@ -9,6 +9,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import lookout.adapters.web.QuietLog;
+import lookout.adapters.web.WebhookReplies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,7 @@ public final class AlertRoutes {
   public static final String PATH = "/alertmanager";
   static final long BODY_LIMIT = 1 << 20;
   private static final Logger log = LoggerFactory.getLogger(AlertRoutes.class);
+  private static final QuietLog errors = new QuietLog(log);
 
   private final WebhookAuth auth;
   private final PayloadParser parser = new PayloadParser();
@@ -80,7 +83,8 @@ public final class AlertRoutes {
               Outcome outcome = threads.accept(n);
               context.runOnContext(v -> json(rc, 200, JsonObject.mapFrom(outcome)));
             } catch (RuntimeException e) {
-              log.error("alerts: could not store alert group {}", n.groupKey(), e);
+              errors.error(
+                  "alerts store", "alerts: could not store alert group {}", n.groupKey(), e);
               context.runOnContext(
                   v -> error(rc, 503, "could not store the alert group, retry: " + e.getMessage()));
             }
@@ -95,8 +99,10 @@ public final class AlertRoutes {
       error(rc, 413, "body is larger than the 1 MiB limit");
     } else if (rc.statusCode() >= 400 && rc.statusCode() < 500) {
       error(rc, rc.statusCode(), "request refused at " + PATH);
+    } else if (WebhookReplies.clientFault(rc, "alerts")) {
+      error(rc, 400, "malformed or interrupted request");
     } else {
-      log.error("alerts: {} failed", PATH, rc.failure());
+      errors.error("alerts route", "alerts: {} failed", PATH, rc.failure());
       error(rc, 500, "internal error while handling " + PATH);
     }
   }

@@ -143,11 +143,7 @@ public final class ConfigLoader {
             "mcp",
             "alertmanagers"));
 
-    ObjectNode s = t.object(root, "server", "server", Set.of("host", "port"));
-    var server =
-        new LookoutConfig.Server(
-            t.string(s, "host", "server.host").orElse("127.0.0.1"),
-            t.integer(s, "port", "server.port", 8080, 0, 65535));
+    var server = ServerConfig.bind(t, root);
 
     Path dataDir = Path.of(t.string(root, "dataDir", "dataDir").orElse("lookout-data"));
 
@@ -184,7 +180,11 @@ public final class ConfigLoader {
         .ifPresent(tok -> t.problem("console.accessToken", tok, "at least 16 characters"));
 
     ObjectNode a =
-        t.object(root, "approvals", "approvals", Set.of("policyFile", "signingKey", "expiryCheck"));
+        t.object(
+            root,
+            "approvals",
+            "approvals",
+            Set.of("policyFile", "signingKey", "expiryCheck", "impersonate"));
     Optional<Path> policy = t.string(a, "policyFile", "approvals.policyFile").map(Path::of);
     policy
         .filter(p -> !Files.isRegularFile(p))
@@ -197,7 +197,8 @@ public final class ConfigLoader {
         new LookoutConfig.Approvals(
             policy,
             key,
-            t.duration(a, "expiryCheck", "approvals.expiryCheck", Duration.ofSeconds(15)));
+            t.duration(a, "expiryCheck", "approvals.expiryCheck", Duration.ofSeconds(15)),
+            t.bool(a, "impersonate", "approvals.impersonate", false));
 
     ObjectNode k =
         t.object(root, "knowledge", "knowledge", Set.of("bundled", "runbookDirs", "semantic"));

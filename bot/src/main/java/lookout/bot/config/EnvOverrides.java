@@ -54,6 +54,7 @@ final class EnvOverrides {
     m.put("LOOKOUT_APPROVALS_POLICY_FILE", "approvals.policyFile");
     m.put("LOOKOUT_APPROVALS_SIGNING_KEY", "approvals.signingKey");
     m.put("LOOKOUT_APPROVALS_EXPIRY_CHECK", "approvals.expiryCheck");
+    m.put("LOOKOUT_APPROVALS_IMPERSONATE", "approvals.impersonate");
     m.put("LOOKOUT_KNOWLEDGE_BUNDLED", "knowledge.bundled");
     m.put("LOOKOUT_KNOWLEDGE_RUNBOOK_DIRS", "knowledge.runbookDirs");
     m.put("LOOKOUT_KNOWLEDGE_SEMANTIC", "knowledge.semantic");

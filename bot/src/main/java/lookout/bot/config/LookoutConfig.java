@@ -8,6 +8,7 @@ import java.util.Optional;
 import lookout.agent.mcp.McpServerConfig;
 import lookout.agent.remote.HttpEndpoint;
 import lookout.bot.alerts.AlertsSettings;
+import lookout.bot.http.HttpLimits;
 import lookout.bot.inspect.InspectionSettings;
 import lookout.bot.mcp.McpServerSettings;
 
@@ -42,8 +43,12 @@ public record LookoutConfig(
     alertmanagers = Map.copyOf(alertmanagers);
   }
 
-  /** HTTP listener. */
-  public record Server(String host, int port) {
+  /** HTTP listener and how much any client may hold it ({@code server.idleTimeout} …). */
+  public record Server(String host, int port, HttpLimits limits) {
+    public Server(String host, int port) {
+      this(host, port, HttpLimits.defaults());
+    }
+
     public boolean loopback() {
       return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
     }
@@ -93,9 +98,14 @@ public record LookoutConfig(
    * @param policyFile the approval policy; empty = the sandbox default policy
    * @param signingKey the HMAC key for buttons; empty = generated once and kept in the data dir
    * @param expiryCheck how often pending requests are checked for expiry
+   * @param impersonate run approved Kubernetes actions as the approver (the policy's {@code
+   *     identities}), not as Lookout's own service account
    */
   public record Approvals(
-      Optional<Path> policyFile, Optional<String> signingKey, Duration expiryCheck) {}
+      Optional<Path> policyFile,
+      Optional<String> signingKey,
+      Duration expiryCheck,
+      boolean impersonate) {}
 
   /**
    * @param runbookDirs folders of Markdown runbooks; {@code bundled} adds the shipped samples

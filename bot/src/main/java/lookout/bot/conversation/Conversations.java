@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import lookout.adapters.chat.ChatAdapter;
 import lookout.adapters.chat.ChatHandler;
@@ -16,11 +17,13 @@ import lookout.adapters.chat.ConversationRef;
 import lookout.adapters.chat.Inbound;
 import lookout.adapters.chat.Message;
 import lookout.adapters.chat.MessageRef;
+import lookout.adapters.web.QuietLog;
 import lookout.agent.Agent;
 import lookout.agent.Answer;
 import lookout.agent.Question;
 import lookout.approvals.Action;
 import lookout.approvals.ApprovalRequest;
+import lookout.approvals.ApprovalStoreException;
 import lookout.approvals.Approvals;
 import lookout.approvals.Decision;
 import lookout.approvals.PolicyException;
@@ -36,6 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Conversations implements ChatHandler {
   private static final Logger log = LoggerFactory.getLogger(Conversations.class);
+  private static final QuietLog errors = new QuietLog(log);
 
   private final Map<String, ChatAdapter> adapters;
   private final Agent agent;
@@ -46,6 +50,7 @@ public final class Conversations implements ChatHandler {
   private final AnswerMessages answers;
   private final ApprovalCards cards;
   private final RolloutFollower rollouts;
+  private final ReentrantLock[] cardLocks = newLocks(64);
   private volatile Duration sweepAbandonedAfter;
   private final List<ThreadActions> threadActions = new CopyOnWriteArrayList<>();
   private final List<Consumer<ApprovalRequest>> executed = new CopyOnWriteArrayList<>();
@@ -128,55 +133,65 @@ public final class Conversations implements ChatHandler {
     }
   }
 
+  /**
+   * Decides a click. Only a click that changed the request edits its card; any other (a duplicate
+   * on a decided card, a refusal, a forged value) is answered to the clicker alone, so an old
+   * button pressed again and again costs the conversation no platform edits.
+   */
   @Override
   public ClickReply onClick(Click click) {
     String user = click.user().qualified();
-    Optional<String> question = approvals.readQuestion(click.token());
-    if (question.isPresent()) {
-      // a follow-up the bot offered: asked as the clicker, answered in the clicked message's thread
-      ConversationRef on = click.message().conversation();
-      ConversationRef where =
-          on.thread() != null
-              ? on
-              : new ConversationRef(on.platform(), on.channel(), click.message().messageId());
-      metrics.question(where.platform());
-      work.execute(
-          () -> ask(where, user, question.get(), "click on " + click.message().messageId()));
-      return ClickReply.accepted("Asking: " + question.get());
+    try {
+      Optional<String> question = approvals.readQuestion(click.token());
+      if (question.isPresent()) {
+        // a follow-up the bot offered: asked as the clicker, answered in the clicked message's
+        // thread
+        ConversationRef on = click.message().conversation();
+        ConversationRef where =
+            on.thread() != null
+                ? on
+                : new ConversationRef(on.platform(), on.channel(), click.message().messageId());
+        metrics.question(where.platform());
+        work.execute(
+            () -> ask(where, user, question.get(), "click on " + click.message().messageId()));
+        return ClickReply.accepted("Asking: " + question.get());
+      }
+      Optional<String> command = approvals.readCommand(click.token());
+      if (command.isPresent()) {
+        // a button another part of the bot defined (alert roots: acknowledge, silence)
+        return threadActions.stream()
+            .filter(a -> command.get().startsWith(a.prefix()))
+            .findFirst()
+            .map(a -> a.press(command.get(), click))
+            .orElseGet(() -> ClickReply.refused("This button is not handled any more."));
+      }
+      Optional<Action> proposal = approvals.readProposal(click.token());
+      if (proposal.isPresent()) {
+        return requestApproval(proposal.get(), user, click.message().conversation())
+            .map(r -> ClickReply.accepted("Approval requested: " + r.action().describe()))
+            .orElseGet(
+                () -> ClickReply.refused("That action cannot be requested; see the thread."));
+      }
+      Decision decision = approvals.decide(click.token(), user);
+      metrics.approval(decision.outcome().name().toLowerCase(Locale.ROOT));
+      if (decision.changed()) {
+        decision.request().ifPresent(this::editCard);
+        if (decision.outcome() == Decision.Outcome.APPROVED) {
+          decision.request().ifPresent(r -> work.execute(() -> execute(r.id())));
+        }
+      }
+      boolean accepted =
+          decision.outcome() == Decision.Outcome.APPROVED
+              || decision.outcome() == Decision.Outcome.APPROVAL_RECORDED
+              || decision.outcome() == Decision.Outcome.REJECTED;
+      return new ClickReply(accepted, decision.message());
+    } catch (ApprovalStoreException e) {
+      // The database is down: nothing was decided, nothing runs; the clicker may try again.
+      errors.error("clicks", "could not decide a click by {}: {}", user, e.getMessage());
+      return ClickReply.refused(
+          "Lookout cannot reach its database right now, so nothing changed; click again in a"
+              + " minute.");
     }
-    Optional<String> command = approvals.readCommand(click.token());
-    if (command.isPresent()) {
-      return threadActions.stream()
-          .filter(a -> command.get().startsWith(a.prefix()))
-          .findFirst()
-          .map(a -> a.press(command.get(), click))
-          .orElseGet(() -> ClickReply.refused("This button is not handled any more."));
-    }
-    Optional<Action> proposal = approvals.readProposal(click.token());
-    if (proposal.isPresent()) {
-      return requestApproval(proposal.get(), user, click.message().conversation())
-          .map(r -> ClickReply.accepted("Approval requested: " + r.action().describe()))
-          .orElseGet(() -> ClickReply.refused("That action cannot be requested; see the thread."));
-    }
-    Decision decision = approvals.decide(click.token(), user);
-    metrics.approval(decision.outcome().name().toLowerCase(Locale.ROOT));
-    decision
-        .request()
-        .ifPresent(
-            r -> {
-              if (decision.outcome() == Decision.Outcome.APPROVED) {
-                editCard(r);
-                work.execute(() -> execute(r.id()));
-              } else if (decision.outcome() != Decision.Outcome.REFUSED
-                  && decision.outcome() != Decision.Outcome.INVALID) {
-                editCard(r);
-              }
-            });
-    boolean accepted =
-        decision.outcome() == Decision.Outcome.APPROVED
-            || decision.outcome() == Decision.Outcome.APPROVAL_RECORDED
-            || decision.outcome() == Decision.Outcome.REJECTED;
-    return new ClickReply(accepted, decision.message());
   }
 
   /** Moves expired requests to EXPIRED and edits their cards; called periodically. */
@@ -304,26 +319,43 @@ public final class Conversations implements ChatHandler {
     rollouts.follow(done, this::editCard);
   }
 
+  /**
+   * Queues an edit of the request's card showing its state as stored now, with that state's
+   * version: racing edits (a click, the executor, the expiry timer, another replica) each read the
+   * state themselves, and the outbox keeps only the newest, so a card never goes backwards. The
+   * lock per request keeps read and queue in one order within this process, for adapters that send
+   * at once (the console).
+   */
   private void editCard(ApprovalRequest r) {
-    ApprovalRequest current = approvals.find(r.id()).orElse(r);
-    MessageRefs.decode(current.messageRef())
-        .ifPresent(
-            ref -> {
-              ChatAdapter adapter = adapters.get(ref.conversation().platform());
-              if (adapter == null) {
-                log.warn(
-                    "no adapter for {} to edit card of request {}",
-                    ref.conversation().platform(),
-                    r.id());
-                return;
-              }
-              try {
-                adapter.update(ref, cards.render(current, rollouts.latest(current.id())));
-              } catch (RuntimeException e) {
-                log.error(
-                    "while editing the card of request {} in {}", r.id(), ref.conversation(), e);
-              }
-            });
+    // A lock, not synchronized: the reads block, and virtual threads must not pin on Java 21.
+    ReentrantLock lock = cardLocks[Math.floorMod(r.id().hashCode(), cardLocks.length)];
+    lock.lock();
+    try {
+      ApprovalRequest current = approvals.find(r.id()).orElse(r);
+      MessageRefs.decode(current.messageRef()).ifPresent(ref -> editCard(current, ref));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void editCard(ApprovalRequest current, MessageRef ref) {
+    ChatAdapter adapter = adapters.get(ref.conversation().platform());
+    if (adapter == null) {
+      log.warn(
+          "no adapter for {} to edit card of request {}",
+          ref.conversation().platform(),
+          current.id());
+      return;
+    }
+    Optional<RolloutFollower.Progress> rollout = rollouts.latest(current.id());
+    try {
+      adapter.update(
+          ref,
+          cards.render(current, rollout.map(RolloutFollower.Progress::text)),
+          CardVersions.of(current, rollout));
+    } catch (RuntimeException e) {
+      log.error("while editing the card of request {} in {}", current.id(), ref.conversation(), e);
+    }
   }
 
   /**
@@ -353,5 +385,13 @@ public final class Conversations implements ChatHandler {
       log.error("while posting to {} {}", where.platform(), where, e);
       return null;
     }
+  }
+
+  private static ReentrantLock[] newLocks(int n) {
+    ReentrantLock[] locks = new ReentrantLock[n];
+    for (int i = 0; i < n; i++) {
+      locks[i] = new ReentrantLock();
+    }
+    return locks;
   }
 }

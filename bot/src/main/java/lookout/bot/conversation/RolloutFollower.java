@@ -22,7 +22,7 @@ final class RolloutFollower {
   static final int MAX_CHECKS = 24; // two minutes
 
   private final Approvals approvals;
-  private final Map<String, String> latest = new ConcurrentHashMap<>();
+  private final Map<String, Progress> latest = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("rollout-", 0).factory());
 
@@ -39,10 +39,16 @@ final class RolloutFollower {
     check(done, 1, edit);
   }
 
-  /** The last progress line for the card, e.g. "2 of 3 pods updated, 3 ready". */
-  Optional<String> latest(String requestId) {
+  /**
+   * The last progress line for the card, e.g. "2 of 3 pods updated, 3 ready", numbered by the check
+   * that saw it (for the card's version).
+   */
+  Optional<Progress> latest(String requestId) {
     return Optional.ofNullable(latest.get(requestId));
   }
+
+  /** A progress line and the number of the check that saw it (1, 2, … at most MAX_CHECKS). */
+  record Progress(int check, String text) {}
 
   private void check(ApprovalRequest r, int n, Consumer<ApprovalRequest> edit) {
     Optional<Rollout> now = approvals.rollout(r);
@@ -60,8 +66,9 @@ final class RolloutFollower {
                     + "s: "
                     + rollout.progress()
                 : "in progress: " + rollout.progress();
-    String before = latest.put(r.id(), text);
-    if (!text.equals(before)) {
+    Progress before = latest.get(r.id());
+    if (before == null || !text.equals(before.text())) {
+      latest.put(r.id(), new Progress(n, text));
       edit.accept(r);
     }
     if (!last) {

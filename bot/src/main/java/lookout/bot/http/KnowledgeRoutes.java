@@ -8,9 +8,11 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lookout.adapters.web.QuietLog;
 import lookout.knowledge.Hit;
 import lookout.knowledge.KnowledgeBase;
 import lookout.knowledge.SearchRequest;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/knowledge/search?q=…&kind=…&namespace=…&service=…&alert=…&from=…&to=…&limit=…}:
@@ -18,6 +20,8 @@ import lookout.knowledge.SearchRequest;
  * runs off the event loop.
  */
 public final class KnowledgeRoutes {
+  private static final QuietLog errors =
+      new QuietLog(LoggerFactory.getLogger(KnowledgeRoutes.class));
   private final KnowledgeBase knowledge;
   private final Blocking blocking;
 
@@ -50,7 +54,10 @@ public final class KnowledgeRoutes {
               HttpApi.json(ctx, 200, body);
             })
         .onFailure(
-            e -> HttpApi.json(ctx, 500, Map.of("error", "search failed: " + e.getMessage())));
+            e -> {
+              errors.error("knowledge search", "knowledge search failed for {}", request, e);
+              HttpApi.json(ctx, 500, Map.of("error", "search failed; the reason is in the log"));
+            });
   }
 
   private static SearchRequest request(RoutingContext ctx) {
@@ -61,7 +68,7 @@ public final class KnowledgeRoutes {
     if (q.length() > 1_000) {
       throw new IllegalArgumentException("q: at most 1000 characters");
     }
-    String limitText = ctx.request().getParam("limit", "10");
+    String limitText = param(ctx, "limit") == null ? "10" : param(ctx, "limit");
     int limit;
     try {
       limit = Integer.parseInt(limitText);
@@ -96,7 +103,16 @@ public final class KnowledgeRoutes {
 
   private static String param(RoutingContext ctx, String name) {
     String v = ctx.request().getParam(name);
+    if (v != null && v.codePoints().anyMatch(KnowledgeRoutes::control)) {
+      throw new IllegalArgumentException(
+          name + ": contains a control character (such as %00); send plain text");
+    }
     return v == null || v.isBlank() ? null : v;
+  }
+
+  /** Control characters other than tab and line breaks, which a search box may well send. */
+  private static boolean control(int c) {
+    return Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r';
   }
 
   private static Instant time(RoutingContext ctx, String name) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,7 @@ public final class Lookout implements AutoCloseable {
   private InspectionSetup inspections;
   private KnowledgeBase knowledge;
   private Leadership leadership;
+  private javax.sql.DataSource database;
   private McpServerSetup mcpServer;
   // Completed once the server listens: heavy background work (the embedding model) waits for it.
   private final java.util.concurrent.CompletableFuture<Void> started =
@@ -103,6 +105,7 @@ public final class Lookout implements AutoCloseable {
     resources.add(knowledge);
     Database db = Startup.await(dbStarting);
     resources.add(db);
+    database = db.dataSource();
     leadership =
         Leadership.start(
             new LeaderLease(
@@ -135,7 +138,14 @@ public final class Lookout implements AutoCloseable {
             // silences go to Alertmanager, MCP tool calls to their server, the rest to the cluster
             new AlertmanagerRouting(
                 new SilenceExecutor(alertmanagers, Clock.systemUTC()),
-                new ActionRouter(new KubernetesActionExecutor(clusters.clients()), mcp.executor())),
+                new ActionRouter(
+                    new KubernetesActionExecutor(
+                        clusters.clients(),
+                        Clock.systemUTC(),
+                        config.approvals().impersonate()
+                            ? Optional.of(policy::identityOf)
+                            : Optional.empty()),
+                    mcp.executor())),
             Clock.systemUTC());
     AgentBuilder agents =
         AgentBuilder.over(clusters.clients(), config.defaultCluster())
@@ -303,6 +313,11 @@ public final class Lookout implements AutoCloseable {
   /** Whether this replica runs the timers (one replica at a time on a shared database). */
   public Leadership leadership() {
     return leadership;
+  }
+
+  /** The database every replica shares (tests and tools read the audit and outbox through it). */
+  public javax.sql.DataSource database() {
+    return database;
   }
 
   public Readiness readiness() {

@@ -3,17 +3,23 @@ package lookout.bot.wiring;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import lookout.adapters.console.ConsoleAdapter;
 import lookout.adapters.console.ConsoleRoutes;
 import lookout.bot.config.LookoutConfig;
+import lookout.bot.http.AddressLimiter;
 import lookout.bot.http.Blocking;
+import lookout.bot.http.ConnectionGuard;
 import lookout.bot.http.HttpApi;
+import lookout.bot.http.HttpLimits;
 import lookout.bot.http.KnowledgeRoutes;
+import lookout.bot.http.Listener;
 import lookout.bot.metrics.BotMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,15 +56,22 @@ public final class LookoutServer implements AutoCloseable {
     ConsoleAdapter console = new ConsoleAdapter();
     Lookout lookout = null;
     try {
+      ConfiguredChannels.reserve(console, config);
       lookout = Lookout.open(config, metrics, console);
       Blocking blocking = new Blocking(lookout.work());
       Lookout wired = lookout;
+      HttpLimits limits = config.server().limits();
+      ConnectionGuard connections = new ConnectionGuard(vertx, limits);
+      connections.bind(metrics.registry());
+      AddressLimiter perAddress = new AddressLimiter(limits, Clock.systemUTC());
+      perAddress.bind(metrics.registry());
       var router =
           HttpApi.router(
               vertx,
               metrics,
               lookout.readiness(),
               blocking,
+              new HttpApi.Protection(connections, perAddress, unauthenticated(config)),
               r -> {
                 wired.platforms().forEach(p -> p.mount(r, wired.conversations(), wired.work()));
                 new KnowledgeRoutes(wired.knowledge(), blocking).mount(vertx, r);
@@ -74,16 +87,8 @@ public final class LookoutServer implements AutoCloseable {
                 }
               });
       HttpServer http =
-          vertx
-              .createHttpServer(
-                  new HttpServerOptions()
-                      .setHost(config.server().host())
-                      .setPort(config.server().port())
-                      .setMaxInitialLineLength(8192)
-                      .setMaxHeaderSize(16384))
-              .requestHandler(router)
-              .listen()
-              .await(30, TimeUnit.SECONDS);
+          Listener.listen(
+              vertx, config.server().host(), config.server().port(), limits, connections, router);
       long every = Math.max(1000, config.approvals().expiryCheck().toMillis());
       vertx.setPeriodic(
           every,
@@ -115,6 +120,18 @@ public final class LookoutServer implements AutoCloseable {
       vertx.close();
       throw e;
     }
+  }
+
+  /**
+   * Routes anyone may call without credentials, limited per client address: readiness (a database
+   * and cluster round trip), metrics, knowledge search, and the console when it has no token.
+   */
+  private static List<String> unauthenticated(LookoutConfig config) {
+    List<String> paths = new ArrayList<>(List.of("/readyz", "/metrics", "/api/knowledge/*"));
+    if (config.console().enabled() && config.console().accessToken().isEmpty()) {
+      paths.add("/api/console/*");
+    }
+    return paths;
   }
 
   public int port() {
