@@ -128,13 +128,13 @@ final class QuestionAnswers {
       return status.status(null, null);
     }
     if (look == Look.NONE && !clues.problem() && !Asking.question(original)) {
-      return Overview.notUnderstood(cluster, names, original);
+      return Overview.notUnderstood(cluster, names, diagnoser, original);
     }
     if (look == Look.LOGS) {
       return Replies.text(
           "Whose logs? Name a workload or pod, e.g. \"logs of checkout in staging\".");
     }
-    return Overview.of(cluster, names);
+    return Overview.of(cluster, names, diagnoser);
   }
 
   /** Logs come from pods: of the pod itself, of a workload's worst pod, of a job's newest pod. */
