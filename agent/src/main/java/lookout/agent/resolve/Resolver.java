@@ -102,7 +102,9 @@ public final class Resolver {
         groups = List.of(exact);
       }
     }
-    List<ObjectRef> refs = choose(groups, namespaces, explicitNamespace, clues.kinds());
+    List<ObjectRef> refs =
+        WorkloadOverClaims.prefer(
+            choose(groups, namespaces, explicitNamespace, clues.kinds()), clues.text());
     if (refs.size() == 1) {
       return new Target.One(refs.get(0), partial.size() == 1 ? partial.getFirst() : null);
     }
