@@ -288,6 +288,30 @@ public final class PendingAnalyzer implements Analyzer {
               null));
     }
     if (r.contains("volume node affinity conflict")) {
+      List<VolumeNodes.Pinned> pinnedVolumes = VolumeNodes.of(facts, pod, claimNames(pod));
+      if (!pinnedVolumes.isEmpty()) {
+        VolumeNodes.Pinned v = pinnedVolumes.getFirst();
+        String state = v.state();
+        return Optional.of(
+            new Why(
+                n
+                    + " cannot reach its volume (volume node affinity conflict): claim "
+                    + v.claim()
+                    + " is bound to PersistentVolume "
+                    + v.volume()
+                    + ", which lives on node "
+                    + v.node()
+                    + state,
+                state.isEmpty()
+                    ? "make room on node " + v.node() + " (the only node its volume allows)"
+                    : "bring node "
+                        + v.node()
+                        + " back; if it is gone for good, delete claim "
+                        + v.claim()
+                        + " (and its PersistentVolume) so the pod gets a new volume elsewhere"
+                        + " — the data on that node is lost",
+                v.found().isPresent() ? ObjectRef.node(v.node()) : null));
+      }
       return Optional.of(
           new Why(
               n

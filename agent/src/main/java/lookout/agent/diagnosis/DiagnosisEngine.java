@@ -90,8 +90,9 @@ public final class DiagnosisEngine {
     Optional<TargetState> state = TargetState.of(target, facts);
     List<Finding> others = new ArrayList<>();
     if (!ranking.causes().isEmpty()) {
-      Finding cause = ranking.causes().getFirst();
-      List<Finding> deeper = chain(ranking, cause);
+      Finding first = ranking.causes().getFirst();
+      List<Finding> deeper = chain(ranking, first);
+      Finding cause = PodNodes.placed(target, first, facts);
       others.addAll(ranking.causes().subList(1, ranking.causes().size()));
       others.addAll(ranking.unexplained());
       return new Diagnosis(
@@ -112,7 +113,7 @@ public final class DiagnosisEngine {
       symptoms.add(notReady(target, state.get(), facts)); // 0/N ready is never healthy
     }
     if (!symptoms.isEmpty()) {
-      Finding top = symptoms.getFirst();
+      Finding top = PodNodes.placed(target, symptoms.getFirst(), facts);
       return new Diagnosis(
           target,
           Diagnosis.Verdict.BROKEN,

@@ -138,6 +138,20 @@ final class Imperative {
   private static final Pattern ZH_LEAD =
       Pattern.compile("^(?:请|麻烦|帮我|帮忙|帮|给我|劳驾|辛苦|快|赶紧|马上|立刻|立即|现在|直接|先|再|那就|那|就|你|去|顺便|把它|把他)*");
 
+  /**
+   * In the same clause as the verb, a report of trouble: the scale or restart already happened and
+   * something went wrong ("扩容到4个 起不来一个", "scaled to 4 but one is pending"). That is a description
+   * of a problem, so a question — never a second write of the same change.
+   */
+  private static final Pattern TROUBLE =
+      Pattern.compile(
+          "起不来|起不了|没起来|不起来|启动不了|启动失败|不行|失败|报错|出错|异常|有问题|出问题|卡住|卡在|挂了|不正常|没反应"
+              + "|\\bpending\\b|\\b(?:fails|failed|failing|errors?|stuck|broken)\\b"
+              + "|\\b(?:does|did|wo|ca|is|are)(?:n['’]?t| not) (?:start|come|work|run|get|schedule|become)"
+              + "|\\bcannot (?:start|come|work|run|get|schedule|become)"
+              + "|\\bnot (?:starting|ready|running|working|coming up|scheduling)\\b",
+          Pattern.CASE_INSENSITIVE);
+
   private Imperative() {}
 
   /** The write the text commands, or empty when it commands none (a question, a statement). */
@@ -153,6 +167,9 @@ final class Imperative {
 
   private static Optional<Verb> clause(String clause) {
     if (clause.isEmpty()) {
+      return Optional.empty();
+    }
+    if (TROUBLE.matcher(clause).find()) {
       return Optional.empty();
     }
     Optional<Verb> english = english(clause);

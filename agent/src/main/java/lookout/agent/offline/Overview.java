@@ -2,8 +2,10 @@ package lookout.agent.offline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import lookout.agent.Answer;
+import lookout.agent.analyzers.ObjectRef;
 import lookout.agent.grammar.Look;
 import lookout.agent.resolve.Inventory;
 
@@ -22,8 +24,8 @@ final class Overview {
 
   private Overview() {}
 
-  /** What needs attention in the whole cluster. */
-  static Answer of(String cluster, Inventory inventory) {
+  /** What needs attention in the whole cluster, with the root cause of the first few. */
+  static Answer of(String cluster, Inventory inventory, Diagnoser diagnoser) {
     List<Inventory.Entry> troubled =
         inventory.entries().stream()
             .filter(e -> e.trouble() != null && LISTED.contains(e.ref().kind()))
@@ -59,23 +61,38 @@ final class Overview {
             .map(
                 e -> new Answer.Choice("Why: " + e.ref(), AskBack.question(Look.DIAGNOSE, e.ref())))
             .toList();
+    Map<ObjectRef, String> causes =
+        OverviewCauses.of(
+            troubled.stream().limit(ASKED).map(Inventory.Entry::ref).toList(),
+            diagnoser,
+            OverviewCauses.BUDGET);
     String first = troubled.get(0).ref() + " (" + troubled.get(0).trouble() + ")";
+    String firstCause = causes.get(troubled.get(0).ref());
+    List<Answer.Section> sections = new ArrayList<>();
+    sections.add(Replies.section("Needs attention", lines));
+    if (!causes.isEmpty()) {
+      sections.add(Replies.section("Why", List.copyOf(causes.values())));
+    }
+    sections.add(
+        Replies.section("Ask next", choices.stream().map(Answer.Choice::question).toList()));
     return Replies.of(
-            things + " attention in cluster " + cluster + ", first " + first + ".",
-            List.of(
-                Replies.section("Needs attention", lines),
-                Replies.section(
-                    "Ask next", choices.stream().map(Answer.Choice::question).toList())))
+            things
+                + " attention in cluster "
+                + cluster
+                + ", first "
+                + (firstCause == null ? first + "." : firstCause),
+            sections)
         .withChoices(choices);
   }
 
   /** For a request nothing in it could be read from: what is wrong now, and how to ask. */
-  static Answer notUnderstood(String cluster, Inventory inventory, String text) {
+  static Answer notUnderstood(
+      String cluster, Inventory inventory, Diagnoser diagnoser, String text) {
     String shown = text == null ? "" : text.strip();
     if (shown.length() > 80) {
       shown = shown.substring(0, 79) + "…";
     }
-    Answer now = of(cluster, inventory);
+    Answer now = of(cluster, inventory, diagnoser);
     List<Answer.Section> sections = new ArrayList<>(now.sections());
     sections.add(
         Replies.section(

@@ -85,6 +85,18 @@ final class QuestionAnswers {
           case Target.NoNamespace none -> NotFound.noNamespace(cluster, none);
           case Target.Nothing nothing -> nothing(look, clues, names, original);
         };
+    if (target instanceof Target.One one && one.partOf() != null && look != Look.LOGS) {
+      // a part of a name is a weaker match: say it first, above all when the object then looks
+      // healthy while the question says something is broken
+      answer =
+          answer.withSummary(
+              "Nothing named "
+                  + one.partOf()
+                  + " exists; the closest is "
+                  + one.ref()
+                  + ". "
+                  + answer.summary());
+    }
     boolean namespaceIgnored =
         clues.namespace() != null
             && Resolver.namespace(clues.namespace(), names).isEmpty()
@@ -128,13 +140,13 @@ final class QuestionAnswers {
       return status.status(null, null);
     }
     if (look == Look.NONE && !clues.problem() && !Asking.question(original)) {
-      return Overview.notUnderstood(cluster, names, original);
+      return Overview.notUnderstood(cluster, names, diagnoser, original);
     }
     if (look == Look.LOGS) {
       return Replies.text(
           "Whose logs? Name a workload or pod, e.g. \"logs of checkout in staging\".");
     }
-    return Overview.of(cluster, names);
+    return Overview.of(cluster, names, diagnoser);
   }
 
   /** Logs come from pods: of the pod itself, of a workload's worst pod, of a job's newest pod. */

@@ -36,7 +36,7 @@ final class KindLists {
   static Listed read(KubernetesClient client) {
     Map<String, Function<KubernetesClient, List<Inventory.Entry>>> kinds = new LinkedHashMap<>();
     kinds.put("Namespace", c -> entries(page(o -> c.namespaces().list(o)), "Namespace", h -> null));
-    kinds.put("Node", c -> entries(page(o -> c.nodes().list(o)), "Node", Trouble::of));
+    kinds.put("Node", c -> entries(page(o -> c.nodes().list(o)), "Node", Trouble::of, Aliases::of));
     kinds.put(
         "Deployment",
         c ->

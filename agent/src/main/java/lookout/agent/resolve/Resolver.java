@@ -74,13 +74,15 @@ public final class Resolver {
     }
     Set<String> placedIn = new java.util.HashSet<>(namespaces);
     List<String> namespaceWords = new ArrayList<>();
+    List<String> partial = new ArrayList<>();
     List<List<Inventory.Entry>> groups =
-        mentioned(mentions, clues, namespaces, explicitNamespace, namespaceWords);
+        mentioned(mentions, clues, namespaces, explicitNamespace, namespaceWords, partial);
     List<Inventory.Entry> placed = name == null ? List.of() : objects(mentions.exact(name));
     if (placed.stream().anyMatch(e -> placedIn.contains(e.ref().namespace()))) {
       // "data/clickhouse statefulset": the name written as ns/name is the object, whatever longer
       // names ("data-clickhouse-0") its words also come close to
       groups = List.of(placed);
+      partial.clear();
     }
     if (!groups.isEmpty() && clues.name() != null) {
       // several names mentioned, one of them with a marker ("logs of x …"): that one
@@ -88,7 +90,10 @@ public final class Resolver {
           groups.stream()
               .filter(g -> Names.squash(g.get(0).ref().name()).equals(Names.squash(clues.name())))
               .toList();
-      groups = marked.isEmpty() ? groups : marked;
+      if (!marked.isEmpty()) {
+        groups = marked;
+        partial.clear();
+      }
     }
     if (groups.isEmpty() && name != null) {
       // names that are ordinary words ("deploy/status") are found only where the grammar put them
@@ -97,9 +102,11 @@ public final class Resolver {
         groups = List.of(exact);
       }
     }
-    List<ObjectRef> refs = choose(groups, namespaces, explicitNamespace, clues.kinds());
+    List<ObjectRef> refs =
+        WorkloadOverClaims.prefer(
+            choose(groups, namespaces, explicitNamespace, clues.kinds()), clues.text());
     if (refs.size() == 1) {
-      return new Target.One(refs.get(0));
+      return new Target.One(refs.get(0), partial.size() == 1 ? partial.getFirst() : null);
     }
     if (refs.size() > 1) {
       return new Target.Several(refs.stream().limit(MAX_CHOICES).toList());
@@ -137,14 +144,15 @@ public final class Resolver {
   /**
    * The objects the text mentions, by mention, only those matched best (whole names before typos,
    * typos before parts of names, parts before translated Chinese words); namespaces mentioned go to
-   * {@code namespaces}.
+   * {@code namespaces}, the words of mentions found only as part of a name to {@code partial}.
    */
   private static List<List<Inventory.Entry>> mentioned(
       Mentions mentions,
       Clues clues,
       Set<String> namespaces,
       boolean explicitNamespace,
-      List<String> namespaceWords) {
+      List<String> namespaceWords,
+      List<String> partial) {
     List<Mentions.Match> found = new ArrayList<>(mentions.find(Mentions.words(clues.text())));
     if (found.stream().allMatch(m -> objects(m.entries()).isEmpty())) {
       found.addAll(mentions.translated(clues.text()));
@@ -174,6 +182,9 @@ public final class Resolver {
       }
       if (!objects.isEmpty() && m.distance() == best) {
         groups.add(objects);
+        if (m.distance() == Mentions.PART) {
+          partial.add(m.text()); // found only as a part of a longer name: a weaker match
+        }
       }
     }
     return groups;

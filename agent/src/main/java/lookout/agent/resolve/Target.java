@@ -6,8 +6,17 @@ import lookout.agent.analyzers.ObjectRef;
 
 /** What a question turned out to be about, once its words met the cluster's inventory. */
 public sealed interface Target {
-  /** Exactly one existing object. */
-  record One(ObjectRef ref) implements Target {}
+  /**
+   * Exactly one existing object.
+   *
+   * @param partOf the words that matched only a part of its name ("voucher" of voucher-api), or
+   *     null when the question named it whole (or a small typo away)
+   */
+  record One(ObjectRef ref, String partOf) implements Target {
+    public One(ObjectRef ref) {
+      this(ref, null);
+    }
+  }
 
   /** A namespace that exists, and nothing in it more precisely. */
   record Scope(String namespace) implements Target {}

@@ -175,6 +175,12 @@ public final class Phrasings {
         question("谁把 payment-api 缩容了"),
         question("frontend 扩容后还是慢"),
         question("frontend 副本数是多少"),
+        // a scale or restart reported with its trouble in the same clause: a description
+        question("shop 命名空间 frontend 扩容到4个 起不来一个"),
+        question("frontend 扩到 5 个 有一个一直 Pending"),
+        question("scaled frontend to 4 in shop but one doesn't start"),
+        question("restart payment-api in shop fails with an error"),
+        question("重启 payment-api 失败了"),
         // other questions, every language
         question("frontend in shop is not starting, what's wrong?"),
         question("why were log-shipper pods evicted in shop?"),

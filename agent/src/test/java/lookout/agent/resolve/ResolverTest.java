@@ -135,6 +135,17 @@ class ResolverTest {
   }
 
   @Test
+  void an_object_found_only_by_a_part_of_its_name_says_which_words_matched() {
+    assertThat(resolve("grafana 打不开"))
+        .isInstanceOfSatisfying(
+            Target.One.class, one -> assertThat(one.partOf()).isEqualTo("grafana"));
+    assertThat(resolve("why is payment api failing"))
+        .isInstanceOfSatisfying(Target.One.class, one -> assertThat(one.partOf()).isNull());
+    assertThat(resolve("paymnet-api is slow"))
+        .isInstanceOfSatisfying(Target.One.class, one -> assertThat(one.partOf()).isNull());
+  }
+
+  @Test
   void the_same_name_in_two_namespaces_is_several() {
     assertThat(resolve("why is reviews failing"))
         .isInstanceOfSatisfying(
