@@ -12,10 +12,19 @@ import java.util.TreeMap;
 /**
  * The pods a selector that matches nothing probably meant: those whose labels share the most
  * selector keys with equal values, then the most keys at all, so "app=reviews" finds pods labelled
- * "app=reviews-v2" before pods labelled "team=reviews".
+ * "app=reviews-v2" before pods labelled "team=reviews". The keys that name an application ({@code
+ * app}, {@code app.kubernetes.io/name}, {@code k8s-app}, …) count as one: pods relabelled from
+ * "app=inventory" to "app.kubernetes.io/name=inventory" are what "app=inventory" meant, not pods
+ * that share the key {@code app} with another value.
  */
 final class NearestLabels {
   static final int MAX = 3;
+
+  /**
+   * Label keys that conventionally carry the application's name (Kubernetes' recommended labels).
+   */
+  private static final List<String> NAME_KEYS =
+      List.of("app", "app.kubernetes.io/name", "k8s-app", "name", "app.kubernetes.io/instance");
 
   private NearestLabels() {}
 
@@ -52,13 +61,28 @@ final class NearestLabels {
       return out;
     }
 
-    /** The selector rewritten with these pods' values for the keys they have. */
+    /**
+     * The selector rewritten with these pods' values for the keys they have; a name key they lack
+     * becomes the name key that carries the same value.
+     */
     Map<String, String> suggestedSelector(Map<String, String> selector) {
       Map<String, String> out = new TreeMap<>();
       selector.forEach(
           (k, v) -> {
+            if (labels.containsKey(k) && !labels.get(k).equals(v)) {
+              String alias = nameAlias(k, v, labels);
+              if (alias != null) {
+                out.put(alias, v);
+                return;
+              }
+            }
             if (labels.containsKey(k)) {
               out.put(k, labels.get(k));
+            } else {
+              String alias = nameAlias(k, v, labels);
+              if (alias != null) {
+                out.put(alias, v);
+              }
             }
           });
       return out;
@@ -80,23 +104,41 @@ final class NearestLabels {
           for (Map.Entry<String, String> e : selector.entrySet()) {
             if (labels.containsKey(e.getKey())) {
               shared++;
-              if (Objects.equals(labels.get(e.getKey()), e.getValue())) {
-                equal++;
-              }
+            }
+            if (Objects.equals(labels.get(e.getKey()), e.getValue())
+                || nameAlias(e.getKey(), e.getValue(), labels) != null) {
+              equal++;
             }
           }
           if (shared > 0 || similarValue(selector, labels)) {
             candidates.add(new Candidate(labels, members, equal, shared));
           }
         });
-    return candidates.stream()
-        .sorted(
-            Comparator.comparingInt(Candidate::equal)
-                .thenComparingInt(Candidate::sharedKeys)
-                .thenComparingInt(c -> c.members().size())
-                .reversed())
-        .limit(MAX)
-        .toList();
+    List<Candidate> sorted =
+        candidates.stream()
+            .sorted(
+                Comparator.comparingInt(Candidate::equal)
+                    .thenComparingInt(Candidate::sharedKeys)
+                    .thenComparingInt(c -> c.members().size())
+                    .reversed())
+            .toList();
+    // once some pods carry a selector value, pods that carry none are only noise
+    int best = sorted.isEmpty() ? 0 : sorted.get(0).equal();
+    return sorted.stream().filter(c -> best == 0 || c.equal() > 0).limit(MAX).toList();
+  }
+
+  /**
+   * Another name key of {@code labels} holding {@code value}, when {@code key} is a name key
+   * ("app.kubernetes.io/name" for app=inventory on pods labelled app.kubernetes.io/name=inventory).
+   */
+  private static String nameAlias(String key, String value, Map<String, String> labels) {
+    if (!NAME_KEYS.contains(key)) {
+      return null;
+    }
+    return NAME_KEYS.stream()
+        .filter(k -> !k.equals(key) && value.equals(labels.get(k)))
+        .findFirst()
+        .orElse(null);
   }
 
   /** A label value containing a selector value ("reviews-v2" for "reviews") under another key. */

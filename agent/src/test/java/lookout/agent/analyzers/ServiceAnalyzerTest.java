@@ -135,6 +135,46 @@ class ServiceAnalyzerTest {
   }
 
   @Test
+  void pods_relabelled_to_the_recommended_name_label_are_what_the_selector_meant() {
+    // app=reviews was moved to app.kubernetes.io/name=reviews; another app still uses "app"
+    String yaml =
+        service("reviews", "app: reviews", "9080", "")
+            + EMPTY_SLICE
+            + pod(
+                "reviews-6c9f8d7b5-4xk2m",
+                "app.kubernetes.io/name: reviews, app.kubernetes.io/part-of: shop,"
+                    + " pod-template-hash: 6c9f8d7b5",
+                "{containerPort: 9080}",
+                "True",
+                null)
+            + pod(
+                "ratings-7b9d5f6c4-zz9q1",
+                "app: ratings, pod-template-hash: 7b9d5f6c4",
+                "{containerPort: 9080}",
+                "True",
+                null);
+
+    List<Finding> findings = analyzer.analyze(YamlFacts.facts(REVIEWS, yaml));
+
+    assertThat(findings)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.evidence())
+                  .containsExactly(
+                      "selector: app=reviews",
+                      "nearest: pod reviews-6c9f8d7b5-4xk2m:"
+                          + " app.kubernetes.io/name=reviews,app.kubernetes.io/part-of=shop"
+                          + " — app missing");
+              assertThat(f.fixes())
+                  .containsExactly(
+                      "change the selector of service shop/reviews to"
+                          + " app.kubernetes.io/name=reviews (the labels of deployment"
+                          + " shop/reviews), or label those pods app=reviews");
+            });
+  }
+
+  @Test
   void with_no_pods_at_all_the_nearest_workload_template_is_named() {
     String yaml =
         service("reviews", "app: reviews", "9080", "")
