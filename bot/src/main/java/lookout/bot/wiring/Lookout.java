@@ -19,7 +19,6 @@ import lookout.agent.Agent;
 import lookout.agent.actions.ActionRouter;
 import lookout.agent.actions.KubernetesActionExecutor;
 import lookout.agent.alertmanager.AlertmanagerClient;
-import lookout.agent.alertmanager.AlertmanagerRouting;
 import lookout.agent.alertmanager.SilenceExecutor;
 import lookout.agent.chain.AgentBuilder;
 import lookout.agent.mcp.McpServers;
@@ -136,16 +135,15 @@ public final class Lookout implements AutoCloseable {
             new ButtonTokens(
                 SigningKey.loadOrCreate(config.approvals().signingKey(), config.dataDir())),
             // silences go to Alertmanager, MCP tool calls to their server, the rest to the cluster
-            new AlertmanagerRouting(
-                new SilenceExecutor(alertmanagers, Clock.systemUTC()),
-                new ActionRouter(
-                    new KubernetesActionExecutor(
-                        clusters.clients(),
-                        Clock.systemUTC(),
-                        config.approvals().impersonate()
-                            ? Optional.of(policy::identityOf)
-                            : Optional.empty()),
-                    mcp.executor())),
+            new ActionRouter(
+                new KubernetesActionExecutor(
+                    clusters.clients(),
+                    Clock.systemUTC(),
+                    config.approvals().impersonate()
+                        ? Optional.of(policy::identityOf)
+                        : Optional.empty()),
+                mcp.executor(),
+                new SilenceExecutor(alertmanagers, Clock.systemUTC())),
             Clock.systemUTC());
     AgentBuilder agents =
         AgentBuilder.over(clusters.clients(), config.defaultCluster())

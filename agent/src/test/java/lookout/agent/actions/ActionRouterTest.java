@@ -1,4 +1,4 @@
-package lookout.agent.alertmanager;
+package lookout.agent.actions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ import lookout.approvals.RestartDeployment;
 import lookout.approvals.TargetSnapshot;
 import org.junit.jupiter.api.Test;
 
-class AlertmanagerRoutingTest {
+class ActionRouterTest {
   /** Records who each action ran as. */
   static final class Recording implements ActionExecutor {
     final List<String> ranAs = new ArrayList<>();
@@ -44,7 +44,7 @@ class AlertmanagerRoutingTest {
   void a_restart_approved_by_bob_reaches_the_cluster_executor_as_bob() throws Exception {
     Recording silences = new Recording();
     Recording cluster = new Recording();
-    var routing = new AlertmanagerRouting(silences, cluster);
+    var routing = new ActionRouter(cluster, new Recording(), silences);
 
     routing.execute(new RestartDeployment("prod", "shop", "checkout"), "slack:U0BOB");
 
