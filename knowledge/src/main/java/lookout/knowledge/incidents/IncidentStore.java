@@ -28,8 +28,35 @@ public final class IncidentStore {
     this.dataSource = dataSource;
   }
 
-  /** Inserts the incident or replaces the one with the same id, in one transaction. */
+  /**
+   * Inserts the incident or replaces the one with the same id, in one transaction. Two writers of
+   * the same id at once (replicas starting together and seeding the same samples, or resolving the
+   * same alert) can both find nothing to delete and both insert: the loser retries once, and its
+   * delete then replaces the winner's row.
+   */
   public void save(Incident incident) {
+    try {
+      replace(incident);
+    } catch (IllegalStateException e) {
+      if (!uniqueViolation(e)) {
+        throw e;
+      }
+      replace(incident);
+    }
+  }
+
+  /** PostgreSQL's unique_violation (23505) or SQLite's constraint error (19). */
+  private static boolean uniqueViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql
+          && ("23505".equals(sql.getSQLState()) || sql.getErrorCode() == 19)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void replace(Incident incident) {
     inTransaction(
         "saving incident " + incident.id(),
         c -> {
