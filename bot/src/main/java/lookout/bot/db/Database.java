@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,9 @@ public final class Database implements AutoCloseable {
 
   /** PostgreSQL pool size: enough for the bot's virtual threads, small for the server. */
   static final int POOL_SIZE = 10;
+
+  /** How long a start waits out other processes migrating the same SQLite file. */
+  private static final Duration BUSY_PATIENCE = Duration.ofSeconds(60);
 
   private final DataSource dataSource;
   private final DataSource migrations;
@@ -149,11 +153,37 @@ public final class Database implements AutoCloseable {
   }
 
   private void migrate() throws SQLException {
-    try {
-      log.info("database schema: {}", Migrations.migrate(migrations));
-    } catch (RuntimeException e) {
-      throw new SQLException(e.getMessage() + " (" + description + ")", e);
+    long deadline = System.nanoTime() + BUSY_PATIENCE.toNanos();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        log.info("database schema: {}", Migrations.migrate(migrations));
+        return;
+      } catch (RuntimeException e) {
+        if (!busy(e) || System.nanoTime() > deadline) {
+          throw new SQLException(e.getMessage() + " (" + description + ")", e);
+        }
+        // SQLite's busy handler is not fair and is skipped outright in some cases (a lock
+        // upgrade, WAL recovery while several processes create one file): start again once the
+        // other writer is done. Flyway's history makes the retry apply only what is still due.
+        log.info("database busy while migrating (attempt {}), trying again", attempt);
+        try {
+          Thread.sleep(ThreadLocalRandom.current().nextLong(50, 250L * Math.min(attempt, 8)));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new SQLException("interrupted while migrating (" + description + ")", e);
+        }
+      }
     }
+  }
+
+  /** True when {@code e} or one of its causes is SQLite's "database is locked". */
+  private static boolean busy(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains("SQLITE_BUSY")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
