@@ -39,6 +39,7 @@ final class ActionCodec {
       }
       case SilenceAlerts s -> SilenceCodec.write(s, node);
       case ExpireSilence e -> SilenceCodec.write(e, node);
+      case Operation o -> OperationCodec.write(o, node);
       case McpToolCall m -> {
         node.put("kind", "mcp");
         node.put("name", m.name());
@@ -64,6 +65,10 @@ final class ActionCodec {
       throw new IllegalArgumentException("action is not a JSON object");
     }
     String kind = text(node, "kind");
+    Operation operation = OperationCodec.read(kind, node);
+    if (operation != null) {
+      return operation;
+    }
     return switch (kind) {
       case "restart" ->
           new RestartDeployment(text(node, "cluster"), text(node, "namespace"), text(node, "name"));
@@ -100,6 +105,10 @@ final class ActionCodec {
                   + kind
                   + "\" — expected one of "
                   + String.join(", ", KINDS)
+                  + ", "
+                  + String.join(", ", Operation.NAMESPACED_KINDS)
+                  + ", "
+                  + String.join(", ", Operation.NODE_KINDS)
                   + ", unsilence, mcp");
     };
   }

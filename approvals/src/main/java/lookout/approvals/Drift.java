@@ -16,13 +16,17 @@ final class Drift {
     if (before == null) {
       return Optional.empty(); // an old request or one with no target to compare (an MCP call)
     }
-    String target = request.action().namespace() + "/" + request.action().name();
+    String target =
+        request.action() instanceof NodeAction node
+            ? "node " + node.name()
+            : request.action().namespace() + "/" + request.action().name();
     if (now.isEmpty()) {
       return Optional.of(target + " no longer exists");
     }
     if (now.get().replicas() != before.replicas()) {
       return Optional.of(
-          "replicas of "
+          counted(request.action())
+              + " of "
               + target
               + " changed from "
               + before.replicas()
@@ -40,5 +44,19 @@ final class Drift {
               + ")");
     }
     return Optional.empty();
+  }
+
+  /**
+   * What {@link TargetSnapshot#replicas()} counts for this action: the replicas of a workload, the
+   * pods a clean-up would delete, whether a node is cordoned, whether a CronJob is suspended.
+   */
+  private static String counted(Action action) {
+    return switch (action) {
+      case CleanupEvicted c -> "the number of Failed pods to delete";
+      case NodeAction n -> "the cordon (1 = unschedulable)";
+      case CronJobSuspension c -> "the suspension (1 = suspended)";
+      case DeletePod d -> "the restart count";
+      default -> "replicas";
+    };
   }
 }

@@ -76,14 +76,15 @@ public record Policy(
                     new PolicyException(
                         "no policy rule covers "
                             + action.kind()
-                            + " in namespace "
-                            + action.namespace()
+                            + " in "
+                            + (action instanceof NodeAction ? "" : "namespace ")
+                            + scope(action)
                             + " on cluster "
                             + action.cluster()
                             + ", so nobody may request it"));
     if (rule.requesters().isEmpty()) {
       throw new PolicyException(
-          action.kind() + " in " + action.namespace() + " is not allowed (" + where(rule) + ")");
+          action.kind() + " in " + scope(action) + " is not allowed (" + where(rule) + ")");
     }
     if (!isListed(rule.requesters(), requester)) {
       throw new PolicyException(
@@ -91,7 +92,7 @@ public record Policy(
               + " may not request "
               + action.kind()
               + " in "
-              + action.namespace()
+              + scope(action)
               + " ("
               + where(rule)
               + ")");
@@ -102,7 +103,27 @@ public record Policy(
     if (action instanceof AlertSilence silence) {
       SilencePolicy.checkRequest(this, silence, rule, requester);
     }
+    if (action instanceof Operation operation) {
+      OperationPolicy.checkRequest(operation, rule);
+    }
     return rule;
+  }
+
+  /**
+   * Checks what the dry run saw against the covering rule's limits (a drain's node labels, pods
+   * without a controller, pods with local data).
+   *
+   * @throws PolicyException naming the reason and the rule
+   */
+  public void checkObserved(Action action, Observed observed) {
+    if (action instanceof Operation operation) {
+      ruleFor(action).ifPresent(rule -> OperationPolicy.checkObserved(operation, rule, observed));
+    }
+  }
+
+  /** The namespace, or {@code node node-4} for node actions. */
+  static String scope(Action action) {
+    return action instanceof NodeAction node ? "node " + node.name() : action.namespace();
   }
 
   /**
@@ -137,7 +158,7 @@ public record Policy(
   Optional<String> resetRefusal(BreakerKey key, String user) {
     Optional<PolicyRule> rule =
         rules.stream()
-            .filter(r -> r.covers(key.kind(), key.cluster(), key.namespace()))
+            .filter(r -> r.covers(key.kind(), key.cluster(), key.namespace(), key.name()))
             .findFirst();
     if (rule.isEmpty()) {
       return Optional.of("no policy rule covers " + key.kind() + " in " + key.namespace());

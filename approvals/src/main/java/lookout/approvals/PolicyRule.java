@@ -26,6 +26,8 @@ import java.util.Set;
  * @param maxSilence the longest silence anyone may ask for under this rule
  * @param silenceAlone the longest silence an approver may create alone, with no second approver; a
  *     longer one is a request that needs {@code requiredApprovals} approvals like a restart
+ * @param limits the limits for {@link Operation}s: nodes, node selector, pod counts, unowned pods
+ *     and local data
  */
 public record PolicyRule(
     String label,
@@ -40,7 +42,8 @@ public record PolicyRule(
     Duration ttl,
     int requiredApprovals,
     Duration maxSilence,
-    Duration silenceAlone) {
+    Duration silenceAlone,
+    OperationLimits limits) {
   /** Silences up to 4 hours need no second approver unless a rule says otherwise. */
   public static final Duration DEFAULT_SILENCE_ALONE = Duration.ofHours(4);
 
@@ -76,6 +79,38 @@ public record PolicyRule(
         DEFAULT_SILENCE_ALONE);
   }
 
+  /** A rule with the default limits for {@link Operation}s. */
+  public PolicyRule(
+      String label,
+      List<String> clusters,
+      List<String> namespaces,
+      Set<String> actions,
+      List<String> requesters,
+      List<String> approvers,
+      OptionalInt maxReplicas,
+      boolean allowScaleToZero,
+      boolean selfApproval,
+      Duration ttl,
+      int requiredApprovals,
+      Duration maxSilence,
+      Duration silenceAlone) {
+    this(
+        label,
+        clusters,
+        namespaces,
+        actions,
+        requesters,
+        approvers,
+        maxReplicas,
+        allowScaleToZero,
+        selfApproval,
+        ttl,
+        requiredApprovals,
+        maxSilence,
+        silenceAlone,
+        OperationLimits.DEFAULTS);
+  }
+
   public PolicyRule {
     Objects.requireNonNull(label, "label");
     clusters = List.copyOf(clusters);
@@ -91,13 +126,27 @@ public record PolicyRule(
     }
     Objects.requireNonNull(maxSilence, "maxSilence");
     Objects.requireNonNull(silenceAlone, "silenceAlone");
+    Objects.requireNonNull(limits, "limits");
   }
 
-  /** True when this rule is about {@code kind} on the given cluster and namespace. */
+  /**
+   * True when this rule is about {@code kind} on the given cluster and namespace. Node actions
+   * (namespace empty) are covered only by rules with {@code nodes}; see {@link #covers(String,
+   * String, String, String)} for the node's name.
+   */
   public boolean covers(String kind, String cluster, String namespace) {
+    if (Operation.NODE_KINDS.contains(kind)) {
+      return coversKind(kind) && !limits.nodes().isEmpty() && Glob.matchesAny(clusters, cluster);
+    }
     return coversKind(kind)
         && Glob.matchesAny(clusters, cluster)
         && Glob.matchesAny(namespaces, namespace);
+  }
+
+  /** As {@link #covers(String, String, String)}, and for node actions the node's name too. */
+  public boolean covers(String kind, String cluster, String namespace, String name) {
+    return covers(kind, cluster, namespace)
+        && (!Operation.NODE_KINDS.contains(kind) || Glob.matchesAny(limits.nodes(), name));
   }
 
   private boolean coversKind(String kind) {
@@ -114,7 +163,7 @@ public record PolicyRule(
 
   /** True when this rule is about the given action. */
   public boolean covers(Action action) {
-    return covers(action.kind(), action.cluster(), action.namespace());
+    return covers(action.kind(), action.cluster(), action.namespace(), action.name());
   }
 
   /** True when every action on every cluster and namespace is covered (later rules are dead). */

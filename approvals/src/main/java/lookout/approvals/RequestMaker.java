@@ -50,6 +50,7 @@ final class RequestMaker {
               throw new PolicyException(b.reason());
             });
     DryRun dryRun = dryRun(action);
+    policy.checkObserved(action, dryRun.observed());
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // what the database keeps
     ApprovalRequest request =
         new ApprovalRequest(

@@ -26,7 +26,12 @@ final class RuleReader {
           "ttl",
           "approvals",
           "maxSilence",
-          "silenceAlone");
+          "silenceAlone",
+          "nodes",
+          "nodeSelector",
+          "maxPods",
+          "allowUnowned",
+          "drainLocalData");
 
   /** Alertmanager sets no limit; a quarter of a year is longer than any silence should be. */
   static final Duration MAX_SILENCE = Duration.ofDays(90);
@@ -34,6 +39,7 @@ final class RuleReader {
   static final int MAX_APPROVALS = 10;
   private static final Pattern CLUSTER_GLOB = Pattern.compile("[A-Za-z0-9._*?-]+");
   private static final Pattern NAMESPACE_GLOB = Pattern.compile("[a-z0-9*?][a-z0-9.*?-]*");
+  private static final int MAX_PODS = 10_000;
   // mcp:<server>/<tool>, each part letters, digits, '_', '.', '-' or wildcards
   private static final Pattern MCP_PATTERN =
       Pattern.compile("mcp:[A-Za-z0-9_.*?-]{1,64}/[A-Za-z0-9_.*?-]{1,64}");
@@ -101,8 +107,13 @@ final class RuleReader {
     fields.rejectUnknownKeys(node, path, RULE_KEYS);
     String name = fields.text(node.get("name"), path + ".name");
     List<String> clusters = globs(node, path, "clusters", CLUSTER_GLOB, List.of("*"));
-    List<String> namespaces = globs(node, path, "namespaces", NAMESPACE_GLOB, null);
+    boolean aboutNodes = node.has("nodes");
+    List<String> namespaces =
+        globs(node, path, "namespaces", NAMESPACE_GLOB, aboutNodes ? List.of() : null);
+    List<String> nodes =
+        aboutNodes ? globs(node, path, "nodes", NAMESPACE_GLOB, List.of()) : List.of();
     Set<String> actions = actions(node.get("actions"), path + ".actions");
+    checkScope(node, path, aboutNodes, actions);
     List<String> requesters = people(node.get("requesters"), path + ".requesters", List.of("*"));
     List<String> approvers = people(node.get("approvers"), path + ".approvers", null);
     if (approvers != null && approvers.isEmpty()) {
@@ -138,6 +149,7 @@ final class RuleReader {
               + SilenceDurations.format(maxSilence)
               + " — expected at most maxSilence");
     }
+    OperationLimits limits = limits(node, path, nodes);
     if (namespaces == null || approvers == null) {
       return null;
     }
@@ -154,7 +166,66 @@ final class RuleReader {
         ttl,
         required,
         maxSilence,
-        alone);
+        alone,
+        limits);
+  }
+
+  /**
+   * A rule is about namespaces or about nodes (cluster-scoped), never both: node kinds belong in a
+   * {@code nodes} rule, which must name them, and namespaced kinds in a {@code namespaces} rule.
+   */
+  private void checkScope(JsonNode node, String path, boolean aboutNodes, Set<String> actions) {
+    if (aboutNodes && node.has("namespaces")) {
+      fields.error(
+          path,
+          "has both nodes and namespaces — a rule is about nodes (cordon, uncordon, drain) or"
+              + " about namespaces, not both");
+      return;
+    }
+    if (aboutNodes && !node.has("actions")) {
+      fields.error(
+          path, "missing key actions — a nodes rule must name its actions, e.g. [cordon, drain]");
+      return;
+    }
+    for (String action : actions) {
+      if (aboutNodes && !Operation.NODE_KINDS.contains(action)) {
+        fields.error(
+            path + ".actions",
+            "\""
+                + action
+                + "\" acts in a namespace — a nodes rule may name only "
+                + String.join(", ", Operation.NODE_KINDS));
+      } else if (!aboutNodes && Operation.NODE_KINDS.contains(action)) {
+        fields.error(
+            path + ".actions",
+            "\"" + action + "\" acts on a node — put it in a rule with nodes: [\"*\"] instead");
+      }
+    }
+  }
+
+  private OperationLimits limits(JsonNode node, String path, List<String> nodes) {
+    String selectorText = fields.text(node.get("nodeSelector"), path + ".nodeSelector");
+    NodeSelector selector = NodeSelector.ANY;
+    if (selectorText != null) {
+      try {
+        selector = NodeSelector.parse(selectorText);
+      } catch (IllegalArgumentException e) {
+        fields.error(path + ".nodeSelector", e.getMessage());
+      }
+    }
+    OptionalInt maxPods = fields.nonNegativeInt(node.get("maxPods"), path + ".maxPods");
+    if (maxPods.isPresent() && (maxPods.getAsInt() < 1 || maxPods.getAsInt() > MAX_PODS)) {
+      fields.error(
+          path + ".maxPods",
+          maxPods.getAsInt() + " is not allowed — expected a whole number from 1 to " + MAX_PODS);
+      maxPods = OptionalInt.empty();
+    }
+    return new OperationLimits(
+        nodes,
+        selector,
+        maxPods.orElse(OperationLimits.DEFAULT_MAX_PODS),
+        fields.bool(node.get("allowUnowned"), path + ".allowUnowned", false),
+        fields.bool(node.get("drainLocalData"), path + ".drainLocalData", false));
   }
 
   private static Duration min(Duration a, Duration b) {
@@ -248,6 +319,7 @@ final class RuleReader {
     Set<String> out = new LinkedHashSet<>();
     for (int i = 0; i < values.size(); i++) {
       if (ActionCodec.KINDS.contains(values.get(i))
+          || Operation.isOperation(values.get(i))
           || MCP_PATTERN.matcher(values.get(i)).matches()) {
         out.add(values.get(i));
       } else {
@@ -257,6 +329,10 @@ final class RuleReader {
                 + values.get(i)
                 + "\" is not an action — expected one of "
                 + String.join(", ", ActionCodec.KINDS)
+                + ", "
+                + String.join(", ", Operation.NAMESPACED_KINDS)
+                + ", "
+                + String.join(", ", Operation.NODE_KINDS)
                 + " or mcp:<server>/<tool> (globs allowed, e.g. mcp:k8s/*)");
       }
     }
