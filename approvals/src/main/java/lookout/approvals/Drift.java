@@ -34,6 +34,19 @@ final class Drift {
               + now.get().replicas()
               + " since the request");
     }
+    if (request.action() instanceof DeletePod && now.get().generation() != before.generation()) {
+      return Optional.of(
+          "pod " + target + " was replaced by a new pod of the same name since the request");
+    }
+    if (request.action() instanceof NodeAction && now.get().generation() != before.generation()) {
+      return Optional.of(
+          target
+              + " now has "
+              + now.get().generation()
+              + " pods without a controller or with local data (was "
+              + before.generation()
+              + ") since the request");
+    }
     if (now.get().generation() != before.generation()) {
       return Optional.of(
           target
@@ -55,7 +68,6 @@ final class Drift {
       case CleanupEvicted c -> "the number of Failed pods to delete";
       case NodeAction n -> "the cordon (1 = unschedulable)";
       case CronJobSuspension c -> "the suspension (1 = suspended)";
-      case DeletePod d -> "the restart count";
       default -> "replicas";
     };
   }

@@ -36,6 +36,8 @@ record ActionTarget(String kind, String namespace, String name) {
             kind.equals("deployment") ? "Deployment" : "StatefulSet", s.namespace(), s.name());
       }
       case McpToolCall m -> throw notKubernetes(m);
+      case lookout.approvals.Operation o ->
+          throw new IllegalArgumentException(o.describe() + " has its own handler");
     };
   }
 

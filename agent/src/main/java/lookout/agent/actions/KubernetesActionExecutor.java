@@ -2,7 +2,6 @@ package lookout.agent.actions;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.RequestConfig;
 import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -21,6 +20,7 @@ import lookout.approvals.AlertSilence;
 import lookout.approvals.DryRun;
 import lookout.approvals.KubeIdentity;
 import lookout.approvals.McpToolCall;
+import lookout.approvals.Operation;
 import lookout.approvals.RestartDeployment;
 import lookout.approvals.Rollout;
 import lookout.approvals.ScaleWorkload;
@@ -30,7 +30,9 @@ import lookout.approvals.TargetSnapshot;
  * Runs approved actions with fabric8, on the cluster each action names. Restart sets {@code
  * kubectl.kubernetes.io/restartedAt} on the pod template (what {@code kubectl rollout restart}
  * does); scale sets {@code spec.replicas}. Both are JSON merge patches, which every API server
- * accepts. Failures throw with a message naming the action, the cluster and the reason.
+ * accepts. The {@link Operation}s (roll back, delete a pod, node actions, CronJob suspension,
+ * re-run, clean-up) go to their handlers through {@link Operations}, with the same client. Failures
+ * throw with a message naming the action, the cluster and the reason.
  *
  * <p>With impersonation ({@code approvals.impersonate}), an approved action runs as the approver:
  * its read and patch carry {@code Impersonate-User} / {@code Impersonate-Group} for the Kubernetes
@@ -44,6 +46,7 @@ public final class KubernetesActionExecutor implements ActionExecutor {
   private final Map<String, KubernetesClient> clusters;
   private final Clock clock;
   private final Optional<Function<String, Optional<KubeIdentity>>> impersonate;
+  private final Operations operations;
 
   public KubernetesActionExecutor(Map<String, KubernetesClient> clusters) {
     this(clusters, Clock.systemUTC());
@@ -64,6 +67,7 @@ public final class KubernetesActionExecutor implements ActionExecutor {
     this.clusters = Map.copyOf(clusters);
     this.clock = clock;
     this.impersonate = impersonate;
+    this.operations = new Operations(clock);
   }
 
   /**
@@ -80,14 +84,14 @@ public final class KubernetesActionExecutor implements ActionExecutor {
       throw new IllegalStateException(
           "impersonation is on, so " + action.describe() + " runs only as a named approver");
     }
-    return describe(action, run(client(action), action, false));
+    return perform(client(action), action);
   }
 
   /** Runs the action as {@code approvedBy}'s Kubernetes identity when impersonation is on. */
   @Override
   public String execute(Action action, String approvedBy) {
     if (impersonate.isEmpty()) {
-      return describe(action, run(client(action), action, false));
+      return perform(client(action), action);
     }
     KubeIdentity as =
         impersonate
@@ -106,7 +110,13 @@ public final class KubernetesActionExecutor implements ActionExecutor {
             .withImpersonateGroups(as.groups().toArray(String[]::new))
             .build();
     KubernetesClient asApprover = client(action).newClient(config).adapt(KubernetesClient.class);
-    return describe(action, run(asApprover, action, false)) + " as " + as.user();
+    return perform(asApprover, action) + " as " + as.user();
+  }
+
+  private String perform(KubernetesClient client, Action action) {
+    return action instanceof Operation operation
+        ? operations.execute(client, operation)
+        : describe(action, run(client, action, false));
   }
 
   /**
@@ -117,6 +127,9 @@ public final class KubernetesActionExecutor implements ActionExecutor {
    */
   @Override
   public DryRun dryRun(Action action) {
+    if (action instanceof Operation operation) {
+      return operations.dryRun(client(action), operation);
+    }
     HasMetadata before = run(client(action), action, true).before();
     int replicas = ActionTarget.replicas(before);
     String change =
@@ -126,6 +139,7 @@ public final class KubernetesActionExecutor implements ActionExecutor {
           case ScaleWorkload s -> "replicas " + replicas + " → " + s.replicas();
           case AlertSilence a -> throw ActionTarget.notOnTheCluster(a);
           case McpToolCall m -> throw ActionTarget.notKubernetes(m);
+          case Operation o -> throw new IllegalStateException("handled above: " + o.kind());
         };
     return new DryRun(change, snapshot(before));
   }
@@ -133,6 +147,9 @@ public final class KubernetesActionExecutor implements ActionExecutor {
   /** The target's current replicas and generation, or empty when it no longer exists. */
   @Override
   public Optional<TargetSnapshot> current(Action action) {
+    if (action instanceof Operation operation) {
+      return operations.current(client(action), operation);
+    }
     ActionTarget target = ActionTarget.of(action);
     HasMetadata object = call(action, "reading", () -> target.resource(client(action)).get());
     return Optional.ofNullable(object).map(KubernetesActionExecutor::snapshot);
@@ -173,6 +190,7 @@ public final class KubernetesActionExecutor implements ActionExecutor {
           case ScaleWorkload s -> Patches.replicas(s.replicas());
           case AlertSilence a -> throw ActionTarget.notOnTheCluster(a);
           case McpToolCall m -> throw ActionTarget.notKubernetes(m);
+          case Operation o -> throw new IllegalStateException("handled by Operations: " + o.kind());
         };
     HasMetadata after =
         call(
@@ -204,6 +222,7 @@ public final class KubernetesActionExecutor implements ActionExecutor {
               + " replicas";
       case AlertSilence a -> throw ActionTarget.notOnTheCluster(a);
       case McpToolCall m -> throw ActionTarget.notKubernetes(m);
+      case Operation o -> throw new IllegalStateException("handled by Operations: " + o.kind());
     };
   }
 
@@ -223,24 +242,6 @@ public final class KubernetesActionExecutor implements ActionExecutor {
   }
 
   private static <T> T call(Action action, String what, Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (KubernetesClientException e) {
-      String reason =
-          e.getStatus() != null && e.getStatus().getMessage() != null
-              ? e.getStatus().getMessage()
-              : e.getMessage();
-      String prefix =
-          "while " + what + " for " + action.describe() + " in cluster " + action.cluster() + ": ";
-      throw new IllegalStateException(
-          prefix
-              + switch (e.getCode()) {
-                case 403 -> "not allowed: " + reason;
-                case 404 -> "not found: " + reason;
-                case 409 -> "conflict, try again: " + reason;
-                default -> reason;
-              },
-          e);
-    }
+    return ApiCalls.call(action, what, call);
   }
 }

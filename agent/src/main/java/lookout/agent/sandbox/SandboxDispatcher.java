@@ -7,8 +7,8 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 
 /**
  * The sandbox's API server: fabric8's CRUD store with the endpoints Lookout relies on made to
- * behave like a real API server (logs, field selectors, dry runs, version, discovery). Everything
- * else goes to CRUD.
+ * behave like a real API server (logs, field selectors, dry runs, evictions with
+ * PodDisruptionBudgets, version, discovery). Everything else goes to CRUD.
  */
 final class SandboxDispatcher extends Dispatcher {
   private static final String VERSION =
@@ -23,6 +23,7 @@ final class SandboxDispatcher extends Dispatcher {
   private final FieldSelectorLists fieldSelectors = new FieldSelectorLists(crud);
   private final DryRunWrites dryRuns = new DryRunWrites(crud);
   private final SeededHistory history = new SeededHistory(crud);
+  private final Evictions evictions = new Evictions(crud);
 
   SandboxDispatcher(ContainerLogs logTexts) {
     this.logs = new PodLogEndpoint(crud, logTexts);
@@ -41,6 +42,9 @@ final class SandboxDispatcher extends Dispatcher {
       }
       if (PodLogEndpoint.applies(request)) {
         return logs.serve(request);
+      }
+      if (Evictions.applies(request)) {
+        return evictions.handle(request);
       }
       if (DryRunWrites.applies(request)) {
         return dryRuns.handle(request);
