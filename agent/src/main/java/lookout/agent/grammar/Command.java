@@ -21,6 +21,28 @@ public sealed interface Command {
   record Scale(String namespace, String name, int replicas) implements Command {}
 
   /**
+   * One of the repairs beyond restart and scale (goes through approval). {@code name} is the
+   * workload, pod, node, CronJob or Job as written; null for a clean-up, which is about a
+   * namespace.
+   *
+   * @param revision the revision a roll back asks for, 0 for "the last healthy one"
+   */
+  record Repair(Verb verb, String namespace, String name, long revision) implements Command {
+    /** What to do. */
+    public enum Verb {
+      ROLLBACK,
+      DELETE_POD,
+      CORDON,
+      UNCORDON,
+      DRAIN,
+      SUSPEND,
+      RESUME,
+      RERUN,
+      CLEANUP_EVICTED
+    }
+  }
+
+  /**
    * The approvals audit trail: everything, today's rows, one namespace's, or one user's ({@code
    * value} is the namespace or the platform-qualified user id, null otherwise).
    */

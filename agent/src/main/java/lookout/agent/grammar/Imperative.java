@@ -21,8 +21,7 @@ final class Imperative {
   }
 
   /** Clause boundaries: a command may follow a description ("checkout is stuck, restart it"). */
-  private static final Pattern CLAUSES =
-      Pattern.compile("[.;!?,，。；！？、\\n]+|\\s+(?:and then|then)\\s+");
+  static final Pattern CLAUSES = Pattern.compile("[.;!?,，。；！？、\\n]+|\\s+(?:and then|then)\\s+");
 
   /** Words before the verb that keep it imperative: politeness, "can you", kubectl's own verbs. */
   private static final List<String> LEADS =
@@ -67,7 +66,7 @@ final class Imperative {
           "force");
 
   /** After the verb, these make it a noun: "restart count", "restart policy", "scale of …". */
-  private static final List<String> NOUN_AFTER =
+  static final List<String> NOUN_AFTER =
       List.of(
           "count",
           "counts",
@@ -117,7 +116,7 @@ final class Imperative {
       Pattern.compile("副本(?:数)?(?:改|调|设)|(?:加|减|增加|减少)[^，。]{0,8}副本");
 
   /** Anywhere in a clause: it asks why, when, how often or whether, so it is not a command. */
-  private static final List<String> ZH_ASKING =
+  static final List<String> ZH_ASKING =
       List.of(
           "为什么", "为啥", "怎么", "咋", "原因", "何时", "什么时候", "几次", "多少次", "次数", "是否", "有没有", "是不是", "会不会",
           "要不要", "需不需要", "该不该", "应不应该", "能不能", "可不可以", "可以吗", "能吗", "吗", "么", "呢", "没有", "记录", "历史",
@@ -125,17 +124,17 @@ final class Imperative {
           "还是", "结果", "但是", "可是", "比较", "几个", "多少", "合适", "怎样");
 
   /** Right after the verb: it happened already, or afterwards: "重启过", "重启了", "重启后". */
-  private static final List<String> ZH_AFTER_VERB =
+  static final List<String> ZH_AFTER_VERB =
       List.of("过", "了", "后", "之后", "以后", "完", "的", "中", "次数", "原因", "失败", "成功");
 
   /** Politeness that turns a "…吗" into a request: "能帮我重启一下吗". */
-  private static final List<String> ZH_ASKS_FOR = List.of("帮我", "帮忙", "麻烦", "请", "劳驾", "给我");
+  static final List<String> ZH_ASKS_FOR = List.of("帮我", "帮忙", "麻烦", "请", "劳驾", "给我");
 
   /** A replica count right after a scale verb: "4 个", "三个副本", "10". */
   private static final Pattern COUNT =
       Pattern.compile("^(?:到|至|成|为)?\\s*[0-9零〇一二两三四五六七八九十百千]+\\s*(?:个副本|个|副本|份|台|实例)?");
 
-  private static final Pattern ZH_LEAD =
+  static final Pattern ZH_LEAD =
       Pattern.compile("^(?:请|麻烦|帮我|帮忙|帮|给我|劳驾|辛苦|快|赶紧|马上|立刻|立即|现在|直接|先|再|那就|那|就|你|去|顺便|把它|把他)*");
 
   /**
@@ -143,7 +142,7 @@ final class Imperative {
    * something went wrong ("扩容到4个 起不来一个", "scaled to 4 but one is pending"). That is a description
    * of a problem, so a question — never a second write of the same change.
    */
-  private static final Pattern TROUBLE =
+  static final Pattern TROUBLE =
       Pattern.compile(
           "起不来|起不了|没起来|不起来|启动不了|启动失败|不行|失败|报错|出错|异常|有问题|出问题|卡住|卡在|挂了|不正常|没反应"
               + "|\\bpending\\b|\\b(?:fails|failed|failing|errors?|stuck|broken)\\b"
@@ -202,7 +201,7 @@ final class Imperative {
     return Optional.empty();
   }
 
-  private static String stripLeads(String text) {
+  static String stripLeads(String text) {
     String rest = text;
     boolean changed = true;
     while (changed) {
@@ -270,7 +269,7 @@ final class Imperative {
         && (toCount || after.startsWith("到") || after.startsWith("至") || after.startsWith("成"));
   }
 
-  private static boolean chineseAsking(String clause) {
+  static boolean chineseAsking(String clause) {
     return ZH_ASKING.stream().anyMatch(clause::contains);
   }
 }

@@ -75,6 +75,10 @@ public final class RuleCommandParser implements CommandParser {
     if (knowledge.isPresent()) {
       return knowledge.get();
     }
+    Optional<Command> repair = RepairCommands.parse(text);
+    if (repair.isPresent()) {
+      return repair.get();
+    }
     String normalized = Tokenizer.normalize(text);
     if (help(normalized)) {
       return new Command.Help();

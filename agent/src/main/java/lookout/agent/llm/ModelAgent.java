@@ -104,6 +104,7 @@ public final class ModelAgent implements Agent, Stage {
     return switch (command) {
       case Command.Restart r -> true;
       case Command.Scale s -> true;
+      case Command.Repair r -> true;
       case Command.Audit a -> true;
       case Command.ResetBreaker b -> true;
       case Command.Help h -> true;

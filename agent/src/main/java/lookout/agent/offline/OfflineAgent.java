@@ -39,6 +39,7 @@ public final class OfflineAgent implements Agent, Stage {
   private final Diagnoser diagnoser;
   private final LogsAnswers logs;
   private final ActionAnswers actions;
+  private final RepairAnswers repairs;
   private final HelpText help = new HelpText();
   private final ApprovalAnswers approvalAnswers;
   private final KnowledgeAnswers knowledgeAnswers;
@@ -123,6 +124,7 @@ public final class OfflineAgent implements Agent, Stage {
     this.diagnoser = diagnoserOrNull != null ? diagnoserOrNull : diagnose;
     this.logs = new LogsAnswers(reader, resolver, new PodFinder(client));
     this.actions = new ActionAnswers(cluster, reader, resolver);
+    this.repairs = new RepairAnswers(cluster, client, reader, resolver);
     this.questions =
         new QuestionAnswers(
             cluster,
@@ -204,6 +206,7 @@ public final class OfflineAgent implements Agent, Stage {
             questions.answer(Look.LOGS, l.namespace(), l.name(), clues, null, thread);
         case Command.Restart r -> actions.restart(r.namespace(), r.name());
         case Command.Scale s -> actions.scale(s.namespace(), s.name(), s.replicas());
+        case Command.Repair r -> repairs.answer(r);
         case Command.Audit a -> approvalAnswers.audit(a);
         case Command.ResetBreaker b -> approvalAnswers.resetBreaker(b, question.question().asker());
         case Command.Runbooks r -> knowledgeAnswers.runbooks(r.words());

@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * Keeps the {@code creationTimestamp} a seeded object was created with. A real API server stamps
  * creation time itself; the sandbox pretends to have been running for days, so ages in answers read
- * like a real cluster's. Only the seed sends creation timestamps (Lookout creates only the Jobs of a
- * re-run, and sends none).
+ * like a real cluster's. Only the seed sends creation timestamps (Lookout creates only the Jobs of
+ * a re-run, and sends none).
  */
 final class SeededHistory {
   private final KubernetesCrudDispatcher crud;

@@ -11,9 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Restart and scale are commands only in the imperative; every question about restarts or replicas
- * stays a question. The table is {@link Phrasings}; the same table runs end to end against an API
- * server in {@code lookout.agent.offline.QuestionsNeverWriteTest}.
+ * Restart, scale and the other repairs (roll back, delete a pod, cordon, drain, suspend, re-run,
+ * clean up) are commands only in the imperative; every question about them stays a question. The
+ * table is {@link Phrasings}; the same table runs end to end against an API server in {@code
+ * lookout.agent.offline.QuestionsNeverWriteTest}.
  */
 class CommandsVersusQuestionsTest {
   private final RuleCommandParser parser = new RuleCommandParser();
@@ -29,7 +30,8 @@ class CommandsVersusQuestionsTest {
     Command command = reading.command();
     switch (p.expect()) {
       case QUESTION -> {
-        assertThat(command).isNotInstanceOfAny(Command.Restart.class, Command.Scale.class);
+        assertThat(command)
+            .isNotInstanceOfAny(Command.Restart.class, Command.Scale.class, Command.Repair.class);
         assertThat(reading.clues().write()).isEmpty();
       }
       case RESTART -> {
