@@ -7,12 +7,13 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import lookout.approvals.RollbackWorkload;
 
 /**
  * Deployments whose rollout does not finish: the newest ReplicaSet's pods do not become ready
  * (ProgressDeadlineExceeded when the controller gave up), while the pods of an older revision may
- * still serve — the finding says which revision and image serve and which are stuck. A symptom: the
- * new pods' own findings say why.
+ * still serve — the finding says which revision and image serve and which are stuck, and offers a
+ * roll back to the older revision. A symptom: the new pods' own findings say why.
  */
 public final class RolloutAnalyzer implements Analyzer {
   @Override
@@ -136,6 +137,16 @@ public final class RolloutAnalyzer implements Analyzer {
               + " -n "
               + d.getMetadata().getNamespace());
     } else {
+      previous(sets, serving)
+          .ifPresent(
+              rs ->
+                  b.suggest(
+                      new RollbackWorkload(
+                          facts.cluster(),
+                          d.getMetadata().getNamespace(),
+                          "Deployment",
+                          name,
+                          Controllers.revision(rs))));
       b.fix(
           "fix why the new pods fail (above), or roll back to the serving revision: kubectl rollout undo deployment/"
               + name
@@ -143,6 +154,21 @@ public final class RolloutAnalyzer implements Analyzer {
               + d.getMetadata().getNamespace());
     }
     return Optional.of(b.build());
+  }
+
+  /**
+   * The revision to offer a roll back to: the newest older one still serving, else the newest older
+   * one whose image differs from the failing revision's (an earlier release that ran).
+   */
+  private static Optional<ReplicaSet> previous(List<ReplicaSet> sets, List<ReplicaSet> serving) {
+    if (!serving.isEmpty()) {
+      return Optional.of(serving.getFirst());
+    }
+    String failing = Controllers.images(sets.getFirst().getSpec().getTemplate());
+    return sets.subList(1, sets.size()).stream()
+        .filter(rs -> Controllers.revision(rs) > 0)
+        .filter(rs -> !Controllers.images(rs.getSpec().getTemplate()).equals(failing))
+        .findFirst();
   }
 
   private static Finding fromStatus(Deployment d, DeploymentCondition progressing) {

@@ -61,8 +61,12 @@ class CheckupAgentTest {
     Answer first = ask("巡检 staging");
     assertThat(first.summary()).startsWith("Check-up of sandbox/staging: ").contains("finding");
     assertThat(first.sections().getFirst().heading()).startsWith("CRITICAL · pod staging/");
-    // a crash from a missing setting gets no restart button: a restart cannot fix it
-    assertThat(first.suggestions()).isEmpty();
+    // a crash from a missing setting gets no restart button (a restart cannot fix it), but the
+    // release before the failing one is offered as a roll back
+    assertThat(first.suggestions())
+        .containsExactly(
+            new lookout.approvals.RollbackWorkload(
+                "sandbox", "staging", "Deployment", "checkout", 22));
 
     Answer second = ask("inspect staging");
     assertThat(second.summary()).contains("0 new", "still open", "0 resolved");
