@@ -166,10 +166,16 @@ public record PolicyRule(
     return covers(action.kind(), action.cluster(), action.namespace(), action.name());
   }
 
-  /** True when every action on every cluster and namespace is covered (later rules are dead). */
-  boolean coversEverything(Set<String> allKinds) {
-    return clusters.contains(UserIds.ANYONE)
-        && namespaces.contains(UserIds.ANYONE)
-        && actions.containsAll(allKinds);
+  /**
+   * True when the rule covers its actions on every cluster and every namespace (or, for a nodes
+   * rule, every node with no label selector): later rules about the same actions are dead.
+   */
+  boolean coversEverywhere() {
+    if (!clusters.contains(UserIds.ANYONE)) {
+      return false;
+    }
+    return limits.nodes().isEmpty()
+        ? namespaces.contains(UserIds.ANYONE)
+        : limits.nodes().contains(UserIds.ANYONE) && limits.nodeSelector().requirements().isEmpty();
   }
 }

@@ -74,21 +74,29 @@ final class RuleReader {
               + " namespaces and approvers");
       return rules;
     }
-    String catchAll = null;
+    // kinds an earlier rule already takes for every cluster and namespace (or node): a later rule
+    // about only those can never match (first match wins)
+    java.util.Map<String, String> taken = new java.util.LinkedHashMap<>();
     for (int i = 0; i < node.size(); i++) {
       String path = "rules[" + i + "]";
       PolicyRule rule = read(node.get(i), path);
       if (rule == null) {
         continue;
       }
-      if (catchAll != null) {
+      boolean nodes = !rule.limits().nodes().isEmpty();
+      String prefix = nodes ? "node:" : "";
+      List<String> owners =
+          rule.actions().stream().map(a -> taken.get(prefix + a)).distinct().toList();
+      if (!rule.actions().isEmpty() && !owners.contains(null)) {
         fields.error(
             path,
             "can never match — "
-                + catchAll
-                + " already covers every cluster, namespace and action (first match wins)");
-      } else if (rule.coversEverything(ActionCodec.KINDS)) {
-        catchAll = path;
+                + String.join(", ", owners)
+                + " already covers every cluster, "
+                + (nodes ? "node" : "namespace")
+                + " and action (first match wins)");
+      } else if (rule.coversEverywhere()) {
+        rule.actions().forEach(a -> taken.putIfAbsent(prefix + a, path));
       }
       rules.add(rule);
     }

@@ -136,6 +136,44 @@ class OperationPolicyTest {
         .hasMessageContaining(message);
   }
 
+  @Test
+  void a_repair_rule_after_a_catch_all_for_restart_and_scale_can_still_match() {
+    Policy p =
+        PolicyLoader.parse(
+            """
+            rules:
+              - {namespaces: ["*"], approvers: [slack:U1]}
+              - {namespaces: [staging], actions: [rollback], approvers: [slack:U2]}
+            """,
+            "p.yaml");
+    assertThat(p.ruleFor(new RollbackWorkload("c", "staging", "Deployment", "x", 0)))
+        .hasValueSatisfying(r -> assertThat(r.label()).isEqualTo("rules[1]"));
+    assertThatThrownBy(
+            () ->
+                PolicyLoader.parse(
+                    """
+                    rules:
+                      - {namespaces: ["*"], actions: [rollback, drain], approvers: [slack:U1]}
+                      - {namespaces: [staging], actions: [rollback], approvers: [slack:U2]}
+                    """,
+                    "p.yaml"))
+        .hasMessageContaining("p.yaml: rules[0].actions: \"drain\" acts on a node")
+        .hasMessageContaining(
+            "p.yaml: rules[1]: can never match — rules[0] already covers every cluster,"
+                + " namespace and action (first match wins)");
+  }
+
+  @Test
+  void the_built_in_sandbox_policy_names_the_repairs() {
+    Policy sandbox = Policy.sandboxDefault();
+    assertThat(
+            sandbox.ruleFor(
+                new RollbackWorkload("sandbox", "staging", "Deployment", "checkout", 0)))
+        .hasValueSatisfying(r -> assertThat(r.label()).isEqualTo("staging repairs"));
+    assertThat(sandbox.ruleFor(new NodeAction("sandbox", "node-2", NodeAction.Op.DRAIN)))
+        .hasValueSatisfying(r -> assertThat(r.requiredApprovals()).isEqualTo(2));
+  }
+
   static Stream<Action> operations() {
     return Stream.of(
         new RollbackWorkload("c", "staging", "StatefulSet", "db", 3),
