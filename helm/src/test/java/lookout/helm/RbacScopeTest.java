@@ -124,6 +124,83 @@ class RbacScopeTest {
             });
   }
 
+  /** Every repair the policy can name, in staging and prod, and the node actions. */
+  static final java.nio.file.Path REPAIRS = Chart.DIR.resolve("ci/repairs-values.yaml");
+
+  @org.junit.jupiter.api.Test
+  void the_repairs_write_in_the_named_namespaces_only_what_each_needs() {
+    Chart.Rendered chart = Chart.template(REPAIRS, Map.of("rbac.nodeActions", false));
+
+    for (JsonNode role : chart.all("Role")) {
+      Set<String> grants = new java.util.TreeSet<>();
+      for (JsonNode rule : role.path("rules")) {
+        for (String group : strings(rule.path("apiGroups"))) {
+          for (String resource : strings(rule.path("resources"))) {
+            for (String verb : strings(rule.path("verbs"))) {
+              grants.add(verb + " " + (group.isEmpty() ? "" : group + "/") + resource);
+            }
+          }
+        }
+      }
+      assertThat(grants)
+          .containsExactlyInAnyOrder(
+              "get apps/deployments",
+              "patch apps/deployments",
+              "get apps/statefulsets",
+              "patch apps/statefulsets",
+              "get apps/daemonsets",
+              "patch apps/daemonsets",
+              "get apps/deployments/scale",
+              "update apps/deployments/scale",
+              "patch apps/deployments/scale",
+              "get apps/statefulsets/scale",
+              "update apps/statefulsets/scale",
+              "patch apps/statefulsets/scale",
+              "get apps/replicasets",
+              "list apps/replicasets",
+              "get apps/controllerrevisions",
+              "list apps/controllerrevisions",
+              "get pods",
+              "list pods",
+              "delete pods",
+              "get batch/cronjobs",
+              "patch batch/cronjobs",
+              "get batch/jobs",
+              "create batch/jobs");
+    }
+    assertThat(chart.all("ClusterRole")).as("no node actions unless asked").hasSize(1);
+  }
+
+  @org.junit.jupiter.api.Test
+  void node_actions_get_one_narrow_cluster_role_only_when_enabled() {
+    Chart.Rendered chart = Chart.template(REPAIRS, Map.of());
+
+    JsonNode nodes =
+        chart.all("ClusterRole").stream()
+            .filter(r -> r.at("/metadata/name").asText().endsWith("-node-actions"))
+            .findFirst()
+            .orElseThrow();
+    List<String> grants = new ArrayList<>();
+    for (JsonNode rule : nodes.path("rules")) {
+      for (String resource : strings(rule.path("resources"))) {
+        for (String verb : strings(rule.path("verbs"))) {
+          grants.add(verb + " " + resource);
+        }
+      }
+    }
+    assertThat(grants)
+        .containsExactlyInAnyOrder(
+            "get nodes",
+            "patch nodes",
+            "create pods/eviction",
+            "get poddisruptionbudgets",
+            "list poddisruptionbudgets");
+    assertThat(chart.all("ClusterRoleBinding"))
+        .extracting(b -> b.at("/roleRef/name").asText())
+        .containsExactlyInAnyOrder("lookout-read", "lookout-node-actions");
+    assertThat(Chart.production().all("ClusterRole")).hasSize(1);
+  }
+
   @org.junit.jupiter.api.Test
   void rbac_can_be_left_to_the_platform_team() {
     Chart.Rendered chart = Chart.template(Chart.PRODUCTION, Map.of("rbac.create", false));
