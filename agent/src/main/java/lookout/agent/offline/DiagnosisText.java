@@ -48,6 +48,12 @@ final class DiagnosisText {
     }
     d.cause().ifPresent(c -> suggestions.addAll(c.suggestions()));
     d.deeper().forEach(f -> suggestions.addAll(f.suggestions()));
+    // a roll back undoes whatever the failing release changed, so a stuck rollout's offer stands
+    // even when another finding is the cause
+    d.explained().stream()
+        .flatMap(f -> f.suggestions().stream())
+        .filter(a -> a instanceof lookout.approvals.RollbackWorkload)
+        .forEach(suggestions::add);
     List<String> others = new ArrayList<>();
     for (Finding f : d.others().stream().limit(MAX_OTHERS).toList()) {
       others.add(

@@ -77,6 +77,11 @@ public final class AnswerMessages {
 
   /** "Restart checkout", "Scale checkout to 3": what the button will ask approval for. */
   static String label(Action action) {
+    if (action instanceof lookout.approvals.Operation) {
+      // "Roll back deployment staging/checkout to revision 22", "Drain node node-4"
+      String d = action.describe();
+      return "Request: " + d.substring(0, 1).toUpperCase(Locale.ROOT) + d.substring(1);
+    }
     String verb =
         action.kind().substring(0, 1).toUpperCase(Locale.ROOT) + action.kind().substring(1);
     return "Request: " + verb + " " + action.describe().replaceFirst("^\\S+ ", "");
