@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import lookout.approvals.RerunJob;
 
 /**
  * Jobs that failed (the job controller's Failed condition: BackoffLimitExceeded, DeadlineExceeded,
@@ -46,14 +47,22 @@ public final class JobAnalyzer implements Analyzer {
                         + ")")));
         String reason =
             JobRuns.condition(job, "Failed").map(c -> Evidence.orDash(c.getReason())).orElse("-");
-        findings.add(
+        Finding.Builder failed =
             Meta.finding(
-                    Finding.Severity.CRITICAL,
-                    "JobFailed",
-                    Meta.ref("Job", job),
-                    Evidence.clip(subject + " failed: " + reason + firstLog(evidence)),
-                    evidence)
-                .build());
+                Finding.Severity.CRITICAL,
+                "JobFailed",
+                Meta.ref("Job", job),
+                Evidence.clip(subject + " failed: " + reason + firstLog(evidence)),
+                evidence);
+        if ("BackoffLimitExceeded".equals(reason)) {
+          // once what failed it is fixed (a dependency back, a secret added), the run is wanted
+          // again: offered as a request, the approver judges whether the cause has cleared
+          failed.suggest(
+              owner == null
+                  ? new RerunJob(facts.cluster(), Meta.namespace(job), "Job", Meta.name(job))
+                  : new RerunJob(facts.cluster(), Meta.namespace(job), "CronJob", owner));
+        }
+        findings.add(failed.build());
       } else if (job.getSpec() != null && Boolean.TRUE.equals(job.getSpec().getSuspend())) {
         findings.add(
             Meta.finding(

@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import lookout.approvals.NodeAction;
 
 /**
  * Nodes whose conditions hurt the pods on them: NotReady (the kubelet reports a reason) or Unknown
  * (the node lifecycle controller's "Kubelet stopped posting node status."), memory, disk or PID
  * pressure (the kubelet evicts), NetworkUnavailable. Only nodes that matter to the question: the
  * target node, the nodes the facts' pods run on, or every node for a cluster-wide look (no target,
- * no pods). A NotReady node hosting none of the pods is not the cause of their trouble.
+ * no pods). A NotReady node hosting none of the pods is not the cause of their trouble. A NotReady
+ * node that still takes pods is offered for cordoning.
  */
 public final class NodeAnalyzer implements Analyzer {
   private static final List<String> PRESSURES =
@@ -118,14 +120,23 @@ public final class NodeAnalyzer implements Analyzer {
             + (pods.isEmpty()
                 ? ""
                 : "; " + pods.size() + (pods.size() == 1 ? " pod runs" : " pods run") + " on it");
-    return Meta.finding(
-            notReady ? Finding.Severity.CRITICAL : Finding.Severity.WARNING,
-            notReady ? "NodeNotReady" : "NodePressure",
-            Meta.ref("Node", node),
-            Evidence.clip(summary),
-            evidence)
-        .affects(ServiceAnalyzer.pods(pods))
-        .build();
+    Finding.Builder b =
+        Meta.finding(
+                notReady ? Finding.Severity.CRITICAL : Finding.Severity.WARNING,
+                notReady ? "NodeNotReady" : "NodePressure",
+                Meta.ref("Node", node),
+                Evidence.clip(summary),
+                evidence)
+            .affects(ServiceAnalyzer.pods(pods));
+    if (notReady && !unschedulable(node)) {
+      // keep new pods off it while someone looks; draining is a second, separate decision
+      b.suggest(new NodeAction(facts.cluster(), name, NodeAction.Op.CORDON));
+    }
+    return b.build();
+  }
+
+  private static boolean unschedulable(Node node) {
+    return node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable());
   }
 
   private String notReadyCause(Optional<NodeCondition> ready) {

@@ -165,4 +165,23 @@ class NodeAnalyzerTest {
     assertThat(findings.get(2).evidence())
         .contains("node worker-4: memory requests 2048Mi of 15360Mi allocatable (13%)");
   }
+
+  @Test
+  void a_not_ready_node_that_still_takes_pods_is_offered_for_cordoning() {
+    String notReady =
+        "- {type: Ready, status: 'False', reason: KubeletNotReady, message: 'PLEG is not healthy'}";
+    String yaml =
+        node("worker-9", notReady, "", "")
+            + node("worker-8", notReady, "", "unschedulable: true")
+            + pod("cart-7d9f8c6b5d-x2k4p", "worker-9", "250m")
+            + pod("cart-7d9f8c6b5d-q8w2e", "worker-8", "250m");
+
+    assertThat(analyzer.analyze(YamlFacts.facts(null, yaml)))
+        .extracting(Finding::suggestions)
+        .containsExactlyInAnyOrder(
+            List.of(
+                new lookout.approvals.NodeAction(
+                    "dev", "worker-9", lookout.approvals.NodeAction.Op.CORDON)),
+            List.of());
+  }
 }
