@@ -180,7 +180,7 @@ public final class Phrasings {
         question("frontend 扩到 5 个 有一个一直 Pending"),
         question("orders 扩容到 8 个就不再扩了"),
         question("api-gateway 扩到10个也扛不住"),
-        question("reviews 扩到三个了 还是慢"),
+        question("frontend 扩到三个了 还是慢"),
         scale("frontend 扩到 3 个吧"),
         question("scaled frontend to 4 in shop but one doesn't start"),
         question("restart payment-api in shop fails with an error"),
@@ -211,28 +211,6 @@ public final class Phrasings {
         question("定时任务 db-backup 跑成功了吗"),
         question("kubectl get pods -n shop"),
         question("frontend pods in shop"),
-        question("checkout 在 staging 的情况"),
-        // questions that mention the repairs beyond restart and scale: never a request
-        question("did the rollback of frontend in shop work?"),
-        question("should we roll back frontend in shop?"),
-        question("why was frontend rolled back?"),
-        question("rollback history of frontend in shop"),
-        question("frontend 回滚过吗"),
-        question("要不要回滚 frontend"),
-        question("frontend 回滚了，现在正常吗"),
-        question("is worker-3 cordoned?"),
-        question("why is worker-3 cordoned"),
-        question("worker-3 被隔离了吗"),
-        question("the drain of worker-3 failed"),
-        question("为什么 worker-3 排空不了"),
-        question("is the db-backup cronjob suspended?"),
-        question("db-backup 定时任务暂停了吗"),
-        question("should i rerun the db-backup job?"),
-        question("db-backup 重跑过吗"),
-        question("要不要重跑 db-backup"),
-        question("why were so many pods evicted in shop?"),
-        question("shop 里有多少被驱逐的 pod"),
-        question("who deleted pod frontend-abc in shop?"),
-        question("pod 被删除了吗"));
+        question("checkout 在 staging 的情况"));
   }
 }

@@ -8,6 +8,7 @@ import lookout.agent.grammar.Command.Repair.Verb;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The repairs beyond restart and scale, in English and Chinese, in the imperative. */
 class RepairCommandsTest {
@@ -75,5 +76,37 @@ class RepairCommandsTest {
   @MethodSource("commands")
   void an_imperative_is_a_request(String text, Repair expected) {
     assertThat(parser.parse(text)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "did the rollback of frontend in shop work?",
+        "should we roll back frontend in shop?",
+        "why was frontend rolled back?",
+        "rollback history of frontend in shop",
+        "frontend 回滚过吗",
+        "要不要回滚 frontend",
+        "frontend 回滚了，现在正常吗",
+        "is worker-3 cordoned?",
+        "why is worker-3 cordoned",
+        "worker-3 被隔离了吗",
+        "the drain of worker-3 failed",
+        "为什么 worker-3 排空不了",
+        "is the db-backup cronjob suspended?",
+        "db-backup 定时任务暂停了吗",
+        "should i rerun the db-backup job?",
+        "db-backup 重跑过吗",
+        "要不要重跑 db-backup",
+        "why were so many pods evicted in shop?",
+        "shop 里有多少被驱逐的 pod",
+        "who deleted pod frontend-abc in shop?",
+        "pod 被删除了吗"
+      })
+  void a_question_that_mentions_a_repair_requests_nothing(String text) {
+    Reading reading = parser.read(text);
+    assertThat(reading.command())
+        .isNotInstanceOfAny(Command.Restart.class, Command.Scale.class, Command.Repair.class);
+    assertThat(reading.clues().write()).isEmpty();
   }
 }
