@@ -141,7 +141,9 @@ public final class ConfigLoader {
             "inspections",
             "feishu",
             "mcp",
-            "alertmanagers"));
+            "alertmanagers",
+            "channels",
+            "clusterTimeout"));
 
     var server = ServerConfig.bind(t, root);
 
@@ -246,6 +248,13 @@ public final class ConfigLoader {
             t, root, "alertmanagers", "http://alertmanager.monitoring:9093", names, Set.of())
         .forEach(b -> alertmanagers.put(b.cluster(), b.endpoint()));
 
+    Map<String, String> channels = ChannelConfigs.bind(t, root, clusterNames);
+    Duration clusterTimeout =
+        t.duration(root, "clusterTimeout", "clusterTimeout", Duration.ofSeconds(3));
+    if (clusterTimeout.isZero() || clusterTimeout.isNegative()) {
+      t.problem("clusterTimeout", clusterTimeout, "a duration above zero, like 3s");
+    }
+
     if (!t.problems().isEmpty()) {
       throw new ConfigException(source, t.problems());
     }
@@ -277,6 +286,8 @@ public final class ConfigLoader {
         feishu,
         mcp.servers(),
         mcp.server(),
-        alertmanagers);
+        alertmanagers,
+        channels,
+        clusterTimeout);
   }
 }

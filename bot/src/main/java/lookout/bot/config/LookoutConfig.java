@@ -17,6 +17,10 @@ import lookout.bot.mcp.McpServerSettings;
  * reference for every key.
  *
  * @param alertmanagers per cluster: where silences are made (no entry: no Silence buttons)
+ * @param channels platform-qualified channel ({@code slack:C0123}) → the cluster questions there
+ *     are about when they name none
+ * @param clusterTimeout how long each cluster may take to say whether it holds what a question
+ *     names (a whole answer may take five times as long)
  */
 public record LookoutConfig(
     String source,
@@ -37,10 +41,13 @@ public record LookoutConfig(
     FeishuSettings feishu,
     List<McpServerConfig> mcpServers,
     McpServerSettings mcpServer,
-    Map<String, HttpEndpoint> alertmanagers) {
+    Map<String, HttpEndpoint> alertmanagers,
+    Map<String, String> channels,
+    Duration clusterTimeout) {
 
   public LookoutConfig {
     alertmanagers = Map.copyOf(alertmanagers);
+    channels = Map.copyOf(channels);
   }
 
   /** HTTP listener and how much any client may hold it ({@code server.idleTimeout} …). */

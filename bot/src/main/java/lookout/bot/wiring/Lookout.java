@@ -116,7 +116,8 @@ public final class Lookout implements AutoCloseable {
             metrics.registry());
     resources.add(leadership);
     readiness.add("database", db::ping);
-    readiness.add("cluster", clusters::reachable);
+    // each cluster probed in parallel, named in /readyz; ready while any answers
+    readiness.addGroup("cluster", clusters::reachability);
     readiness.add("knowledge", () -> sizeOf(knowledge) > 0);
     boolean sandbox =
         config.clusters().stream().anyMatch(c -> c.mode() == LookoutConfig.Cluster.Mode.SANDBOX);
@@ -149,11 +150,19 @@ public final class Lookout implements AutoCloseable {
         AgentBuilder.over(clusters.clients(), config.defaultCluster())
             .search(knowledge)
             .approvals(approvals)
+            .channels(config.channels())
+            .clusterTimeout(config.clusterTimeout())
             .informers();
-    AgentTools tools =
-        LlmSetup.tools(config, clusters.clients().get(config.defaultCluster()), knowledge)
-            .with(mcp.tools(config.defaultCluster()));
-    LlmSetup.configure(agents, config, tools, metrics);
+    // each cluster's tools, for the model when a question is about that cluster
+    Map<String, AgentTools> toolsByCluster = new LinkedHashMap<>();
+    clusters
+        .clients()
+        .forEach(
+            (name, client) ->
+                toolsByCluster.put(
+                    name, LlmSetup.tools(config, name, client, knowledge).with(mcp.tools(name))));
+    AgentTools tools = toolsByCluster.get(config.defaultCluster());
+    LlmSetup.configure(agents, config, toolsByCluster, metrics);
     inspections = new InspectionSetup(config, clusters.clients(), db.dataSource());
     resources.add(inspections);
     inspections.configure(agents);
