@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +19,14 @@ import java.util.Map;
 import lookout.agent.Agent;
 import lookout.agent.Answer;
 import lookout.agent.Question;
+import lookout.agent.analyzers.Analyzers;
+import lookout.agent.cluster.ClusterReader;
+import lookout.agent.inspect.CheckupAgent;
+import lookout.agent.inspect.InspectionHistory;
+import lookout.agent.inspect.Inspector;
+import lookout.agent.inspect.ReportWriter;
 import lookout.agent.sandbox.RecordingApiServer;
+import lookout.approvals.RestartDeployment;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -177,6 +185,42 @@ class SeveralClustersTest {
         .contains("[scenarios]")
         .contains("need attention");
     assertThat(chinese.summary()).startsWith("2 clusters: [sandbox]").contains("[scenarios]");
+  }
+
+  @Test
+  void check_ups_inspect_the_named_cluster_or_every_cluster() {
+    Map<String, CheckupAgent.Checkups> checkups = new LinkedHashMap<>();
+    Map.of("sandbox", sandbox.client(), "scenarios", scenarios.client())
+        .forEach(
+            (name, client) -> {
+              ClusterReader reader = new ClusterReader(client);
+              checkups.put(
+                  name,
+                  new CheckupAgent.Checkups(
+                      reader,
+                      new Inspector(name, reader, Analyzers.all(), null, Clock.systemUTC()),
+                      null));
+            });
+    Agent withCheckups =
+        AgentBuilder.over(
+                Map.of("sandbox", sandbox.client(), "scenarios", scenarios.client()), "sandbox")
+            .checkups(checkups, InspectionHistory.NONE, ReportWriter.NONE)
+            .build();
+
+    Answer one = withCheckups.ask(new Question("巡检 scenarios 集群", "c:a"));
+    Answer all = withCheckups.ask(new Question("inspect all clusters", "c:a"));
+
+    assertThat(one.summary()).startsWith("[scenarios] Check-up of scenarios");
+    assertThat(all.summary()).startsWith("2 clusters: [sandbox]").contains("[scenarios]");
+    assertThat(all.sections()).anyMatch(s -> s.heading().startsWith("scenarios · "));
+  }
+
+  @Test
+  void a_restart_named_on_a_cluster_is_requested_on_that_cluster() {
+    Answer answer = ask("restart frontend in shop on scenarios");
+
+    assertThat(answer.requested()).contains(new RestartDeployment("scenarios", "shop", "frontend"));
+    assertThat(answer.summary()).startsWith("[scenarios]");
   }
 
   @Test

@@ -251,9 +251,6 @@ public final class ConfigLoader {
     Map<String, String> channels = ChannelConfigs.bind(t, root, clusterNames);
     Duration clusterTimeout =
         t.duration(root, "clusterTimeout", "clusterTimeout", Duration.ofSeconds(3));
-    if (clusterTimeout.isZero() || clusterTimeout.isNegative()) {
-      t.problem("clusterTimeout", clusterTimeout, "a duration above zero, like 3s");
-    }
 
     if (!t.problems().isEmpty()) {
       throw new ConfigException(source, t.problems());

@@ -22,7 +22,8 @@ public final class Readiness {
 
   /**
    * A group of checks run together (e.g. every cluster, probed in parallel), each reported as
-   * {@code "<prefix> <member>"}; the group is up when any member is.
+   * {@code "<prefix> <member>"}; the group, reported as {@code "<prefix>"}, is up when any member
+   * is.
    */
   public Readiness addGroup(String prefix, Supplier<Map<String, Boolean>> members) {
     groups.put(prefix, members);
@@ -41,7 +42,7 @@ public final class Readiness {
           } catch (RuntimeException e) {
             each = Map.of();
           }
-          results.put(prefix + "s", each.containsValue(true));
+          results.put(prefix, each.containsValue(true));
           each.forEach((member, up) -> results.put(prefix + " " + member, up));
         });
     return results;
@@ -50,12 +51,8 @@ public final class Readiness {
   /** Whether {@code results} of {@link #run} mean ready: every check and every group up. */
   public boolean ready(Map<String, Boolean> results) {
     return results.entrySet().stream()
-        .filter(e -> checks.containsKey(e.getKey()) || groups.containsKey(group(e.getKey())))
+        .filter(e -> checks.containsKey(e.getKey()) || groups.containsKey(e.getKey()))
         .allMatch(Map.Entry::getValue);
-  }
-
-  private static String group(String key) {
-    return key.endsWith("s") ? key.substring(0, key.length() - 1) : "";
   }
 
   private static boolean up(BooleanSupplier check) {
