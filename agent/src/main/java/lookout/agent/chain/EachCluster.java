@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import lookout.agent.offline.ClusterErrors;
 
 /**
  * One call per cluster, all at once on virtual threads, waited for until one deadline: a cluster
@@ -61,10 +62,11 @@ final class EachCluster {
             new Outcome<>(cluster, null, cluster + " did not answer in " + seconds(bound) + "."));
       } catch (ExecutionException failed) {
         Throwable cause = failed.getCause() == null ? failed : failed.getCause();
-        out.put(
-            cluster,
-            new Outcome<>(
-                cluster, null, cluster + " could not be read: " + cause.getMessage() + "."));
+        String why =
+            cause instanceof RuntimeException r
+                ? ClusterErrors.describe(cluster, r)
+                : cluster + " could not be read: " + cause.getMessage();
+        out.put(cluster, new Outcome<>(cluster, null, why + "."));
       } catch (InterruptedException interrupted) {
         Thread.currentThread().interrupt();
         out.put(cluster, new Outcome<>(cluster, null, cluster + ": interrupted."));

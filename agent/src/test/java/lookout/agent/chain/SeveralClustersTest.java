@@ -226,13 +226,15 @@ class SeveralClustersTest {
   @Test
   void a_stopped_or_silent_cluster_is_named_and_the_others_answer_within_the_bound()
       throws IOException {
-    RecordingApiServer stopped = RecordingApiServer.start("/lookout/agent/chain/web-world.yaml");
-    stopped.close();
-    try (BlackHole silent = new BlackHole()) {
+    RecordingApiServer server = RecordingApiServer.start("/lookout/agent/chain/web-world.yaml");
+    String url = server.client().getConfiguration().getMasterUrl();
+    server.close();
+    try (BlackHole silent = new BlackHole();
+        KubernetesClient stopped = clientOf(url)) {
       Map<String, KubernetesClient> clients = new LinkedHashMap<>();
       clients.put("sandbox", sandbox.client());
       clients.put("scenarios", scenarios.client());
-      clients.put("stopped", stopped.client());
+      clients.put("stopped", stopped);
       clients.put("silent", silent.client());
       Agent withDown =
           AgentBuilder.over(clients, "sandbox").clusterTimeout(Duration.ofSeconds(1)).build();
@@ -245,7 +247,7 @@ class SeveralClustersTest {
           .startsWith("[scenarios] Not in cluster sandbox; found in cluster scenarios.")
           .contains("deployment shop/payment-api")
           .contains("silent did not answer in 1 s")
-          .contains("stopped could not be read");
+          .contains("could not reach cluster stopped");
       assertThat(took).isLessThan(Duration.ofSeconds(5));
     }
   }
@@ -266,6 +268,16 @@ class SeveralClustersTest {
       assertThat(answer.summary()).contains("silent did not answer in");
       assertThat(took).isLessThan(Duration.ofSeconds(8));
     }
+  }
+
+  static KubernetesClient clientOf(String url) {
+    Config config =
+        new ConfigBuilder(Config.empty())
+            .withMasterUrl(url)
+            .withRequestRetryBackoffLimit(0)
+            .withHttp2Disable(true)
+            .build();
+    return new KubernetesClientBuilder().withConfig(config).build();
   }
 
   /** An API server that accepts connections and never answers. */
@@ -292,13 +304,7 @@ class SeveralClustersTest {
                       // closed by the test
                     }
                   });
-      Config config =
-          new ConfigBuilder(Config.empty())
-              .withMasterUrl("http://127.0.0.1:" + socket.getLocalPort() + "/")
-              .withRequestRetryBackoffLimit(0)
-              .withHttp2Disable(true)
-              .build();
-      client = new KubernetesClientBuilder().withConfig(config).build();
+      client = clientOf("http://127.0.0.1:" + socket.getLocalPort() + "/");
     }
 
     KubernetesClient client() {
