@@ -10,6 +10,7 @@ import lookout.agent.Agent;
 import lookout.agent.Stage;
 import lookout.agent.analyzers.Analyzer;
 import lookout.agent.analyzers.Analyzers;
+import lookout.agent.analyzers.LogArchive;
 import lookout.agent.cluster.ClusterCache;
 import lookout.agent.grammar.CommandParser;
 import lookout.agent.grammar.RuleCommandParser;
@@ -51,6 +52,7 @@ public final class AgentBuilder {
   private Model model;
   private Checkups checkups;
   private Clock clock = Clock.systemUTC();
+  private LogArchive logArchive;
 
   private record Model(
       ChatModel chat, LlmOptions options, AgentTools tools, AgentMetrics metrics) {}
@@ -123,6 +125,12 @@ public final class AgentBuilder {
     return this;
   }
 
+  /** Logs of pods the API server has none for (evicted, deleted, finished) come from Loki. */
+  public AgentBuilder logArchive(LogArchive value) {
+    this.logArchive = value;
+    return this;
+  }
+
   public AgentBuilder clock(Clock value) {
     this.clock = Objects.requireNonNull(value, "clock");
     return this;
@@ -142,14 +150,15 @@ public final class AgentBuilder {
     }
     Stage stage =
         new OfflineAgent(
-            defaultCluster,
-            client,
-            parser,
-            analyzers,
-            search,
-            approvals,
-            diagnoser,
-            informers ? ClusterCache.shared(client) : null);
+                defaultCluster,
+                client,
+                parser,
+                analyzers,
+                search,
+                approvals,
+                diagnoser,
+                informers ? ClusterCache.shared(client) : null)
+            .withLogArchive(logArchive);
     if (model != null) {
       stage =
           new ModelAgent(
