@@ -1,10 +1,12 @@
 package lookout.agent.analyzers;
 
+import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The error lines of a workload's pods that are gone from the cluster, read from a {@link
@@ -32,17 +34,28 @@ public final class ArchivedLogs {
   private ArchivedLogs() {}
 
   /**
+   * The pods whose logs the API server still serves: all but the evicted, whose containers the
+   * kubelet removed (their pod object stays, their log does not).
+   */
+  public static Set<String> withLogs(List<Pod> pods) {
+    return pods.stream()
+        .filter(p -> p.getStatus() == null || !"Evicted".equals(p.getStatus().getReason()))
+        .map(Pods::name)
+        .collect(Collectors.toSet());
+  }
+
+  /**
    * The gone pods (at most {@value #PODS}, the one that logged last first) that logged error or
    * final lines; none without an archive or for a kind without pods.
    *
    * @throws RuntimeException when the archive cannot be read; the message says why
    */
   public static List<GonePod> gone(
-      LogArchive archive, String kind, String namespace, String name, Set<String> livePods) {
+      LogArchive archive, String kind, String namespace, String name, Set<String> podsWithLogs) {
     if (archive == null || namespace == null) {
       return List.of();
     }
-    Map<String, List<String>> pods = archive.gonePods(kind, namespace, name, livePods, READ);
+    Map<String, List<String>> pods = archive.gonePods(kind, namespace, name, podsWithLogs, READ);
     List<GonePod> out = new ArrayList<>();
     for (var p : pods.entrySet()) {
       List<String> errors = ErrorLines.extract(p.getValue(), LogExcerpt.CAP);

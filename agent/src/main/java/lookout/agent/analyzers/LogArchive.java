@@ -14,13 +14,13 @@ public interface LogArchive extends LogSource {
   String name();
 
   /**
-   * The newest lines of the pods a workload had that are not among {@code livePods}, by pod (the
-   * pod that logged last first), each pod's lines oldest first.
+   * The newest lines of the pods a workload had that are not among {@code podsWithLogs} (deleted,
+   * replaced, evicted), by pod (the pod that logged last first), each pod's lines oldest first.
    *
    * @param kind Deployment, StatefulSet, DaemonSet, Job, CronJob, ReplicaSet or Pod
    * @param lines at most this many lines over all pods
    * @throws RuntimeException when the archive cannot be read; the message says why
    */
   Map<String, List<String>> gonePods(
-      String kind, String namespace, String name, Set<String> livePods, int lines);
+      String kind, String namespace, String name, Set<String> podsWithLogs, int lines);
 }

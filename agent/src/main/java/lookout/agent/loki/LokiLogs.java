@@ -57,14 +57,14 @@ public final class LokiLogs implements LogArchive {
 
   @Override
   public Map<String, List<String>> gonePods(
-      String kind, String namespace, String name, Set<String> livePods, int lines) {
+      String kind, String namespace, String name, Set<String> podsWithLogs, int lines) {
     String pattern = podPattern(kind, name);
     if (pattern == null || !NAME.matcher(namespace).matches()) {
       return Map.of();
     }
     List<LogLine> read =
         read("{namespace=\"" + namespace + "\", pod=~`" + pattern + "`}", lines).stream()
-            .filter(l -> !livePods.contains(l.pod()))
+            .filter(l -> !podsWithLogs.contains(l.pod()))
             .toList();
     Map<String, List<String>> byPod = new LinkedHashMap<>();
     for (LogLine l : read.reversed()) { // the pod that logged last first

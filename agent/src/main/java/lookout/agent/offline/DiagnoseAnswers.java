@@ -1,7 +1,5 @@
 package lookout.agent.offline;
 
-import static java.util.stream.Collectors.toSet;
-
 import java.util.ArrayList;
 import java.util.List;
 import lookout.agent.Answer;
@@ -101,7 +99,7 @@ final class DiagnoseAnswers implements Diagnoser {
           target.kind(),
           target.namespace(),
           target.name(),
-          d.facts().pods().stream().map(p -> p.getMetadata().getName()).collect(toSet()));
+          ArchivedLogs.withLogs(d.facts().pods()));
     } catch (RuntimeException e) {
       extra.add(Replies.section("Not read", List.of("logs of gone pods: " + e.getMessage())));
       return List.of();

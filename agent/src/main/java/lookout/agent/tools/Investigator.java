@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import lookout.agent.analyzers.Analyzer;
 import lookout.agent.analyzers.ArchivedLogs;
 import lookout.agent.analyzers.ClusterFacts;
@@ -166,7 +165,7 @@ public final class Investigator {
               w.kind(),
               w.namespace(),
               w.name(),
-              live.stream().map(p -> p.getMetadata().getName()).collect(Collectors.toSet()))
+              ArchivedLogs.withLogs(live))
           .forEach(
               p -> {
                 out.add(p.heading() + ":");

@@ -1,0 +1,231 @@
+package lookout.agent.loki;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import lookout.agent.Answer;
+import lookout.agent.Question;
+import lookout.agent.analyzers.Analyzers;
+import lookout.agent.grammar.RuleCommandParser;
+import lookout.agent.offline.OfflineAgent;
+import lookout.agent.remote.HttpEndpoint;
+import lookout.agent.sandbox.ScenarioApiServer;
+import lookout.testing.FakeLoki;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The question an alert analysis asks, about a deployment whose crashing pod is gone (deleted and
+ * replaced, or evicted): the API server has no log for it, Loki does, and its crash lines reach the
+ * answer.
+ */
+class GonePodLogsTest {
+  static final Instant NOW = Instant.now();
+  static final String CRASH = "panic: dial tcp 10.0.4.12:5432: connect: connection refused";
+
+  final FakeLoki loki = FakeLoki.start().multiTenant();
+  ScenarioApiServer api;
+
+  @AfterEach
+  void stop() {
+    loki.close();
+    if (api != null) {
+      api.close();
+    }
+  }
+
+  OfflineAgent agent(List<HasMetadata> objects) {
+    api = ScenarioApiServer.start(objects, Map.of());
+    LokiClient client =
+        new LokiClient(
+            new LokiEndpoint(HttpEndpoint.of(URI.create(loki.url())), Optional.of("team-a")));
+    return new OfflineAgent(
+            "prod", api.client(), new RuleCommandParser(), Analyzers.all(), null, null)
+        .withLogArchive(new LokiLogs(client, Clock.systemUTC()));
+  }
+
+  void logged(String pod, String... lines) {
+    for (int i = 0; i < lines.length; i++) {
+      loki.push(
+          "team-a",
+          Map.of("namespace", "shop", "pod", pod, "container", "app"),
+          NOW.minusSeconds(600 - i),
+          lines[i]);
+    }
+  }
+
+  @Test
+  void a_deleted_pods_crash_lines_come_from_loki_into_the_answer() {
+    logged(
+        "checkout-7d9f8c6b5d-q9w8e",
+        "starting checkout on :8080",
+        "connecting to postgres at 10.0.4.12:5432",
+        CRASH);
+    logged("checkout-7d9f8c6b5d-abcde", "ready"); // the replacement: the API server has its log
+    OfflineAgent agent = agent(List.of(deployment(), running("checkout-7d9f8c6b5d-abcde")));
+
+    Answer answer = agent.ask(new Question("why is checkout failing in shop?", "test"));
+
+    assertThat(answer.summary())
+        .contains("pod checkout-7d9f8c6b5d-q9w8e, no longer in the cluster, logged: " + CRASH);
+    assertThat(answer.sections())
+        .anySatisfy(
+            s -> {
+              assertThat(s.heading())
+                  .isEqualTo(
+                      "Log · pod checkout-7d9f8c6b5d-q9w8e (no longer in the cluster; its log from"
+                          + " Loki at "
+                          + loki.url()
+                          + ")");
+              assertThat(s.lines()).contains(CRASH).doesNotContain("ready");
+            });
+    var query = loki.requests().getLast();
+    assertThat(query.headers()).containsEntry("x-scope-orgid", "team-a");
+    assertThat(query.params().get("query"))
+        .isEqualTo("{namespace=\"shop\", pod=~`checkout-[a-z0-9]{6,10}-[a-z0-9]{5}`}");
+  }
+
+  @Test
+  void an_evicted_pods_last_lines_come_from_loki_though_its_pod_object_remains() {
+    logged(
+        "checkout-7d9f8c6b5d-x2k4p",
+        "cache warmed: 1.9Gi",
+        "java.lang.OutOfMemoryError: Java heap space");
+    OfflineAgent agent =
+        agent(
+            List.of(
+                deployment(),
+                running("checkout-7d9f8c6b5d-abcde"),
+                evicted("checkout-7d9f8c6b5d-x2k4p")));
+
+    Answer answer = agent.ask(new Question("why is checkout failing in shop?", "test"));
+
+    assertThat(answer.sections())
+        .anySatisfy(
+            s -> {
+              assertThat(s.heading()).startsWith("Log · pod checkout-7d9f8c6b5d-x2k4p");
+              assertThat(s.lines()).contains("java.lang.OutOfMemoryError: Java heap space");
+            });
+  }
+
+  @Test
+  void loki_down_is_named_and_the_answer_still_comes() {
+    loki.failNext(502, "<html>502 Bad Gateway</html>");
+    OfflineAgent agent = agent(List.of(deployment(), running("checkout-7d9f8c6b5d-abcde")));
+
+    Answer answer = agent.ask(new Question("why is checkout failing in shop?", "test"));
+
+    assertThat(answer.sections())
+        .anySatisfy(
+            s ->
+                assertThat(s.lines())
+                    .anySatisfy(
+                        l ->
+                            assertThat(l)
+                                .contains("logs of gone pods: Loki at " + loki.url())
+                                .contains("(HTTP 502): <html>502 Bad Gateway</html>")));
+  }
+
+  @Test
+  void with_nothing_in_loki_the_answer_is_what_it_was() {
+    OfflineAgent agent = agent(List.of(deployment(), running("checkout-7d9f8c6b5d-abcde")));
+
+    Answer answer = agent.ask(new Question("why is checkout failing in shop?", "test"));
+
+    assertThat(answer.summary()).doesNotContain("no longer in the cluster");
+    assertThat(answer.sections()).noneSatisfy(s -> assertThat(s.heading()).contains("Loki"));
+  }
+
+  static HasMetadata deployment() {
+    return new DeploymentBuilder()
+        .withNewMetadata()
+        .withName("checkout")
+        .withNamespace("shop")
+        .endMetadata()
+        .withNewSpec()
+        .withReplicas(1)
+        .withNewSelector()
+        .addToMatchLabels("app", "checkout")
+        .endSelector()
+        .withNewTemplate()
+        .withNewMetadata()
+        .addToLabels("app", "checkout")
+        .endMetadata()
+        .withNewSpec()
+        .addNewContainer()
+        .withName("app")
+        .withImage("shop/checkout:1.4")
+        .endContainer()
+        .endSpec()
+        .endTemplate()
+        .endSpec()
+        .withNewStatus()
+        .withReplicas(1)
+        .withReadyReplicas(1)
+        .withAvailableReplicas(1)
+        .withUpdatedReplicas(1)
+        .endStatus()
+        .build();
+  }
+
+  static PodBuilder pod(String name) {
+    return new PodBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace("shop")
+        .addToLabels("app", "checkout")
+        .withCreationTimestamp(NOW.minusSeconds(300).toString())
+        .endMetadata()
+        .withNewSpec()
+        .withNodeName("node-1")
+        .addNewContainer()
+        .withName("app")
+        .withImage("shop/checkout:1.4")
+        .endContainer()
+        .endSpec();
+  }
+
+  static Pod running(String name) {
+    return pod(name)
+        .withNewStatus()
+        .withPhase("Running")
+        .addNewCondition()
+        .withType("Ready")
+        .withStatus("True")
+        .endCondition()
+        .addNewContainerStatus()
+        .withName("app")
+        .withReady(true)
+        .withRestartCount(0)
+        .withNewState()
+        .withNewRunning()
+        .withStartedAt(NOW.minusSeconds(290).toString())
+        .endRunning()
+        .endState()
+        .endContainerStatus()
+        .endStatus()
+        .build();
+  }
+
+  static Pod evicted(String name) {
+    return pod(name)
+        .withNewStatus()
+        .withPhase("Failed")
+        .withReason("Evicted")
+        .withMessage(
+            "The node was low on resource: memory. Threshold quantity: 100Mi, available: 85432Ki."
+                + " Container app was using 2918400Ki, request is 512Mi, has larger consumption"
+                + " of memory.")
+        .endStatus()
+        .build();
+  }
+}
