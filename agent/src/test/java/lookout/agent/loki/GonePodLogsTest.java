@@ -15,6 +15,8 @@ import java.util.Optional;
 import lookout.agent.Answer;
 import lookout.agent.Question;
 import lookout.agent.analyzers.Analyzers;
+import lookout.agent.cluster.ClusterReader;
+import lookout.agent.cluster.LogTail;
 import lookout.agent.grammar.RuleCommandParser;
 import lookout.agent.offline.OfflineAgent;
 import lookout.agent.remote.HttpEndpoint;
@@ -133,6 +135,27 @@ class GonePodLogsTest {
                             assertThat(l)
                                 .contains("logs of gone pods: Loki at " + loki.url())
                                 .contains("(HTTP 502): <html>502 Bad Gateway</html>")));
+  }
+
+  @Test
+  void the_log_of_a_pod_the_api_server_does_not_know_is_read_from_loki() {
+    logged("checkout-7d9f8c6b5d-q9w8e", "starting", CRASH);
+    api = ScenarioApiServer.start(List.of(deployment()), Map.of());
+    ClusterReader reader = new ClusterReader(api.client());
+    LokiClient client =
+        new LokiClient(
+            new LokiEndpoint(HttpEndpoint.of(URI.create(loki.url())), Optional.of("team-a")));
+    assertThat(
+            reader.logs().read("shop", "checkout-7d9f8c6b5d-q9w8e", null, false, 50).unavailable())
+        .isEqualTo("pod shop/checkout-7d9f8c6b5d-q9w8e not found");
+
+    reader.logs().useArchive(new LokiLogs(client, Clock.systemUTC()));
+    LogTail tail = reader.logs().read("shop", "checkout-7d9f8c6b5d-q9w8e", null, false, 50);
+
+    assertThat(tail.lines()).containsExactly("starting", CRASH);
+    assertThat(tail.from()).isEqualTo("Loki at " + loki.url());
+    assertThat(loki.requests().getLast().params().get("query"))
+        .isEqualTo("{namespace=\"shop\", pod=\"checkout-7d9f8c6b5d-q9w8e\"}");
   }
 
   @Test
