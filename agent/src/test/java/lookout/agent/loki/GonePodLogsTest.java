@@ -2,10 +2,12 @@ package lookout.agent.loki;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.langchain4j.agent.tool.ToolSpecification;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +23,8 @@ import lookout.agent.grammar.RuleCommandParser;
 import lookout.agent.offline.OfflineAgent;
 import lookout.agent.remote.HttpEndpoint;
 import lookout.agent.sandbox.ScenarioApiServer;
+import lookout.agent.tools.AgentTools;
+import lookout.agent.tools.Proposals;
 import lookout.testing.FakeLoki;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -159,6 +163,49 @@ class GonePodLogsTest {
   }
 
   @Test
+  void investigate_for_the_model_carries_gone_pods_error_lines_and_the_toolbox_offers_loki_query() {
+    logged("checkout-7d9f8c6b5d-q9w8e", "starting", CRASH);
+    api =
+        ScenarioApiServer.start(
+            List.of(deployment(), running("checkout-7d9f8c6b5d-abcde")), Map.of());
+    LokiClient client =
+        new LokiClient(
+            new LokiEndpoint(HttpEndpoint.of(URI.create(loki.url())), Optional.of("team-a")));
+    AgentTools tools =
+        new AgentTools("prod", api.client(), Analyzers.all(), null, null, Clock.systemUTC())
+            .with(client, Clock.systemUTC());
+
+    assertThat(tools.investigator().investigate("shop", "checkout"))
+        .contains(
+            "LOG ERRORS OF GONE PODS:\npod checkout-7d9f8c6b5d-q9w8e (no longer in the cluster;"
+                + " its log from Loki at "
+                + loki.url()
+                + "):\n")
+        .contains(CRASH);
+    assertThat(tools.toolbox(new Proposals()).specifications())
+        .extracting(ToolSpecification::name)
+        .contains("loki_query", "investigate");
+  }
+
+  @Test
+  void a_failed_jobs_cleaned_up_pod_is_read_from_loki() {
+    logged(
+        "nightly-report-x7k2p",
+        "exporting 1200 orders",
+        "ERROR: relation \"orders_2026\" does not exist");
+    OfflineAgent agent = agent(List.of(failedJob()));
+
+    Answer answer = agent.ask(new Question("why is nightly-report failing in shop?", "test"));
+
+    assertThat(answer.sections())
+        .anySatisfy(
+            s -> {
+              assertThat(s.heading()).startsWith("Log · pod nightly-report-x7k2p");
+              assertThat(s.lines()).contains("ERROR: relation \"orders_2026\" does not exist");
+            });
+  }
+
+  @Test
   void with_nothing_in_loki_the_answer_is_what_it_was() {
     OfflineAgent agent = agent(List.of(deployment(), running("checkout-7d9f8c6b5d-abcde")));
 
@@ -196,6 +243,38 @@ class GonePodLogsTest {
         .withReadyReplicas(1)
         .withAvailableReplicas(1)
         .withUpdatedReplicas(1)
+        .endStatus()
+        .build();
+  }
+
+  static HasMetadata failedJob() {
+    return new JobBuilder()
+        .withNewMetadata()
+        .withName("nightly-report")
+        .withNamespace("shop")
+        .withCreationTimestamp(NOW.minusSeconds(1800).toString())
+        .endMetadata()
+        .withNewSpec()
+        .withBackoffLimit(2)
+        .withNewTemplate()
+        .withNewSpec()
+        .withRestartPolicy("Never")
+        .addNewContainer()
+        .withName("report")
+        .withImage("shop/report:2.0")
+        .endContainer()
+        .endSpec()
+        .endTemplate()
+        .endSpec()
+        .withNewStatus()
+        .withFailed(3)
+        .withStartTime(NOW.minusSeconds(1800).toString())
+        .addNewCondition()
+        .withType("Failed")
+        .withStatus("True")
+        .withReason("BackoffLimitExceeded")
+        .withMessage("Job has reached the specified backoff limit")
+        .endCondition()
         .endStatus()
         .build();
   }
