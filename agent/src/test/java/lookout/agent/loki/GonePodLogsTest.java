@@ -74,7 +74,7 @@ class GonePodLogsTest {
     logged(
         "checkout-7d9f8c6b5d-q9w8e",
         "starting checkout on :8080",
-        "connecting to postgres at 10.0.4.12:5432",
+        "ERROR pool: cannot open postgres://app:hunter2hunter2@10.0.4.12:5432/shop",
         CRASH);
     logged("checkout-7d9f8c6b5d-abcde", "ready"); // the replacement: the API server has its log
     OfflineAgent agent = agent(List.of(deployment(), running("checkout-7d9f8c6b5d-abcde")));
@@ -93,6 +93,9 @@ class GonePodLogsTest {
                           + loki.url()
                           + ")");
               assertThat(s.lines()).contains(CRASH).doesNotContain("ready");
+              assertThat(s.lines())
+                  .contains(
+                      "ERROR pool: cannot open postgres://app:[REDACTED]@10.0.4.12:5432/shop");
             });
     var query = loki.requests().getLast();
     assertThat(query.headers()).containsEntry("x-scope-orgid", "team-a");
