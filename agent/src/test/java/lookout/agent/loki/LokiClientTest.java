@@ -98,6 +98,14 @@ class LokiClientTest {
   }
 
   @Test
+  void a_selector_that_selects_everything_is_refused_with_lokis_message() {
+    assertThatThrownBy(
+            () -> client(Optional.empty()).query("{app=~\".*\"}", NOW.minusSeconds(60), NOW, 10))
+        .hasMessageContaining(
+            "(HTTP 400): parse error : queries require at least one regexp or equality matcher");
+  }
+
+  @Test
   void rate_limits_and_server_errors_are_named_with_their_status_and_body() {
     loki.failNext(429, "too many outstanding requests");
     loki.failNext(500, "rpc error: code = Unavailable desc = connection error");
