@@ -148,17 +148,17 @@ public final class AgentBuilder {
               + "' is not among the configured clusters "
               + clusters.keySet());
     }
-    Stage stage =
+    OfflineAgent offline =
         new OfflineAgent(
-                defaultCluster,
-                client,
-                parser,
-                analyzers,
-                search,
-                approvals,
-                diagnoser,
-                informers ? ClusterCache.shared(client) : null)
-            .withLogArchive(logArchive);
+            defaultCluster,
+            client,
+            parser,
+            analyzers,
+            search,
+            approvals,
+            diagnoser,
+            informers ? ClusterCache.shared(client) : null);
+    Stage stage = offline.withLogArchive(logArchive);
     if (model != null) {
       stage =
           new ModelAgent(
