@@ -12,6 +12,7 @@ import lookout.agent.Agent;
 import lookout.agent.Stage;
 import lookout.agent.analyzers.Analyzer;
 import lookout.agent.analyzers.Analyzers;
+import lookout.agent.analyzers.LogArchive;
 import lookout.agent.cluster.ClusterCache;
 import lookout.agent.grammar.CommandParser;
 import lookout.agent.grammar.RuleCommandParser;
@@ -55,6 +56,7 @@ public final class AgentBuilder {
   private Clock clock = Clock.systemUTC();
   private Map<String, String> channels = Map.of();
   private Duration clusterTimeout = DEFAULT_CLUSTER_TIMEOUT;
+  private Map<String, LogArchive> logArchives = Map.of();
 
   /** How long a cluster may take to say whether it holds a name before it is left out. */
   public static final Duration DEFAULT_CLUSTER_TIMEOUT = Duration.ofSeconds(3);
@@ -155,6 +157,20 @@ public final class AgentBuilder {
     return this;
   }
 
+  /**
+   * Logs of pods the default cluster's API server has none for (evicted, deleted, finished) come
+   * from Loki.
+   */
+  public AgentBuilder logArchive(LogArchive value) {
+    return logArchives(value == null ? Map.of() : Map.of(defaultCluster, value));
+  }
+
+  /** Each cluster's Loki, for logs of pods its API server has none for; a cluster without none. */
+  public AgentBuilder logArchives(Map<String, LogArchive> value) {
+    this.logArchives = Map.copyOf(value);
+    return this;
+  }
+
   public AgentBuilder clock(Clock value) {
     this.clock = Objects.requireNonNull(value, "clock");
     return this;
@@ -196,7 +212,7 @@ public final class AgentBuilder {
             approvals,
             cluster.equals(defaultCluster) ? diagnoser : null,
             informers ? ClusterCache.shared(client) : null);
-    Stage stage = offline;
+    Stage stage = offline.withLogArchive(logArchives.get(cluster));
     if (model != null && model.tools().containsKey(cluster)) {
       stage =
           new ModelAgent(
