@@ -10,11 +10,18 @@ import java.util.Objects;
  *     audit, never for authorization decisions inside the agent
  * @param thread the conversation thread the question was asked in (e.g. {@code
  *     slack:C123:1700000000.1}), so follow-ups keep context; null when there is no thread
+ * @param channel the platform-qualified channel it was asked in (e.g. {@code slack:C123}), which
+ *     may carry a default cluster; null when it came from no channel (the CLI, MCP, alerts)
  */
-public record Question(String text, String asker, String thread) {
+public record Question(String text, String asker, String thread, String channel) {
   public Question {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(asker, "asker");
+  }
+
+  /** A question in a thread, from no particular channel. */
+  public Question(String text, String asker, String thread) {
+    this(text, asker, thread, null);
   }
 
   /** A question outside any thread: no follow-up memory. */

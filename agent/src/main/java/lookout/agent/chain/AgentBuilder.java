@@ -3,6 +3,8 @@ package lookout.agent.chain;
 import dev.langchain4j.model.chat.ChatModel;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,6 +12,7 @@ import lookout.agent.Agent;
 import lookout.agent.Stage;
 import lookout.agent.analyzers.Analyzer;
 import lookout.agent.analyzers.Analyzers;
+import lookout.agent.analyzers.LogArchive;
 import lookout.agent.cluster.ClusterCache;
 import lookout.agent.grammar.CommandParser;
 import lookout.agent.grammar.RuleCommandParser;
@@ -51,9 +54,15 @@ public final class AgentBuilder {
   private Model model;
   private Checkups checkups;
   private Clock clock = Clock.systemUTC();
+  private Map<String, String> channels = Map.of();
+  private Duration clusterTimeout = DEFAULT_CLUSTER_TIMEOUT;
+  private Map<String, LogArchive> logArchives = Map.of();
+
+  /** How long a cluster may take to say whether it holds a name before it is left out. */
+  public static final Duration DEFAULT_CLUSTER_TIMEOUT = Duration.ofSeconds(3);
 
   private record Model(
-      ChatModel chat, LlmOptions options, AgentTools tools, AgentMetrics metrics) {}
+      ChatModel chat, LlmOptions options, Map<String, AgentTools> tools, AgentMetrics metrics) {}
 
   private record Checkups(
       Map<String, CheckupAgent.Checkups> clusters,
@@ -99,11 +108,36 @@ public final class AgentBuilder {
   }
 
   /**
-   * Questions go to {@code chat} with {@code tools}; commands and failures to the offline agent.
+   * Questions about the default cluster go to {@code chat} with {@code tools}; commands and
+   * failures to the offline agent.
    */
   public AgentBuilder model(
       ChatModel chat, LlmOptions options, AgentTools tools, AgentMetrics metrics) {
-    this.model = new Model(chat, options, tools, metrics);
+    return model(chat, options, Map.of(defaultCluster, tools), metrics);
+  }
+
+  /**
+   * Questions about each cluster of {@code tools} go to {@code chat} with that cluster's tools;
+   * commands, failures and clusters without tools to the offline agent.
+   */
+  public AgentBuilder model(
+      ChatModel chat, LlmOptions options, Map<String, AgentTools> tools, AgentMetrics metrics) {
+    this.model = new Model(chat, options, Map.copyOf(tools), metrics);
+    return this;
+  }
+
+  /**
+   * Channels that talk about one cluster: platform-qualified channel ({@code slack:C0123}) →
+   * cluster. A question there that names no cluster is about that one.
+   */
+  public AgentBuilder channels(Map<String, String> value) {
+    this.channels = Map.copyOf(value);
+    return this;
+  }
+
+  /** How long each cluster may take to say whether it holds what a question names (3 s). */
+  public AgentBuilder clusterTimeout(Duration value) {
+    this.clusterTimeout = Objects.requireNonNull(value, "clusterTimeout");
     return this;
   }
 
@@ -123,43 +157,79 @@ public final class AgentBuilder {
     return this;
   }
 
+  /**
+   * Logs of pods the default cluster's API server has none for (evicted, deleted, finished) come
+   * from Loki.
+   */
+  public AgentBuilder logArchive(LogArchive value) {
+    return logArchives(value == null ? Map.of() : Map.of(defaultCluster, value));
+  }
+
+  /** Each cluster's Loki, for logs of pods its API server has none for; a cluster without none. */
+  public AgentBuilder logArchives(Map<String, LogArchive> value) {
+    this.logArchives = Map.copyOf(value);
+    return this;
+  }
+
   public AgentBuilder clock(Clock value) {
     this.clock = Objects.requireNonNull(value, "clock");
     return this;
   }
 
   /**
-   * @throws IllegalArgumentException when the default cluster is not among the clusters
+   * @throws IllegalArgumentException when the default cluster, or a channel's cluster, is not among
+   *     the clusters
    */
   public Agent build() {
-    KubernetesClient client = clusters.get(defaultCluster);
-    if (client == null) {
+    if (!clusters.containsKey(defaultCluster)) {
       throw new IllegalArgumentException(
           "default cluster '"
               + defaultCluster
               + "' is not among the configured clusters "
               + clusters.keySet());
     }
-    Stage stage =
+    Map<String, ClusterRouter.Lane> lanes = new LinkedHashMap<>();
+    // the default first: it is asked first and answers when no cluster holds a name
+    lanes.put(defaultCluster, lane(defaultCluster));
+    clusters.keySet().stream()
+        .sorted()
+        .filter(c -> !c.equals(defaultCluster))
+        .forEach(c -> lanes.put(c, lane(c)));
+    return new AgentChain(
+        parser, new ClusterRouter(lanes, defaultCluster, channels, clusterTimeout));
+  }
+
+  /** The stages that answer about one cluster: check-ups, the model, the offline agent. */
+  private ClusterRouter.Lane lane(String cluster) {
+    KubernetesClient client = clusters.get(cluster);
+    OfflineAgent offline =
         new OfflineAgent(
-            defaultCluster,
+            cluster,
             client,
             parser,
             analyzers,
             search,
             approvals,
-            diagnoser,
+            cluster.equals(defaultCluster) ? diagnoser : null,
             informers ? ClusterCache.shared(client) : null);
-    if (model != null) {
+    Stage stage = offline.withLogArchive(logArchives.get(cluster));
+    if (model != null && model.tools().containsKey(cluster)) {
       stage =
           new ModelAgent(
-              model.chat(), model.options(), model.tools(), stage, parser, model.metrics(), clock);
+              model.chat(),
+              model.options(),
+              model.tools().get(cluster),
+              stage,
+              parser,
+              model.metrics(),
+              clock);
     }
     if (checkups != null) {
+      // "inspect" asked about this cluster inspects it; "inspect prod-us" still reaches prod-us
       stage =
           new CheckupAgent(
-              stage, checkups.clusters(), defaultCluster, checkups.history(), checkups.writer());
+              stage, checkups.clusters(), cluster, checkups.history(), checkups.writer());
     }
-    return new AgentChain(parser, stage);
+    return new ClusterRouter.Lane(stage, offline::locate);
   }
 }

@@ -3,10 +3,10 @@ package lookout.agent.offline;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /** Cluster failures in words a person on call can act on, naming the cluster. */
-final class ClusterErrors {
+public final class ClusterErrors {
   private ClusterErrors() {}
 
-  static String describe(String cluster, RuntimeException e) {
+  public static String describe(String cluster, RuntimeException e) {
     if (e instanceof KubernetesClientException k) {
       int code = k.getCode();
       String detail =

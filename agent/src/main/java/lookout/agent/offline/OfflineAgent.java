@@ -11,6 +11,7 @@ import lookout.agent.Question;
 import lookout.agent.Stage;
 import lookout.agent.UnderstoodQuestion;
 import lookout.agent.analyzers.Analyzer;
+import lookout.agent.analyzers.LogArchive;
 import lookout.agent.cluster.ClusterCache;
 import lookout.agent.cluster.ClusterReader;
 import lookout.agent.cluster.FactsGatherer;
@@ -21,6 +22,7 @@ import lookout.agent.grammar.CommandParser;
 import lookout.agent.grammar.Look;
 import lookout.agent.grammar.Reading;
 import lookout.agent.resolve.InventoryReader;
+import lookout.agent.resolve.Target;
 import lookout.approvals.Approvals;
 import lookout.knowledge.Search;
 
@@ -44,6 +46,7 @@ public final class OfflineAgent implements Agent, Stage {
   private final ApprovalAnswers approvalAnswers;
   private final KnowledgeAnswers knowledgeAnswers;
   private final QuestionAnswers questions;
+  private final ClusterReader reader;
 
   /**
    * @param cluster the name of the cluster the client talks to, used in answers and actions
@@ -107,7 +110,7 @@ public final class OfflineAgent implements Agent, Stage {
     this.knowledgeAnswers = new KnowledgeAnswers(search);
     this.parser = Objects.requireNonNull(parser, "parser");
     Objects.requireNonNull(client, "client");
-    ClusterReader reader =
+    this.reader =
         cacheOrNull == null
             ? new ClusterReader(client)
             : new ClusterReader(client, Clock.systemUTC(), cacheOrNull);
@@ -180,9 +183,61 @@ public final class OfflineAgent implements Agent, Stage {
         ClusterCache.shared(client));
   }
 
+  /**
+   * Logs of pods the API server has none for (evicted, deleted, finished) come from {@code
+   * archiveOrNull} (Loki) from now on, in diagnoses and log answers.
+   */
+  public OfflineAgent withLogArchive(LogArchive archiveOrNull) {
+    reader.logs().useArchive(archiveOrNull);
+    return this;
+  }
+
   /** The diagnosis behind "why is X failing", for callers that resolved X themselves. */
   public Diagnoser diagnoser() {
     return diagnoser;
+  }
+
+  /**
+   * Whether this cluster holds what the question names (read from its inventory, nothing
+   * diagnosed). Throws when the cluster cannot be read: the caller names the cluster that failed.
+   */
+  public Presence locate(UnderstoodQuestion question) {
+    Reading reading = question.reading();
+    Clues clues = reading.clues();
+    Target target =
+        switch (reading.command()) {
+          case Command.Status s -> questions.locate(s.namespace(), s.name(), clues);
+          case Command.Diagnose d -> questions.locate(d.namespace(), d.name(), clues);
+          case Command.Logs l -> questions.locate(l.namespace(), l.name(), clues);
+          case Command.Restart r -> questions.locate(r.namespace(), r.name(), clues);
+          case Command.Scale s -> questions.locate(s.namespace(), s.name(), clues);
+          case Command.Unknown u ->
+              clues.write().isPresent()
+                  ? new Target.Nothing()
+                  : questions.locate(null, null, clues);
+          default -> new Target.Nothing();
+        };
+    return switch (target) {
+      case Target.One one when one.partOf() != null -> Presence.PARTLY;
+      case Target.One one -> Presence.HERE;
+      case Target.Several several -> Presence.HERE;
+      case Target.Scope scope -> Presence.HERE;
+      case Target.Missing missing -> Presence.ABSENT;
+      case Target.NoNamespace none -> Presence.ABSENT;
+      case Target.Nothing nothing -> Presence.UNNAMED;
+    };
+  }
+
+  /** Whether a cluster holds what a question names. */
+  public enum Presence {
+    /** It exists here (one object, several to choose from, or the namespace). */
+    HERE,
+    /** Only an object whose name holds part of the written words exists here. */
+    PARTLY,
+    /** The namespace or the object named does not exist here. */
+    ABSENT,
+    /** The question names nothing (an overview, a command about no object). */
+    UNNAMED
   }
 
   /** Reads the question with this agent's parser, then answers it; nothing is redacted here. */

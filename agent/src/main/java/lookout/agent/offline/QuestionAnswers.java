@@ -62,10 +62,7 @@ final class QuestionAnswers {
     Instant started = clock.instant();
     Inventory names = inventory.read(clues.text(), InventoryReader.REUSE);
     Target target = resolver.resolve(names, clues, namespace, name);
-    if (names.listedAt().isBefore(started)
-        && (target instanceof Target.Missing
-            || target instanceof Target.NoNamespace
-            || target instanceof Target.Nothing)) {
+    if (names.listedAt().isBefore(started) && absent(target)) {
       // "not found" and "what is broken now" must not come from names listed a while ago
       names = inventory.read(clues.text(), Duration.ZERO);
       target = resolver.resolve(names, clues, namespace, name);
@@ -106,6 +103,27 @@ final class QuestionAnswers {
         ? answer.withSummary(
             answer.summary() + " (There is no namespace " + clues.namespace() + ".)")
         : answer;
+  }
+
+  /**
+   * What the question names, as this cluster's inventory has it — without diagnosing anything: so
+   * the clusters a question does not name can be asked whether they hold its object.
+   */
+  Target locate(String namespace, String name, Clues clues) {
+    Instant started = clock.instant();
+    Inventory names = inventory.read(clues.text(), InventoryReader.REUSE);
+    Target target = resolver.resolve(names, clues, namespace, name);
+    if (names.listedAt().isBefore(started) && absent(target)) {
+      target =
+          resolver.resolve(inventory.read(clues.text(), Duration.ZERO), clues, namespace, name);
+    }
+    return target;
+  }
+
+  private static boolean absent(Target target) {
+    return target instanceof Target.Missing
+        || target instanceof Target.NoNamespace
+        || target instanceof Target.Nothing;
   }
 
   private Answer one(Look look, ObjectRef ref, Clues clues) {

@@ -28,6 +28,7 @@ public final class AlertAnalyst {
   private final Agent agent;
   private final Function<SearchRequest, SearchResult> search;
   private final Function<Answer, Message> render;
+  private final AlertCluster clusters;
 
   /**
    * @param search the knowledge search (runbooks and incidents)
@@ -35,25 +36,42 @@ public final class AlertAnalyst {
    */
   public AlertAnalyst(
       Agent agent, Function<SearchRequest, SearchResult> search, Function<Answer, Message> render) {
+    this(agent, search, render, new AlertCluster("cluster", java.util.Set.of(), ""));
+  }
+
+  /**
+   * @param clusters which cluster a group is about: with several, the question names it
+   */
+  AlertAnalyst(
+      Agent agent,
+      Function<SearchRequest, SearchResult> search,
+      Function<Answer, Message> render,
+      AlertCluster clusters) {
     this.agent = agent;
     this.search = search;
     this.render = render;
+    this.clusters = clusters;
   }
 
-  /** The question the agent gets for this group, e.g. "why is checkout failing in staging?". */
-  static String question(Notification n) {
+  /**
+   * The question the agent gets for this group, e.g. "why is checkout failing in staging?" — "… in
+   * staging on prod-us?" when several clusters are configured, so the cluster the alert came from
+   * answers.
+   */
+  static String question(Notification n, AlertCluster clusters) {
     Map<String, String> labels =
         n.firingAlerts().isEmpty() ? n.commonLabels() : n.firingAlerts().get(0).labels();
     String ns = labels.getOrDefault("namespace", "");
+    String on = clusters.several() ? " on " + clusters.of(labels) : "";
     return Workloads.of(labels)
-        .map(w -> "why is " + w + " failing" + (ns.isEmpty() ? "" : " in " + ns) + "?")
-        .orElse(ns.isEmpty() ? "status" : "status of " + ns);
+        .map(w -> "why is " + w + " failing" + (ns.isEmpty() ? "" : " in " + ns) + on + "?")
+        .orElse((ns.isEmpty() ? "status" : "status of " + ns) + on);
   }
 
   Analysis analyse(Notification n, int round, int budget) {
     List<Part> parts = new ArrayList<>();
     StringBuilder text = new StringBuilder();
-    String question = question(n);
+    String question = question(n, clusters);
     String summary;
     try {
       Answer answer = agent.ask(new Question(question, ASKER));

@@ -8,6 +8,8 @@ import java.util.Optional;
  * {@code basicAuth}), where groups go ({@code routes}, {@code defaultTo}), how much analysis a
  * group gets, and the backlog that makes a storm. Platform rate limits are not here: each adapter
  * declares its platform's and the outbox keeps them. {@link #toString()} hides the secrets.
+ *
+ * @param clusterLabel the label whose value names the cluster an alert is about ({@code cluster})
  */
 public record AlertsSettings(
     boolean enabled,
@@ -17,7 +19,30 @@ public record AlertsSettings(
     List<AlertRouter.Rule> routes,
     List<Destination> defaultTo,
     int analysisBudget,
-    int stormBacklog) {
+    int stormBacklog,
+    String clusterLabel) {
+
+  /** Settings whose alerts name their cluster in the {@code cluster} label. */
+  public AlertsSettings(
+      boolean enabled,
+      Optional<String> token,
+      Optional<String> basicUser,
+      Optional<String> basicPassword,
+      List<AlertRouter.Rule> routes,
+      List<Destination> defaultTo,
+      int analysisBudget,
+      int stormBacklog) {
+    this(
+        enabled,
+        token,
+        basicUser,
+        basicPassword,
+        routes,
+        defaultTo,
+        analysisBudget,
+        stormBacklog,
+        "cluster");
+  }
 
   /** Alerts off (tests of other areas that build configs by hand). */
   public static AlertsSettings disabled() {
@@ -46,6 +71,8 @@ public record AlertsSettings(
         + analysisBudget
         + ", stormBacklog="
         + stormBacklog
+        + ", clusterLabel="
+        + clusterLabel
         + "]";
   }
 }

@@ -131,7 +131,13 @@ public final class AlertsSetup implements AutoCloseable {
     Lanes lanes =
         new Lanes(
             parts.adapters(), store, owner, parts.inFlight(), settings.stormBacklog(), meters);
-    AlertAnalyst analyst = new AlertAnalyst(parts.agent(), parts.search(), parts.render());
+    AlertCluster clusters =
+        controls == null
+            ? new AlertCluster(settings.clusterLabel(), Set.of(), "")
+            : new AlertCluster(
+                settings.clusterLabel(), controls.clusters(), controls.defaultCluster());
+    AlertAnalyst analyst =
+        new AlertAnalyst(parts.agent(), parts.search(), parts.render(), clusters);
     IncidentRecorder incidents =
         new IncidentRecorder(
             new IncidentStore(parts.db()), parts.index(), actionsTaken(parts.approvals()));
@@ -139,7 +145,8 @@ public final class AlertsSetup implements AutoCloseable {
     ThreadControls thread =
         controls == null
             ? ThreadControls.plain(owners)
-            : wireControls(controls, store, owners, connections, lanes, locks, parts.work());
+            : wireControls(
+                controls, clusters, store, owners, connections, lanes, locks, parts.work());
     AlertThreads threads =
         new AlertThreads(
             store,
@@ -165,6 +172,7 @@ public final class AlertsSetup implements AutoCloseable {
 
   private static ThreadControls wireControls(
       Controls c,
+      AlertCluster clusters,
       GroupStore store,
       OwnershipStore owners,
       SharedConnection connections,
@@ -175,7 +183,7 @@ public final class AlertsSetup implements AutoCloseable {
     RootView view =
         new RootView(
             c.approvals(),
-            n -> SilenceScope.of(n, c.clusters(), c.defaultCluster()),
+            n -> SilenceScope.of(n, clusters),
             scope -> c.alertmanagers().containsKey(scope.cluster()));
     RootLookup roots = new RootLookup(connections);
     RootRedraw redraw = new RootRedraw(store, owners, roots, view, lanes, locks, clock);

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import lookout.approvals.ExpireSilence;
 import lookout.approvals.SilenceAlerts;
@@ -25,7 +24,7 @@ record SilenceScope(String cluster, String namespace, String name, List<SilenceM
   }
 
   /** The scope of {@code n}, or empty when its labels give nothing to match on. */
-  static Optional<SilenceScope> of(Notification n, Set<String> clusters, String defaultCluster) {
+  static Optional<SilenceScope> of(Notification n, AlertCluster clusters) {
     Map<String, String> labels = n.groupLabels().isEmpty() ? n.commonLabels() : n.groupLabels();
     List<SilenceMatcher> matchers = new ArrayList<>();
     new TreeMap<>(labels)
@@ -38,11 +37,10 @@ record SilenceScope(String cluster, String namespace, String name, List<SilenceM
     if (matchers.isEmpty()) {
       return Optional.empty();
     }
-    String cluster = n.commonLabels().getOrDefault("cluster", "");
     String name = String.join(", ", AlertMessages.names(n));
     return Optional.of(
         new SilenceScope(
-            clusters.contains(cluster) ? cluster : defaultCluster,
+            clusters.of(n.commonLabels()),
             n.commonLabels().getOrDefault("namespace", ""),
             name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME - 1) + "…",
             matchers));

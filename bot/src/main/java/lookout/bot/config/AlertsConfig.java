@@ -25,7 +25,8 @@ final class AlertsConfig {
           "defaultTo",
           "analysisBudget",
           "rateLimits",
-          "stormBacklog");
+          "stormBacklog",
+          "clusterLabel");
   private static final Logger log = LoggerFactory.getLogger(AlertsConfig.class);
 
   private AlertsConfig() {}
@@ -97,7 +98,16 @@ final class AlertsConfig {
         routes,
         defaults,
         t.integer(a, "analysisBudget", "alerts.analysisBudget", 3, 0, 100),
-        t.integer(a, "stormBacklog", "alerts.stormBacklog", 20, 1, 100_000));
+        t.integer(a, "stormBacklog", "alerts.stormBacklog", 20, 1, 100_000),
+        clusterLabel(t, a));
+  }
+
+  private static String clusterLabel(ConfigTree t, ObjectNode a) {
+    String label = t.string(a, "clusterLabel", "alerts.clusterLabel").orElse("cluster");
+    if (!label.matches("[a-zA-Z_][a-zA-Z0-9_]*")) {
+      t.problem("alerts.clusterLabel", label, "a Prometheus label name, like cluster");
+    }
+    return label;
   }
 
   private static List<Destination> destinations(

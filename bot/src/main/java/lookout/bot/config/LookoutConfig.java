@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lookout.agent.loki.LokiEndpoint;
 import lookout.agent.mcp.McpServerConfig;
 import lookout.agent.remote.HttpEndpoint;
 import lookout.bot.alerts.AlertsSettings;
@@ -17,6 +18,12 @@ import lookout.bot.mcp.McpServerSettings;
  * reference for every key.
  *
  * @param alertmanagers per cluster: where silences are made (no entry: no Silence buttons)
+ * @param loki per cluster: where logs of gone pods are read and {@code loki_query} goes (no entry:
+ *     neither)
+ * @param channels platform-qualified channel ({@code slack:C0123}) → the cluster questions there
+ *     are about when they name none
+ * @param clusterTimeout how long each cluster may take to say whether it holds what a question
+ *     names (a whole answer may take five times as long)
  */
 public record LookoutConfig(
     String source,
@@ -37,10 +44,15 @@ public record LookoutConfig(
     FeishuSettings feishu,
     List<McpServerConfig> mcpServers,
     McpServerSettings mcpServer,
-    Map<String, HttpEndpoint> alertmanagers) {
+    Map<String, HttpEndpoint> alertmanagers,
+    Map<String, LokiEndpoint> loki,
+    Map<String, String> channels,
+    Duration clusterTimeout) {
 
   public LookoutConfig {
     alertmanagers = Map.copyOf(alertmanagers);
+    loki = Map.copyOf(loki);
+    channels = Map.copyOf(channels);
   }
 
   /** HTTP listener and how much any client may hold it ({@code server.idleTimeout} …). */

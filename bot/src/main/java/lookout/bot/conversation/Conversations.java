@@ -123,7 +123,8 @@ public final class Conversations implements ChatHandler {
           where.thread() == null
               ? null
               : where.platform() + ":" + where.channel() + ":" + where.thread();
-      Answer answer = agent.ask(new Question(text, user, thread));
+      Answer answer =
+          agent.ask(new Question(text, user, thread, where.platform() + ":" + where.channel()));
       post(where, answers.render(answer));
       metrics.answer(where.platform(), answer.degraded());
       answer.requested().ifPresent(action -> requestApproval(action, user, where));

@@ -85,7 +85,7 @@ public final class HttpApi {
                     Map.of("status", "down", "error", String.valueOf(result.cause().getMessage())));
                 return;
               }
-              boolean ready = result.result().values().stream().allMatch(Boolean::booleanValue);
+              boolean ready = readiness.ready(result.result());
               json(
                   ctx,
                   ready ? 200 : 503,

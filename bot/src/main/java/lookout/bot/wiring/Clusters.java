@@ -4,6 +4,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import lookout.agent.cluster.ClusterConnector;
 import lookout.agent.cluster.ClusterProbe;
 import lookout.agent.cluster.ClusterTarget;
@@ -47,10 +51,33 @@ final class Clusters implements AutoCloseable {
     return Map.copyOf(clients);
   }
 
-  /** True when every cluster answers a cheap request within two seconds. */
-  boolean reachable() {
-    return clients.values().stream()
-        .allMatch(c -> ClusterProbe.check(c, PROBE_TIMEOUT).reachable());
+  /**
+   * Each cluster → whether it answers a cheap request within two seconds; probed in parallel, so a
+   * cluster that hangs costs two seconds, not two per cluster.
+   */
+  Map<String, Boolean> reachability() {
+    Map<String, Future<Boolean>> probes = new LinkedHashMap<>();
+    Map<String, Boolean> out = new LinkedHashMap<>();
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      clients.forEach(
+          (name, client) ->
+              probes.put(
+                  name,
+                  threads.submit(() -> ClusterProbe.check(client, PROBE_TIMEOUT).reachable())));
+      probes.forEach((name, probe) -> out.put(name, outcome(probe)));
+    }
+    return out;
+  }
+
+  private static boolean outcome(Future<Boolean> probe) {
+    try {
+      return probe.get();
+    } catch (ExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   @Override

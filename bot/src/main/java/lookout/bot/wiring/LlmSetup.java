@@ -2,6 +2,7 @@ package lookout.bot.wiring;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import java.util.Map;
 import lookout.agent.analyzers.Analyzers;
 import lookout.agent.chain.AgentBuilder;
 import lookout.agent.llm.LlmOptions;
@@ -27,9 +28,9 @@ final class LlmSetup {
 
   private LlmSetup() {}
 
-  /** The default cluster's tool services, shared by the model agent and the MCP server. */
-  static AgentTools tools(LookoutConfig config, KubernetesClient client, Search search) {
-    String cluster = config.defaultCluster();
+  /** A cluster's tool services (the default one's are shared with the MCP server). */
+  static AgentTools tools(
+      LookoutConfig config, String cluster, KubernetesClient client, Search search) {
     return new AgentTools(
         cluster,
         client,
@@ -40,7 +41,10 @@ final class LlmSetup {
   }
 
   static void configure(
-      AgentBuilder agents, LookoutConfig config, AgentTools tools, BotMetrics metrics) {
+      AgentBuilder agents,
+      LookoutConfig config,
+      Map<String, AgentTools> tools,
+      BotMetrics metrics) {
     if (!config.llm().enabled()) {
       log.info("LLM: none configured, answering offline");
       if (!config.mcpServers().isEmpty()) {

@@ -21,6 +21,8 @@ import lookout.agent.actions.KubernetesActionExecutor;
 import lookout.agent.alertmanager.AlertmanagerClient;
 import lookout.agent.alertmanager.SilenceExecutor;
 import lookout.agent.chain.AgentBuilder;
+import lookout.agent.loki.LokiClient;
+import lookout.agent.loki.LokiLogs;
 import lookout.agent.mcp.McpServers;
 import lookout.agent.tools.AgentTools;
 import lookout.approvals.Approvals;
@@ -116,7 +118,8 @@ public final class Lookout implements AutoCloseable {
             metrics.registry());
     resources.add(leadership);
     readiness.add("database", db::ping);
-    readiness.add("cluster", clusters::reachable);
+    // each cluster probed in parallel, named in /readyz; ready while any answers
+    readiness.addGroup("cluster", clusters::reachability);
     readiness.add("knowledge", () -> sizeOf(knowledge) > 0);
     boolean sandbox =
         config.clusters().stream().anyMatch(c -> c.mode() == LookoutConfig.Cluster.Mode.SANDBOX);
@@ -149,11 +152,31 @@ public final class Lookout implements AutoCloseable {
         AgentBuilder.over(clusters.clients(), config.defaultCluster())
             .search(knowledge)
             .approvals(approvals)
+            .channels(config.channels())
+            .clusterTimeout(config.clusterTimeout())
             .informers();
-    AgentTools tools =
-        LlmSetup.tools(config, clusters.clients().get(config.defaultCluster()), knowledge)
-            .with(mcp.tools(config.defaultCluster()));
-    LlmSetup.configure(agents, config, tools, metrics);
+    // each cluster's tools, for the model when a question is about it; each cluster's Loki (if
+    // any): logs of pods its API server no longer has, and loki_query
+    Map<String, AgentTools> toolsByCluster = new LinkedHashMap<>();
+    Map<String, lookout.agent.analyzers.LogArchive> archives = new LinkedHashMap<>();
+    clusters
+        .clients()
+        .forEach(
+            (name, client) -> {
+              AgentTools clusterTools =
+                  LlmSetup.tools(config, name, client, knowledge).with(mcp.tools(name));
+              Optional.ofNullable(config.loki().get(name))
+                  .map(LokiClient::new)
+                  .ifPresent(
+                      l -> {
+                        clusterTools.with(l, Clock.systemUTC());
+                        archives.put(name, new LokiLogs(l, Clock.systemUTC()));
+                      });
+              toolsByCluster.put(name, clusterTools);
+            });
+    agents.logArchives(archives);
+    AgentTools tools = toolsByCluster.get(config.defaultCluster());
+    LlmSetup.configure(agents, config, toolsByCluster, metrics);
     inspections = new InspectionSetup(config, clusters.clients(), db.dataSource());
     resources.add(inspections);
     inspections.configure(agents);

@@ -86,6 +86,11 @@ class ConfigLoaderTest {
       server: [1, 2]                               | server: "[1,2]" — expected a mapping
       key: [unclosed                               | not valid YAML at line
       knowledge:\\n  runbookDirs: [/nope/runbooks] | knowledge.runbookDirs[0]: "/nope/runbooks" — expected an existing folder
+      channels:\\n  - {channel: "slack:C1", cluster: prod} | channels[0].cluster: "prod" — expected the name of a configured cluster [sandbox]
+      channels:\\n  - {channel: "C1", cluster: sandbox} | channels[0].channel: "C1" — expected a platform and its channel id
+      channels:\\n  - {channel: "slack:C1", cluster: sandbox, team: x} | channels[0].team: unknown key
+      clusterTimeout: 0s                           | clusterTimeout: "0s" — expected a positive duration
+      alerts:\\n  clusterLabel: "k8s-cluster"     | alerts.clusterLabel: "k8s-cluster" — expected a Prometheus label name
       """)
   void invalid_config_names_key_value_and_expectation(String yaml, String expected) {
     assertThatThrownBy(() -> load(yaml.replace("\\n", "\n"), Map.of()))
@@ -104,6 +109,27 @@ class ConfigLoaderTest {
     assertThat(config.database().user()).contains("lookout");
     assertThat(config.database().password()).contains("s3cret");
     assertThat(config.database().toString()).doesNotContain("s3cret");
+  }
+
+  @Test
+  void channels_bind_to_clusters_and_the_cluster_timeout_is_read() throws Exception {
+    LookoutConfig config =
+        load(
+            """
+            clusters:
+              - {name: prod-eu, sandbox: true}
+              - {name: prod-us, sandbox: true}
+            clusterTimeout: 2s
+            channels:
+              - {channel: "slack:C0123", cluster: prod-us}
+              - {channel: "feishu:oc_ab12", cluster: prod-eu}
+            """,
+            Map.of());
+
+    assertThat(config.channels())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("slack:C0123", "prod-us", "feishu:oc_ab12", "prod-eu"));
+    assertThat(config.clusterTimeout()).isEqualTo(java.time.Duration.ofSeconds(2));
   }
 
   @Test

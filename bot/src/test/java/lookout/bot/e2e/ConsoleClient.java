@@ -73,7 +73,12 @@ final class ConsoleClient {
   }
 
   List<JsonNode> messages() throws Exception {
-    JsonNode body = JSON.readTree(get("/api/console/messages?channel=lobby&since=0").body());
+    return messages("lobby");
+  }
+
+  List<JsonNode> messages(String channel) throws Exception {
+    JsonNode body =
+        JSON.readTree(get("/api/console/messages?channel=" + channel + "&since=0").body());
     List<JsonNode> out = new ArrayList<>();
     body.get("messages").forEach(out::add);
     return out;
@@ -81,13 +86,18 @@ final class ConsoleClient {
 
   /** Bot messages in {@code thread}, polled until one matches or 20 s pass. */
   JsonNode awaitBot(String thread, Predicate<JsonNode> match) throws Exception {
+    return awaitBot("lobby", thread, match);
+  }
+
+  /** Bot messages in {@code thread} of {@code channel}, polled until one matches or 20 s pass. */
+  JsonNode awaitBot(String channel, String thread, Predicate<JsonNode> match) throws Exception {
     try {
       return Eventually.value(
           "a bot message in thread " + thread,
           Duration.ofSeconds(20),
           Duration.ofMillis(100),
           () ->
-              messages().stream()
+              messages(channel).stream()
                   .filter(m -> "bot".equals(m.path("author").path("kind").asText()))
                   .filter(m -> thread.equals(m.path("thread").asText()))
                   .filter(match)
@@ -95,7 +105,7 @@ final class ConsoleClient {
                   .orElse(null));
     } catch (AssertionError e) {
       throw new AssertionError(
-          "no bot message in thread " + thread + " matched; messages: " + messages());
+          "no bot message in thread " + thread + " matched; messages: " + messages(channel));
     }
   }
 
