@@ -3,6 +3,7 @@ package lookout.agent.chain;
 import java.util.Objects;
 import lookout.agent.Agent;
 import lookout.agent.Answer;
+import lookout.agent.Progress;
 import lookout.agent.Question;
 import lookout.agent.Stage;
 import lookout.agent.UnderstoodQuestion;
@@ -26,9 +27,17 @@ final class AgentChain implements Agent {
 
   @Override
   public Answer ask(Question question) {
+    return ask(question, Progress.NONE);
+  }
+
+  /** Interim answers are redacted like the final one: each may reach chat. */
+  @Override
+  public Answer ask(Question question, Progress progress) {
     UnderstoodQuestion understood =
         new UnderstoodQuestion(
             question, Redactor.redact(question.text()), parser.read(question.text()));
-    return RedactingAgent.redact(top.answer(understood));
+    Progress redacted =
+        progress == Progress.NONE ? progress : a -> progress.interim(RedactingAgent.redact(a));
+    return RedactingAgent.redact(top.answer(understood, redacted));
   }
 }
