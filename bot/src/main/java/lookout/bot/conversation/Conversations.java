@@ -123,8 +123,14 @@ public final class Conversations implements ChatHandler {
           where.thread() == null
               ? null
               : where.platform() + ":" + where.channel() + ":" + where.thread();
-      Answer answer = agent.ask(new Question(text, user, thread));
-      post(where, answers.render(answer));
+      ChatAdapter adapter = adapters.get(where.platform());
+      if (adapter == null) {
+        log.error("no adapter for platform {}; dropping the answer to {}", where.platform(), what);
+        return;
+      }
+      StreamedReply reply = new StreamedReply(adapter, where, answers, user, System::nanoTime);
+      Answer answer = agent.ask(new Question(text, user, thread), reply);
+      reply.complete(answer);
       metrics.answer(where.platform(), answer.degraded());
       answer.requested().ifPresent(action -> requestApproval(action, user, where));
     } catch (RuntimeException e) {
