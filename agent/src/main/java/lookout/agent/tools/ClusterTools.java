@@ -70,7 +70,8 @@ public final class ClusterTools {
       @P(value = "container name", required = false) String container,
       @P(value = "true for the previous (crashed) instance", required = false) Boolean previous,
       @P(value = "true for error lines only", required = false) Boolean errorsOnly) {
-    return Budget.cut(
+    // the newest lines hold the crash: a log keeps its tail, not its head
+    return Budget.keepTail(
         cluster.logs(
             namespace,
             pod,
