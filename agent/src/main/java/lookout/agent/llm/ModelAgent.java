@@ -28,16 +28,16 @@ import lookout.agent.tools.Toolbox;
 /**
  * Answers with a model calling tools. Explicit commands — restart, scale, audit, reset breaker,
  * help, runbook/incident search — go to the deterministic fallback agent, so what a person
- * explicitly asks for is never reinterpreted. Everything else goes to the model. Any model failure
- * (error, timeout, empty answer) is answered by the fallback, marked degraded and saying the model
- * is unavailable: a thread never stays without a reply. Only the redacted question reaches the
- * model; answers are redacted on the way to chat (by the chain, or by {@link #ask} standalone).
+ * explicitly asks for is never reinterpreted. Everything else is answered evidence first: the
+ * fallback's diagnosis is shown at once, then the model's analysis streams into the same answer.
+ * Any model failure (error, timeout, empty answer) leaves the evidence with a note, marked
+ * degraded: a thread never stays without a reply. Only the redacted question reaches the model;
+ * answers are redacted on the way to chat (by the chain, or by {@link #ask} standalone).
  */
 public final class ModelAgent implements Agent, Stage {
   /** Characters of evidence sent with the question (about 1,500 tokens at most). */
   static final int MAX_FACTS = 6_000;
 
-  private final ChatModel model;
   private final LlmOptions options;
   private final AgentTools tools;
   private final Stage fallback;
@@ -61,7 +61,6 @@ public final class ModelAgent implements Agent, Stage {
       CommandParser parser,
       AgentMetrics metrics,
       Clock clock) {
-    this.model = model;
     this.options = options;
     this.tools = tools;
     this.fallback = fallback;

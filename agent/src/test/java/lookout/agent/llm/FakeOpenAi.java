@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
  * {@code POST /v1/chat/completions} takes the next scripted reply (tool calls, a final answer, an
  * HTTP error or a stall) and records the request body for assertions.
  */
-final class FakeOpenAi implements AutoCloseable {
+public final class FakeOpenAi implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   sealed interface Reply {}
@@ -88,14 +88,14 @@ final class FakeOpenAi implements AutoCloseable {
 
   private static final String ECHO = "__echo_key__";
 
-  FakeOpenAi() throws IOException {
+  public FakeOpenAi() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     server.createContext("/v1/chat/completions", this::handle);
     server.start();
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
   }
 
@@ -105,7 +105,7 @@ final class FakeOpenAi implements AutoCloseable {
     return this;
   }
 
-  FakeOpenAi thenAnswers(String text) {
+  public FakeOpenAi thenAnswers(String text) {
     script.add(new Text(text));
     return this;
   }
@@ -122,7 +122,7 @@ final class FakeOpenAi implements AutoCloseable {
     return this;
   }
 
-  List<JsonNode> requests() {
+  public List<JsonNode> requests() {
     return List.copyOf(requests);
   }
 
