@@ -242,9 +242,14 @@ public final class ClaimAnalyzer implements Analyzer {
    * A CSI driver's error as the PV controller repeats it wraps gRPC errors in gRPC errors ("rpc
    * error: code = ResourceExhausted desc = CreateVolume failed … desc = operation … failed
    * (QUOTA_EXCEEDED): Quota 'SSD_TOTAL_GB' exceeded"): the innermost description says what the
-   * cloud refused, after the outermost code; other messages lose only the controller's prefix.
+   * cloud refused, after the outermost code; a cloud SDK's error code and message ({@link
+   * CloudError}) come first when there is one; other messages lose only the controller's prefix.
    */
   static String innermost(String message) {
+    Optional<CloudError> cloud = CloudError.in(message);
+    if (cloud.isPresent()) {
+      return ": the cloud refused it: " + cloud.get().text();
+    }
     String m =
         String.valueOf(message)
             .replaceFirst("(?i)^failed to provision volume with StorageClass \"[^\"]*\": ", "")

@@ -139,6 +139,10 @@ public final class CronJobAnalyzer implements Analyzer {
                   + JobAnalyzer.firstLog(evidence),
               evidence));
     }
+    Optional<Finding> refused = refusedRun(facts, cron, active, evidence, lastSuccess);
+    if (refused.isPresent()) {
+      return refused;
+    }
     Instant now = clock.instant();
     Instant since =
         Evidence.instant(cron.getStatus() == null ? null : cron.getStatus().getLastScheduleTime())
@@ -241,6 +245,61 @@ public final class CronJobAnalyzer implements Analyzer {
             about,
             subject + " runs on schedule: " + lastSuccess,
             evidence));
+  }
+
+  /**
+   * The running job has no pods because the API server refuses them (its FailedCreate events: a
+   * missing ServiceAccount, quota, a webhook): the run never starts, and with Forbid every later
+   * run is skipped behind it — the refusal is the cause, not the skipping.
+   */
+  private Optional<Finding> refusedRun(
+      ClusterFacts facts,
+      CronJob cron,
+      Optional<Job> active,
+      List<String> evidence,
+      String lastSuccess) {
+    if (active.isEmpty()) {
+      return Optional.empty();
+    }
+    Job run = active.get();
+    List<EventLines.Folded> refusals =
+        EventLines.about(
+            facts.events(),
+            "Job",
+            Meta.namespace(run),
+            Meta.name(run),
+            Set.of("FailedCreate"),
+            null);
+    if (refusals.isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectRef job = Meta.ref("Job", run);
+    CreateRefusal why = CreateRefusal.classify(refusals.getFirst().message(), job);
+    evidence.add(Evidence.clip(job + ": FailedCreate — " + refusals.getFirst().message(), 600));
+    evidence.addAll(EventLines.lines(refusals, clock));
+    evidence.add(Meta.fix(why.fix()));
+    boolean forbid =
+        cron.getSpec() != null && "Forbid".equals(cron.getSpec().getConcurrencyPolicy());
+    Finding.Builder b =
+        Meta.finding(
+                Finding.Severity.CRITICAL,
+                "CronJobRunRefused",
+                Meta.ref("CronJob", cron),
+                "cannot start its run "
+                    + Meta.name(run)
+                    + ": the API server refuses its pods: "
+                    + why.text()
+                    + (forbid ? "; later runs are skipped while it stays active (Forbid)" : "")
+                    + " ("
+                    + lastSuccess
+                    + ")",
+                evidence)
+            .reason(why.reason())
+            .query(why.query());
+    if (why.blames() != null) {
+      b.blames(why.blames());
+    }
+    return Optional.of(b.build());
   }
 
   private String lastSuccess(CronJob cron) {

@@ -150,7 +150,10 @@ public final class FailedMountAnalyzer implements Analyzer {
     } else if (attach.isPresent() || device.isPresent()) {
       String msg = attach.orElseGet(device::get);
       String volume = match(VOLUME, msg).orElse("?");
-      String detail = msg.contains(" : ") ? msg.substring(msg.indexOf(" : ") + 3) : msg;
+      String detail =
+          CloudError.in(msg)
+              .map(c -> "the cloud refused it: " + c.text())
+              .orElse(msg.contains(" : ") ? msg.substring(msg.indexOf(" : ") + 3) : msg);
       b.reason(attach.isPresent() ? "FailedAttachVolume" : "FailedMount")
           .summary(
               "cannot start: volume "

@@ -42,6 +42,13 @@ final class Neighbours {
     }
     List<Service> targetServices = new ArrayList<>();
     all.services().stream().filter(s -> is(target, "Service", s)).forEach(targetServices::add);
+    if (WORKLOADS.contains(target.kind())) {
+      // the workload's own Service by name ("cart" for deployment cart), even when its selector no
+      // longer matches the pods (labels renamed in a chart upgrade): that is the fault to find
+      all.services().stream()
+          .filter(s -> ownService(target.name(), name(s)))
+          .forEach(targetServices::add);
+    }
     List<Ingress> targetIngresses =
         all.ingresses().stream().filter(i -> is(target, "Ingress", i)).toList();
     Set<String> backendNames = new HashSet<>();
@@ -127,6 +134,18 @@ final class Neighbours {
         List.of(),
         List.of(),
         List.of());
+  }
+
+  private static final Set<String> WORKLOADS =
+      Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet");
+
+  /**
+   * {@code cart}, {@code cart-svc}, {@code cart-service}, {@code cart-headless} for workload cart.
+   */
+  static boolean ownService(String workload, String service) {
+    return service.equals(workload)
+        || Stream.of("-svc", "-service", "-headless", "-http", "-web")
+            .anyMatch(suffix -> service.equals(workload + suffix));
   }
 
   /** Every service an ingress routes to, including its default backend. */

@@ -135,6 +135,12 @@ final class Imperative {
   private static final Pattern COUNT =
       Pattern.compile("^(?:到|至|成|为)?\\s*[0-9零〇一二两三四五六七八九十百千]+\\s*(?:个副本|个|副本|份|台|实例)?");
 
+  /**
+   * After "扩到 N 个", words that tell what happened then ("就不动了", "也不够", "还是慢", "都没用"); a command
+   * ends at the count or with a particle ("扩到 6 个吧").
+   */
+  private static final Pattern REPORT_AFTER_COUNT = Pattern.compile("[就也还都了不没却]");
+
   private static final Pattern ZH_LEAD =
       Pattern.compile("^(?:请|麻烦|帮我|帮忙|帮|给我|劳驾|辛苦|快|赶紧|马上|立刻|立即|现在|直接|先|再|那就|那|就|你|去|顺便|把它|把他)*");
 
@@ -254,6 +260,9 @@ final class Imperative {
     if (afterCount.length() < after.length()
         && ZH_AFTER_VERB.stream().anyMatch(afterCount::startsWith)) {
       return false; // "扩到 4 个后 …": after it was scaled, a description
+    }
+    if (afterCount.length() < after.length() && REPORT_AFTER_COUNT.matcher(afterCount).find()) {
+      return false; // "扩容到6个就不动了", "扩到10个也不够": what happened at that count, a description
     }
     String before = ZH_LEAD.matcher(clause.substring(0, at).strip()).replaceFirst("").strip();
     if (stripLeads(before + " ").isBlank()) {

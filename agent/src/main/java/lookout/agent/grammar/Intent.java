@@ -38,7 +38,8 @@ enum Intent {
           "崩溃", "异常", "失败", "原因", "问题", "故障", "不正常", "起不来", "启动不了", "没起来", "访问不了", "访问不到", "连不上",
           "打不开", "超时", "不可用", "不工作", "不行", "坏了", "被驱逐", "驱逐", "卡住", "卡在", "重启过", "重启了", "一直重启",
           "频繁重启", "反复重启", "重启次数", "跑成功", "成功了吗", "成功没", "执行成功", "跑了吗", "跑完", "有没有跑", "正常吗", "正常不",
-          "是否正常", "恢复", "慢");
+          "是否正常", "恢复", "慢", "不稳定", "抖动", "时好时坏", "时不时", "间歇", "偶发", "偶尔", "掉线", "闪断", "卡顿", "不通",
+          "崩了", "炸了", "挂掉", "宕机", "死掉", "泄漏", "泄露", "被杀");
 
   private static final Set<String> LOG_WORDS = Set.of("logs", "log");
   private static final List<String> LOG_ZH = List.of("日志");
@@ -136,7 +137,17 @@ enum Intent {
           "dying",
           "dead",
           "flapping",
-          "lagging");
+          "lagging",
+          "unstable",
+          "flaky",
+          "intermittent",
+          "intermittently",
+          "hanging",
+          "hung",
+          "frozen",
+          "leaking",
+          "throttled",
+          "throttling");
 
   /** Lowest: a listing of pods reads as a status request. */
   private static final Set<String> LISTING_WORDS = Set.of("pods");

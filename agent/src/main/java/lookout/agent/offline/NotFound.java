@@ -22,7 +22,7 @@ final class NotFound {
         m.namespace() == null
             ? "in any namespace of cluster " + cluster
             : "in namespace " + m.namespace() + " of cluster " + cluster;
-    String summary = "Nothing named " + m.wanted() + " " + where + ".";
+    String summary = "Not found: nothing named " + m.wanted() + " " + where + ".";
     if (!m.nearest().isEmpty()) {
       summary +=
           " Did you mean "

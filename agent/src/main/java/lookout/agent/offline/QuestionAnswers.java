@@ -90,9 +90,9 @@ final class QuestionAnswers {
       // healthy while the question says something is broken
       answer =
           answer.withSummary(
-              "Nothing named "
+              "Not found: nothing named "
                   + one.partOf()
-                  + " exists; the closest is "
+                  + "; the closest is "
                   + one.ref()
                   + ". "
                   + answer.summary());

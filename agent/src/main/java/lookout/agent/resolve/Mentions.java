@@ -144,6 +144,9 @@ final class Mentions {
       for (String name : names.ofLength(len)) {
         // the shorter name sets the tolerance: "checkout-v2" is not a typo of "checkout"
         int allowed = Names.tolerance(Math.min(key.length(), name.length()));
+        if (!digits(key).equals(digits(name))) {
+          continue; // numbers tell objects apart ("worker" is not worker-1, db-1 is not db-2)
+        }
         int d = Names.distance(key, name, allowed);
         if (d > allowed) {
           continue;
@@ -216,5 +219,9 @@ final class Mentions {
       }
     }
     return List.of();
+  }
+
+  private static String digits(String key) {
+    return key.replaceAll("[^0-9]", "");
   }
 }

@@ -27,7 +27,8 @@ final class Nearest {
                         key,
                         parts,
                         Names.squash(e.ref().name()),
-                        e.ref().name().toLowerCase(java.util.Locale.ROOT))))
+                        e.ref().name().toLowerCase(java.util.Locale.ROOT),
+                        e.ref().kind().equals("Node"))))
         .filter(s -> s.score() < FAR)
         .sorted(Comparator.comparingInt(Scored::score).thenComparing(s -> s.ref().toString()))
         .map(Scored::ref)
@@ -38,9 +39,11 @@ final class Nearest {
 
   /**
    * 0 for the same name, 1 when one contains the other, 2 when they share a part of four letters or
-   * more ({@code checkout-svc}, {@code checkout-service}), else the edit distance (capped).
+   * more ({@code checkout-svc}, {@code checkout-service}; for nodes a numbered part), else the edit
+   * distance (capped).
    */
-  private static int score(String wanted, List<String> wantedParts, String name, String rawName) {
+  private static int score(
+      String wanted, List<String> wantedParts, String name, String rawName, boolean node) {
     if (name.equals(wanted)) {
       return 0;
     }
@@ -49,7 +52,8 @@ final class Nearest {
       return 1;
     }
     for (String part : rawName.split("[-_.]")) {
-      if (part.length() >= 4 && wantedParts.contains(part)) {
+      // a node shares "worker" or "compute" with every other node: only a numbered part is its own
+      if (part.length() >= 4 && wantedParts.contains(part) && (!node || Parts.hasDigit(part))) {
         return 2;
       }
     }

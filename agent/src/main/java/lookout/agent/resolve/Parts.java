@@ -30,6 +30,9 @@ final class Parts {
           if (j - i + 1 == parts.length || run.length() < MIN_LENGTH) {
             continue; // the whole name is matched elsewhere
           }
+          if (kind.equals("Node") && !hasDigit(run)) {
+            continue; // "worker", "compute", "internal": every node's name has them
+          }
           add(run.toString(), e);
           if (run.length() > MIN_LENGTH && run.charAt(run.length() - 1) == 's') {
             add(run.substring(0, run.length() - 1), e); // "orders" is found as "order"
@@ -37,6 +40,11 @@ final class Parts {
         }
       }
     }
+  }
+
+  /** True when a run of a name's parts holds a digit: what sets one node apart from the rest. */
+  static boolean hasDigit(CharSequence run) {
+    return run.chars().anyMatch(Character::isDigit);
   }
 
   private void add(String key, Inventory.Entry e) {

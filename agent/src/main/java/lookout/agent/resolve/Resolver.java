@@ -105,6 +105,7 @@ public final class Resolver {
     List<ObjectRef> refs =
         WorkloadOverClaims.prefer(
             choose(groups, namespaces, explicitNamespace, clues.kinds()), clues.text());
+    refs = podOverItsOwner(refs);
     if (refs.size() == 1) {
       return new Target.One(refs.get(0), partial.size() == 1 ? partial.getFirst() : null);
     }
@@ -122,6 +123,9 @@ public final class Resolver {
     // word the grammar merely guessed at ("why is everything slow") is no name at all
     String guessed = name != null && NAME_LIKE.matcher(name).matches() ? name : clues.name();
     String wanted = guessed != null ? guessed : wanted(clues.text(), mentions);
+    if (wanted == null && namespaces.isEmpty()) {
+      wanted = spaced(clues.text()); // a weaker guess: a namespace named is the better subject
+    }
     if (wanted != null && !(namespaces.contains(wanted))) {
       String where = namespaces.isEmpty() ? null : namespaces.iterator().next();
       return new Target.Missing(
@@ -271,4 +275,83 @@ public final class Resolver {
     }
     return null;
   }
+
+  /** "why is refund worker down": a service name written with a space, its last word a role. */
+  private static String spaced(String text) {
+    List<Mentions.Word> words = Mentions.words(text);
+    for (int i = 0; i + 1 < words.size(); i++) {
+      String first = words.get(i).text();
+      String role = words.get(i + 1).text();
+      if (ROLES.contains(role)
+          && first.matches("[a-z]{3,}")
+          && !CommonWords.common(first)
+          && !ROLES.contains(first)) {
+        return first + "-" + role;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * "zk-2 of zk is gone", "pg-1 keeps restarting, pg-2 never came": a pod and the workload it
+   * belongs to are one subject, and the pod is the precise one (its answer names the workload).
+   */
+  static List<ObjectRef> podOverItsOwner(List<ObjectRef> refs) {
+    List<ObjectRef> pods = refs.stream().filter(r -> r.kind().equals("Pod")).toList();
+    if (pods.size() != 1 || refs.size() < 2) {
+      return refs;
+    }
+    ObjectRef pod = pods.getFirst();
+    boolean ownersOnly =
+        refs.stream()
+            .filter(r -> r != pod)
+            .allMatch(
+                r ->
+                    OWNERS.contains(r.kind())
+                        && java.util.Objects.equals(r.namespace(), pod.namespace())
+                        && pod.name().startsWith(r.name() + "-"));
+    return ownersOnly ? List.of(pod) : refs;
+  }
+
+  private static final Set<String> OWNERS =
+      Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicaSet");
+
+  /** Last words of service names that people also write apart ("payment api", "refund worker"). */
+  private static final Set<String> ROLES =
+      Set.of(
+          "api",
+          "worker",
+          "workers",
+          "service",
+          "svc",
+          "server",
+          "gateway",
+          "consumer",
+          "producer",
+          "proxy",
+          "frontend",
+          "backend",
+          "web",
+          "db",
+          "cache",
+          "queue",
+          "scheduler",
+          "controller",
+          "operator",
+          "exporter",
+          "agent",
+          "daemon",
+          "cron",
+          "job",
+          "ui",
+          "admin",
+          "bff",
+          "sync",
+          "processor",
+          "handler",
+          "dispatcher",
+          "listener",
+          "collector",
+          "indexer",
+          "crawler");
 }

@@ -176,7 +176,7 @@ class OfflineAgentTest {
   void a_name_that_exists_nowhere_says_where_it_looked_and_what_is_near() {
     Answer answer = ask("why is checkout-v2 failing?");
     assertThat(answer.summary())
-        .startsWith("Nothing named checkout-v2 in any namespace of cluster sandbox.")
+        .startsWith("Not found: nothing named checkout-v2 in any namespace of cluster sandbox.")
         .contains("deployment prod/checkout", "deployment staging/checkout");
     assertThat(lines(answer, false))
         .anyMatch(

@@ -127,7 +127,7 @@ class UnderstandingTest {
   void a_name_that_exists_nowhere_says_where_it_looked_and_the_nearest_names() {
     Answer answer = ask("why is payments-gateway failing in shop?");
     assertThat(answer.summary())
-        .startsWith("Nothing named payments-gateway in namespace shop of cluster test.");
+        .startsWith("Not found: nothing named payments-gateway in namespace shop of cluster test.");
     assertThat(answer.sections().get(0).lines())
         .anyMatch(l -> l.startsWith("Kinds: namespaces, nodes, deployments"))
         .contains("Namespaces: shop.");

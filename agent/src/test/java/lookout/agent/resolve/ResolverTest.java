@@ -37,6 +37,7 @@ class ResolverTest {
           "CronJob shop db-backup",
           "Job shop db-backup-28934567",
           "StatefulSet shop mysql",
+          "Pod shop mysql-1",
           "PersistentVolumeClaim shop data-mysql-0",
           "Deployment monitoring kube-prometheus-stack-grafana",
           "Deployment shop order-service",
@@ -127,11 +128,24 @@ class ResolverTest {
           ingress nginx 装完一直 Pending 是啥原因         | deployment ingress-nginx/ingress-nginx-controller
           did the backup run last night?            | cronjob backup/restic-backup
           backup 昨晚跑了没                             | cronjob backup/restic-backup
+          mysql 少了一个 mysql-1 怎么了                   | pod shop/mysql-1
           """)
   void the_object_meant(String question, String expected) {
     assertThat(resolve(question))
         .isInstanceOfSatisfying(
             Target.One.class, one -> assertThat(one.ref()).hasToString(expected));
+  }
+
+  @Test
+  void
+      a_service_name_written_with_a_space_that_names_nothing_is_not_found_and_no_node_is_offered() {
+    assertThat(resolve("why is refund worker down"))
+        .isInstanceOfSatisfying(
+            Target.Missing.class,
+            m -> {
+              assertThat(m.wanted()).isEqualTo("refund-worker");
+              assertThat(m.nearest()).noneMatch(r -> r.kind().equals("Node"));
+            });
   }
 
   @Test

@@ -67,4 +67,62 @@ class ScenarioLibraryShapeTest {
       }
     }
   }
+
+  /** Owners a real API server would hold (the garbage collector removes a dead owner's refs). */
+  private static final Set<String> BUILT_IN_OWNERS =
+      Set.of("ReplicaSet", "Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob");
+
+  @Test
+  void every_owner_reference_of_a_drawn_workload_names_it_by_name_and_uid() {
+    for (Scenario s : library) {
+      for (HasMetadata o : s.objects()) {
+        var refs = o.getMetadata().getOwnerReferences();
+        if (refs == null) {
+          continue;
+        }
+        for (var ref : refs) {
+          if (!BUILT_IN_OWNERS.contains(ref.getKind())) {
+            continue;
+          }
+          String what =
+              s.id()
+                  + ": "
+                  + o.getKind()
+                  + " "
+                  + o.getMetadata().getName()
+                  + " owned by "
+                  + ref.getKind()
+                  + " "
+                  + ref.getName();
+          List<HasMetadata> owners =
+              s.objects().stream()
+                  .filter(x -> x.getKind().equals(ref.getKind()))
+                  .filter(x -> x.getMetadata().getName().equals(ref.getName()))
+                  .filter(
+                      x ->
+                          java.util.Objects.equals(
+                              x.getMetadata().getNamespace(), o.getMetadata().getNamespace()))
+                  .toList();
+          if (owners.isEmpty()) {
+            // a background pod may be drawn without its controller (an add-on's DaemonSet); a pod
+            // of a workload the scenario does draw must be owned through the real chain
+            boolean drawn =
+                s.objects().stream()
+                    .filter(x -> BUILT_IN_OWNERS.contains(x.getKind()))
+                    .map(x -> x.getMetadata().getName())
+                    .anyMatch(n -> ref.getName().equals(n) || ref.getName().startsWith(n + "-"));
+            assertThat(drawn)
+                .as(what + " (no such object, though its workload is drawn)")
+                .isFalse();
+            continue;
+          }
+          assertThat(owners).as(what).hasSize(1);
+          String uid = owners.getFirst().getMetadata().getUid();
+          if (uid != null && ref.getUid() != null) {
+            assertThat(ref.getUid()).as(what + " (uid)").isEqualTo(uid);
+          }
+        }
+      }
+    }
+  }
 }
