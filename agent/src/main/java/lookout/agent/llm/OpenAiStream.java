@@ -122,7 +122,8 @@ public final class OpenAiStream implements ModelClient, ChatModel {
       return reading.get(
           Math.max(1, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      close(in);
+      // closing may wait for the reader's lock until the next bytes arrive: not on this thread
+      READERS.execute(() -> close(in));
       reading.cancel(true);
       throw new ModelTimeout("the stream did not end within the time limit");
     } catch (ExecutionException e) {
@@ -131,7 +132,7 @@ public final class OpenAiStream implements ModelClient, ChatModel {
       }
       throw new ModelException("the stream broke: " + describe(e.getCause()));
     } catch (InterruptedException e) {
-      close(in);
+      READERS.execute(() -> close(in));
       reading.cancel(true);
       Thread.currentThread().interrupt();
       throw new ModelTimeout("interrupted");
