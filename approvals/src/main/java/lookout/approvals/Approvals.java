@@ -117,6 +117,14 @@ public final class Approvals {
     }
   }
 
+  /**
+   * Who may approve {@code r} as the policy names them now (groups expanded), for bringing its card
+   * to them.
+   */
+  public List<String> approversOf(ApprovalRequest r) {
+    return policy.approversOf(r.action());
+  }
+
   /** The signed value for the request's Approve button; valid until the request expires. */
   public String approveToken(ApprovalRequest r) {
     return tokens.decision(r.id(), Choice.APPROVE, r.expiresAt());

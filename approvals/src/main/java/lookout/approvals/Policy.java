@@ -173,6 +173,23 @@ public record Policy(
   }
 
   /**
+   * The people who may approve {@code action}, as qualified user ids: the covering rule's approvers
+   * with its groups expanded, in the order the policy names them, without duplicates. {@code *}
+   * names nobody in particular and adds no one. Empty when no rule covers the action.
+   */
+  public List<String> approversOf(Action action) {
+    java.util.Set<String> people = new java.util.LinkedHashSet<>();
+    for (String entry : ruleFor(action).map(PolicyRule::approvers).orElse(List.of())) {
+      if (UserIds.isGroupRef(entry)) {
+        people.addAll(groups.getOrDefault(UserIds.groupName(entry), List.of()));
+      } else if (!entry.equals(UserIds.ANYONE)) {
+        people.add(entry);
+      }
+    }
+    return List.copyOf(people);
+  }
+
+  /**
    * True when {@code user} is named by one of the entries ({@code *}, group:x, or the id itself).
    */
   boolean isListed(List<String> entries, String user) {

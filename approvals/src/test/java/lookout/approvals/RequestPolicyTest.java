@@ -32,6 +32,28 @@ class RequestPolicyTest {
     assertThat(approvals.recent(10)).isEmpty();
   }
 
+  @Test
+  void the_people_asked_to_approve_are_the_covering_rules_approvers_with_groups_expanded() {
+    Policy policy =
+        PolicyLoader.parse(
+            """
+            groups:
+              sre: [wecom:zhangsan, wecom:lisi]
+            rules:
+              - namespaces: [prod]
+                approvers: ["group:sre", "wecom:wangwu", "wecom:lisi"]
+              - namespaces: ["*"]
+                approvers: ["*"]
+            """,
+            "policy.yaml");
+
+    assertThat(policy.approversOf(new RestartDeployment("sandbox", "prod", "checkout")))
+        .containsExactly("wecom:zhangsan", "wecom:lisi", "wecom:wangwu");
+    assertThat(policy.approversOf(new RestartDeployment("sandbox", "dev", "checkout")))
+        .as("anyone may approve: nobody in particular is asked")
+        .isEmpty();
+  }
+
   static Stream<Arguments> refusedRequests() {
     return Stream.of(
         Arguments.of(

@@ -28,6 +28,15 @@ public interface ChatAdapter {
   }
 
   /**
+   * Makes {@code where} ready to take a new thread now (the console opens the channel), or throws
+   * {@link ChatException} saying why it cannot, so the caller can refuse work it could not deliver
+   * (alerts answer 503 and Alertmanager retries) instead of accepting it and dropping it later.
+   * Must not call the platform: where only a post would tell, this takes it (the outbox stores the
+   * post and retries it). Default: ready.
+   */
+  default void open(ConversationRef where) {}
+
+  /**
    * How sending {@code message} into {@code where} counts against the platform's limits (per chat,
    * per app); the outbox delivers no faster. Only the adapter knows its platform, so this is where
    * a limit is written down, once. Must not block or call the platform. Default: no limit.

@@ -81,6 +81,15 @@ public final class ConsoleAdapter implements ChatAdapter {
     return java.util.Optional.of(java.time.Duration.ofMillis(250));
   }
 
+  /**
+   * Opens the channel, unless it is new and the {@value #MAX_CHANNELS}-channel limit is reached.
+   */
+  @Override
+  public void open(ConversationRef where) {
+    checkPlatform(where, "opening a channel");
+    channel(where.channel());
+  }
+
   @Override
   public void update(MessageRef ref, Message message) {
     checkPlatform(ref.conversation(), "updating");

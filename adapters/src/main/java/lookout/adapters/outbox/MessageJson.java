@@ -47,6 +47,10 @@ final class MessageJson {
         }
       }
     }
+    if (!message.audience().isEmpty()) {
+      ArrayNode audience = root.putArray("audience");
+      message.audience().forEach(audience::add);
+    }
     return root.toString();
   }
 
@@ -57,7 +61,9 @@ final class MessageJson {
       for (JsonNode p : root.path("parts")) {
         parts.add(part(p));
       }
-      return new Message(root.path("summary").asText(), parts);
+      List<String> audience = new ArrayList<>();
+      root.path("audience").forEach(a -> audience.add(a.asText()));
+      return new Message(root.path("summary").asText(), parts, audience);
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException(
           "outbox: stored message is not readable: " + e.getMessage(), e);

@@ -32,9 +32,11 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code app:<UserID>}: {@code message/send} from the self-built app — markdown, or a {@code
- *       button_interaction} template card (to the user and the configured approvers) when the
- *       message has buttons. A card's message id is its task id; {@code update} consumes the card's
- *       latest response code in {@code update_template_card}.
+ *       button_interaction} template card when the message has buttons. It goes to the user, and to
+ *       the WeCom members of the message's {@link Message#audience} (an approval card's approvers,
+ *       as the policy names them); a diagnosis with buttons goes to the asker only. A card's
+ *       message id is its task id; {@code update} consumes the card's latest response code in
+ *       {@code update_template_card}.
  *   <li>{@code aibot:…}: the first post answers through the message's single-use {@code
  *       response_url} as markdown; later posts (approval cards, card updates) go to the asker
  *       through the app, since an AI bot cannot post on its own.
@@ -58,11 +60,7 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** The self-built app: where approval cards and app chat answers come from. */
-  public record App(String corpId, int agentId, String secret, List<String> approvers) {
-    public App {
-      approvers = List.copyOf(approvers);
-    }
-
+  public record App(String corpId, int agentId, String secret) {
     @Override
     public String toString() {
       return "App[corpId=" + corpId + ", agentId=" + agentId + ", secret=***]";
@@ -212,7 +210,7 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
         // A card holds a title, six facts and one subtitle: send the full text first.
         sendApp(users, withoutButtons(message), doing);
       }
-      to.addAll(a.approvers());
+      to.addAll(members(message));
       taskId = TASK_PREFIX + HexFormat.of().formatHex(randomBytes(12));
       body.put("msgtype", "template_card").set("template_card", cards.render(message, taskId));
     } else {
@@ -230,6 +228,14 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
     }
     String msgId = answer.path("msgid").asText("");
     return msgId.isEmpty() ? "msg-" + HexFormat.of().formatHex(randomBytes(8)) : msgId;
+  }
+
+  /** The WeCom UserIDs among the message's audience ({@code wecom:<UserID>}). */
+  private static List<String> members(Message m) {
+    return m.audience().stream()
+        .filter(id -> id.startsWith(PLATFORM + ":"))
+        .map(id -> id.substring(PLATFORM.length() + 1))
+        .toList();
   }
 
   private static boolean hasProse(Message m) {
@@ -310,7 +316,7 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
   /**
    * A robot post is its text plus one image message per chart, all against the robot's limit, so
    * the outbox sends it whole or not yet. An app message counts against each member it reaches (an
-   * approval card also reaches the approvers, and with prose it is two messages). AI-bot answers go
+   * approval card also reaches its audience, and with prose it is two messages). AI-bot answers go
    * once through their {@code response_url}, which has no stated limit.
    */
   @Override
@@ -329,7 +335,7 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
     Set<String> members = new LinkedHashSet<>(List.of(user.get()));
     boolean card = !message.buttons().isEmpty();
     if (card) {
-      app.ifPresent(a -> members.addAll(a.approvers()));
+      members.addAll(members(message));
     }
     List<Pace.Limit> limits =
         members.stream()

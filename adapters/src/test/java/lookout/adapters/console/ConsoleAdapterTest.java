@@ -37,6 +37,21 @@ class ConsoleAdapterTest {
   }
 
   @Test
+  void open_refuses_a_new_channel_past_the_limit_but_not_a_reserved_or_existing_one() {
+    adapter.reserve("alerts");
+    for (int i = 0; i < ConsoleAdapter.MAX_CHANNELS; i++) {
+      adapter.open(new ConversationRef("console", "room-" + i, null));
+    }
+
+    assertThatThrownBy(() -> adapter.open(new ConversationRef("console", "alerts-2", null)))
+        .isInstanceOf(ChatException.class)
+        .hasMessageContaining("alerts-2")
+        .hasMessageContaining("limit");
+    adapter.open(new ConversationRef("console", "alerts", null));
+    adapter.open(new ConversationRef("console", "room-7", null));
+  }
+
+  @Test
   void update_of_a_user_message_is_refused() {
     ConsoleMessage typed = adapter.postFromUser("lobby", null, "alice", "why?");
 

@@ -36,9 +36,7 @@ class WecomAdapterTest {
     wecom =
         new WecomAdapter(
             api.url(),
-            Optional.of(
-                new WecomAdapter.App(
-                    FakeWecomApi.CORP_ID, 1000002, FakeWecomApi.SECRET, List.of("sre1", "sre2"))),
+            Optional.of(new WecomAdapter.App(FakeWecomApi.CORP_ID, 1000002, FakeWecomApi.SECRET)),
             Map.of("ops", "robot-key-ops"),
             Clock.systemUTC());
   }
@@ -100,7 +98,7 @@ class WecomAdapterTest {
     WecomAdapter wrong =
         new WecomAdapter(
             api.url(),
-            Optional.of(new WecomAdapter.App(FakeWecomApi.CORP_ID, 1, "not-the-secret", List.of())),
+            Optional.of(new WecomAdapter.App(FakeWecomApi.CORP_ID, 1, "not-the-secret")),
             Map.of(),
             Clock.systemUTC());
 
@@ -113,7 +111,11 @@ class WecomAdapterTest {
 
   @Test
   void a_message_with_buttons_is_a_button_card_for_the_user_and_the_approvers() {
-    MessageRef card = wecom.post(at("app:zhangsan"), MessageFixtures.approvalCard());
+    MessageRef card =
+        wecom.post(
+            at("app:zhangsan"),
+            MessageFixtures.approvalCard()
+                .toAlso(List.of("wecom:sre1", "slack:U0BOB", "wecom:zhangsan", "wecom:sre2")));
 
     var send = api.calls("/message/send").get(0);
     assertThat(send.field("msgtype")).isEqualTo("template_card");
@@ -123,6 +125,22 @@ class WecomAdapterTest {
     assertThat(send.body().path("template_card").path("task_id").asText())
         .isEqualTo(card.messageId());
     assertThat(card.messageId()).startsWith("lk");
+  }
+
+  @Test
+  void a_diagnosis_with_buttons_reaches_only_the_asker() {
+    wecom.post(at("app:zhangsan"), MessageFixtures.answerWithCodeAndButtons());
+
+    assertThat(api.calls("/message/send"))
+        .hasSize(2)
+        .allSatisfy(send -> assertThat(send.field("touser")).isEqualTo("zhangsan"));
+    assertThat(
+            wecom
+                .pace(
+                    Pace.Kind.POST, at("app:zhangsan"), MessageFixtures.answerWithCodeAndButtons())
+                .limits())
+        .as("counts against the asker's minute only")
+        .hasSize(1);
   }
 
   @Test
@@ -175,14 +193,14 @@ class WecomAdapterTest {
     ConversationRef group = at("aibot:group:wrk1", "m-1");
 
     wecom.post(group, MessageFixtures.answerWithCodeAndButtons());
-    wecom.post(group, MessageFixtures.approvalCard());
+    wecom.post(group, MessageFixtures.approvalCard().toAlso(List.of("wecom:sre1")));
 
     var reply = api.calls("/aibot/reply/m-1");
     assertThat(reply).hasSize(1);
     assertThat(reply.get(0).field("msgtype")).isEqualTo("markdown");
     var card = api.calls("/message/send").get(0);
     assertThat(card.field("msgtype")).isEqualTo("template_card");
-    assertThat(card.field("touser")).startsWith("lisi|");
+    assertThat(card.field("touser")).isEqualTo("lisi|sre1");
   }
 
   @Test

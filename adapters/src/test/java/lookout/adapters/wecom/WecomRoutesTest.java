@@ -53,9 +53,7 @@ class WecomRoutesTest {
     WecomAdapter adapter =
         new WecomAdapter(
             api.url(),
-            Optional.of(
-                new WecomAdapter.App(
-                    FakeWecomApi.CORP_ID, 1000002, FakeWecomApi.SECRET, java.util.List.of())),
+            Optional.of(new WecomAdapter.App(FakeWecomApi.CORP_ID, 1000002, FakeWecomApi.SECRET)),
             Map.of(),
             Clock.systemUTC());
     new WecomRoutes(

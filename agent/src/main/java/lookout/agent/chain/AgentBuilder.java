@@ -10,6 +10,7 @@ import lookout.agent.Agent;
 import lookout.agent.Stage;
 import lookout.agent.analyzers.Analyzer;
 import lookout.agent.analyzers.Analyzers;
+import lookout.agent.analyzers.LogArchive;
 import lookout.agent.cluster.ClusterCache;
 import lookout.agent.grammar.CommandParser;
 import lookout.agent.grammar.RuleCommandParser;
@@ -51,6 +52,7 @@ public final class AgentBuilder {
   private Model model;
   private Checkups checkups;
   private Clock clock = Clock.systemUTC();
+  private LogArchive logArchive;
 
   private record Model(
       ChatModel chat, LlmOptions options, AgentTools tools, AgentMetrics metrics) {}
@@ -123,6 +125,12 @@ public final class AgentBuilder {
     return this;
   }
 
+  /** Logs of pods the API server has none for (evicted, deleted, finished) come from Loki. */
+  public AgentBuilder logArchive(LogArchive value) {
+    this.logArchive = value;
+    return this;
+  }
+
   public AgentBuilder clock(Clock value) {
     this.clock = Objects.requireNonNull(value, "clock");
     return this;
@@ -140,7 +148,7 @@ public final class AgentBuilder {
               + "' is not among the configured clusters "
               + clusters.keySet());
     }
-    Stage stage =
+    OfflineAgent offline =
         new OfflineAgent(
             defaultCluster,
             client,
@@ -150,6 +158,7 @@ public final class AgentBuilder {
             approvals,
             diagnoser,
             informers ? ClusterCache.shared(client) : null);
+    Stage stage = offline.withLogArchive(logArchive);
     if (model != null) {
       stage =
           new ModelAgent(

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import lookout.agent.analyzers.LogArchive;
 import lookout.agent.analyzers.LogSource;
 
 /**
@@ -23,7 +24,8 @@ import lookout.agent.analyzers.LogSource;
  * #MAX_READ} bytes read and {@link LogText#MAX_BYTES} kept, each line capped. One plain {@code GET
  * pods/{name}/log} through the client's authenticated HTTP client: fabric8's log DSL first opens a
  * watch waiting for the pod to become ready, which costs a round trip and a {@code watch}
- * permission.
+ * permission. When the API server has no log for the pod (it is gone, or its containers are:
+ * evicted, deleted, node lost) and a {@link LogArchive} is set, the archive's lines stand in.
  */
 public final class ClusterLogs implements LogSource {
   public static final int MAX_LINES = 200;
@@ -31,9 +33,20 @@ public final class ClusterLogs implements LogSource {
   private static final String DEFAULT_CONTAINER = "kubectl.kubernetes.io/default-container";
 
   private final KubernetesClient client;
+  private volatile LogArchive archive;
 
   public ClusterLogs(KubernetesClient client) {
     this.client = client;
+  }
+
+  /** Reads {@code archiveOrNull} (Loki) when the API server has no log for a pod. */
+  public void useArchive(LogArchive archiveOrNull) {
+    this.archive = archiveOrNull;
+  }
+
+  /** The archive in use, or null. */
+  public LogArchive archive() {
+    return archive;
   }
 
   /** The analyzers' view: lines only, empty when there is no such log. */
@@ -49,6 +62,29 @@ public final class ClusterLogs implements LogSource {
    * @param container null for the pod's default container
    */
   public LogTail read(String namespace, String pod, String container, boolean previous, int lines) {
+    LogTail tail = fromApiServer(namespace, pod, container, previous, lines);
+    LogArchive a = archive;
+    // a live pod without a previous instance is normal (its caller asks for the current one next);
+    // no pod, or no current log, means the API server has nothing for it
+    boolean nothing = tail.container().isEmpty() || !previous;
+    if (tail.unavailable() == null || a == null || !nothing) {
+      return tail;
+    }
+    String name = tail.container().isEmpty() ? container : tail.container();
+    try {
+      List<String> archived =
+          a.tail(namespace, pod, name, previous, Math.max(1, Math.min(lines, MAX_LINES)));
+      return archived.isEmpty()
+          ? tail
+          : new LogTail(name == null ? "" : name, archived, null, false, a.name());
+    } catch (RuntimeException e) {
+      return LogTail.unavailable(
+          tail.container(), tail.unavailable() + "; " + a.name() + ": " + e.getMessage());
+    }
+  }
+
+  private LogTail fromApiServer(
+      String namespace, String pod, String container, boolean previous, int lines) {
     int n = Math.max(1, Math.min(lines, MAX_LINES));
     String name = container;
     if (name == null || name.isBlank()) {

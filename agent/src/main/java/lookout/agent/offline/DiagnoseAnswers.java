@@ -3,6 +3,7 @@ package lookout.agent.offline;
 import java.util.ArrayList;
 import java.util.List;
 import lookout.agent.Answer;
+import lookout.agent.analyzers.ArchivedLogs;
 import lookout.agent.analyzers.Finding;
 import lookout.agent.analyzers.ObjectRef;
 import lookout.agent.analyzers.Owners;
@@ -71,7 +72,38 @@ final class DiagnoseAnswers implements Diagnoser {
         .filter(c -> d.verdict() == Diagnosis.Verdict.BROKEN)
         .flatMap(c -> runbooks.section(c.query()))
         .ifPresent(extra::add);
-    return DiagnosisText.answer(d, logs, extra);
+    List<ArchivedLogs.GonePod> gone = gonePods(target, d, extra);
+    gone.forEach(p -> extra.add(Replies.code("Log · " + p.heading(), p.errors())));
+    Answer answer = DiagnosisText.answer(d, logs, extra);
+    if (d.verdict() == Diagnosis.Verdict.BROKEN || gone.isEmpty()) {
+      return answer;
+    }
+    // the cluster looks fine now, but a pod that is gone said why it failed
+    ArchivedLogs.GonePod last = gone.getFirst();
+    return Replies.withSuggestions(
+        answer.summary()
+            + "; pod "
+            + last.pod()
+            + ", no longer in the cluster, logged: "
+            + last.best().orElse(last.errors().getLast()),
+        answer.sections(),
+        answer.suggestions());
+  }
+
+  /** The gone pods of the target with error lines in the log archive; a failure is "Not read". */
+  private List<ArchivedLogs.GonePod> gonePods(
+      ObjectRef target, Diagnosis d, List<Answer.Section> extra) {
+    try {
+      return ArchivedLogs.gone(
+          reader.logs().archive(),
+          target.kind(),
+          target.namespace(),
+          target.name(),
+          ArchivedLogs.withLogs(d.facts().pods()));
+    } catch (RuntimeException e) {
+      extra.add(Replies.section("Not read", List.of("logs of gone pods: " + e.getMessage())));
+      return List.of();
+    }
   }
 
   @Override

@@ -11,6 +11,7 @@ import lookout.agent.Question;
 import lookout.agent.Stage;
 import lookout.agent.UnderstoodQuestion;
 import lookout.agent.analyzers.Analyzer;
+import lookout.agent.analyzers.LogArchive;
 import lookout.agent.cluster.ClusterCache;
 import lookout.agent.cluster.ClusterReader;
 import lookout.agent.cluster.FactsGatherer;
@@ -43,6 +44,7 @@ public final class OfflineAgent implements Agent, Stage {
   private final ApprovalAnswers approvalAnswers;
   private final KnowledgeAnswers knowledgeAnswers;
   private final QuestionAnswers questions;
+  private final ClusterReader reader;
 
   /**
    * @param cluster the name of the cluster the client talks to, used in answers and actions
@@ -106,7 +108,7 @@ public final class OfflineAgent implements Agent, Stage {
     this.knowledgeAnswers = new KnowledgeAnswers(search);
     this.parser = Objects.requireNonNull(parser, "parser");
     Objects.requireNonNull(client, "client");
-    ClusterReader reader =
+    this.reader =
         cacheOrNull == null
             ? new ClusterReader(client)
             : new ClusterReader(client, Clock.systemUTC(), cacheOrNull);
@@ -176,6 +178,15 @@ public final class OfflineAgent implements Agent, Stage {
         approvals,
         null,
         ClusterCache.shared(client));
+  }
+
+  /**
+   * Logs of pods the API server has none for (evicted, deleted, finished) come from {@code
+   * archiveOrNull} (Loki) from now on, in diagnoses and log answers.
+   */
+  public OfflineAgent withLogArchive(LogArchive archiveOrNull) {
+    reader.logs().useArchive(archiveOrNull);
+    return this;
   }
 
   /** The diagnosis behind "why is X failing", for callers that resolved X themselves. */

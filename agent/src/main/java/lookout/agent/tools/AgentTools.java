@@ -2,10 +2,14 @@ package lookout.agent.tools;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import lookout.agent.analyzers.Analyzer;
 import lookout.agent.cluster.ClusterCache;
 import lookout.agent.cluster.ClusterReader;
+import lookout.agent.loki.LokiClient;
+import lookout.agent.loki.LokiLogs;
+import lookout.agent.loki.LokiService;
 import lookout.agent.metrics.MetricsService;
 import lookout.agent.metrics.MetricsSource;
 import lookout.knowledge.Search;
@@ -22,7 +26,9 @@ public final class AgentTools {
   private final KnowledgeTools knowledgeTools;
   private final ActionService actions;
   private final Investigator investigator;
+  private final ClusterReader reader;
   private volatile ToolSource extra = ToolSource.NONE;
+  private volatile LokiTools loki;
 
   public AgentTools(
       String cluster,
@@ -34,7 +40,7 @@ public final class AgentTools {
     this.cluster = cluster;
     // namespace-wide reads (problem_pods, pods, finding a pod by name) come from informers shared
     // with the offline agent of the same cluster
-    ClusterReader reader = new ClusterReader(client, clock, ClusterCache.shared(client));
+    this.reader = new ClusterReader(client, clock, ClusterCache.shared(client));
     ClusterService service = new ClusterService(cluster, reader);
     MetricsService metrics = new MetricsService(metricsOrNull, clock);
     this.investigator = new Investigator(service, metrics, analyzers);
@@ -59,6 +65,16 @@ public final class AgentTools {
     return this;
   }
 
+  /**
+   * The cluster's Loki: the {@code loki_query} tool joins every toolbox made from now on, and
+   * investigations read pods the API server has no log for from it.
+   */
+  public AgentTools with(LokiClient client, Clock clock) {
+    reader.logs().useArchive(new LokiLogs(client, clock));
+    this.loki = new LokiTools(new LokiService(client, clock));
+    return this;
+  }
+
   /** Lookout's own cluster tools, for serving them to MCP clients. */
   public ClusterTools clusterTools() {
     return clusterTools;
@@ -75,9 +91,13 @@ public final class AgentTools {
   }
 
   public Toolbox toolbox(Proposals proposals) {
-    return new Toolbox(
-        List.of(clusterTools, metricsTools, knowledgeTools, new ActionTools(actions, proposals)),
-        extra,
-        proposals);
+    List<Object> tools =
+        new ArrayList<>(
+            List.of(
+                clusterTools, metricsTools, knowledgeTools, new ActionTools(actions, proposals)));
+    if (loki != null) {
+      tools.add(loki);
+    }
+    return new Toolbox(tools, extra, proposals);
   }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import lookout.agent.analyzers.Analyzer;
+import lookout.agent.analyzers.ArchivedLogs;
 import lookout.agent.analyzers.ClusterFacts;
 import lookout.agent.analyzers.ErrorLines;
 import lookout.agent.analyzers.Finding;
@@ -113,6 +114,11 @@ public final class Investigator {
       out.addAll(logErrors(worst));
       node(worst).ifPresent(out::add);
     }
+    List<String> gone = goneLogs(w, pods);
+    if (!gone.isEmpty()) {
+      out.add("LOG ERRORS OF GONE PODS:");
+      out.addAll(gone);
+    }
     out.add("FINDINGS:");
     out.addAll(findings(w));
     out.add("METRICS:");
@@ -140,12 +146,34 @@ public final class Investigator {
               + "/"
               + tail.container()
               + (restarted ? " (previous instance)" : "")
+              + (tail.from() == null ? "" : " (from " + tail.from() + ")")
               + ":");
       List<String> errors = ErrorLines.extract(tail.lines(), ERRORS);
       out.addAll(errors.isEmpty() ? List.of("(no error lines)") : errors);
       return out;
     } catch (RuntimeException e) {
       return List.of("LOG " + name + ": " + e.getMessage());
+    }
+  }
+
+  /** Error lines of the workload's pods that are gone (evicted, replaced, finished), from Loki. */
+  private List<String> goneLogs(Workload w, List<Pod> live) {
+    try {
+      List<String> out = new ArrayList<>();
+      ArchivedLogs.gone(
+              cluster.reader().logs().archive(),
+              w.kind(),
+              w.namespace(),
+              w.name(),
+              ArchivedLogs.withLogs(live))
+          .forEach(
+              p -> {
+                out.add(p.heading() + ":");
+                out.addAll(p.errors());
+              });
+      return out;
+    } catch (RuntimeException e) {
+      return List.of("(" + e.getMessage() + ")");
     }
   }
 

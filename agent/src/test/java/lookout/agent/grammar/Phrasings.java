@@ -180,7 +180,7 @@ public final class Phrasings {
         question("frontend 扩到 5 个 有一个一直 Pending"),
         question("orders 扩容到 8 个就不再扩了"),
         question("api-gateway 扩到10个也扛不住"),
-        question("reviews 扩到三个了 还是慢"),
+        question("frontend 扩到三个了 还是慢"),
         scale("frontend 扩到 3 个吧"),
         question("scaled frontend to 4 in shop but one doesn't start"),
         question("restart payment-api in shop fails with an error"),

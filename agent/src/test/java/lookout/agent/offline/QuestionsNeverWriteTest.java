@@ -58,7 +58,7 @@ class QuestionsNeverWriteTest {
     List<Request> writes = api.requests().stream().filter(Request::writes).toList();
     assertThat(writes).as("requests that write or dry-run").isEmpty();
     if (p.expect() == Expect.QUESTION) {
-      assertThat(api.requests()).as("the cluster was read").isNotEmpty();
+      assertThat(api.requests()).as("the cluster was read for: " + answer.summary()).isNotEmpty();
       assertThat(answer.requested()).as(answer.summary()).isEmpty();
     } else if (p.resolvable()) {
       assertThat(answer.requested()).as(answer.summary()).isPresent();

@@ -12,7 +12,7 @@ import java.util.function.ToDoubleFunction;
  * from a payload).
  *
  * <ul>
- *   <li>{@code lookout_alert_notifications_total{result}}: accepted, dropped, unrouted,
+ *   <li>{@code lookout_alert_notifications_total{result}}: accepted, deferred, dropped, unrouted,
  *       unauthorized, bad_request, too_large, unsupported_media_type, unavailable
  *   <li>{@code lookout_alert_posts_total{platform,kind}}: root, reply, analysis, edit, storm
  *   <li>{@code lookout_alert_post_failures_total{platform}}

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * {@code POST /alertmanager}: authenticates before reading the body, refuses bodies over 1 MiB
  * (413) and anything but JSON (415), validates the payload (400 naming the field), then hands it to
  * {@link AlertThreads} on a virtual thread and answers once the group's state is stored (503 when
- * it could not be, so Alertmanager retries).
+ * it could not be, or when a destination could not take the group, so Alertmanager retries).
  */
 public final class AlertRoutes {
   public static final String PATH = "/alertmanager";
@@ -81,7 +81,13 @@ public final class AlertRoutes {
           () -> {
             try {
               Outcome outcome = threads.accept(n);
-              context.runOnContext(v -> json(rc, 200, JsonObject.mapFrom(outcome)));
+              // Deferred: some destination could not take the group; Alertmanager retries a 5xx.
+              int status = outcome.refused().isEmpty() ? 200 : 503;
+              JsonObject body = JsonObject.mapFrom(outcome);
+              if (status == 503) {
+                body.put("error", "could not deliver to " + outcome.refused() + ", retry");
+              }
+              context.runOnContext(v -> json(rc, status, body));
             } catch (RuntimeException e) {
               errors.error(
                   "alerts store", "alerts: could not store alert group {}", n.groupKey(), e);

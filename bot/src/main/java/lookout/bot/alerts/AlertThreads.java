@@ -86,10 +86,23 @@ public final class AlertThreads {
           "alert group {} matched no route and no default destination: not posted", n.groupKey());
       return new Outcome("unrouted", id, List.of(), List.of(), false);
     }
-    Outcome outcome =
-        locks.with(id, () -> store.inOneConnection(() -> update(id, n, route.destinations())));
+    // Ask first, store after: a destination that cannot take the group must not cost it.
+    List<Destination> takers = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
+    for (Destination d : route.destinations()) {
+      lanes
+          .refusal(d)
+          .ifPresentOrElse(reason -> refused.add(d + ": " + reason), () -> takers.add(d));
+    }
+    if (!refused.isEmpty()) {
+      log.warn("alert group {}: {} cannot take it now; deferred", n.groupKey(), refused);
+    }
+    if (takers.isEmpty()) {
+      return new Outcome("deferred", id, List.of(), List.of(), false, refused);
+    }
+    Outcome outcome = locks.with(id, () -> store.inOneConnection(() -> update(id, n, takers)));
     controls.notified().accept(id);
-    return outcome;
+    return refused.isEmpty() ? outcome : outcome.deferred(refused);
   }
 
   private Outcome update(String id, Notification n, List<Destination> destinations) {

@@ -54,6 +54,24 @@ public final class Lanes implements AutoCloseable {
     return adapters.containsKey(d.platform());
   }
 
+  /**
+   * Why {@code d} cannot take a new alert thread now (no adapter serves its platform, the platform
+   * refuses to open the channel), or empty when it can. Asked before a group is accepted, so a
+   * refusal becomes a 503 Alertmanager retries rather than a post dropped after a 200.
+   */
+  public java.util.Optional<String> refusal(Destination d) {
+    ChatAdapter adapter = adapters.get(d.platform());
+    if (adapter == null) {
+      return java.util.Optional.of("no chat adapter for platform " + d.platform());
+    }
+    try {
+      adapter.open(d.conversation());
+      return java.util.Optional.empty();
+    } catch (lookout.adapters.chat.ChatException e) {
+      return java.util.Optional.of(e.getMessage());
+    }
+  }
+
   public java.util.Set<String> platforms() {
     return adapters.keySet();
   }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import lookout.agent.loki.LokiEndpoint;
 import lookout.agent.remote.HttpEndpoint;
 import lookout.bot.alerts.AlertsSettings;
 import lookout.bot.inspect.InspectionSettings;
@@ -141,7 +142,8 @@ public final class ConfigLoader {
             "inspections",
             "feishu",
             "mcp",
-            "alertmanagers"));
+            "alertmanagers",
+            "loki"));
 
     var server = ServerConfig.bind(t, root);
 
@@ -245,6 +247,16 @@ public final class ConfigLoader {
     EndpointConfig.bind(
             t, root, "alertmanagers", "http://alertmanager.monitoring:9093", names, Set.of())
         .forEach(b -> alertmanagers.put(b.cluster(), b.endpoint()));
+    Map<String, LokiEndpoint> loki = new LinkedHashMap<>();
+    EndpointConfig.bind(t, root, "loki", "http://loki-gateway.monitoring", names, Set.of("tenant"))
+        .forEach(
+            b ->
+                loki.put(
+                    b.cluster(),
+                    new LokiEndpoint(
+                        b.endpoint(),
+                        t.string(b.node(), "tenant", b.key() + ".tenant")
+                            .filter(s -> !s.isBlank()))));
 
     if (!t.problems().isEmpty()) {
       throw new ConfigException(source, t.problems());
@@ -277,6 +289,7 @@ public final class ConfigLoader {
         feishu,
         mcp.servers(),
         mcp.server(),
-        alertmanagers);
+        alertmanagers,
+        loki);
   }
 }

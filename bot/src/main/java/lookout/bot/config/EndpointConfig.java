@@ -13,9 +13,9 @@ import java.util.Set;
 import lookout.agent.remote.HttpEndpoint;
 
 /**
- * Binds a list of per-cluster HTTP services ({@code alertmanagers:}): each entry {@code {cluster,
- * url, bearerToken | basicAuth: {username, password}, timeout}} plus the service's own keys, at
- * most one entry per cluster.
+ * Binds a list of per-cluster HTTP services ({@code alertmanagers:}, {@code loki:}): each entry
+ * {@code {cluster, url, bearerToken | basicAuth: {username, password}, timeout}} plus the service's
+ * own keys, at most one entry per cluster.
  */
 final class EndpointConfig {
   static final Set<String> KEYS = Set.of("cluster", "url", "bearerToken", "basicAuth", "timeout");

@@ -14,7 +14,23 @@ final class EnvOverrides {
 
   private EnvOverrides() {}
 
+  /**
+   * {@code LOOKOUT_WECOM_ROBOT_<NAME>} sets the webhook key of group robot {@code <name>} (lower
+   * case, {@code _} read as {@code -}): robot names are the operator's, so they cannot be listed.
+   */
+  static final String WECOM_ROBOT = "LOOKOUT_WECOM_ROBOT_";
+
   static void apply(ObjectNode root, Map<String, String> env) {
+    env.forEach(
+        (var, value) -> {
+          if (var.startsWith(WECOM_ROBOT) && var.length() > WECOM_ROBOT.length()) {
+            String name =
+                var.substring(WECOM_ROBOT.length())
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', '-');
+            root.withObjectProperty("wecom").withObjectProperty("robots").put(name, value);
+          }
+        });
     VARIABLES.forEach(
         (var, path) -> {
           String value = env.get(var);
@@ -72,6 +88,15 @@ final class EnvOverrides {
     m.put("LOOKOUT_FEISHU_VERIFICATION_TOKEN", "feishu.verificationToken");
     m.put("LOOKOUT_FEISHU_BOT_OPEN_ID", "feishu.botOpenId");
     m.put("LOOKOUT_FEISHU_API_URL", "feishu.apiUrl");
+    m.put("LOOKOUT_WECOM_ENABLED", "wecom.enabled");
+    m.put("LOOKOUT_WECOM_API_URL", "wecom.apiUrl");
+    m.put("LOOKOUT_WECOM_APP_CORP_ID", "wecom.app.corpId");
+    m.put("LOOKOUT_WECOM_APP_AGENT_ID", "wecom.app.agentId");
+    m.put("LOOKOUT_WECOM_APP_SECRET", "wecom.app.secret");
+    m.put("LOOKOUT_WECOM_APP_TOKEN", "wecom.app.token");
+    m.put("LOOKOUT_WECOM_APP_ENCODING_AES_KEY", "wecom.app.encodingAesKey");
+    m.put("LOOKOUT_WECOM_AIBOT_TOKEN", "wecom.aibot.token");
+    m.put("LOOKOUT_WECOM_AIBOT_ENCODING_AES_KEY", "wecom.aibot.encodingAesKey");
     return Map.copyOf(m);
   }
 }

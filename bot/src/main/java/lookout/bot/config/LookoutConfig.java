@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lookout.agent.loki.LokiEndpoint;
 import lookout.agent.mcp.McpServerConfig;
 import lookout.agent.remote.HttpEndpoint;
 import lookout.bot.alerts.AlertsSettings;
@@ -17,6 +18,8 @@ import lookout.bot.mcp.McpServerSettings;
  * reference for every key.
  *
  * @param alertmanagers per cluster: where silences are made (no entry: no Silence buttons)
+ * @param loki per cluster: where logs of gone pods are read and {@code loki_query} goes (no entry:
+ *     neither)
  */
 public record LookoutConfig(
     String source,
@@ -37,10 +40,12 @@ public record LookoutConfig(
     FeishuSettings feishu,
     List<McpServerConfig> mcpServers,
     McpServerSettings mcpServer,
-    Map<String, HttpEndpoint> alertmanagers) {
+    Map<String, HttpEndpoint> alertmanagers,
+    Map<String, LokiEndpoint> loki) {
 
   public LookoutConfig {
     alertmanagers = Map.copyOf(alertmanagers);
+    loki = Map.copyOf(loki);
   }
 
   /** HTTP listener and how much any client may hold it ({@code server.idleTimeout} …). */

@@ -2,15 +2,15 @@ package lookout.bot.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import lookout.adapters.wecom.WecomAdapter;
 import lookout.adapters.wecom.WecomCrypto;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code wecom:} block: any of the self-built app ({@code app}), the AI bot ({@code aibot}) and
@@ -29,21 +29,10 @@ public record WecomSettings(
 
   /** The self-built app: API credentials and its callback's token and EncodingAESKey. */
   public record App(
-      String corpId,
-      int agentId,
-      String secret,
-      String token,
-      String encodingAesKey,
-      List<String> approvers) {
+      String corpId, int agentId, String secret, String token, String encodingAesKey) {
     @Override
     public String toString() {
-      return "App[corpId="
-          + corpId
-          + ", agentId="
-          + agentId
-          + ", approvers="
-          + approvers
-          + ", secrets=***]";
+      return "App[corpId=" + corpId + ", agentId=" + agentId + ", secrets=***]";
     }
   }
 
@@ -55,6 +44,7 @@ public record WecomSettings(
     }
   }
 
+  private static final Logger log = LoggerFactory.getLogger(WecomSettings.class);
   static final Set<String> KEYS = Set.of("enabled", "apiUrl", "app", "aibot", "robots");
   static final Set<String> APP_KEYS =
       Set.of("corpId", "agentId", "secret", "token", "encodingAesKey", "approvers");
@@ -109,21 +99,19 @@ public record WecomSettings(
     if (secret.length() < 16) {
       t.problem("wecom.app.secret", secret, "the app's Secret (App Management → the app)");
     }
-    List<String> approvers = new ArrayList<>();
-    for (JsonNode n : t.list(a, "approvers", "wecom.app.approvers")) {
-      if (n.isTextual() && !n.asText().isBlank()) {
-        approvers.add(n.asText().strip());
-      } else {
-        t.problem("wecom.app.approvers", n, "a list of UserIDs");
-      }
+    if (a.has("approvers")) {
+      t.list(a, "approvers", "wecom.app.approvers");
+      // Deprecated, not refused: an old config must still start. Approvers live in one place.
+      log.warn(
+          "wecom.app.approvers is deprecated and ignored: approval cards go to the approvers the"
+              + " policy's rule names (wecom:<UserID>, groups expanded); remove it from the config");
     }
     return new App(
         corpId,
         agentId,
         secret,
         token(t, a, "wecom.app.token"),
-        aesKey(t, a, "wecom.app.encodingAesKey"),
-        List.copyOf(approvers));
+        aesKey(t, a, "wecom.app.encodingAesKey"));
   }
 
   private static Map<String, String> robots(ConfigTree t, ObjectNode w) {

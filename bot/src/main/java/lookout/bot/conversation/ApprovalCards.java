@@ -108,7 +108,9 @@ final class ApprovalCards {
         "Approval needed: "
             + what
             + (r.requiredApprovals() > 1 ? " (" + progress + " approvals)" : "");
-    return new Message(summary, parts);
+    // Brought to the approvers the policy names: on platforms where a card is a private message
+    // (WeCom), they would not see it otherwise. Only the pending card asks anyone to act.
+    return new Message(summary, parts, approvals.approversOf(r));
   }
 
   /** "Waiting for 1 more approval from group:sre; the requester cannot approve." */

@@ -32,9 +32,7 @@ public final class WecomSetup implements PlatformSetup {
     WecomAdapter api =
         new WecomAdapter(
             settings.apiUrl(),
-            settings
-                .app()
-                .map(a -> new WecomAdapter.App(a.corpId(), a.agentId(), a.secret(), a.approvers())),
+            settings.app().map(a -> new WecomAdapter.App(a.corpId(), a.agentId(), a.secret())),
             settings.robots(),
             new WecomCardCodes(db, Clock.systemUTC()),
             Clock.systemUTC());

@@ -21,6 +21,8 @@ import lookout.agent.actions.KubernetesActionExecutor;
 import lookout.agent.alertmanager.AlertmanagerClient;
 import lookout.agent.alertmanager.SilenceExecutor;
 import lookout.agent.chain.AgentBuilder;
+import lookout.agent.loki.LokiClient;
+import lookout.agent.loki.LokiLogs;
 import lookout.agent.mcp.McpServers;
 import lookout.agent.tools.AgentTools;
 import lookout.approvals.Approvals;
@@ -145,14 +147,19 @@ public final class Lookout implements AutoCloseable {
                 mcp.executor(),
                 new SilenceExecutor(alertmanagers, Clock.systemUTC())),
             Clock.systemUTC());
+    // Loki of the default cluster: logs of pods the API server no longer has, and loki_query
+    Optional<LokiClient> loki =
+        Optional.ofNullable(config.loki().get(config.defaultCluster())).map(LokiClient::new);
     AgentBuilder agents =
         AgentBuilder.over(clusters.clients(), config.defaultCluster())
             .search(knowledge)
             .approvals(approvals)
-            .informers();
+            .informers()
+            .logArchive(loki.map(l -> new LokiLogs(l, Clock.systemUTC())).orElse(null));
     AgentTools tools =
         LlmSetup.tools(config, clusters.clients().get(config.defaultCluster()), knowledge)
             .with(mcp.tools(config.defaultCluster()));
+    loki.ifPresent(l -> tools.with(l, Clock.systemUTC()));
     LlmSetup.configure(agents, config, tools, metrics);
     inspections = new InspectionSetup(config, clusters.clients(), db.dataSource());
     resources.add(inspections);

@@ -33,6 +33,7 @@ public final class RecordingChat implements ChatAdapter {
   private final List<Call> calls = new ArrayList<>();
   private final Map<String, Message> latest = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
+  private final Map<String, String> refusing = new ConcurrentHashMap<>();
 
   /** A platform without limits. */
   public RecordingChat(String platform) {
@@ -65,8 +66,27 @@ public final class RecordingChat implements ChatAdapter {
     return platform;
   }
 
+  /** From now on {@code channel} cannot be opened nor posted to, for {@code reason}. */
+  public void refuse(String channel, String reason) {
+    refusing.put(channel, reason);
+  }
+
+  /** {@code channel} takes posts again. */
+  public void accept(String channel) {
+    refusing.remove(channel);
+  }
+
+  @Override
+  public void open(ConversationRef where) {
+    String reason = refusing.get(where.channel());
+    if (reason != null) {
+      throw new ChatException("channel: cannot open " + where.channel() + ": " + reason);
+    }
+  }
+
   @Override
   public MessageRef post(ConversationRef where, Message message) {
+    open(where);
     String id = platform + "-" + ids.incrementAndGet();
     latest.put(id, message);
     record(new Call("post", where.channel(), where.thread(), id, message, System.nanoTime()));

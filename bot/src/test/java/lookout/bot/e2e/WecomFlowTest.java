@@ -55,7 +55,6 @@ class WecomFlowTest {
                 secret: %s
                 token: %s
                 encodingAesKey: %s
-                approvers: [bob]
               aibot:
                 token: %s
                 encodingAesKey: %s
