@@ -98,11 +98,13 @@ public final class ModelAgent implements Agent, Stage {
       return fallback.answer(question);
     }
     long t0 = System.nanoTime();
-    Instant deadline = Instant.now().plus(options.timeout());
     boolean chinese = Language.chinese(question.redacted());
     Answer evidence = fallback.answer(question);
     progress.interim(EvidenceFirst.inProgress(evidence, "", chinese));
     metrics.firstReply(Duration.ofNanos(System.nanoTime() - t0));
+    // the model's time starts once the evidence is shown: a slow cluster read must not leave the
+    // model no time at all, and the person already has an answer while it works
+    Instant deadline = Instant.now().plus(options.timeout());
     Proposals proposals = new Proposals();
     Toolbox toolbox = tools.toolbox(proposals);
     Investigation.Result result;
