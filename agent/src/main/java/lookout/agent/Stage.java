@@ -7,4 +7,9 @@ package lookout.agent;
  */
 public interface Stage {
   Answer answer(UnderstoodQuestion question);
+
+  /** As {@link #answer(UnderstoodQuestion)}, with interim answers to {@code progress}. */
+  default Answer answer(UnderstoodQuestion question, Progress progress) {
+    return answer(question);
+  }
 }

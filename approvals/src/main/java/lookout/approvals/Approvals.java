@@ -62,6 +62,20 @@ public final class Approvals {
   }
 
   /**
+   * Why the policy would refuse {@code requester} asking for {@code action}, or empty when it would
+   * let them ask. The policy alone — no breaker, no dry run, no audit entry, nothing stored — so an
+   * answer can leave out a button that could only be refused.
+   */
+  public Optional<String> refusal(Action action, String requester) {
+    try {
+      policy.checkRequest(Objects.requireNonNull(action, "action"), requester);
+      return Optional.empty();
+    } catch (PolicyException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  /**
    * As {@link #request}, but when the policy lets {@code user} do this alone (a silence within the
    * rule's {@code silenceAlone}, an unsilence, by one of its approvers) the request is approved on
    * their behalf at once and comes back APPROVED, ready for {@link #execute}; otherwise it comes

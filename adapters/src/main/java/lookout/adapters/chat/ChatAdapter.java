@@ -44,4 +44,14 @@ public interface ChatAdapter {
   default Pace pace(Pace.Kind kind, ConversationRef where, Message message) {
     return Pace.NONE;
   }
+
+  /**
+   * How often a message being written (an answer whose analysis streams in) may be edited in place
+   * in {@code where}: the bot coalesces the edits in between. Empty when that surface cannot edit a
+   * message in place; the rest of the answer then goes as one follow-up message. Default: once a
+   * second.
+   */
+  default java.util.Optional<java.time.Duration> editEvery(ConversationRef where) {
+    return java.util.Optional.of(java.time.Duration.ofSeconds(1));
+  }
 }

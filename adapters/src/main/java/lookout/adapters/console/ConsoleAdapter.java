@@ -75,6 +75,12 @@ public final class ConsoleAdapter implements ChatAdapter {
     return new MessageRef(where, posted.id());
   }
 
+  /** In memory and long-polled: a quarter second keeps the page smooth without churn. */
+  @Override
+  public java.util.Optional<java.time.Duration> editEvery(ConversationRef where) {
+    return java.util.Optional.of(java.time.Duration.ofMillis(250));
+  }
+
   /**
    * Opens the channel, unless it is new and the {@value #MAX_CHANNELS}-channel limit is reached.
    */

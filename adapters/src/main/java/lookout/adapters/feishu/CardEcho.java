@@ -53,6 +53,11 @@ public final class CardEcho implements ChatAdapter {
   }
 
   @Override
+  public java.util.Optional<java.time.Duration> editEvery(ConversationRef where) {
+    return delegate.editEvery(where);
+  }
+
+  @Override
   public void update(MessageRef ref, Message message) {
     capture(message);
     delegate.update(ref, message);

@@ -54,4 +54,9 @@ final class OutboxAdapter implements ChatAdapter {
   public Pace pace(Pace.Kind kind, ConversationRef where, Message message) {
     return delegate.pace(kind, where, message);
   }
+
+  @Override
+  public java.util.Optional<java.time.Duration> editEvery(ConversationRef where) {
+    return delegate.editEvery(where);
+  }
 }

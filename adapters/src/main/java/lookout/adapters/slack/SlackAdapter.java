@@ -110,6 +110,15 @@ public final class SlackAdapter implements ChatAdapter, KeyedPosts, ClickNotices
         .times(SlackPostPlan.of(message, renderer).messages().size());
   }
 
+  /**
+   * A streamed answer is edited every 2 s at most: chat.update's 50 a minute are per workspace and
+   * approval cards need their share.
+   */
+  @Override
+  public Optional<Duration> editEvery(ConversationRef where) {
+    return Optional.of(Duration.ofSeconds(2));
+  }
+
   @Override
   public Optional<MessageRef> find(ConversationRef where, String key, Instant since) {
     checkPlatform(where.platform());

@@ -159,6 +159,16 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
     post(ref.conversation(), message);
   }
 
+  /**
+   * Never: an AI-bot answer goes once through its single-use {@code response_url}, app and robot
+   * messages cannot be edited (an update is a new message), so a streamed analysis comes as one
+   * follow-up.
+   */
+  @Override
+  public Optional<Duration> editEvery(ConversationRef where) {
+    return Optional.empty();
+  }
+
   @Override
   public void replyPath(String msgId, String responseUrl, String userId) {
     replies.put(msgId, new ReplyPath(responseUrl, userId));

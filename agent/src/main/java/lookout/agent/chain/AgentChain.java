@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 import lookout.agent.Agent;
 import lookout.agent.Answer;
+import lookout.agent.Progress;
 import lookout.agent.Question;
 import lookout.agent.Stage;
 import lookout.agent.UnderstoodQuestion;
@@ -41,10 +42,18 @@ final class AgentChain implements Agent {
 
   @Override
   public Answer ask(Question question) {
+    return ask(question, Progress.NONE);
+  }
+
+  /** Interim answers are redacted like the final one: each may reach chat. */
+  @Override
+  public Answer ask(Question question, Progress progress) {
     ClusterMention mention = ClusterMention.find(question.text(), clusters.clusters());
     String text = mention.named() ? mention.rest() : question.text();
     UnderstoodQuestion understood =
         new UnderstoodQuestion(question, Redactor.redact(text), parser.read(text));
-    return RedactingAgent.redact(clusters.answer(understood, mention));
+    Progress redacted =
+        progress == Progress.NONE ? progress : a -> progress.interim(RedactingAgent.redact(a));
+    return RedactingAgent.redact(clusters.answer(understood, mention, redacted));
   }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import lookout.agent.Answer;
+import lookout.agent.Progress;
 import lookout.agent.Stage;
 import lookout.agent.UnderstoodQuestion;
 import lookout.agent.grammar.ClusterMention;
@@ -84,12 +85,17 @@ final class ClusterRouter {
   }
 
   Answer answer(UnderstoodQuestion question, ClusterMention mention) {
+    return answer(question, mention, Progress.NONE);
+  }
+
+  /** As above, with the chosen cluster's interim answers (named like its final one) to progress. */
+  Answer answer(UnderstoodQuestion question, ClusterMention mention, Progress progress) {
     if (lanes.size() == 1) {
-      return lanes.get(defaultCluster).top().answer(question);
+      return lanes.get(defaultCluster).top().answer(question, progress);
     }
     if (aboutNoCluster(question.reading().command())) {
       // the audit trail, runbooks and help are the same whichever cluster answers
-      return lanes.get(defaultCluster).top().answer(question);
+      return lanes.get(defaultCluster).top().answer(question, progress);
     }
     if (mention.all()) {
       return new Everywhere(lanes, bound).answer(question);
@@ -99,14 +105,14 @@ final class ClusterRouter {
             ? mention.cluster()
             : channels.get(String.valueOf(question.question().channel()));
     if (chosen != null) {
-      return in(chosen, question, null);
+      return in(chosen, question, null, progress);
     }
     String preferred = threads.last(question.question().thread()).orElse(defaultCluster);
     if (question.reading().checkup().isPresent()) {
       // "inspect prod-eu" names its cluster its own way; the check-up stage reads it
-      return in(preferred, question, null);
+      return in(preferred, question, null, progress);
     }
-    return search(question, preferred);
+    return search(question, preferred, progress);
   }
 
   private static boolean aboutNoCluster(Command command) {
@@ -117,7 +123,7 @@ final class ClusterRouter {
   }
 
   /** Asks every cluster whether it holds what the question names, then answers where it is. */
-  private Answer search(UnderstoodQuestion question, String preferred) {
+  private Answer search(UnderstoodQuestion question, String preferred, Progress progress) {
     List<String> order = new ArrayList<>(lanes.keySet());
     order.remove(preferred);
     order.addFirst(preferred);
@@ -128,12 +134,12 @@ final class ClusterRouter {
     Presence mine = where.get(preferred).ok() ? where.get(preferred).value() : null;
     List<String> found = holding(where, Presence.HERE);
     if (mine == Presence.UNNAMED) {
-      return in(preferred, question, null);
+      return in(preferred, question, null, progress);
     }
     if (mine == Presence.HERE) {
       // the asker's cluster holds it; the same name elsewhere is one press away
       List<String> also = found.stream().filter(c -> !c.equals(preferred)).toList();
-      Answer answer = in(preferred, question, null);
+      Answer answer = in(preferred, question, null, progress);
       return also.isEmpty()
           ? answer
           : answer.withChoices(
@@ -153,7 +159,7 @@ final class ClusterRouter {
           mine == null
               ? null
               : "Not in cluster " + preferred + "; found in cluster " + cluster + ".";
-      return notes(in(cluster, question, note), failures);
+      return notes(in(cluster, question, note, progress), failures);
     }
     if (found.size() > 1) {
       return notes(whichCluster(question, found), failures);
@@ -166,7 +172,7 @@ final class ClusterRouter {
                   ? " No other cluster has what the question names."
                   : ""));
     }
-    return notes(in(preferred, question, null), failures);
+    return notes(in(preferred, question, null, progress), failures);
   }
 
   private static List<String> holding(
@@ -190,13 +196,17 @@ final class ClusterRouter {
   }
 
   /** The cluster's answer, naming the cluster, with its choices kept in that cluster. */
-  private Answer in(String cluster, UnderstoodQuestion question, String note) {
+  private Answer in(String cluster, UnderstoodQuestion question, String note, Progress progress) {
     threads.remember(question.question().thread(), cluster);
+    Progress named =
+        progress == Progress.NONE
+            ? progress
+            : a -> progress.interim(Scoped.named(cluster, a, lanes.keySet()));
     // a cluster that hangs must not hold the asker forever: its answer is bounded too
     var outcome =
         EachCluster.call(
                 List.of(cluster),
-                c -> lanes.get(c).top().answer(question),
+                c -> lanes.get(c).top().answer(question, named),
                 bound.multipliedBy(ANSWER_BOUNDS))
             .get(cluster);
     Answer answer = outcome.ok() ? outcome.value() : Answer.text(outcome.failure());

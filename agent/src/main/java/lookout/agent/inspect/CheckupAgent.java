@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import lookout.agent.Agent;
 import lookout.agent.Answer;
+import lookout.agent.Progress;
 import lookout.agent.Question;
 import lookout.agent.Stage;
 import lookout.agent.UnderstoodQuestion;
@@ -70,9 +71,15 @@ public final class CheckupAgent implements Agent, Stage {
 
   @Override
   public Answer answer(UnderstoodQuestion question) {
+    return answer(question, Progress.NONE);
+  }
+
+  /** Anything but a check-up goes down the chain with its progress. */
+  @Override
+  public Answer answer(UnderstoodQuestion question, Progress progress) {
     Optional<CheckupRequest> request = question.reading().checkup();
     if (request.isEmpty()) {
-      return next.answer(question);
+      return next.answer(question, progress);
     }
     try {
       return answer(request.get(), chinese(question.question().text()));

@@ -19,6 +19,18 @@ public interface AgentMetrics {
    */
   void fallback(String reason);
 
+  /** The evidence was ready to show, {@code elapsed} after the question reached the agent. */
+  default void firstReply(Duration elapsed) {}
+
+  /**
+   * The model's analysis ended.
+   *
+   * @param elapsed since the question reached the agent
+   * @param roundTrips model calls made
+   * @param billed tokens summed over those calls
+   */
+  default void analysis(Duration elapsed, int roundTrips, Usage billed) {}
+
   AgentMetrics NONE =
       new AgentMetrics() {
         @Override

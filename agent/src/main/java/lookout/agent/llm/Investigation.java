@@ -5,15 +5,14 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.output.TokenUsage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import lookout.agent.tools.ToolCall;
 import lookout.agent.tools.Toolbox;
 
@@ -24,29 +23,52 @@ import lookout.agent.tools.Toolbox;
  * must answer from what it has. Model failures propagate; {@link ModelAgent} falls back.
  */
 final class Investigation {
-  /** How it ended. */
-  record Result(String text, List<ToolCall> calls, int steps, int tokens, String stop) {}
+  /**
+   * How it ended.
+   *
+   * @param steps model round trips made
+   * @param usage billed tokens summed over all round trips
+   */
+  record Result(String text, List<ToolCall> calls, int steps, Usage usage, String stop) {
+    int tokens() {
+      return usage.total();
+    }
+  }
 
   private static final String WRAP_UP =
       "Stop calling tools now (%s). Answer from the facts above; say what is still unknown.";
 
-  private final ChatModel model;
+  private final ModelClient model;
   private final Toolbox toolbox;
   private final LlmOptions options;
   private final AgentMetrics metrics;
+  private final Instant deadline;
+  private final Consumer<String> analysis;
 
-  Investigation(ChatModel model, Toolbox toolbox, LlmOptions options, AgentMetrics metrics) {
+  /**
+   * @param deadline when the whole investigation must have ended, all round trips included
+   * @param analysis the prose of the round trip being read, whole so far, each time it grows
+   */
+  Investigation(
+      ModelClient model,
+      Toolbox toolbox,
+      LlmOptions options,
+      AgentMetrics metrics,
+      Instant deadline,
+      Consumer<String> analysis) {
     this.model = model;
     this.toolbox = toolbox;
     this.options = options;
     this.metrics = metrics;
+    this.deadline = deadline;
+    this.analysis = analysis;
   }
 
   Result run(List<ChatMessage> start) {
     List<ChatMessage> messages = new ArrayList<>(start);
     List<ToolCall> calls = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    int tokens = 0;
+    Usage usage = Usage.NONE;
     int repeats = 0;
     String wrapUp = null;
     for (int step = 1; step <= options.maxSteps(); step++) {
@@ -61,12 +83,12 @@ final class Investigation {
       if (!last) {
         request.toolSpecifications(toolbox.specifications());
       }
-      ChatResponse response = call(request.build());
-      tokens += total(response.tokenUsage());
-      AiMessage ai = response.aiMessage();
+      ModelClient.Completion response = call(request.build());
+      usage = usage.plus(response.usage());
+      AiMessage ai = response.message();
       if (!ai.hasToolExecutionRequests() || last) {
         String text = ai.text() == null ? "" : ai.text();
-        return new Result(text, calls, step, tokens, wrapUp == null ? "answered" : wrapUp);
+        return new Result(text, calls, step, usage, wrapUp == null ? "answered" : wrapUp);
       }
       messages.add(ai);
       for (ToolExecutionRequest r : ai.toolExecutionRequests()) {
@@ -88,25 +110,32 @@ final class Investigation {
         calls.add(call);
         messages.add(ToolExecutionResultMessage.from(r, call.result()));
       }
-      if (tokens >= options.tokenBudget()) {
+      if (usage.total() >= options.tokenBudget()) {
         wrapUp = "token budget of " + options.tokenBudget() + " reached";
       } else if (repeats >= 2) {
         wrapUp = "repeated calls";
       }
     }
-    return new Result("", calls, options.maxSteps(), tokens, "step limit");
+    return new Result("", calls, options.maxSteps(), usage, "step limit");
   }
 
-  private ChatResponse call(ChatRequest request) {
+  private ModelClient.Completion call(ChatRequest request) {
     long t0 = System.nanoTime();
+    StringBuilder prose = new StringBuilder();
     try {
-      ChatResponse response = model.chat(request);
-      TokenUsage u = response.tokenUsage();
-      metrics.modelCall(
-          "ok",
-          Duration.ofNanos(System.nanoTime() - t0),
-          u == null || u.inputTokenCount() == null ? 0 : u.inputTokenCount(),
-          u == null || u.outputTokenCount() == null ? 0 : u.outputTokenCount());
+      ModelClient.Completion response =
+          model.complete(
+              request,
+              deadline,
+              delta -> {
+                String whole;
+                synchronized (prose) {
+                  whole = prose.append(delta).toString();
+                }
+                analysis.accept(whole);
+              });
+      Usage u = response.usage();
+      metrics.modelCall("ok", Duration.ofNanos(System.nanoTime() - t0), u.prompt(), u.completion());
       return response;
     } catch (RuntimeException e) {
       metrics.modelCall(
@@ -116,15 +145,6 @@ final class Investigation {
           0);
       throw e;
     }
-  }
-
-  private static int total(TokenUsage u) {
-    if (u == null) {
-      return 0;
-    }
-    int in = u.inputTokenCount() == null ? 0 : u.inputTokenCount();
-    int out = u.outputTokenCount() == null ? 0 : u.outputTokenCount();
-    return in + out;
   }
 
   /** Arguments with whitespace removed, so {"a": 1} and {"a":1} count as the same call. */

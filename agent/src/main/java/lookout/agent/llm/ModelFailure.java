@@ -30,10 +30,21 @@ final class ModelFailure {
     }
     String message =
         root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    if (apiKey != null && !apiKey.isEmpty()) {
+    return clean(message, apiKey);
+  }
+
+  /**
+   * {@code text} on one line, at most 160 characters, with the key (whole or its longer fragments:
+   * an error body may echo a prefix) and anything the redactor knows as a secret removed.
+   */
+  static String clean(String text, String apiKey) {
+    String message = text.replaceAll("\\s+", " ");
+    if (apiKey != null && apiKey.length() >= 8) {
       message = message.replace(apiKey, "***");
+      // providers echo a masked key ("sk-abc***xyz") or its first characters
+      message = message.replace(apiKey.substring(0, Math.min(12, apiKey.length())), "***");
     }
-    message = Redactor.redact(message.replaceAll("\\s+", " "));
+    message = Redactor.redact(message);
     return message.length() > 160 ? message.substring(0, 160) + "…" : message;
   }
 }

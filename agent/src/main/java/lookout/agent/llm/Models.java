@@ -1,22 +1,16 @@
 package lookout.agent.llm;
 
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.openai.OpenAiChatModel;
 
-/** Builds the chat model from options: any OpenAI-compatible endpoint through langchain4j. */
+/** Builds the chat model from options: any OpenAI-compatible endpoint. */
 public final class Models {
   private Models() {}
 
+  /**
+   * Lookout's streaming client ({@link OpenAiStream}); it is also a langchain4j {@link ChatModel}
+   * for callers that want the whole answer at once.
+   */
   public static ChatModel openAiCompatible(LlmOptions o) {
-    return OpenAiChatModel.builder()
-        .baseUrl(o.baseUrl())
-        .apiKey(o.apiKey())
-        .modelName(o.model())
-        .timeout(o.timeout())
-        .temperature(o.temperature())
-        .maxTokens(o.maxAnswerTokens())
-        // one retry at most: a user is waiting, and the offline answer is the better fallback
-        .maxRetries(1)
-        .build();
+    return new OpenAiStream(o);
   }
 }

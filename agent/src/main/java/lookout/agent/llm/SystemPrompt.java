@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
-/** The system prompt, a reviewed resource ({@code lookout/agent/llm/system-prompt.md}). */
+/**
+ * The system prompt, a reviewed resource ({@code lookout/agent/llm/system-prompt.md}). It holds
+ * nothing that changes between questions (no time, no tool outages): with the tool schemas it is
+ * the byte-identical prefix providers cache, so repeated questions are billed less.
+ */
 final class SystemPrompt {
   static final String RESOURCE = "/lookout/agent/llm/system-prompt.md";
   private final String template;
@@ -23,9 +25,7 @@ final class SystemPrompt {
     }
   }
 
-  String render(String cluster, Instant now) {
-    return template
-        .replace("{{cluster}}", cluster)
-        .replace("{{now}}", now.truncatedTo(ChronoUnit.SECONDS).toString());
+  String render(String cluster) {
+    return template.replace("{{cluster}}", cluster);
   }
 }

@@ -21,7 +21,7 @@ public final class ActionTools {
       name = "propose_restart",
       value = "Propose a rolling restart of a deployment. Needs human approval; does not run.")
   public String proposeRestart(
-      @P(value = "Kubernetes namespace", required = false) String namespace,
+      @P(value = "namespace", required = false) String namespace,
       @P("deployment name") String name) {
     return actions.proposeRestart(namespace, name, proposals);
   }
@@ -30,7 +30,7 @@ public final class ActionTools {
       name = "propose_scale",
       value = "Propose scaling a workload to N replicas. Needs human approval; does not run.")
   public String proposeScale(
-      @P(value = "Kubernetes namespace", required = false) String namespace,
+      @P(value = "namespace", required = false) String namespace,
       @P("workload name") String name,
       @P("desired replicas") int replicas) {
     return actions.proposeScale(namespace, name, replicas, proposals);

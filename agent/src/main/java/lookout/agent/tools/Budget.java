@@ -50,4 +50,43 @@ public final class Budget {
         .append(narrowBy)
         .toString();
   }
+
+  /**
+   * For a log, where the newest lines matter most: {@code text} if it fits, else its first line
+   * (the header saying whose log it is) and the newest whole lines that fit, with a note in between
+   * saying how many older lines were left out.
+   */
+  public static String keepTail(String text, int maxBytes, String narrowBy) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length <= maxBytes) {
+      return text;
+    }
+    String[] lines = text.split("\n", -1);
+    String header = lines[0];
+    int used = header.getBytes(StandardCharsets.UTF_8).length + 1 + 120;
+    int first = lines.length;
+    while (first > 1) {
+      int size = lines[first - 1].getBytes(StandardCharsets.UTF_8).length + 1;
+      if (used + size > maxBytes) {
+        break;
+      }
+      used += size;
+      first--;
+    }
+    StringBuilder out = new StringBuilder(header).append('\n');
+    out.append("… ")
+        .append(first - 1)
+        .append(" older lines cut (budget ")
+        .append(maxBytes)
+        .append(" bytes) — narrow by ")
+        .append(narrowBy)
+        .append('\n');
+    for (int i = first; i < lines.length; i++) {
+      out.append(lines[i]);
+      if (i < lines.length - 1) {
+        out.append('\n');
+      }
+    }
+    return out.toString();
+  }
 }

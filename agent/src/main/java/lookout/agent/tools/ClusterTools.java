@@ -5,7 +5,7 @@ import dev.langchain4j.agent.tool.Tool;
 
 /** Cluster reads for the model. Each method is one line: the service does the work. */
 public final class ClusterTools {
-  private static final String NS = "Kubernetes namespace; omit to search all namespaces";
+  private static final String NS = "namespace; omit for all";
   private final ClusterService cluster;
   private final Investigator investigator;
 
@@ -17,9 +17,8 @@ public final class ClusterTools {
   @Tool(
       name = "investigate",
       value =
-          "First call for any 'why is X failing/slow/restarting' question: status, worst pods,"
-              + " containers (limits, last exit code), owner, recent events, log error lines, node,"
-              + " analyzer findings and key metrics of one workload, in one call.")
+          "One workload's status, worst pods, limits, last exit, events, log errors, node,"
+              + " findings and metrics.")
   public String investigate(
       @P(value = NS, required = false) String namespace, @P("workload or pod name") String name) {
     return Budget.cut(investigator.investigate(namespace, name), 6_000, "calling logs or events");
@@ -56,7 +55,7 @@ public final class ClusterTools {
 
   @Tool(name = "events", value = "Recent events of a namespace, or of objects named name*.")
   public String events(
-      @P("Kubernetes namespace") String namespace,
+      @P("namespace") String namespace,
       @P(value = "object name or name prefix", required = false) String name) {
     return Budget.cut(cluster.events(namespace, name), 3_000, "object name");
   }
@@ -70,7 +69,8 @@ public final class ClusterTools {
       @P(value = "container name", required = false) String container,
       @P(value = "true for the previous (crashed) instance", required = false) Boolean previous,
       @P(value = "true for error lines only", required = false) Boolean errorsOnly) {
-    return Budget.cut(
+    // the newest lines hold the crash: a log keeps its tail, not its head
+    return Budget.keepTail(
         cluster.logs(
             namespace,
             pod,

@@ -30,14 +30,14 @@ public final class MetricsTools {
 
   @Tool(name = "top_pods", value = "Pods of a namespace using the most cpu or memory right now.")
   public String topPods(
-      @P("Kubernetes namespace") String namespace,
+      @P("namespace") String namespace,
       @P("cpu or memory") String resource,
       @P(value = "how many, default 5", required = false) Integer n) {
     return metrics.topText(namespace, resource(resource), n == null ? 5 : n);
   }
 
   @Tool(name = "restarts", value = "Container restarts per pod in a namespace in the last hour.")
-  public String restarts(@P("Kubernetes namespace") String namespace) {
+  public String restarts(@P("namespace") String namespace) {
     return Budget.cut(metrics.restartsText(namespace), 2_000, "namespace");
   }
 
@@ -45,7 +45,7 @@ public final class MetricsTools {
       name = "will_run_out",
       value = "predict_linear forecast: will pods named prefix* reach their memory limit?")
   public String willRunOut(
-      @P("Kubernetes namespace") String namespace,
+      @P("namespace") String namespace,
       @P("pod name prefix, e.g. the workload name") String podPrefix,
       @P(value = "hours ahead, default 4", required = false) Integer hours) {
     return metrics.forecastText(

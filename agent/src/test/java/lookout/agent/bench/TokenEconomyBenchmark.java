@@ -1,38 +1,45 @@
 package lookout.agent.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
-import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.OwnerReference;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import lookout.agent.Agent;
+import lookout.agent.Question;
 import lookout.agent.analyzers.Analyzers;
-import lookout.agent.analyzers.ErrorLines;
-import lookout.agent.cluster.ClusterLogs;
-import lookout.agent.cluster.ClusterReader;
-import lookout.agent.cluster.PodText;
-import lookout.agent.metrics.SandboxMetrics;
-import lookout.agent.sandbox.SandboxCluster;
+import lookout.agent.chain.AgentBuilder;
+import lookout.agent.llm.AgentMetrics;
+import lookout.agent.llm.FakeOpenAi;
+import lookout.agent.llm.LlmOptions;
+import lookout.agent.llm.Models;
+import lookout.agent.sandbox.ScenarioApiServer;
+import lookout.agent.scenarios.Scenario;
+import lookout.agent.scenarios.ScenarioLoader;
 import lookout.agent.tools.AgentTools;
-import lookout.agent.tools.Proposals;
 import lookout.agent.tools.Tokens;
 
 /**
- * Token economy: for each broken workload of the sandbox, the tokens of Lookout's {@code
- * investigate} bundle (what the model reads) against the raw material a "kubectl-in-a-prompt" agent
- * would send — {@code kubectl get -o json} of the worst pod and its owners (ReplicaSet,
- * Deployment), {@code kubectl get events -o json} for them, and the last 500 log lines — and
- * whether the key facts (reason, restart count, exit code, an error line, the memory limit) are in
- * both. Tokens are cl100k_base. Prints a Markdown table.
+ * Token economy as billed, on the diagnosis scenario library: each scenario's first question goes
+ * through the real agent chain (offline diagnosis, then the model agent with its tools) to a
+ * scripted OpenAI-compatible model that answers from the evidence it is given, and every request
+ * the model receives is counted as the provider bills it — prompt tokens (system prompt, tool
+ * schemas, messages) plus completion tokens, summed over all round trips of the question.
+ *
+ * <p>Against it, the raw material a "kubectl in the prompt" agent would paste for the same
+ * scenario: {@code kubectl get -o json} of its objects (namespaces and, outside node scenarios,
+ * nodes left out), their events, and each container's log — once as the scenario seeds it, once
+ * padded to the last 500 lines with ordinary request lines (the seeds carry 5–40 lines; a real
+ * service logs hundreds). Cached tokens: what a provider caching prefixes of 1,024 tokens or more
+ * would serve from cache for every question after the first (system prompt + tool schemas, the same
+ * bytes every time). Tokens are cl100k_base.
  *
  * <p>Run: {@code ./mvnw -q -pl agent -am install -DskipTests && ./mvnw -pl agent -Pbench verify}
  */
@@ -40,253 +47,146 @@ public final class TokenEconomyBenchmark {
   private static final ObjectMapper PRETTY =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  record Scenario(String namespace, String workload) {}
+  /** A typical answer: cause, five lines of evidence, what to do (about 130 tokens). */
+  static final String ANSWER =
+      """
+      The workload fails because of the cause Lookout's diagnosis names above.
+      - the decisive event and its count, quoted from the evidence
+      - the container's last state and exit code, with the restart count
+      - the log line that explains the exit, quoted verbatim
+      - the limit or request involved and what the metrics say about it
+      - what changed recently (rollout, node, quota) if anything did
+      Fix the cause first (the config, the limit or the node named above), then roll out again;
+      the runbook for this failure class has the exact steps.""";
 
-  static final List<Scenario> SCENARIOS =
-      List.of(
-          new Scenario("staging", "checkout"),
-          new Scenario("prod", "order-service"),
-          new Scenario("staging", "search"),
-          new Scenario("staging", "ledger-db"),
-          new Scenario("prod", "inventory"));
+  record Row(String klass, int raw, int rawPadded, int billed, int roundTrips, int prefix) {}
 
   public static void main(String[] args) throws Exception {
-    try (SandboxCluster sandbox = SandboxCluster.start()) {
-      KubernetesClient client = sandbox.client();
+    String part = args.length > 0 ? args[0] : "main";
+    ScenarioLoader loader = new ScenarioLoader(ScenarioLoader.classpathRoot(), Instant.now());
+    List<Row> rows = new ArrayList<>();
+    try (FakeOpenAi model = new FakeOpenAi()) {
+      for (Scenario s : loader.part(part)) {
+        if (s.probes().isEmpty()) {
+          continue;
+        }
+        rows.add(measure(s, model));
+      }
+    }
+    print(rows);
+  }
+
+  private static Row measure(Scenario s, FakeOpenAi model) throws Exception {
+    int before = model.requests().size();
+    model.thenAnswers(ANSWER).thenAnswers(ANSWER);
+    try (ScenarioApiServer server = ScenarioApiServer.start(s.objects(), s.logs())) {
+      LlmOptions options = LlmOptions.defaults(model.baseUrl(), "sk-bench-0123456789", "m");
       AgentTools tools =
           new AgentTools(
-              "sandbox",
-              client,
-              Analyzers.all(),
-              null,
-              new SandboxMetrics(client),
-              Clock.systemUTC());
-      int overhead = overhead(tools);
-      System.out.println(
-          "| scenario | raw tokens | Lookout bundle tokens | ratio | bundle + prompt overhead"
-              + " ratio | raw with 500 log lines | ratio then | key facts raw | key facts Lookout |");
-      System.out.println("|---|---|---|---|---|---|---|---|---|");
-      long rawSum = 0;
-      long lookSum = 0;
-      long padSum = 0;
-      for (Scenario s : SCENARIOS) {
-        ClusterReader reader = new ClusterReader(client);
-        Pod pod = worstPod(reader, s);
-        String raw = raw(client, reader, pod);
-        String bundle = tools.investigator().investigate(s.namespace(), s.workload());
-        int rawTokens = Tokens.count(raw);
-        int bundleTokens = Tokens.count(bundle);
-        rawSum += rawTokens;
-        lookSum += bundleTokens;
-        List<Fact> facts = facts(reader, pod);
-        int paddedTokens = rawTokens + Tokens.count(padding(reader, pod));
-        padSum += paddedTokens;
-        System.out.printf(
-            Locale.ROOT,
-            "| %s/%s | %d | %d | %.1f%% | %.1f%% | %d | %.1f%% | %s | %s |%n",
-            s.namespace(),
-            s.workload(),
-            rawTokens,
-            bundleTokens,
-            100.0 * bundleTokens / rawTokens,
-            100.0 * (bundleTokens + overhead) / rawTokens,
-            paddedTokens,
-            100.0 * bundleTokens / paddedTokens,
-            present(facts, raw, true),
-            present(facts, bundle, false));
+              "prod-eu", server.client(), Analyzers.all(), null, null, Clock.systemUTC());
+      Agent agent =
+          AgentBuilder.over(Map.of("prod-eu", server.client()), "prod-eu")
+              .model(Models.openAiCompatible(options), options, tools, AgentMetrics.NONE)
+              .build();
+      agent.ask(new Question(s.probes().get(0).text(), "bench:alice"));
+    }
+    List<JsonNode> sent = model.requests().subList(before, model.requests().size());
+    int billed = 0;
+    int prefix = 0;
+    for (JsonNode request : sent) {
+      int prompt = 0;
+      for (JsonNode m : request.path("messages")) {
+        prompt +=
+            4
+                + Tokens.count(m.path("content").asText(""))
+                + Tokens.count(m.has("tool_calls") ? m.get("tool_calls").toString() : "");
       }
-      System.out.printf(
-          Locale.ROOT,
-          "| **all** | %d | %d | %.1f%% | | %d | %.1f%% | | |%n",
-          rawSum,
-          lookSum,
-          100.0 * lookSum / rawSum,
-          padSum,
-          100.0 * lookSum / padSum);
-      System.out.println();
-      System.out.println(
-          "Fixed prompt overhead per question (system prompt + tool schemas): "
-              + overhead
-              + " tokens");
+      int schemas = request.has("tools") ? Tokens.count(request.get("tools").toString()) : 0;
+      prompt += schemas;
+      int system = Tokens.count(request.path("messages").path(0).path("content").asText(""));
+      prefix = system + schemas;
+      billed += prompt + Tokens.count(ANSWER);
     }
+    String raw = raw(s, false);
+    String padded = raw(s, true);
+    String klass =
+        s.failureClass().contains("/")
+            ? s.failureClass().substring(0, s.failureClass().indexOf('/'))
+            : s.failureClass();
+    return new Row(klass, Tokens.count(raw), Tokens.count(padded), billed, sent.size(), prefix);
   }
 
-  /** System prompt plus the tool specifications as the model receives them (approximately). */
-  private static int overhead(AgentTools tools) throws Exception {
-    String prompt;
-    try (var in =
-        TokenEconomyBenchmark.class.getResourceAsStream("/lookout/agent/llm/system-prompt.md")) {
-      prompt = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    }
-    StringBuilder specs = new StringBuilder();
-    tools
-        .toolbox(new Proposals())
-        .specifications()
-        .forEach(
-            spec -> specs.append(spec.name()).append(spec.description()).append(spec.parameters()));
-    return Tokens.count(prompt) + Tokens.count(specs.toString());
-  }
-
-  private static Pod worstPod(ClusterReader reader, Scenario s) {
-    var found = reader.find(s.namespace(), s.workload());
-    if (!(found instanceof lookout.agent.cluster.WorkloadLookup.Found f)) {
-      throw new IllegalStateException("scenario " + s + " not in the sandbox: " + found);
-    }
-    return reader.pods(f.workload()).get(0);
-  }
-
-  /** What a naive agent would paste: pod + owners JSON, their events JSON, 500 log lines. */
-  private static String raw(KubernetesClient client, ClusterReader reader, Pod pod)
-      throws Exception {
-    String ns = pod.getMetadata().getNamespace();
+  /** What a naive agent pastes: objects and events as JSON, each container's log tail. */
+  private static String raw(Scenario s, boolean pad) throws Exception {
+    boolean nodes = s.failureClass().startsWith("node");
     StringBuilder sb = new StringBuilder();
-    List<HasMetadata> objects = new ArrayList<>(List.of(pod));
-    for (OwnerReference ref : refs(pod)) {
-      if ("ReplicaSet".equals(ref.getKind())) {
-        var rs = client.apps().replicaSets().inNamespace(ns).withName(ref.getName()).get();
-        objects.add(rs);
-        for (OwnerReference up : refs(rs)) {
-          objects.add(client.apps().deployments().inNamespace(ns).withName(up.getName()).get());
-        }
-      } else if ("StatefulSet".equals(ref.getKind())) {
-        objects.add(client.apps().statefulSets().inNamespace(ns).withName(ref.getName()).get());
+    for (HasMetadata o : s.objects()) {
+      if (o.getKind().equals("Namespace") || !nodes && o.getKind().equals("Node")) {
+        continue;
       }
-    }
-    objects.removeIf(java.util.Objects::isNull); // an owner the sandbox does not seed
-    for (HasMetadata o : objects) {
       sb.append(PRETTY.writeValueAsString(o)).append('\n');
     }
-    List<String> names = objects.stream().map(o -> o.getMetadata().getName()).toList();
-    List<Event> events =
-        client.v1().events().inNamespace(ns).list().getItems().stream()
-            .filter(
-                e ->
-                    e.getInvolvedObject() != null
-                        && names.contains(e.getInvolvedObject().getName()))
-            .toList();
-    sb.append(
-            PRETTY.writeValueAsString(
-                java.util.Map.of("apiVersion", "v1", "kind", "List", "items", events)))
-        .append('\n');
-    sb.append(String.join("\n", log(reader, pod, 500)));
+    Random random = new Random(s.id().hashCode());
+    for (Map.Entry<String, String> log : s.logs().entrySet()) {
+      List<String> lines = new ArrayList<>(log.getValue().lines().toList());
+      if (pad) {
+        List<String> padding = new ArrayList<>();
+        for (int i = lines.size(); i < 500; i++) {
+          padding.add(
+              String.format(
+                  Locale.ROOT,
+                  "2026-11-22T01:%02d:%02d.%03dZ level=info msg=\"GET /api/v1/items/%d\""
+                      + " status=200 duration=%.1fms trace=%016x",
+                  i / 60 % 60,
+                  i % 60,
+                  random.nextInt(1000),
+                  random.nextInt(100_000),
+                  random.nextDouble() * 40,
+                  random.nextLong()));
+        }
+        padding.addAll(lines);
+        lines = padding;
+      }
+      List<String> tail = lines.subList(Math.max(0, lines.size() - 500), lines.size());
+      sb.append(String.join("\n", tail)).append('\n');
+    }
     return sb.toString();
   }
 
-  /**
-   * The sandbox seeds at most 20 log lines per container; a real service has hundreds. This pads
-   * the log to 500 lines with ordinary request lines placed BEFORE the seeded ones, and checks that
-   * Lookout's error-line extraction gives exactly the same result on the padded log — so the bundle
-   * is unchanged and only the raw side grows, as it would in production.
-   */
-  private static String padding(ClusterReader reader, Pod pod) {
-    List<String> own = log(reader, pod, 500);
-    if (own.isEmpty()) {
-      return ""; // a container that never started has no log to pad
+  private static void print(List<Row> rows) {
+    Map<String, List<Row>> byClass = new TreeMap<>();
+    rows.forEach(r -> byClass.computeIfAbsent(r.klass(), k -> new ArrayList<>()).add(r));
+    System.out.println(
+        "| class | questions | round trips (mean, max) | billed tokens | raw as seeded | billed/raw"
+            + " | raw, logs to 500 lines | billed/raw then | cached if prefix-cached |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|");
+    byClass.put("**all**", rows);
+    int prefix = rows.isEmpty() ? 0 : rows.get(0).prefix();
+    for (var e : byClass.entrySet()) {
+      List<Row> rs = e.getValue();
+      long billed = rs.stream().mapToLong(Row::billed).sum();
+      long raw = rs.stream().mapToLong(Row::raw).sum();
+      long padded = rs.stream().mapToLong(Row::rawPadded).sum();
+      long trips = rs.stream().mapToLong(Row::roundTrips).sum();
+      int maxTrips = rs.stream().mapToInt(Row::roundTrips).max().orElse(0);
+      long cached = prefix >= 1024 ? (long) prefix * trips : 0;
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %d | %.2f, %d | %d | %d | %.1f%% | %d | %.1f%% | %d (%.0f%% of billed) |%n",
+          e.getKey(),
+          rs.size(),
+          (double) trips / rs.size(),
+          maxTrips,
+          billed,
+          raw,
+          100.0 * billed / raw,
+          padded,
+          100.0 * billed / padded,
+          cached,
+          100.0 * cached / billed);
     }
-    List<String> pad = new ArrayList<>();
-    java.util.Random random = new java.util.Random(pod.getMetadata().getName().hashCode());
-    for (int i = 0; i < 500 - own.size(); i++) {
-      pad.add(
-          String.format(
-              Locale.ROOT,
-              "2026-11-22T01:%02d:%02d.%03dZ level=info msg=\"GET /api/v1/items/%d\" status=200"
-                  + " duration=%.1fms trace=%016x",
-              i / 60 % 60,
-              i % 60,
-              random.nextInt(1000),
-              random.nextInt(100_000),
-              random.nextDouble() * 40,
-              random.nextLong()));
-    }
-    List<String> padded = new ArrayList<>(pad);
-    padded.addAll(own);
-    if (!ErrorLines.extract(padded, 12).equals(ErrorLines.extract(own, 12))) {
-      throw new IllegalStateException("padding changed the extracted error lines");
-    }
-    return String.join("\n", pad);
-  }
-
-  private static List<OwnerReference> refs(HasMetadata o) {
-    return o == null || o.getMetadata().getOwnerReferences() == null
-        ? List.of()
-        : o.getMetadata().getOwnerReferences();
-  }
-
-  private static List<String> log(ClusterReader reader, Pod pod, int lines) {
-    ClusterLogs logs = reader.logs();
-    String ns = pod.getMetadata().getNamespace();
-    String name = pod.getMetadata().getName();
-    boolean previous = PodText.restarts(pod) > 0;
-    var tail = logs.read(ns, name, null, previous, lines);
-    if (tail.unavailable() != null && previous) {
-      tail = logs.read(ns, name, null, false, lines);
-    }
-    return tail.lines();
-  }
-
-  record Fact(String name, Pattern raw, Pattern lookout) {}
-
-  /** The facts a responder needs, taken from the pod itself, with how each format spells them. */
-  private static List<Fact> facts(ClusterReader reader, Pod pod) {
-    List<Fact> facts = new ArrayList<>();
-    String reason = PodText.status(pod);
-    facts.add(
-        new Fact(
-            "reason", lit(reason.replaceAll("\\(.*", "")), lit(reason.replaceAll("\\(.*", ""))));
-    int restarts = PodText.restarts(pod);
-    facts.add(
-        new Fact(
-            "restarts",
-            Pattern.compile("\"restartCount\"\\s*:\\s*" + restarts + "\\b"),
-            Pattern.compile("restarts=" + restarts + "\\b")));
-    List<ContainerStatus> statuses =
-        pod.getStatus().getContainerStatuses() == null
-            ? List.of()
-            : pod.getStatus().getContainerStatuses();
-    statuses.stream()
-        .map(s -> s.getLastState() == null ? null : s.getLastState().getTerminated())
-        .filter(java.util.Objects::nonNull)
-        .map(ContainerStateTerminated::getExitCode)
-        .findFirst()
-        .ifPresent(
-            code ->
-                facts.add(
-                    new Fact(
-                        "exit code",
-                        Pattern.compile("\"exitCode\"\\s*:\\s*" + code + "\\b"),
-                        Pattern.compile("exit " + code + "\\b|\\(" + code + "\\)"))));
-    Quantity limit =
-        pod.getSpec().getContainers().get(0).getResources() == null
-                || pod.getSpec().getContainers().get(0).getResources().getLimits() == null
-            ? null
-            : pod.getSpec().getContainers().get(0).getResources().getLimits().get("memory");
-    if (limit != null) {
-      facts.add(new Fact("limit", lit(limit.toString()), lit(limit.toString())));
-    }
-    List<String> errors = ErrorLines.extract(log(reader, pod, 500), 12);
-    errors.stream()
-        .filter(l -> !l.startsWith("…"))
-        .map(l -> l.replaceFirst("^\\(×\\d+\\) ", ""))
-        .filter(l -> l.length() > 20)
-        .findFirst()
-        .ifPresent(
-            l -> {
-              String core = l.substring(Math.max(0, l.length() - 40));
-              facts.add(new Fact("error line", lit(core), lit(core)));
-            });
-    return facts;
-  }
-
-  private static Pattern lit(String s) {
-    return Pattern.compile(Pattern.quote(s));
-  }
-
-  private static String present(List<Fact> facts, String text, boolean raw) {
-    List<String> out = new ArrayList<>();
-    for (Fact f : facts) {
-      boolean found = (raw ? f.raw() : f.lookout()).matcher(text).find();
-      out.add((found ? "✓ " : "✗ ") + f.name());
-    }
-    return String.join(", ", out);
+    System.out.println();
+    System.out.println(
+        "Prefix (system prompt + tool schemas) per round trip: " + prefix + " tokens");
   }
 }

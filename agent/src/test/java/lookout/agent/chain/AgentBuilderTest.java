@@ -100,7 +100,11 @@ class AgentBuilderTest {
     Answer answer =
         chain(parser).ask(new Question("why is checkout failing in staging?", "console:a"));
 
-    assertThat(answer.summary()).contains("The model is unavailable", "CrashLoopBackOff");
+    assertThat(answer.summary()).contains("CrashLoopBackOff");
+    assertThat(answer.degraded()).as("the model was down").isTrue();
+    assertThat(answer.sections())
+        .anySatisfy(
+            s -> assertThat(s.lines()).anyMatch(l -> l.contains("analysis is unavailable")));
     assertThat(parser.reads).hasValue(1);
     assertThat(parser.parses).hasValue(0);
   }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import java.util.concurrent.Executors;
  * {@code POST /v1/chat/completions} takes the next scripted reply (tool calls, a final answer, an
  * HTTP error or a stall) and records the request body for assertions.
  */
-final class FakeOpenAi implements AutoCloseable {
+public final class FakeOpenAi implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   sealed interface Reply {}
@@ -40,15 +41,61 @@ final class FakeOpenAi implements AutoCloseable {
   private final List<String> authorizations =
       java.util.Collections.synchronizedList(new ArrayList<>());
   private int callId;
+  private volatile Dialect dialect = Dialect.OPENAI;
+  private volatile long completionMillis;
 
-  FakeOpenAi() throws IOException {
+  /**
+   * How a streamed reply is written: each dialect is one server's habits, as their users report
+   * them.
+   */
+  enum Dialect {
+    /** Deltas with indexes, usage with {@code prompt_tokens_details.cached_tokens}. */
+    OPENAI,
+    /** {@code reasoning_content} deltas before the content; {@code prompt_cache_hit_tokens}. */
+    DEEPSEEK,
+    /**
+     * Qwen on DashScope: tool-call deltas without {@code index}, the id and name repeated in every
+     * delta; usage in a last chunk with empty choices.
+     */
+    DASHSCOPE,
+    /** vLLM's tool parsers: the name first with empty arguments, then the arguments in pieces. */
+    VLLM,
+    /** Ollama: a tool call whole in one chunk, {@code finish_reason: stop}, no usage. */
+    OLLAMA,
+    /** A server without a tool parser: calls written into the text as {@code <tool_call>}. */
+    TEXT_CALLS,
+    /** Everything as OpenAI, but no usage at all. */
+    NO_USAGE
+  }
+
+  /** Streamed replies from now on follow {@code d}. */
+  FakeOpenAi speaking(Dialect d) {
+    this.dialect = d;
+    return this;
+  }
+
+  /** Every completion from now on takes this long from request to last byte. */
+  FakeOpenAi taking(Duration d) {
+    this.completionMillis = d.toMillis();
+    return this;
+  }
+
+  /** A failure whose body echoes what was sent (providers do that with a bad key). */
+  FakeOpenAi thenFailsEchoingKey(int status) {
+    script.add(new Fail(status, ECHO));
+    return this;
+  }
+
+  private static final String ECHO = "__echo_key__";
+
+  public FakeOpenAi() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     server.createContext("/v1/chat/completions", this::handle);
     server.start();
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
   }
 
@@ -58,7 +105,7 @@ final class FakeOpenAi implements AutoCloseable {
     return this;
   }
 
-  FakeOpenAi thenAnswers(String text) {
+  public FakeOpenAi thenAnswers(String text) {
     script.add(new Text(text));
     return this;
   }
@@ -75,7 +122,7 @@ final class FakeOpenAi implements AutoCloseable {
     return this;
   }
 
-  List<JsonNode> requests() {
+  public List<JsonNode> requests() {
     return List.copyOf(requests);
   }
 
@@ -97,8 +144,21 @@ final class FakeOpenAi implements AutoCloseable {
       if (reply == null) {
         reply = new Fail(500, "{\"error\":{\"message\":\"script exhausted\"}}");
       }
+      if (body.path("stream").asBoolean(false) && !(reply instanceof Fail)) {
+        new FakeStream(ex, dialect, completionMillis, requests.size(), prompt(body))
+            .reply(reply, () -> "call_" + (++callId));
+        return;
+      }
       switch (reply) {
-        case Fail f -> send(ex, f.status(), f.body());
+        case Fail f ->
+            send(
+                ex,
+                f.status(),
+                f.body() == ECHO
+                    ? "{\"error\":{\"message\":\"Incorrect API key provided: "
+                        + ex.getRequestHeaders().getFirst("Authorization").substring(7)
+                        + "\"}}"
+                    : f.body());
         case Stall s -> {
           try {
             Thread.sleep(s.millis());
@@ -142,12 +202,17 @@ final class FakeOpenAi implements AutoCloseable {
     ObjectNode choice = root.putArray("choices").addObject();
     choice.put("index", 0).set("message", message);
     choice.put("finish_reason", finish);
-    int prompt = requests.get(requests.size() - 1).toString().length() / 4;
+    int prompt = prompt(requests.get(requests.size() - 1));
     root.putObject("usage")
         .put("prompt_tokens", prompt)
         .put("completion_tokens", 50)
         .put("total_tokens", prompt + 50);
     return root.toString();
+  }
+
+  /** Prompt tokens as this server bills them: a quarter of the request's characters. */
+  static int prompt(JsonNode request) {
+    return request.toString().length() / 4;
   }
 
   private static void send(HttpExchange ex, int status, String body) throws IOException {

@@ -102,6 +102,15 @@ class ModelAgentTest {
     return sb.toString();
   }
 
+  /** The model's part of an answer: its Analysis section. */
+  static String analysis(Answer answer) {
+    return answer.sections().stream()
+        .filter(s -> s.heading().equals(EvidenceFirst.ANALYSIS))
+        .map(s -> String.join("\n", s.lines()))
+        .findFirst()
+        .orElse("");
+  }
+
   static String lastUserMessage(JsonNode request) {
     String last = "";
     for (JsonNode m : request.path("messages")) {
@@ -124,7 +133,7 @@ class ModelAgentTest {
         agent().ask(new Question("why is checkout failing in staging?", "console:alice"));
 
     assertThat(answer.degraded()).isFalse();
-    assertThat(answer.summary()).contains("DATABASE_URL is not set");
+    assertThat(analysis(answer)).contains("DATABASE_URL is not set");
     assertThat(openAi.requests()).hasSize(2);
     JsonNode first = openAi.requests().get(0);
     assertThat(first.path("tools").findValuesAsText("name"))
@@ -150,10 +159,12 @@ class ModelAgentTest {
     Answer answer = agent().ask(new Question("why is checkout failing in staging?", "console:bob"));
 
     assertThat(answer.degraded()).isTrue();
-    assertThat(answer.summary())
-        .startsWith("The model is unavailable")
-        .contains("CrashLoopBackOff")
+    assertThat(answer.summary()).contains("CrashLoopBackOff");
+    assertThat(analysis(answer))
+        .startsWith("The model's analysis is unavailable")
+        .contains("HTTP 500")
         .doesNotContain(apiKey);
+    assertThat(openAi.requests()).as("one retry on 5xx").hasSize(2);
     assertThat(metrics.fallbacks).containsExactly("model_error");
   }
 
@@ -168,7 +179,9 @@ class ModelAgentTest {
         agent(options).ask(new Question("why is checkout failing in staging?", "console:bob"));
 
     assertThat(answer.degraded()).isTrue();
-    assertThat(answer.summary()).contains("no reply in time").contains("CrashLoopBackOff");
+    assertThat(answer.summary()).contains("CrashLoopBackOff");
+    assertThat(analysis(answer)).contains("no reply in time");
+    assertThat(openAi.requests()).as("no retry after a timeout").hasSize(1);
     assertThat(metrics.fallbacks).containsExactly("model_timeout");
   }
 
@@ -197,7 +210,7 @@ class ModelAgentTest {
 
     String sent = openAi.everythingSent();
     assertThat(sent).doesNotContain(token).doesNotContain(password).contains("[REDACTED");
-    assertThat(answer.summary()).doesNotContain(password).contains("DB_PASSWORD=[REDACTED]");
+    assertThat(analysis(answer)).doesNotContain(password).contains("DB_PASSWORD=[REDACTED]");
   }
 
   @Test
@@ -235,7 +248,7 @@ class ModelAgentTest {
     Answer answer = agent().ask(new Question("为什么 staging 的 checkout 一直重启？", "console:li"));
 
     assertThat(lastUserMessage(openAi.requests().get(0))).contains("请用简体中文回答");
-    assertThat(answer.summary()).contains("反复崩溃");
+    assertThat(analysis(answer)).contains("反复崩溃");
   }
 
   @Test
@@ -245,7 +258,7 @@ class ModelAgentTest {
     Answer answer = agent().ask(new Question("为什么 staging 的 checkout 一直重启？", "console:li"));
 
     assertThat(answer.degraded()).isTrue();
-    assertThat(answer.summary()).startsWith("模型暂不可用");
+    assertThat(analysis(answer)).startsWith("模型分析不可用");
   }
 
   @Test
@@ -277,7 +290,7 @@ class ModelAgentTest {
 
     Answer answer = agent().ask(new Question("describe checkout please", "console:alice"));
 
-    assertThat(answer.summary()).isEqualTo("checkout is crash-looping.");
+    assertThat(analysis(answer)).isEqualTo("checkout is crash-looping.");
     assertThat(metrics.tools)
         .containsExactly(
             "describe_workload:success",
@@ -299,7 +312,7 @@ class ModelAgentTest {
     Answer answer =
         agent(options).ask(new Question("why is checkout failing in staging?", "console:alice"));
 
-    assertThat(answer.summary()).contains("DATABASE_URL");
+    assertThat(analysis(answer)).contains("DATABASE_URL");
     assertThat(openAi.requests()).hasSize(2);
     assertThat(openAi.requests().get(1).has("tools")).isFalse();
     assertThat(lastUserMessage(openAi.requests().get(1))).contains("token budget of 300 reached");

@@ -135,6 +135,28 @@ class ToolsTest {
   }
 
   @Test
+  void a_log_over_budget_keeps_its_newest_lines_and_the_crash_at_its_end() {
+    List<String> lines = new java.util.ArrayList<>();
+    lines.add("log of staging/checkout-1 container app, last lines, repeats folded");
+    for (int i = 0; i < 130; i++) {
+      lines.add(
+          String.format(
+              "2026-12-06T20:%02d:%02d.123Z level=info msg=\"GET /api/v1/items/%05d\" status=200"
+                  + " duration=12.5ms trace=0123456789abcdef0123456789abcdef",
+              i / 60, i % 60, i));
+    }
+    lines.add("2026-12-06T20:59:59.999Z level=fatal msg=\"panic: runtime error: nil map write\"");
+
+    String kept = Budget.keepTail(String.join("\n", lines), 5_000, "errorsOnly=true");
+
+    assertThat(kept.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(5_000);
+    assertThat(kept.lines().findFirst()).hasValue(lines.get(0));
+    assertThat(kept).endsWith("panic: runtime error: nil map write\"");
+    assertThat(kept).contains("older lines cut (budget 5000 bytes) — narrow by errorsOnly=true");
+    assertThat(kept).contains("items/00129").doesNotContain("items/00000");
+  }
+
+  @Test
   void repeated_log_lines_fold_into_one_with_a_count() {
     assertThat(
             Folding.fold(

@@ -25,6 +25,16 @@ public final class AnswerMessages {
   }
 
   public Message render(Answer answer) {
+    return render(answer, null);
+  }
+
+  /**
+   * As {@link #render(Answer)}, leaving out each suggested action the policy would refuse for
+   * {@code requester} — who presses the button requests it — and saying why in text instead.
+   *
+   * @param requester the asker, or null when not known (then every suggestion is a button)
+   */
+  public Message render(Answer answer, String requester) {
     List<Part> parts = new ArrayList<>();
     for (Answer.Section s : answer.sections()) {
       String text = String.join("\n", s.lines());
@@ -43,13 +53,25 @@ public final class AnswerMessages {
     if (!answer.choices().isEmpty()) {
       parts.add(new Part.Actions(choices(answer.choices())));
     }
-    if (!answer.suggestions().isEmpty()) {
-      List<Part.Button> buttons = new ArrayList<>();
-      for (Action action : answer.suggestions()) {
+    List<Part.Button> buttons = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
+    for (Action action : answer.suggestions()) {
+      var refusal =
+          requester == null
+              ? java.util.Optional.<String>empty()
+              : approvals.refusal(action, requester);
+      if (refusal.isPresent()) {
+        refused.add("Not offered: " + action.describe() + " — " + refusal.get());
+      } else {
         buttons.add(
             new Part.Button(label(action), approvals.proposalToken(action), Part.Style.DEFAULT));
       }
+    }
+    if (!buttons.isEmpty()) {
       parts.add(new Part.Actions(buttons));
+    }
+    for (String line : refused) {
+      parts.add(new Part.Note(line));
     }
     if (answer.degraded()) {
       parts.add(new Part.Note(OFFLINE_NOTE));

@@ -123,9 +123,16 @@ public final class Conversations implements ChatHandler {
           where.thread() == null
               ? null
               : where.platform() + ":" + where.channel() + ":" + where.thread();
+      ChatAdapter adapter = adapters.get(where.platform());
+      if (adapter == null) {
+        log.error("no adapter for platform {}; dropping the answer to {}", where.platform(), what);
+        return;
+      }
+      StreamedReply reply = new StreamedReply(adapter, where, answers, user, System::nanoTime);
       Answer answer =
-          agent.ask(new Question(text, user, thread, where.platform() + ":" + where.channel()));
-      post(where, answers.render(answer));
+          agent.ask(
+              new Question(text, user, thread, where.platform() + ":" + where.channel()), reply);
+      reply.complete(answer);
       metrics.answer(where.platform(), answer.degraded());
       answer.requested().ifPresent(action -> requestApproval(action, user, where));
     } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package lookout.bot.e2e;
 
 import static lookout.bot.e2e.ConsoleClient.summary;
+import static lookout.bot.e2e.ConsoleClient.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,11 +49,12 @@ class ModelDownTest {
   void a_question_gets_the_offline_answer_marked_as_such() throws Exception {
     String thread = chat.say("alice", "@lookout why is checkout failing in staging?");
 
-    JsonNode answer = chat.awaitBot(thread, m -> true);
+    // the evidence first, then the same message edited with the model's failure note
+    JsonNode answer = chat.awaitBot(thread, m -> text(m).contains("analysis is unavailable"));
 
-    assertThat(summary(answer))
-        .startsWith("The model is unavailable")
-        .contains("CrashLoopBackOff")
+    assertThat(summary(answer)).contains("CrashLoopBackOff");
+    assertThat(text(answer))
+        .contains("The model's analysis is unavailable")
         .doesNotContain("sk-e2e-not-a-real-key");
     assertThat(chat.get("/metrics").body())
         .contains("lookout_llm_fallbacks_total{reason=\"model_error\"}")
