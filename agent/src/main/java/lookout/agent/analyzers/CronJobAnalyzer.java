@@ -154,8 +154,7 @@ public final class CronJobAnalyzer implements Analyzer {
                             : cron.getMetadata().getCreationTimestamp()))
             .orElse(now);
     CronSchedule.Due due = schedule.get().due(since, now.minus(GRACE), 101);
-    boolean forbid =
-        cron.getSpec() != null && "Forbid".equals(cron.getSpec().getConcurrencyPolicy());
+    boolean forbid = forbids(cron);
     if (due.count() > 0 && forbid && active.isPresent()) {
       Job stuck = active.get();
       evidence.add(
@@ -278,8 +277,7 @@ public final class CronJobAnalyzer implements Analyzer {
     evidence.add(Evidence.clip(job + ": FailedCreate — " + refusals.getFirst().message(), 600));
     evidence.addAll(EventLines.lines(refusals, clock));
     evidence.add(Meta.fix(why.fix()));
-    boolean forbid =
-        cron.getSpec() != null && "Forbid".equals(cron.getSpec().getConcurrencyPolicy());
+    boolean forbid = forbids(cron);
     Finding.Builder b =
         Meta.finding(
                 Finding.Severity.CRITICAL,
@@ -300,6 +298,11 @@ public final class CronJobAnalyzer implements Analyzer {
       b.blames(why.blames());
     }
     return Optional.of(b.build());
+  }
+
+  /** concurrencyPolicy Forbid: a run that never ends keeps every later one from starting. */
+  private static boolean forbids(CronJob cron) {
+    return cron.getSpec() != null && "Forbid".equals(cron.getSpec().getConcurrencyPolicy());
   }
 
   private String lastSuccess(CronJob cron) {
