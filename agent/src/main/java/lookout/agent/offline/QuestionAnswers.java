@@ -94,6 +94,18 @@ final class QuestionAnswers {
                   + ". "
                   + answer.summary());
     }
+    if (target instanceof Target.One one && one.runs() != null) {
+      answer =
+          answer.withSummary(
+              "Nothing is named "
+                  + one.runs()
+                  + "; taking "
+                  + one.ref()
+                  + ", whose images or labels say "
+                  + one.runs()
+                  + ". "
+                  + answer.summary());
+    }
     boolean namespaceIgnored =
         clues.namespace() != null
             && Resolver.namespace(clues.namespace(), names).isEmpty()

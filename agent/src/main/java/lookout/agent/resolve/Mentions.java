@@ -42,6 +42,12 @@ final class Mentions {
 
   static final int TRANSLATED = 4;
 
+  /** Below a translation: the words name what a workload runs, not the workload ({@link Runs}). */
+  static final int RUNS = 5;
+
+  /** An image version as people write it: 2.0.0, v1.9.4, 1.27-alpine. */
+  private static final Pattern VERSION = Pattern.compile("v?\\d+(?:\\.\\d+)+(?:[-+][a-z0-9.]+)?");
+
   private static final Pattern HAN = Pattern.compile("\\p{IsHan}+");
 
   /** One word of the text and the run it belongs to. */
@@ -89,13 +95,58 @@ final class Mentions {
 
   /** The mentions in {@code words}, longest first where they overlap, in text order. */
   List<Match> find(List<Word> words) {
+    return spans(words, this::match);
+  }
+
+  /**
+   * The workloads {@code words} name by what they run or are labelled as ({@link Runs}): a
+   * container, an image, an image's version, an app or Helm release label. Weaker than any name.
+   */
+  List<Match> running(List<Word> words) {
+    return spans(words, this::runMatch);
+  }
+
+  private java.util.Optional<Match> runMatch(List<Word> gram, int start) {
+    int end = start + gram.size();
+    if (gram.size() == 1 && VERSION.matcher(gram.get(0).text()).matches()) {
+      String version = gram.get(0).text();
+      List<Inventory.Entry> tagged = names.tagged(version);
+      if (tagged.isEmpty() && version.startsWith("v")) {
+        tagged = names.tagged(version.substring(1));
+      }
+      return tagged.isEmpty()
+          ? java.util.Optional.empty()
+          : java.util.Optional.of(new Match(start, end, gram.get(0).text(), tagged, RUNS));
+    }
+    StringBuilder joined = new StringBuilder();
+    StringBuilder spaced = new StringBuilder();
+    for (Word w : gram) {
+      if (CommonWords.common(w.text())) {
+        return java.util.Optional.empty(); // "the logs", "fluent pods": not what anything runs
+      }
+      joined.append(w.text());
+      spaced.append(spaced.isEmpty() ? "" : " ").append(w.text());
+    }
+    String key = Names.squash(joined.toString());
+    if (key.length() < 3 || !names.exact(key).isEmpty()) {
+      return java.util.Optional.empty(); // an object's own name is a name, not a weak match
+    }
+    List<Inventory.Entry> running = names.running(key);
+    return running.isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(new Match(start, end, spaced.toString(), running, RUNS));
+  }
+
+  private List<Match> spans(
+      List<Word> words,
+      java.util.function.BiFunction<List<Word>, Integer, java.util.Optional<Match>> matcher) {
     List<Match> all = new ArrayList<>();
     for (int i = 0; i < words.size(); i++) {
       for (int n = 1; n <= MAX_WORDS && i + n <= words.size(); n++) {
         if (words.get(i + n - 1).run() != words.get(i).run()) {
           break;
         }
-        match(words.subList(i, i + n), i).ifPresent(all::add);
+        matcher.apply(words.subList(i, i + n), i).ifPresent(all::add);
       }
     }
     all.sort(

@@ -18,7 +18,9 @@ import lookout.agent.grammar.CommonWords;
  * the text mentions are found ({@link Mentions}). A namespace written with a marker ("in shop", "-n
  * shop", "shop 下的") or mentioned anywhere narrows the matches; an object that exists as several
  * kinds under one name (a Deployment, its Service and its HPA) is one answer, the kind the words
- * hint at or else the workload; the same name in several namespaces is asked back.
+ * hint at or else the workload; the same name in several namespaces is asked back. When no name
+ * matches, what a workload runs or is labelled as (its image, container, version, app or Helm
+ * release label) finds it, and the answer says so.
  */
 public final class Resolver {
   /** Most objects offered to choose from; more are cut (narrow by namespace). */
@@ -75,14 +77,16 @@ public final class Resolver {
     Set<String> placedIn = new java.util.HashSet<>(namespaces);
     List<String> namespaceWords = new ArrayList<>();
     List<String> partial = new ArrayList<>();
+    List<String> running = new ArrayList<>();
     List<List<Inventory.Entry>> groups =
-        mentioned(mentions, clues, namespaces, explicitNamespace, namespaceWords, partial);
+        mentioned(mentions, clues, namespaces, explicitNamespace, namespaceWords, partial, running);
     List<Inventory.Entry> placed = name == null ? List.of() : objects(mentions.exact(name));
     if (placed.stream().anyMatch(e -> placedIn.contains(e.ref().namespace()))) {
       // "data/clickhouse statefulset": the name written as ns/name is the object, whatever longer
       // names ("data-clickhouse-0") its words also come close to
       groups = List.of(placed);
       partial.clear();
+      running.clear();
     }
     if (!groups.isEmpty() && clues.name() != null) {
       // several names mentioned, one of them with a marker ("logs of x …"): that one
@@ -93,6 +97,7 @@ public final class Resolver {
       if (!marked.isEmpty()) {
         groups = marked;
         partial.clear();
+        running.clear();
       }
     }
     if (groups.isEmpty() && name != null) {
@@ -107,7 +112,10 @@ public final class Resolver {
             choose(groups, namespaces, explicitNamespace, clues.kinds()), clues.text());
     refs = podOverItsOwner(refs);
     if (refs.size() == 1) {
-      return new Target.One(refs.get(0), partial.size() == 1 ? partial.getFirst() : null);
+      return new Target.One(
+          refs.get(0),
+          partial.size() == 1 ? partial.getFirst() : null,
+          running.size() == 1 ? running.getFirst() : null);
     }
     if (refs.size() > 1) {
       return new Target.Several(refs.stream().limit(MAX_CHOICES).toList());
@@ -156,10 +164,15 @@ public final class Resolver {
       Set<String> namespaces,
       boolean explicitNamespace,
       List<String> namespaceWords,
-      List<String> partial) {
+      List<String> partial,
+      List<String> running) {
     List<Mentions.Match> found = new ArrayList<>(mentions.find(Mentions.words(clues.text())));
     if (found.stream().allMatch(m -> objects(m.entries()).isEmpty())) {
       found.addAll(mentions.translated(clues.text()));
+    }
+    if (found.stream().allMatch(m -> objects(m.entries()).isEmpty())) {
+      // no name at all: what a workload runs or is labelled as ("fluent bit", "postgres", "2.0.0")
+      found.addAll(mentions.running(Mentions.words(clues.text())));
     }
     int best =
         found.stream()
@@ -188,6 +201,8 @@ public final class Resolver {
         groups.add(objects);
         if (m.distance() == Mentions.PART) {
           partial.add(m.text()); // found only as a part of a longer name: a weaker match
+        } else if (m.distance() == Mentions.RUNS) {
+          running.add(m.text()); // found by what it runs: weaker still, and said so
         }
       }
     }
