@@ -48,6 +48,8 @@ final class Mentions {
   /** An image version as people write it: 2.0.0, v1.9.4, 1.27-alpine. */
   private static final Pattern VERSION = Pattern.compile("v?\\d+(?:\\.\\d+)+(?:[-+][a-z0-9.]+)?");
 
+  private static final Pattern RATIO = Pattern.compile("(?<![\\w/-])\\d+/\\d+(?![\\w/-])");
+
   private static final Pattern HAN = Pattern.compile("\\p{IsHan}+");
 
   /** One word of the text and the run it belongs to. */
@@ -76,7 +78,8 @@ final class Mentions {
   /** The words of a normalized (lower-cased) text, flags ({@code -n}) left out. */
   static List<Word> words(String text) {
     List<Word> out = new ArrayList<>();
-    String[] runs = SEGMENTS.split(text);
+    // "kafka 2/3", "1/3 ready": a ratio of pods is no ns/name and its numbers no part of a name
+    String[] runs = SEGMENTS.split(RATIO.matcher(text).replaceAll(" "));
     for (int run = 0; run < runs.length; run++) {
       for (String piece : runs[run].split("[\\s/]+")) {
         String w = piece.replaceAll("^[.:_]+|[.:_-]+$", "");
@@ -135,6 +138,30 @@ final class Mentions {
     return running.isEmpty()
         ? java.util.Optional.empty()
         : java.util.Optional.of(new Match(start, end, spaced.toString(), running, RUNS));
+  }
+
+  /**
+   * Single words a typo or two from a part of a name ("usercentre" for usercenter-api): the last
+   * resort before "nothing named that", found as a part (a weaker match, said so). Numbers must
+   * agree, as for whole names.
+   */
+  List<Match> nearParts(List<Word> words) {
+    List<Match> out = new ArrayList<>();
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i).text();
+      String key = Names.squash(w);
+      if (key.length() < 7 || CommonWords.common(w) || !names.exact(key).isEmpty()) {
+        continue;
+      }
+      List<Inventory.Entry> near =
+          names.partNear(key).stream()
+              .filter(e -> digits(Names.squash(e.ref().name())).contains(digits(key)))
+              .toList();
+      if (!near.isEmpty()) {
+        out.add(new Match(i, i + 1, w, near, PART));
+      }
+    }
+    return out;
   }
 
   private List<Match> spans(

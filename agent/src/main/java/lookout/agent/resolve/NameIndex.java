@@ -114,6 +114,17 @@ public final class NameIndex {
     return all;
   }
 
+  /** The objects whose name has a run of parts a small typo from {@code key}. */
+  List<Inventory.Entry> partNear(String key) {
+    List<Inventory.Entry> own = parts.near(key);
+    if (base == null) {
+      return own;
+    }
+    List<Inventory.Entry> all = new ArrayList<>(base.partNear(key));
+    all.addAll(own);
+    return all;
+  }
+
   /** The objects whose name has {@code key} as a run of its parts. */
   List<Inventory.Entry> part(String key) {
     List<Inventory.Entry> own = parts.find(key);

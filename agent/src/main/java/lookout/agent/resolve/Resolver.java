@@ -81,7 +81,8 @@ public final class Resolver {
     List<List<Inventory.Entry>> groups =
         mentioned(mentions, clues, namespaces, explicitNamespace, namespaceWords, partial, running);
     List<Inventory.Entry> placed = name == null ? List.of() : objects(mentions.exact(name));
-    if (placed.stream().anyMatch(e -> placedIn.contains(e.ref().namespace()))) {
+    if (placed.stream().anyMatch(e -> placedIn.contains(e.ref().namespace()))
+        && !inLongerName(mentions, clues.text(), name)) {
       // "data/clickhouse statefulset": the name written as ns/name is the object, whatever longer
       // names ("data-clickhouse-0") its words also come close to
       groups = List.of(placed);
@@ -110,7 +111,7 @@ public final class Resolver {
     List<ObjectRef> refs =
         WorkloadOverClaims.prefer(
             choose(groups, namespaces, explicitNamespace, clues.kinds()), clues.text());
-    refs = podOverItsOwner(refs);
+    refs = workloadOverItsNode(podOverItsOwner(refs));
     if (refs.size() == 1) {
       return new Target.One(
           refs.get(0),
@@ -174,6 +175,9 @@ public final class Resolver {
       // no name at all: what a workload runs or is labelled as ("fluent bit", "postgres", "2.0.0")
       found.addAll(mentions.running(Mentions.words(clues.text())));
     }
+    if (found.stream().allMatch(m -> objects(m.entries()).isEmpty())) {
+      found.addAll(mentions.nearParts(Mentions.words(clues.text()))); // "usercentre"
+    }
     int best =
         found.stream()
             .filter(m -> !objects(m.entries()).isEmpty())
@@ -207,6 +211,22 @@ public final class Resolver {
       }
     }
     return groups;
+  }
+
+  /**
+   * "retail 的 pricing api": the grammar placed "pricing" (a Deployment), but the words go on to
+   * name pricing-api whole — the longer name is what was written.
+   */
+  private static boolean inLongerName(Mentions mentions, String text, String name) {
+    String placed = Names.squash(name);
+    return mentions.find(Mentions.words(text)).stream()
+        .anyMatch(
+            m ->
+                m.length() > 1
+                    && m.distance() == 0
+                    && !objects(m.entries()).isEmpty()
+                    && Names.squash(m.text()).startsWith(placed)
+                    && !Names.squash(m.text()).equals(placed));
   }
 
   /**
@@ -291,9 +311,17 @@ public final class Resolver {
     return null;
   }
 
-  /** "why is refund worker down": a service name written with a space, its last word a role. */
+  /**
+   * "why is refund worker down": a service name written with a space, its last word a role; and in
+   * a Chinese question, the one run of Latin words it holds ("clearing house 服务挂了吗", "clearinghouse
+   * 状态咋样") — there, Latin letters are what names look like.
+   */
   private static String spaced(String text) {
     List<Mentions.Word> words = Mentions.words(text);
+    String latin = loneLatinName(text, words);
+    if (latin != null) {
+      return latin;
+    }
     for (int i = 0; i + 1 < words.size(); i++) {
       String first = words.get(i).text();
       String role = words.get(i + 1).text();
@@ -305,6 +333,63 @@ public final class Resolver {
       }
     }
     return null;
+  }
+
+  private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+
+  /** Latin words in Chinese questions that are no names: resources, protocols, reasons. */
+  private static final Set<String> NOT_NAMES =
+      Set.of(
+          "cpu",
+          "memory",
+          "mem",
+          "disk",
+          "gpu",
+          "network",
+          "dns",
+          "http",
+          "https",
+          "url",
+          "qps",
+          "latency",
+          "timeout",
+          "imagepullbackoff",
+          "errimagepull",
+          "evicted",
+          "notready",
+          "createcontainerconfigerror",
+          "readiness",
+          "liveness",
+          "probe",
+          "configmap",
+          "secret",
+          "volume",
+          "bug",
+          "online",
+          "offline",
+          "prometheus",
+          "grafana",
+          "alert",
+          "alerts");
+
+  /** The single run of one or two Latin words of a Chinese question, joined as a name. */
+  private static String loneLatinName(String text, List<Mentions.Word> words) {
+    if (!HAN.matcher(text).find() || words.isEmpty() || words.size() > 2) {
+      return null;
+    }
+    if (words.size() == 2 && words.get(0).run() != words.get(1).run()) {
+      return null;
+    }
+    for (Mentions.Word w : words) {
+      String t = w.text();
+      if (!t.matches("[a-z][a-z0-9-]{2,}")
+          || CommonWords.common(t)
+          || NOT_NAMES.contains(t)
+          || (words.size() == 1 && (t.length() < 5 || ROLES.contains(t)))) {
+        return null;
+      }
+    }
+    return words.stream().map(Mentions.Word::text).reduce((a, b) -> a + "-" + b).orElse(null);
   }
 
   /**
@@ -326,6 +411,15 @@ public final class Resolver {
                         && java.util.Objects.equals(r.namespace(), pod.namespace())
                         && pod.name().startsWith(r.name() + "-"));
     return ownersOnly ? List.of(pod) : refs;
+  }
+
+  /**
+   * "pdf-export evicted on wk-02?", "checkout 在 node-3 上起不来": one object and the node(s) it is said
+   * to run on — the node is where, the object is what; its diagnosis covers the node.
+   */
+  static List<ObjectRef> workloadOverItsNode(List<ObjectRef> refs) {
+    List<ObjectRef> others = refs.stream().filter(r -> !r.kind().equals("Node")).toList();
+    return refs.size() >= 2 && others.size() == 1 ? others : refs;
   }
 
   private static final Set<String> OWNERS =
