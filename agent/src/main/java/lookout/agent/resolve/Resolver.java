@@ -186,8 +186,12 @@ public final class Resolver {
             .orElse(0);
     boolean severalSpans = found.stream().filter(m -> !objects(m.entries()).isEmpty()).count() > 1;
     List<List<Inventory.Entry>> groups = new ArrayList<>();
+    long named = found.stream().filter(m -> !objects(m.entries()).isEmpty()).count();
     for (Mentions.Match m : found) {
       List<Inventory.Entry> objects = objects(m.entries());
+      if (named > 1 && !objects.isEmpty() && saidFine(clues.text(), m.text())) {
+        continue; // "thumbor 好好的为什么 cdn-origin 一直 502": the one said to be fine is not asked about
+      }
       boolean isNamespace = m.entries().stream().anyMatch(e -> e.ref().kind().equals("Namespace"));
       if (isNamespace && (objects.isEmpty() || severalSpans)) {
         if (!explicitNamespace) {
@@ -227,6 +231,17 @@ public final class Resolver {
                     && !objects(m.entries()).isEmpty()
                     && Names.squash(m.text()).startsWith(placed)
                     && !Names.squash(m.text()).equals(placed));
+  }
+
+  private static final Pattern SAID_FINE =
+      Pattern.compile(
+          "^\\s*(?:是|都|还|也)?\\s*(?:好好的|正常|没问题|没事|ok|is (?:fine|ok|up|healthy|working)|works"
+              + "|looks (?:fine|ok|good)|seems (?:fine|ok))");
+
+  /** The words right after {@code mention} in {@code text} say it is fine. */
+  private static boolean saidFine(String text, String mention) {
+    int at = text.indexOf(mention);
+    return at >= 0 && SAID_FINE.matcher(text.substring(at + mention.length())).find();
   }
 
   /**

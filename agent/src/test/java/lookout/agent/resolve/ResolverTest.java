@@ -158,6 +158,8 @@ class ResolverTest {
           logging 的 fluent bit 一直 CrashLoopBackOff  | daemonset logging/node-logs
           orders-db 的 postgres 1/3 为什么              | statefulset orders-db/pg
           限流服务 2.0.0 上不去 为啥                        | deployment platform/rate-limiter
+          reviews 好好的 为什么 payment-api 一直 502       | service shop/payment-api
+          mysql is fine but why does order-service fail | deployment shop/order-service
           """)
   void the_object_meant(String question, String expected) {
     assertThat(resolve(question))
