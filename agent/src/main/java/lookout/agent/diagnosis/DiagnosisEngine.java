@@ -61,20 +61,20 @@ public final class DiagnosisEngine {
   }
 
   private static final java.util.Set<String> CALLERS =
-      java.util.Set.of("Deployment", "StatefulSet", "DaemonSet", "Pod");
+      java.util.Set.of("Deployment", "StatefulSet", "DaemonSet", "Pod", "Service", "Ingress");
 
   /**
-   * A target with no cause of its own (healthy, or only a symptom such as failing readiness) whose
-   * log names a Service it cannot reach: that Service's diagnosis, when it finds a cause, is the
-   * answer ("cdn-origin returns 502" → the Service behind it forwards to a port nobody listens on).
+   * A workload whose log names a Service it cannot reach, where that Service's own diagnosis finds
+   * a cause: with no cause of its own (healthy, or only a symptom), that is the answer ("cdn-origin
+   * returns 502" → the Service behind it forwards to a port nobody listens on); with one ("cannot
+   * reach 172.20.91.3:6379, so readiness fails"), it is the deeper cause under it.
    */
   private Diagnosis withUpstream(Diagnosis own, LogSource logs) {
-    boolean ownCause = own.cause().isPresent() && own.cause().get().role() == Finding.Role.CAUSE;
-    if (ownCause || !CALLERS.contains(own.target().kind()) || own.target().namespace() == null) {
+    if (!CALLERS.contains(own.target().kind()) || own.target().namespace() == null) {
       return own;
     }
     Optional<Upstream> upstream =
-        Upstream.in(own.facts(), gatherer.services(own.target().namespace()));
+        Upstream.in(own.facts(), () -> gatherer.services(own.target().namespace()));
     if (upstream.isEmpty()) {
       return own;
     }
@@ -82,6 +82,27 @@ public final class DiagnosisEngine {
     Diagnosis theirs = rank(behind.facts(), behind.unreadable());
     if (theirs.verdict() != Diagnosis.Verdict.BROKEN || theirs.cause().isEmpty()) {
       return own;
+    }
+    boolean ownCause = own.cause().isPresent() && own.cause().get().role() == Finding.Role.CAUSE;
+    if (ownCause) {
+      // "it cannot reach 172.20.91.3:6379, so readiness fails": its own cause stands, and the
+      // Service behind that address is why — the deeper cause, named in the headline
+      Finding behindIt = theirs.cause().get();
+      List<Finding> deeper = new ArrayList<>();
+      deeper.add(behindIt);
+      deeper.addAll(own.deeper());
+      return new Diagnosis(
+          own.target(),
+          own.verdict(),
+          own.headline() + " — " + behindIt.about() + " " + behindIt.summary(),
+          own.cause(),
+          deeper,
+          own.others(),
+          own.explained(),
+          own.notes(),
+          own.state(),
+          own.unreadable(),
+          own.facts());
     }
     Finding call =
         Finding.builder(Finding.Severity.WARNING, "Upstream", own.target())

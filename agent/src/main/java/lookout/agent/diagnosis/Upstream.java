@@ -42,12 +42,17 @@ record Upstream(ObjectRef service, String line) {
    * The first Service of {@code services} (the namespace's) that a failing call in the current log
    * of one of the target's pods names, other than the Services in front of the target itself.
    */
-  static Optional<Upstream> in(ClusterFacts facts, List<Service> services) {
-    if (services.isEmpty() || facts.pods().isEmpty()) {
+  static Optional<Upstream> in(
+      ClusterFacts facts, java.util.function.Supplier<List<Service>> namespaceServices) {
+    if (facts.pods().isEmpty()) {
       return Optional.empty();
     }
+    List<String> calls = failedCalls(facts);
+    if (calls.isEmpty()) {
+      return Optional.empty(); // no failing call in the logs: the Services are not even read
+    }
     Map<String, Service> byAddress = new HashMap<>();
-    for (Service s : services) {
+    for (Service s : namespaceServices.get()) {
       if (selectsAny(s, facts.pods())) {
         continue; // the target's own Service: its neighbours' analysis covers it
       }
@@ -65,6 +70,22 @@ record Upstream(ObjectRef service, String line) {
         byAddress.put(s.getSpec().getClusterIP(), s);
       }
     }
+    for (String line : calls) {
+      Optional<Service> named = named(line, byAddress);
+      if (named.isPresent()) {
+        Service s = named.get();
+        return Optional.of(
+            new Upstream(
+                new ObjectRef("Service", s.getMetadata().getNamespace(), s.getMetadata().getName()),
+                clip(line.strip())));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The lines of the pods' current logs that say a call failed, newest first. */
+  private static List<String> failedCalls(ClusterFacts facts) {
+    List<String> out = new ArrayList<>();
     for (Pod pod : facts.pods().stream().limit(PODS).toList()) {
       for (Container c : containers(pod)) {
         List<String> log =
@@ -78,22 +99,13 @@ record Upstream(ObjectRef service, String line) {
                     LINES);
         for (int i = log.size() - 1; i >= 0; i--) {
           String line = log.get(i);
-          if (line == null || !FAILED_CALL.matcher(line).find()) {
-            continue;
-          }
-          Optional<Service> named = named(line, byAddress);
-          if (named.isPresent()) {
-            Service s = named.get();
-            return Optional.of(
-                new Upstream(
-                    new ObjectRef(
-                        "Service", s.getMetadata().getNamespace(), s.getMetadata().getName()),
-                    clip(line.strip())));
+          if (line != null && FAILED_CALL.matcher(line).find()) {
+            out.add(line);
           }
         }
       }
     }
-    return Optional.empty();
+    return out;
   }
 
   private static Optional<Service> named(String line, Map<String, Service> byAddress) {
