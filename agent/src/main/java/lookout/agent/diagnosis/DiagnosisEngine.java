@@ -57,78 +57,7 @@ public final class DiagnosisEngine {
     }
     FactsGatherer.Gathered gathered = gatherer.gather(target, logs);
     Diagnosis own = rank(gathered.facts(), gathered.unreadable());
-    return withUpstream(own, logs);
-  }
-
-  private static final java.util.Set<String> CALLERS =
-      java.util.Set.of("Deployment", "StatefulSet", "DaemonSet", "Pod", "Service", "Ingress");
-
-  /**
-   * A workload whose log names a Service it cannot reach, where that Service's own diagnosis finds
-   * a cause: with no cause of its own (healthy, or only a symptom), that is the answer ("cdn-origin
-   * returns 502" → the Service behind it forwards to a port nobody listens on); with one ("cannot
-   * reach 172.20.91.3:6379, so readiness fails"), it is the deeper cause under it.
-   */
-  private Diagnosis withUpstream(Diagnosis own, LogSource logs) {
-    if (!CALLERS.contains(own.target().kind()) || own.target().namespace() == null) {
-      return own;
-    }
-    Optional<Upstream> upstream =
-        Upstream.in(own.facts(), () -> gatherer.services(own.target().namespace()));
-    if (upstream.isEmpty()) {
-      return own;
-    }
-    FactsGatherer.Gathered behind = gatherer.gather(upstream.get().service(), logs);
-    Diagnosis theirs = rank(behind.facts(), behind.unreadable());
-    if (theirs.verdict() != Diagnosis.Verdict.BROKEN || theirs.cause().isEmpty()) {
-      return own;
-    }
-    boolean ownCause = own.cause().isPresent() && own.cause().get().role() == Finding.Role.CAUSE;
-    if (ownCause) {
-      // "it cannot reach 172.20.91.3:6379, so readiness fails": its own cause stands, and the
-      // Service behind that address is why — the deeper cause, named in the headline
-      Finding behindIt = theirs.cause().get();
-      List<Finding> deeper = new ArrayList<>();
-      deeper.add(behindIt);
-      deeper.addAll(own.deeper());
-      return new Diagnosis(
-          own.target(),
-          own.verdict(),
-          own.headline() + " — " + behindIt.about() + " " + behindIt.summary(),
-          own.cause(),
-          deeper,
-          own.others(),
-          own.explained(),
-          own.notes(),
-          own.state(),
-          own.unreadable(),
-          own.facts());
-    }
-    Finding call =
-        Finding.builder(Finding.Severity.WARNING, "Upstream", own.target())
-            .role(Finding.Role.SYMPTOM)
-            .reason("UpstreamFailing")
-            .summary("cannot reach " + upstream.get().service() + ", its log says")
-            .evidence("log: " + upstream.get().line())
-            .blames(upstream.get().service())
-            .build();
-    List<Finding> explained = new ArrayList<>(theirs.explained());
-    explained.add(call);
-    explained.addAll(own.failures());
-    return new Diagnosis(
-        own.target(),
-        Diagnosis.Verdict.BROKEN,
-        own.target() + " fails at the Service it calls: " + theirs.headline(),
-        theirs.cause(),
-        theirs.deeper(),
-        theirs.others(),
-        explained,
-        own.notes(),
-        own.state(),
-        java.util.stream.Stream.concat(own.unreadable().stream(), theirs.unreadable().stream())
-            .distinct()
-            .toList(),
-        own.facts());
+    return new UpstreamStep(gatherer, this::rank, this::findings).apply(own, logs);
   }
 
   /** Every finding of the catalog over {@code facts}, most severe first. */

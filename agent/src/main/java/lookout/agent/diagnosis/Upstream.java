@@ -19,7 +19,10 @@ import lookout.agent.analyzers.ObjectRef;
  * refused) while connecting to upstream … upstream: http://10.12.14.77:80/", "dial tcp
  * 10.96.3.4:5432: connect: connection refused", "getaddrinfo ENOTFOUND redis.cache". A proxy that
  * answers 502 is healthy by its own status; the fault is the Service behind it, named in its log by
- * ClusterIP or DNS name. Read only when the target's own findings found no cause.
+ * ClusterIP or DNS name.
+ *
+ * @param service the Service the line names, or null when it names none of the namespace's
+ * @param line the newest log line of a failing call
  */
 record Upstream(ObjectRef service, String line) {
   static final int PODS = 3;
@@ -80,7 +83,43 @@ record Upstream(ObjectRef service, String line) {
                 clip(line.strip())));
       }
     }
-    return Optional.empty();
+    // calls fail, to an address no Service of the namespace has (a proxy's own route name, a
+    // pod IP, an address from another namespace): the caller knows something fails, not what —
+    // said only when it fails now and again, not for one old timeout in a healthy app's log
+    return calls.size() >= REPEATED && recent(facts)
+        ? Optional.of(new Upstream(null, clip(calls.getFirst().strip())))
+        : Optional.empty();
+  }
+
+  /** Failing calls that name no Service count only when there are this many of them. */
+  static final int REPEATED = 3;
+
+  /** ...and one of them is among the last lines of its log. */
+  static final int RECENT = 10;
+
+  private static boolean recent(ClusterFacts facts) {
+    for (Pod pod : facts.pods().stream().limit(PODS).toList()) {
+      for (Container c : containers(pod)) {
+        List<String> tail =
+            facts
+                .logs()
+                .tail(
+                    pod.getMetadata().getNamespace(),
+                    pod.getMetadata().getName(),
+                    c.getName(),
+                    false,
+                    RECENT);
+        if (tail.stream().anyMatch(l -> l != null && FAILED_CALL.matcher(l).find())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** True when the failing call's log line named the Service. */
+  boolean named() {
+    return service != null;
   }
 
   /** The lines of the pods' current logs that say a call failed, newest first. */
