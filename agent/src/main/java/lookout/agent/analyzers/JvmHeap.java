@@ -21,8 +21,17 @@ import java.util.regex.Pattern;
  * @param maxRamPercentage -XX:MaxRAMPercentage, or null
  * @param source where the flag was found ("env JAVA_OPTS", "args")
  */
-record JvmHeap(String xmx, BigDecimal xmxBytes, String maxRamPercentage, String source) {
+record JvmHeap(
+    String xmx, BigDecimal xmxBytes, String maxRamPercentage, String source, String runtime) {
   private static final Pattern XMX = Pattern.compile("-Xmx(\\d+)([kKmMgGtT]?)\\b");
+
+  /** Node.js: --max-old-space-size=4096 (MiB), in args or NODE_OPTIONS. */
+  private static final Pattern NODE = Pattern.compile("--max[-_]old[-_]space[-_]size=(\\d+)");
+
+  /** Go: GOMEMLIMIT=3GiB (a soft limit the runtime's collector works towards). */
+  private static final Pattern GO = Pattern.compile("^(\\d+)(B|KiB|MiB|GiB|TiB)$");
+
+  private static final String JVM = "JVM heap";
   private static final Pattern PERCENT = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(?:\\.\\d+)?)");
 
   /** The heap settings of {@code c}, or empty when it sets none. */
@@ -45,7 +54,24 @@ record JvmHeap(String xmx, BigDecimal xmxBytes, String maxRamPercentage, String 
     BigDecimal bytes = null;
     String percent = null;
     String source = null;
+    String runtime = JVM;
     for (String[] place : places) {
+      Matcher node = NODE.matcher(place[1]);
+      while (node.find()) {
+        xmx = node.group();
+        bytes = bytes(node.group(1), "m");
+        source = place[0];
+        runtime = "Node.js heap";
+      }
+      if (place[0].equals("env GOMEMLIMIT")) {
+        Matcher go = GO.matcher(place[1].strip());
+        if (go.matches()) {
+          xmx = "GOMEMLIMIT=" + place[1].strip();
+          bytes = bytes(go.group(1), go.group(2).substring(0, 1).replace("B", ""));
+          source = place[0];
+          runtime = "Go memory limit";
+        }
+      }
       Matcher m = XMX.matcher(place[1]);
       while (m.find()) { // the last -Xmx wins, as in the JVM
         xmx = m.group();
@@ -61,7 +87,7 @@ record JvmHeap(String xmx, BigDecimal xmxBytes, String maxRamPercentage, String 
     if (xmx == null && percent == null) {
       return Optional.empty();
     }
-    return Optional.of(new JvmHeap(xmx, bytes, percent, source));
+    return Optional.of(new JvmHeap(xmx, bytes, percent, source, runtime));
   }
 
   /** How the heap compares with {@code limitBytes}, or empty when it leaves room. */
@@ -69,11 +95,12 @@ record JvmHeap(String xmx, BigDecimal xmxBytes, String maxRamPercentage, String 
     if (xmxBytes != null && limitBytes != null && limitBytes.signum() > 0) {
       if (xmxBytes.compareTo(limitBytes) >= 0) {
         return Optional.of(
-            "JVM heap " + xmx + " (" + source + ") is at or above the memory limit " + limitText);
+            runtime + " " + xmx + " (" + source + ") is at or above the memory limit " + limitText);
       }
       if (xmxBytes.compareTo(limitBytes.multiply(BigDecimal.valueOf(0.8))) > 0) {
         return Optional.of(
-            "JVM heap "
+            runtime
+                + " "
                 + xmx
                 + " ("
                 + source
@@ -104,6 +131,23 @@ record JvmHeap(String xmx, BigDecimal xmxBytes, String maxRamPercentage, String 
       return "set a memory limit on " + container + " and size the heap to 75% of it";
     }
     BigDecimal heap = limitBytes.multiply(BigDecimal.valueOf(0.75));
+    if (!runtime.equals(JVM)) {
+      String size = Quantities.mebibytes(heap);
+      String flag =
+          runtime.startsWith("Node")
+              ? "--max-old-space-size=" + size.replace("Mi", "")
+              : "GOMEMLIMIT=" + size + "B";
+      return "set "
+          + flag
+          + " (75% of the limit) in "
+          + where
+          + " of container "
+          + container
+          + (xmxBytes == null
+              ? ""
+              : ", or raise the memory limit to at least "
+                  + Quantities.mebibytes(xmxBytes.multiply(BigDecimal.valueOf(1.33))));
+    }
     String raise =
         xmxBytes == null
             ? ""

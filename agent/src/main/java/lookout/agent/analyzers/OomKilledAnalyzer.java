@@ -91,7 +91,7 @@ public final class OomKilledAnalyzer implements Analyzer {
             .reason("OOMKilled")
             .affects(group.pods(Hit::pod))
             .query(
-                jvm.isPresent() ? "OOMKilled java heap Xmx memory limit" : "OOMKilled memory limit")
+                jvm.map(j -> "OOMKilled " + j.runtime() + " memory limit").orElse("OOMKilled memory limit"))
             .summary(
                 (stillFailing ? "keeps getting OOMKilled: " : "was OOMKilled: ")
                     + "container "
@@ -119,7 +119,8 @@ public final class OomKilledAnalyzer implements Analyzer {
     jvm.ifPresent(
         j ->
             b.evidence(
-                "jvm: "
+                (j.runtime().startsWith("JVM") ? "jvm" : j.runtime())
+                    + ": "
                     + (j.xmx() == null ? "" : j.xmx() + " ")
                     + (j.maxRamPercentage() == null
                         ? ""

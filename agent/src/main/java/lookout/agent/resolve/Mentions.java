@@ -35,7 +35,12 @@ final class Mentions {
           Pattern.compile("(.+)-(?=[a-z]*[0-9])[a-z0-9]{6,10}"),
           Pattern.compile("(.+)-(?=[a-z]*[0-9])[a-z0-9]{6,10}-[a-z0-9]{5}"),
           Pattern.compile("(.+)-[0-9]{8,}"),
-          Pattern.compile("(.+)-[0-9]{8,}-[a-z0-9]{5}"));
+          Pattern.compile("(.+)-[0-9]{8,}-[a-z0-9]{5}"),
+          // a pod name with a placeholder or cut short, as people paste it: "image-resizer-xxx",
+          // "superset-5d4", "api-7d9f8c6b5d-…"
+          Pattern.compile("(.+)-(?:x{3,}|\\.{3})"),
+          Pattern.compile("(.+)-(?=[a-z]*[0-9])[a-z0-9]{6,10}-(?:x{3,}|\\.{3})"),
+          Pattern.compile("(.+)-(?=[a-z]*[0-9])[a-z0-9]{2,4}"));
 
   /** Match distances below the typo range: a run of a name's parts, a translated Chinese word. */
   static final int PART = 3;
@@ -90,7 +95,8 @@ final class Mentions {
         SEGMENTS.split(RATIO.matcher(URL_PATH.matcher(text).replaceAll("$1")).replaceAll(" "));
     for (int run = 0; run < runs.length; run++) {
       for (String piece : runs[run].split("[\\s/]+")) {
-        String w = piece.replaceAll("^[.:_]+|[.:_-]+$", "");
+        // "pricing.trade.svc:80": the port is no part of the name
+        String w = piece.replaceAll(":\\d{1,5}$", "").replaceAll("^[.:_]+|[.:_-]+$", "");
         if (!w.isEmpty() && !w.startsWith("-") && !w.contains("=")) {
           out.add(new Word(w, run));
         }

@@ -53,6 +53,8 @@ class ResolverTest {
           "Namespace - backup",
           "CronJob backup restic-backup",
           "Job backup restic-backup-29942040",
+          "Deployment shop image-resizer",
+          "Service shop image-resizer",
           "Namespace - billing",
           "Deployment billing billing-gateway",
           "Namespace - retail",
@@ -162,6 +164,8 @@ class ResolverTest {
           限流服务 2.0.0 上不去 为啥                        | deployment platform/rate-limiter
           reviews 好好的 为什么 payment-api 一直 502       | service shop/payment-api
           mysql is fine but why does order-service fail | deployment shop/order-service
+          image-resizer-xxx stuck Pending           | deployment shop/image-resizer
+          image-resizer-5d4 卡住 说 Multi-Attach       | deployment shop/image-resizer
           """)
   void the_object_meant(String question, String expected) {
     assertThat(resolve(question))
@@ -176,6 +180,7 @@ class ResolverTest {
           """
           clearing house 服务挂了吗 | clearing-house
           clearinghouse 状态咋样    | clearinghouse
+          is order ledger down in shop | order-ledger
           why is billing worker down | billing-worker
           billing worker 挂了 看下 | billing-worker
           """)
