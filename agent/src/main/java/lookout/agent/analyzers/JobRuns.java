@@ -86,14 +86,16 @@ final class JobRuns {
   static List<String> evidence(Job job, List<Pod> allPods, LogSource logs, Clock clock) {
     List<String> lines = new ArrayList<>();
     var s = job.getStatus();
-    String counts =
-        s == null
-            ? ""
-            : ", "
-                + Evidence.intOf(s.getSucceeded())
-                + " succeeded, "
-                + Evidence.intOf(s.getFailed())
-                + " failed";
+    // pod counts as kubectl shows them, zeros left out: "0 succeeded" on a failed run reads like
+    // a success being reported
+    List<String> counted = new ArrayList<>();
+    if (s != null && s.getSucceeded() != null && s.getSucceeded() > 0) {
+      counted.add(s.getSucceeded() + " succeeded");
+    }
+    if (s != null && s.getFailed() != null && s.getFailed() > 0) {
+      counted.add(s.getFailed() + " failed");
+    }
+    String counts = counted.isEmpty() ? "" : ", " + String.join(", ", counted);
     Integer backoff = job.getSpec() == null ? null : job.getSpec().getBackoffLimit();
     Long deadline = job.getSpec() == null ? null : job.getSpec().getActiveDeadlineSeconds();
     lines.add(

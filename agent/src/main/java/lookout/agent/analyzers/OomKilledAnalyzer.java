@@ -91,7 +91,8 @@ public final class OomKilledAnalyzer implements Analyzer {
             .reason("OOMKilled")
             .affects(group.pods(Hit::pod))
             .query(
-                jvm.map(j -> "OOMKilled " + j.runtime() + " memory limit").orElse("OOMKilled memory limit"))
+                jvm.map(j -> "OOMKilled " + j.runtime() + " memory limit")
+                    .orElse("OOMKilled memory limit"))
             .summary(
                 (stillFailing ? "keeps getting OOMKilled: " : "was OOMKilled: ")
                     + "container "

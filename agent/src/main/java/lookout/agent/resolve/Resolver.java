@@ -112,20 +112,6 @@ public final class Resolver {
         WorkloadOverClaims.prefer(
             choose(groups, namespaces, explicitNamespace, clues.kinds()), clues.text());
     refs = workloadOverItsNode(podOverItsOwner(refs));
-    String widened =
-        partial.size() == 1 ? widened(clues.text(), partial.getFirst(), mentions) : null;
-    if (refs.size() == 1 && widened != null) {
-      // "is invoice pdf down": invoice is a part of invoice-renderer, but the name written is
-      // invoice-pdf, and nothing has it — not found, with invoice-renderer the nearest
-      String where = namespaces.isEmpty() ? null : namespaces.iterator().next();
-      return new Target.Missing(
-          widened,
-          where,
-          Nearest.to(widened, inventory),
-          new Target.Searched(
-              inventory.kinds(), where == null ? inventory.namespaces() : List.of(where)),
-          inventory.unreadable());
-    }
     if (refs.size() == 1) {
       return new Target.One(
           refs.get(0),
@@ -345,42 +331,6 @@ public final class Resolver {
       }
     }
     return null;
-  }
-
-  /**
-   * The name written when {@code part} (a part of an existing name) stands next to a word that
-   * matches nothing at all: "invoice pdf" is a name, invoice-pdf, not a loose mention of
-   * invoice-renderer. Null when the neighbours are ordinary words or match something.
-   */
-  private static String widened(String text, String part, Mentions mentions) {
-    List<Mentions.Word> words = Mentions.words(text);
-    String[] partWords = part.split(" ");
-    for (int i = 0; i + partWords.length <= words.size(); i++) {
-      boolean here = true;
-      for (int k = 0; k < partWords.length && here; k++) {
-        here = words.get(i + k).text().equals(partWords[k]);
-      }
-      if (!here) {
-        continue;
-      }
-      int last = i + partWords.length - 1;
-      if (last + 1 < words.size() && unmatched(words.get(last + 1), words.get(last), mentions)) {
-        return String.join("-", partWords) + "-" + words.get(last + 1).text();
-      }
-      if (i > 0 && unmatched(words.get(i - 1), words.get(i), mentions)) {
-        return words.get(i - 1).text() + "-" + String.join("-", partWords);
-      }
-    }
-    return null;
-  }
-
-  private static boolean unmatched(Mentions.Word word, Mentions.Word beside, Mentions mentions) {
-    String w = word.text();
-    return word.run() == beside.run()
-        && w.matches("[a-z]{3,}")
-        && !CommonWords.common(w)
-        && !NOT_NAMES.contains(w)
-        && mentions.find(List.of(word)).isEmpty();
   }
 
   /**

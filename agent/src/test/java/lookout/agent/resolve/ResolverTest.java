@@ -180,7 +180,6 @@ class ResolverTest {
           """
           clearing house 服务挂了吗 | clearing-house
           clearinghouse 状态咋样    | clearinghouse
-          is order ledger down in shop | order-ledger
           why is billing worker down | billing-worker
           billing worker 挂了 看下 | billing-worker
           """)
