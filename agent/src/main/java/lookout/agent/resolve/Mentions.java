@@ -40,7 +40,9 @@ final class Mentions {
           // "superset-5d4", "api-7d9f8c6b5d-…"
           Pattern.compile("(.+)-(?:x{3,}|\\.{3})"),
           Pattern.compile("(.+)-(?=[a-z]*[0-9])[a-z0-9]{6,10}-(?:x{3,}|\\.{3})"),
-          Pattern.compile("(.+)-(?=[a-z]*[0-9])[a-z0-9]{2,4}"));
+          // cut short: 3-4 characters of the alphabet Kubernetes draws hashes from (no vowels, no
+          // 0, 1, 3), a digit among them — so checkout-v2 or api-v10 are no pod names
+          Pattern.compile("(.+)-(?=[a-z]*[2456789])[bcdfghjklmnpqrstvwxz2456789]{3,4}"));
 
   /** Match distances below the typo range: a run of a name's parts, a translated Chinese word. */
   static final int PART = 3;

@@ -108,7 +108,7 @@ class CronJobAnalyzerTest {
               assertThat(f.evidence())
                   .contains(
                       "job shop/db-backup-29456700: Failed (BackoffLimitExceeded: Job has reached"
-                          + " the specified backoff limit), 0 succeeded, 3 failed, backoffLimit=2,"
+                          + " the specified backoff limit), 3 failed, backoffLimit=2,"
                           + " started 20m ago",
                       "pod db-backup-29456700-7xk2p: container backup terminated Error, exit code 1"
                           + " (19m ago)");
