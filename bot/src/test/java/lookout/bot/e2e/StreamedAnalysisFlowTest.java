@@ -26,9 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole Lookout with a model that streams its analysis over 3 s, on every surface at once: the
  * evidence is posted first, marked "analysis in progress…", and the model's analysis ends in that
  * same message — Slack {@code chat.update} of the posted {@code ts}, a Feishu card patch of the
- * reply's message id, the console message edited in place. WeCom cannot edit an AI-bot answer: the
- * evidence goes through the message's {@code response_url} and the analysis follows once, through
- * the app, to the asker.
+ * reply's message id, the console message edited in place, and the WeCom AI bot's one stream reply
+ * (流式消息), which WeCom polls until the final version finishes it.
  */
 class StreamedAnalysisFlowTest {
   static final String SLACK_SECRET = "stream-test-signing-secret-0123";
@@ -207,34 +206,57 @@ class StreamedAnalysisFlowTest {
   }
 
   @Test
-  void on_wecom_the_evidence_goes_through_the_reply_url_and_the_analysis_follows_once()
+  void on_wecom_the_ai_bot_streams_the_evidence_and_then_the_analysis_in_one_reply()
       throws Exception {
     model.thenAnswers(ANALYSIS);
-    new WecomCallbacks(lookout.port(), FakeWecomApi.CORP_ID)
-        .toAibot(
+    WecomCallbacks wecom = new WecomCallbacks(lookout.port(), FakeWecomApi.CORP_ID);
+    var opened =
+        wecom.toAibot(
             WecomCallbacks.aibotText(
                 "ai-stream-1",
                 "dave",
                 "wrkGroup1",
                 "@Lookout why is checkout failing in staging?",
                 wecomApi.replyUrl("ai-stream-1")));
+    assertThat(wecom.passiveReply(opened.body()).path("msgtype").asText()).isEqualTo("stream");
 
-    var evidence = wecomApi.await("/aibot/reply/ai-stream-1", 1, 20);
-    String shown = evidence.body().path("markdown").path("content").asText();
-    assertThat(shown).contains("CrashLoopBackOff", "analysis in progress");
-    var follow =
-        await(
-            "the analysis sent to dave through the app",
-            () -> wecomApi.calls("/message/send"),
-            c ->
-                "dave".equals(c.field("touser")) && c.body().toString().contains("roll out again"));
+    // WeCom polls the stream (about once a second) until a reply says finish
+    List<String> shown = new java.util.ArrayList<>();
+    JsonNode last =
+        Eventually.value(
+            "the stream to finish",
+            Duration.ofSeconds(30),
+            Duration.ofMillis(300),
+            () -> {
+              JsonNode frame =
+                  wecom
+                      .passiveReply(
+                          wecom
+                              .toAibot(
+                                  WecomCallbacks.aibotStreamRefresh(
+                                      "ai-refresh-" + shown.size(),
+                                      "dave",
+                                      "wrkGroup1",
+                                      "ai-stream-1"))
+                              .body())
+                      .path("stream");
+              shown.add(frame.path("content").asText());
+              return frame.path("finish").asBoolean() ? frame : null;
+            });
 
-    assertThat(follow.body().toString()).contains("CrashLoopBackOff", ANALYSIS_LINE);
-    assertThat(wecomApi.calls("/aibot/reply/ai-stream-1")).as("the URL is single-use").hasSize(1);
+    assertThat(shown)
+        .as("the evidence first, marked in progress")
+        .anySatisfy(c -> assertThat(c).contains("CrashLoopBackOff", "analysis in progress"));
+    assertThat(last.path("content").asText())
+        .contains("CrashLoopBackOff", ANALYSIS_LINE)
+        .doesNotContain("analysis in progress");
+    assertThat(wecomApi.calls("/aibot/reply/ai-stream-1")).as("no response_url needed").isEmpty();
     assertThat(
-            wecomApi.calls("/message/send").stream().filter(c -> "dave".equals(c.field("touser"))))
-        .as("one follow-up, not one per edit")
-        .hasSize(1);
+            wecomApi.calls("/message/send").stream()
+                .filter(c -> "dave".equals(c.field("touser")))
+                .filter(c -> "markdown".equals(c.field("msgtype"))))
+        .as("no follow-up: the answer is the stream (only its buttons go as an app card)")
+        .isEmpty();
   }
 
   private static <T> T await(
