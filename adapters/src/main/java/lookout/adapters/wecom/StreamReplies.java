@@ -20,7 +20,7 @@ final class StreamReplies {
     this.clock = clock;
   }
 
-  String seal(String streamId, AibotStreams.Frame frame) {
+  String seal(String streamId, StreamFrames.Frame frame) {
     ObjectNode plain = WecomHttp.JSON.createObjectNode().put("msgtype", "stream");
     plain
         .putObject("stream")

@@ -96,21 +96,27 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
   private final TemplateCards cards = new TemplateCards();
   private final CardCodes codes;
   private final Expiring<ReplyPath> replies;
-  private final AibotStreams streams;
+  private final StreamFrames streams;
 
   /**
    * @param apiUrl WeCom's API root, {@value #DEFAULT_API_URL} unless testing or proxying
    * @param robots group robot name → webhook key
    */
   public WecomAdapter(String apiUrl, Optional<App> app, Map<String, String> robots, Clock clock) {
-    this(apiUrl, app, robots, CardCodes.inMemory(clock), clock);
+    this(apiUrl, app, robots, CardCodes.inMemory(clock), StreamFrames.inMemory(clock), clock);
   }
 
   /**
    * @param codes where card response codes are kept (the bot's database in production)
+   * @param streams where AI-bot stream replies are kept (the bot's database in production)
    */
   public WecomAdapter(
-      String apiUrl, Optional<App> app, Map<String, String> robots, CardCodes codes, Clock clock) {
+      String apiUrl,
+      Optional<App> app,
+      Map<String, String> robots,
+      CardCodes codes,
+      StreamFrames streams,
+      Clock clock) {
     String root = apiUrl == null || apiUrl.isBlank() ? DEFAULT_API_URL : apiUrl;
     this.base = URI.create(root.endsWith("/") ? root : root + "/");
     this.app = app;
@@ -121,7 +127,7 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
         app.map(a -> new AccessTokens(http, base, a.corpId(), a.secret(), clock)).orElse(null);
     this.codes = codes;
     this.replies = new Expiring<>(Duration.ofHours(1), 50_000, clock);
-    this.streams = new AibotStreams(clock);
+    this.streams = streams;
   }
 
   @Override
@@ -196,7 +202,7 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
   }
 
   @Override
-  public AibotStreams.Frame streamFrame(String streamId) {
+  public StreamFrames.Frame streamFrame(String streamId) {
     return streams.read(streamId);
   }
 

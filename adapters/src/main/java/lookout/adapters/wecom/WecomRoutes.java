@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * answering), well within WeCom's 5 s; a card click at once, decided afterwards. App answers go out
  * through the outbox (see {@link WecomAdapter}); an AI-bot message is acknowledged with a passive
  * stream reply, which WeCom then polls ({@code msgtype: stream} callbacks, answered with the
- * stream's newest content, see {@link AibotStreams}).
+ * stream's newest content, see {@link StreamFrames}).
  */
 public final class WecomRoutes {
   public static final long BODY_LIMIT = 1024 * 1024;
