@@ -239,6 +239,22 @@ public final class ClaimAnalyzer implements Analyzer {
   }
 
   /**
+   * Why provisioning {@code claim} failed, as {@link #innermost} puts it, from its latest event.
+   */
+  static Optional<String> provisioningFailure(ClusterFacts facts, PersistentVolumeClaim claim) {
+    return EventLines.about(
+            facts.events(),
+            "PersistentVolumeClaim",
+            Meta.namespace(claim),
+            Meta.name(claim),
+            Set.of("ProvisioningFailed"),
+            null)
+        .stream()
+        .findFirst()
+        .map(e -> innermost(e.message()));
+  }
+
+  /**
    * A CSI driver's error as the PV controller repeats it wraps gRPC errors in gRPC errors ("rpc
    * error: code = ResourceExhausted desc = CreateVolume failed … desc = operation … failed
    * (QUOTA_EXCEEDED): Quota 'SSD_TOTAL_GB' exceeded"): the innermost description says what the

@@ -32,7 +32,12 @@ record CloudError(String code, String status, String message) {
           Pattern.compile("ErrorCode: ([A-Za-z][\\w.]*).*?Message: (.+)", Pattern.DOTALL),
           // AWS SDK for Go v1: "UnauthorizedOperation: message\n\tstatus code: 403, request id: …"
           Pattern.compile(
-              "([A-Z][A-Za-z]+(?:\\.[A-Za-z]+)*): ([^:]+?)\\s+status code: \\d{3}",
+              "([A-Z][A-Za-z]+(?:\\.[A-Za-z]+)*): ([^:]+?)\\s+status code: \\d{3}", Pattern.DOTALL),
+          // AWS SDK for Go v1 as a driver wraps it, without the status trailer ("could not create
+          // volume in EC2: UnauthorizedOperation: You are not authorized …"): a CamelCase code of
+          // two words or more, dotted parts allowed (InvalidVolume.NotFound), then the sentence
+          Pattern.compile(
+              "(?<![\\w.])((?:[A-Z][a-z0-9]+){2,}(?:\\.[A-Z][A-Za-z0-9]+)*): ([A-Z].{9,})",
               Pattern.DOTALL));
 
   private static final Pattern STATUS =

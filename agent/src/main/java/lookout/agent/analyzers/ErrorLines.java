@@ -19,7 +19,12 @@ public final class ErrorLines {
       Pattern.compile(
           "\\b(error|errors|err|fatal|panic|critical|crit|severe|emerg)\\b|exception|caused"
               + " by|traceback|segmentation fault|out of"
-              + " memory|outofmemory|\\bfailed\\b|\\bfailure\\b|\\bcannot\\b|refused",
+              + " memory|outofmemory|\\bfailed\\b|\\bfailure\\b|\\bcannot\\b|refused"
+              // a CLI's own complaints (Go's flag package, getopt, cobra, argparse) and the
+              // system's: the line before a usage text is the reason the process exited
+              + "|not defined|\\bunknown (flag|option|command|shorthand)|unrecognized"
+              + "|\\binvalid\\b|denied|no such file|not found|unable to|could not|couldn't"
+              + "|timed out|\\bunexpected\\b|\\bmissing\\b|\\brequired\\b",
           Pattern.CASE_INSENSITIVE);
 
   /**

@@ -244,9 +244,18 @@ public final class PendingAnalyzer implements Analyzer {
                   "PersistentVolumeClaim",
                   Pods.namespace(pod),
                   unbound.getFirst().getMetadata().getName());
+      // the claim's own events say why it is unbound (a provisioner's or cloud's refusal): the
+      // pod's answer carries them, so nobody has to ask about the claim next
+      String why =
+          unbound.stream()
+              .map(c -> ClaimAnalyzer.provisioningFailure(facts, c))
+              .flatMap(Optional::stream)
+              .findFirst()
+              .map(f -> " — provisioning failed" + f)
+              .orElse("");
       return Optional.of(
           new Why(
-              "its PersistentVolumeClaim " + names + " is not bound",
+              "its PersistentVolumeClaim " + names + " is not bound" + why,
               "get claim "
                   + names
                   + " bound first: its events say why (StorageClass, provisioner, matching PV)",

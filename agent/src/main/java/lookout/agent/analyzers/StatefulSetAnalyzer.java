@@ -53,9 +53,13 @@ public final class StatefulSetAnalyzer implements Analyzer {
                     + Evidence.orDash(s.getStatus().getCurrentRevision())
                     + ", updateRevision "
                     + Evidence.orDash(s.getStatus().getUpdateRevision())));
+    boolean podAsked = facts.target() != null && facts.target().kind().equals("Pod");
     for (int i = 0; i < wanted; i++) {
       String podName = name + "-" + i;
       Optional<Pod> pod = pods.stream().filter(p -> podName.equals(Pods.name(p))).findFirst();
+      if (pod.isEmpty() && podAsked) {
+        continue; // asked about one pod, its siblings were not read: absent here is not gone
+      }
       if (pod.isEmpty() || !Controllers.ready(pod.get())) {
         String state =
             pod.isEmpty()

@@ -86,6 +86,11 @@ public final class FactsGatherer {
     return new Gathered(facts, unreadable);
   }
 
+  /** Every Service of {@code namespace} (none when they cannot be read). */
+  public List<io.fabric8.kubernetes.api.model.Service> services(String namespace) {
+    return around.inNamespace(namespace).services();
+  }
+
   public ClusterFacts forWorkload(Workload workload) {
     return forWorkload(workload, reader.logs());
   }

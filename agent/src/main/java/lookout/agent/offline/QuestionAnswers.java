@@ -77,9 +77,9 @@ final class QuestionAnswers {
         switch (target) {
           case Target.One one -> one(look, one.ref(), clues);
           case Target.Scope scope -> scope(look, scope.namespace(), clues);
-          case Target.Several several -> AskBack.of(several.refs(), look);
+          case Target.Several several -> askBack(several.refs(), look, names);
           case Target.Missing missing -> NotFound.of(cluster, missing, look);
-          case Target.NoNamespace none -> NotFound.noNamespace(cluster, none);
+          case Target.NoNamespace none -> noNamespace(look, none, clues, names, original);
           case Target.Nothing nothing -> nothing(look, clues, names, original);
         };
     if (target instanceof Target.One one && one.partOf() != null && look != Look.LOGS) {
@@ -94,6 +94,18 @@ final class QuestionAnswers {
                   + ". "
                   + answer.summary());
     }
+    if (target instanceof Target.One one && one.runs() != null) {
+      answer =
+          answer.withSummary(
+              "Nothing is named "
+                  + one.runs()
+                  + "; taking "
+                  + one.ref()
+                  + ", whose images or labels say "
+                  + one.runs()
+                  + ". "
+                  + answer.summary());
+    }
     boolean namespaceIgnored =
         clues.namespace() != null
             && Resolver.namespace(clues.namespace(), names).isEmpty()
@@ -103,6 +115,42 @@ final class QuestionAnswers {
         ? answer.withSummary(
             answer.summary() + " (There is no namespace " + clues.namespace() + ".)")
         : answer;
+  }
+
+  /**
+   * "Which one?", and when exactly one of the candidates is visibly in trouble, why:
+   * "inventory-sync 怎么了" with a crash-looping copy in prod and a healthy one in staging is most
+   * likely about prod, and the asker should not have to click to learn it. Still asked back: the
+   * question did not say.
+   */
+  private Answer askBack(java.util.List<ObjectRef> refs, Look look, Inventory names) {
+    Answer asked = AskBack.of(refs, look);
+    if (look == Look.LOGS || look == Look.STATUS) {
+      return asked;
+    }
+    java.util.List<ObjectRef> troubled =
+        refs.stream()
+            .filter(
+                r ->
+                    names.entries().stream()
+                        .anyMatch(e -> e.ref().equals(r) && e.trouble() != null))
+            .toList();
+    if (troubled.size() != 1) {
+      return asked;
+    }
+    String cause =
+        OverviewCauses.of(troubled, diagnoser, OverviewCauses.BUDGET).get(troubled.getFirst());
+    if (cause == null) {
+      return asked;
+    }
+    java.util.List<Answer.Section> sections = new java.util.ArrayList<>(asked.sections());
+    sections.add(
+        Replies.section(
+            "Of these, in trouble now",
+            java.util.List.of(cause, "the others look fine by their status")));
+    return Replies.of(
+            asked.summary() + " Only " + troubled.getFirst() + " is in trouble.", sections)
+        .withChoices(asked.choices());
   }
 
   /**
@@ -151,6 +199,22 @@ final class QuestionAnswers {
           clues.problem() ? diagnoser.namespace(namespace) : status.status(namespace, null);
       case DIAGNOSE, NONE -> diagnoser.namespace(namespace);
     };
+  }
+
+  /**
+   * "what's wrong in prod rn" where prod is the cluster, "nodes in tke cluster": a word after "in"
+   * that is no namespace, with nothing else named, is said so — and the question is still answered
+   * as one that names nothing, since that is what it turned out to be.
+   */
+  private Answer noNamespace(
+      Look look, Target.NoNamespace none, Clues clues, Inventory names, String original) {
+    Answer said = NotFound.noNamespace(cluster, none);
+    if (look == Look.LOGS) {
+      return said;
+    }
+    Answer now = nothing(look, clues, names, original);
+    return Replies.of(said.summary() + " " + now.summary(), now.sections())
+        .withChoices(now.choices());
   }
 
   private Answer nothing(Look look, Clues clues, Inventory names, String original) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The other names people use for an object: the hosts an ingress serves ("crm.corp.example 访问不了" is
@@ -52,6 +53,8 @@ final class Aliases {
         .map(IngressRule::getHost)
         .filter(Objects::nonNull)
         .filter(h -> !h.startsWith("*"))
+        // "kunlun-shop.cn is down" is about the ingress serving www.kunlun-shop.cn
+        .flatMap(h -> h.startsWith("www.") ? Stream.of(h, h.substring(4)) : Stream.of(h))
         .distinct()
         .toList();
   }

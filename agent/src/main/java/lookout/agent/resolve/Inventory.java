@@ -48,15 +48,23 @@ public record Inventory(
    * @param trouble what is wrong with it in a few words ("0/2 ready", "failed:
    *     BackoffLimitExceeded", "Pending"), or null when nothing visible is
    * @param aliases other names people use for it: an ingress's hosts, a service's DNS names
+   * @param runs what a workload runs and is labelled as, a weaker way people name it: its
+   *     containers, its images (without registry or tag), the image tags (versions) and its app and
+   *     Helm release labels ("fluent bit" for a DaemonSet log-shipper running fluent-bit)
    */
-  public record Entry(ObjectRef ref, String trouble, List<String> aliases) {
+  public record Entry(ObjectRef ref, String trouble, List<String> aliases, List<String> runs) {
     public Entry {
       Objects.requireNonNull(ref, "ref");
       aliases = List.copyOf(aliases);
+      runs = List.copyOf(runs);
+    }
+
+    public Entry(ObjectRef ref, String trouble, List<String> aliases) {
+      this(ref, trouble, aliases, List.of());
     }
 
     public Entry(ObjectRef ref, String trouble) {
-      this(ref, trouble, List.of());
+      this(ref, trouble, List.of(), List.of());
     }
   }
 

@@ -43,21 +43,27 @@ final class KindLists {
             entries(
                 page(o -> c.apps().deployments().inAnyNamespace().list(o)),
                 "Deployment",
-                Trouble::of));
+                Trouble::of,
+                d -> List.of(),
+                d -> Runs.of(d, d.getSpec() == null ? null : d.getSpec().getTemplate())));
     kinds.put(
         "StatefulSet",
         c ->
             entries(
                 page(o -> c.apps().statefulSets().inAnyNamespace().list(o)),
                 "StatefulSet",
-                Trouble::of));
+                Trouble::of,
+                s -> List.of(),
+                s -> Runs.of(s, s.getSpec() == null ? null : s.getSpec().getTemplate())));
     kinds.put(
         "DaemonSet",
         c ->
             entries(
                 page(o -> c.apps().daemonSets().inAnyNamespace().list(o)),
                 "DaemonSet",
-                Trouble::of));
+                Trouble::of,
+                d -> List.of(),
+                d -> Runs.of(d, d.getSpec() == null ? null : d.getSpec().getTemplate())));
     kinds.put(
         "Service",
         c ->
@@ -76,7 +82,16 @@ final class KindLists {
             entries(
                 page(o -> c.batch().v1().cronjobs().inAnyNamespace().list(o)),
                 "CronJob",
-                h -> null));
+                h -> null,
+                j -> List.of(),
+                j ->
+                    Runs.of(
+                        j,
+                        j.getSpec() == null
+                                || j.getSpec().getJobTemplate() == null
+                                || j.getSpec().getJobTemplate().getSpec() == null
+                            ? null
+                            : j.getSpec().getJobTemplate().getSpec().getTemplate())));
     kinds.put(
         "PersistentVolumeClaim",
         c ->
@@ -151,6 +166,15 @@ final class KindLists {
 
   static <T extends HasMetadata> List<Inventory.Entry> entries(
       List<T> items, String kind, Function<T, String> trouble, Function<T, List<String>> aliases) {
+    return entries(items, kind, trouble, aliases, t -> List.of());
+  }
+
+  static <T extends HasMetadata> List<Inventory.Entry> entries(
+      List<T> items,
+      String kind,
+      Function<T, String> trouble,
+      Function<T, List<String>> aliases,
+      Function<T, List<String>> runs) {
     List<Inventory.Entry> out = new ArrayList<>(items.size());
     for (T item : items) {
       var meta = item.getMetadata();
@@ -159,7 +183,8 @@ final class KindLists {
             new Inventory.Entry(
                 new ObjectRef(kind, meta.getNamespace(), meta.getName()),
                 trouble.apply(item),
-                aliases.apply(item)));
+                aliases.apply(item),
+                runs.apply(item)));
       }
     }
     return out;

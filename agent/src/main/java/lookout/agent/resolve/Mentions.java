@@ -42,6 +42,14 @@ final class Mentions {
 
   static final int TRANSLATED = 4;
 
+  /** Below a translation: the words name what a workload runs, not the workload ({@link Runs}). */
+  static final int RUNS = 5;
+
+  /** An image version as people write it: 2.0.0, v1.9.4, 1.27-alpine. */
+  private static final Pattern VERSION = Pattern.compile("v?\\d+(?:\\.\\d+)+(?:[-+][a-z0-9.]+)?");
+
+  private static final Pattern RATIO = Pattern.compile("(?<![\\w/-])\\d+/\\d+(?![\\w/-])");
+
   private static final Pattern HAN = Pattern.compile("\\p{IsHan}+");
 
   /** One word of the text and the run it belongs to. */
@@ -70,7 +78,8 @@ final class Mentions {
   /** The words of a normalized (lower-cased) text, flags ({@code -n}) left out. */
   static List<Word> words(String text) {
     List<Word> out = new ArrayList<>();
-    String[] runs = SEGMENTS.split(text);
+    // "kafka 2/3", "1/3 ready": a ratio of pods is no ns/name and its numbers no part of a name
+    String[] runs = SEGMENTS.split(RATIO.matcher(text).replaceAll(" "));
     for (int run = 0; run < runs.length; run++) {
       for (String piece : runs[run].split("[\\s/]+")) {
         String w = piece.replaceAll("^[.:_]+|[.:_-]+$", "");
@@ -89,13 +98,82 @@ final class Mentions {
 
   /** The mentions in {@code words}, longest first where they overlap, in text order. */
   List<Match> find(List<Word> words) {
+    return spans(words, this::match);
+  }
+
+  /**
+   * The workloads {@code words} name by what they run or are labelled as ({@link Runs}): a
+   * container, an image, an image's version, an app or Helm release label. Weaker than any name.
+   */
+  List<Match> running(List<Word> words) {
+    return spans(words, this::runMatch);
+  }
+
+  private java.util.Optional<Match> runMatch(List<Word> gram, int start) {
+    int end = start + gram.size();
+    if (gram.size() == 1 && VERSION.matcher(gram.get(0).text()).matches()) {
+      String version = gram.get(0).text();
+      List<Inventory.Entry> tagged = names.tagged(version);
+      if (tagged.isEmpty() && version.startsWith("v")) {
+        tagged = names.tagged(version.substring(1));
+      }
+      return tagged.isEmpty()
+          ? java.util.Optional.empty()
+          : java.util.Optional.of(new Match(start, end, gram.get(0).text(), tagged, RUNS));
+    }
+    StringBuilder joined = new StringBuilder();
+    StringBuilder spaced = new StringBuilder();
+    for (Word w : gram) {
+      if (CommonWords.common(w.text())) {
+        return java.util.Optional.empty(); // "the logs", "fluent pods": not what anything runs
+      }
+      joined.append(w.text());
+      spaced.append(spaced.isEmpty() ? "" : " ").append(w.text());
+    }
+    String key = Names.squash(joined.toString());
+    if (key.length() < 3 || !names.exact(key).isEmpty()) {
+      return java.util.Optional.empty(); // an object's own name is a name, not a weak match
+    }
+    List<Inventory.Entry> running = names.running(key);
+    return running.isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(new Match(start, end, spaced.toString(), running, RUNS));
+  }
+
+  /**
+   * Single words a typo or two from a part of a name ("usercentre" for usercenter-api): the last
+   * resort before "nothing named that", found as a part (a weaker match, said so). Numbers must
+   * agree, as for whole names.
+   */
+  List<Match> nearParts(List<Word> words) {
+    List<Match> out = new ArrayList<>();
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i).text();
+      String key = Names.squash(w);
+      if (key.length() < 7 || CommonWords.common(w) || !names.exact(key).isEmpty()) {
+        continue;
+      }
+      List<Inventory.Entry> near =
+          names.partNear(key).stream()
+              .filter(e -> digits(Names.squash(e.ref().name())).contains(digits(key)))
+              .toList();
+      if (!near.isEmpty()) {
+        out.add(new Match(i, i + 1, w, near, PART));
+      }
+    }
+    return out;
+  }
+
+  private List<Match> spans(
+      List<Word> words,
+      java.util.function.BiFunction<List<Word>, Integer, java.util.Optional<Match>> matcher) {
     List<Match> all = new ArrayList<>();
     for (int i = 0; i < words.size(); i++) {
       for (int n = 1; n <= MAX_WORDS && i + n <= words.size(); n++) {
         if (words.get(i + n - 1).run() != words.get(i).run()) {
           break;
         }
-        match(words.subList(i, i + n), i).ifPresent(all::add);
+        matcher.apply(words.subList(i, i + n), i).ifPresent(all::add);
       }
     }
     all.sort(

@@ -15,6 +15,8 @@ public final class NameIndex {
   private final Map<String, List<Inventory.Entry>> byName = new HashMap<>();
   private final Map<Integer, List<String>> fuzzyByLength = new HashMap<>();
   private final Parts parts;
+  private final Map<String, List<Inventory.Entry>> byRuns = new HashMap<>();
+  private final Map<String, List<Inventory.Entry>> byTag = new HashMap<>();
 
   private NameIndex(NameIndex base, List<Inventory.Entry> entries) {
     this.base = base;
@@ -28,6 +30,15 @@ public final class NameIndex {
             fuzzyByLength.computeIfAbsent(key.length(), k -> new ArrayList<>()).add(key);
           }
         });
+    for (Inventory.Entry e : entries) {
+      for (String run : e.runs()) {
+        if (run.startsWith(Runs.TAG)) {
+          add(byTag, run.substring(Runs.TAG.length()), e);
+        } else {
+          add(byRuns, Names.squash(run), e);
+        }
+      }
+    }
     Map<String, List<Inventory.Entry>> aliases = new HashMap<>();
     for (Inventory.Entry e : entries) {
       for (String alias : e.aliases()) {
@@ -46,6 +57,35 @@ public final class NameIndex {
   /** This index with {@code more} entries laid over it; this one is not copied or changed. */
   public NameIndex with(List<Inventory.Entry> more) {
     return new NameIndex(this, more);
+  }
+
+  private static void add(
+      Map<String, List<Inventory.Entry>> map, String key, Inventory.Entry entry) {
+    List<Inventory.Entry> list = map.computeIfAbsent(key, k -> new ArrayList<>());
+    if (!list.contains(entry)) {
+      list.add(entry);
+    }
+  }
+
+  /** The workloads that run or are labelled {@code key} (squashed), see {@link Runs}. */
+  List<Inventory.Entry> running(String key) {
+    return layered(byRuns, key, base == null ? List.of() : base.running(key));
+  }
+
+  /** The workloads whose images carry the tag {@code version}. */
+  List<Inventory.Entry> tagged(String version) {
+    return layered(byTag, version, base == null ? List.of() : base.tagged(version));
+  }
+
+  private static List<Inventory.Entry> layered(
+      Map<String, List<Inventory.Entry>> own, String key, List<Inventory.Entry> below) {
+    List<Inventory.Entry> mine = own.getOrDefault(key, List.of());
+    if (below.isEmpty()) {
+      return mine;
+    }
+    List<Inventory.Entry> all = new ArrayList<>(below);
+    all.addAll(mine);
+    return all;
   }
 
   /** The entries whose squashed name is {@code key}. */
@@ -70,6 +110,17 @@ public final class NameIndex {
       return own;
     }
     List<String> all = new ArrayList<>(base.ofLength(length));
+    all.addAll(own);
+    return all;
+  }
+
+  /** The objects whose name has a run of parts a small typo from {@code key}. */
+  List<Inventory.Entry> partNear(String key) {
+    List<Inventory.Entry> own = parts.near(key);
+    if (base == null) {
+      return own;
+    }
+    List<Inventory.Entry> all = new ArrayList<>(base.partNear(key));
     all.addAll(own);
     return all;
   }

@@ -15,6 +15,7 @@ final class Parts {
   private static final int MIN_LENGTH = 3;
 
   private final Map<String, List<Inventory.Entry>> byRun = new HashMap<>();
+  private final Map<Integer, List<String>> byLength = new HashMap<>();
 
   Parts(List<Inventory.Entry> entries) {
     for (Inventory.Entry e : entries) {
@@ -48,7 +49,13 @@ final class Parts {
   }
 
   private void add(String key, Inventory.Entry e) {
-    List<Inventory.Entry> list = byRun.computeIfAbsent(key, k -> new ArrayList<>());
+    List<Inventory.Entry> list =
+        byRun.computeIfAbsent(
+            key,
+            k -> {
+              byLength.computeIfAbsent(k.length(), n -> new ArrayList<>()).add(k);
+              return new ArrayList<>();
+            });
     if (!list.contains(e)) {
       list.add(e);
     }
@@ -61,5 +68,30 @@ final class Parts {
       found = byRun.get(squashed.substring(0, squashed.length() - 1));
     }
     return found == null ? List.of() : found;
+  }
+
+  /**
+   * The objects with a run of parts a typo or two from {@code squashed} ("usercentre" for
+   * usercenter-api), closest only: for a word that matched nothing better.
+   */
+  List<Inventory.Entry> near(String squashed) {
+    int tolerance = Names.tolerance(squashed.length());
+    int best = tolerance + 1;
+    List<Inventory.Entry> out = new ArrayList<>();
+    for (int len = squashed.length() - tolerance; len <= squashed.length() + tolerance; len++) {
+      for (String run : byLength.getOrDefault(len, List.of())) {
+        int allowed = Names.tolerance(Math.min(run.length(), squashed.length()));
+        int d = Names.distance(squashed, run, allowed);
+        if (d > allowed || d > best) {
+          continue;
+        }
+        if (d < best) {
+          best = d;
+          out.clear();
+        }
+        byRun.get(run).stream().filter(e -> !out.contains(e)).forEach(out::add);
+      }
+    }
+    return out;
   }
 }

@@ -18,7 +18,9 @@ import lookout.agent.grammar.CommonWords;
  * the text mentions are found ({@link Mentions}). A namespace written with a marker ("in shop", "-n
  * shop", "shop 下的") or mentioned anywhere narrows the matches; an object that exists as several
  * kinds under one name (a Deployment, its Service and its HPA) is one answer, the kind the words
- * hint at or else the workload; the same name in several namespaces is asked back.
+ * hint at or else the workload; the same name in several namespaces is asked back. When no name
+ * matches, what a workload runs or is labelled as (its image, container, version, app or Helm
+ * release label) finds it, and the answer says so.
  */
 public final class Resolver {
   /** Most objects offered to choose from; more are cut (narrow by namespace). */
@@ -75,14 +77,17 @@ public final class Resolver {
     Set<String> placedIn = new java.util.HashSet<>(namespaces);
     List<String> namespaceWords = new ArrayList<>();
     List<String> partial = new ArrayList<>();
+    List<String> running = new ArrayList<>();
     List<List<Inventory.Entry>> groups =
-        mentioned(mentions, clues, namespaces, explicitNamespace, namespaceWords, partial);
+        mentioned(mentions, clues, namespaces, explicitNamespace, namespaceWords, partial, running);
     List<Inventory.Entry> placed = name == null ? List.of() : objects(mentions.exact(name));
-    if (placed.stream().anyMatch(e -> placedIn.contains(e.ref().namespace()))) {
+    if (placed.stream().anyMatch(e -> placedIn.contains(e.ref().namespace()))
+        && !inLongerName(mentions, clues.text(), name)) {
       // "data/clickhouse statefulset": the name written as ns/name is the object, whatever longer
       // names ("data-clickhouse-0") its words also come close to
       groups = List.of(placed);
       partial.clear();
+      running.clear();
     }
     if (!groups.isEmpty() && clues.name() != null) {
       // several names mentioned, one of them with a marker ("logs of x …"): that one
@@ -93,6 +98,7 @@ public final class Resolver {
       if (!marked.isEmpty()) {
         groups = marked;
         partial.clear();
+        running.clear();
       }
     }
     if (groups.isEmpty() && name != null) {
@@ -105,9 +111,12 @@ public final class Resolver {
     List<ObjectRef> refs =
         WorkloadOverClaims.prefer(
             choose(groups, namespaces, explicitNamespace, clues.kinds()), clues.text());
-    refs = podOverItsOwner(refs);
+    refs = workloadOverItsNode(podOverItsOwner(refs));
     if (refs.size() == 1) {
-      return new Target.One(refs.get(0), partial.size() == 1 ? partial.getFirst() : null);
+      return new Target.One(
+          refs.get(0),
+          partial.size() == 1 ? partial.getFirst() : null,
+          running.size() == 1 ? running.getFirst() : null);
     }
     if (refs.size() > 1) {
       return new Target.Several(refs.stream().limit(MAX_CHOICES).toList());
@@ -156,10 +165,18 @@ public final class Resolver {
       Set<String> namespaces,
       boolean explicitNamespace,
       List<String> namespaceWords,
-      List<String> partial) {
+      List<String> partial,
+      List<String> running) {
     List<Mentions.Match> found = new ArrayList<>(mentions.find(Mentions.words(clues.text())));
     if (found.stream().allMatch(m -> objects(m.entries()).isEmpty())) {
       found.addAll(mentions.translated(clues.text()));
+    }
+    if (found.stream().allMatch(m -> objects(m.entries()).isEmpty())) {
+      // no name at all: what a workload runs or is labelled as ("fluent bit", "postgres", "2.0.0")
+      found.addAll(mentions.running(Mentions.words(clues.text())));
+    }
+    if (found.stream().allMatch(m -> objects(m.entries()).isEmpty())) {
+      found.addAll(mentions.nearParts(Mentions.words(clues.text()))); // "usercentre"
     }
     int best =
         found.stream()
@@ -169,8 +186,12 @@ public final class Resolver {
             .orElse(0);
     boolean severalSpans = found.stream().filter(m -> !objects(m.entries()).isEmpty()).count() > 1;
     List<List<Inventory.Entry>> groups = new ArrayList<>();
+    long named = found.stream().filter(m -> !objects(m.entries()).isEmpty()).count();
     for (Mentions.Match m : found) {
       List<Inventory.Entry> objects = objects(m.entries());
+      if (named > 1 && !objects.isEmpty() && saidFine(clues.text(), m.text())) {
+        continue; // "thumbor 好好的为什么 cdn-origin 一直 502": the one said to be fine is not asked about
+      }
       boolean isNamespace = m.entries().stream().anyMatch(e -> e.ref().kind().equals("Namespace"));
       if (isNamespace && (objects.isEmpty() || severalSpans)) {
         if (!explicitNamespace) {
@@ -188,10 +209,39 @@ public final class Resolver {
         groups.add(objects);
         if (m.distance() == Mentions.PART) {
           partial.add(m.text()); // found only as a part of a longer name: a weaker match
+        } else if (m.distance() == Mentions.RUNS) {
+          running.add(m.text()); // found by what it runs: weaker still, and said so
         }
       }
     }
     return groups;
+  }
+
+  /**
+   * "retail 的 pricing api": the grammar placed "pricing" (a Deployment), but the words go on to
+   * name pricing-api whole — the longer name is what was written.
+   */
+  private static boolean inLongerName(Mentions mentions, String text, String name) {
+    String placed = Names.squash(name);
+    return mentions.find(Mentions.words(text)).stream()
+        .anyMatch(
+            m ->
+                m.length() > 1
+                    && m.distance() == 0
+                    && !objects(m.entries()).isEmpty()
+                    && Names.squash(m.text()).startsWith(placed)
+                    && !Names.squash(m.text()).equals(placed));
+  }
+
+  private static final Pattern SAID_FINE =
+      Pattern.compile(
+          "^\\s*(?:是|都|还|也)?\\s*(?:好好的|正常|没问题|没事|ok|is (?:fine|ok|up|healthy|working)|works"
+              + "|looks (?:fine|ok|good)|seems (?:fine|ok))");
+
+  /** The words right after {@code mention} in {@code text} say it is fine. */
+  private static boolean saidFine(String text, String mention) {
+    int at = text.indexOf(mention);
+    return at >= 0 && SAID_FINE.matcher(text.substring(at + mention.length())).find();
   }
 
   /**
@@ -276,9 +326,17 @@ public final class Resolver {
     return null;
   }
 
-  /** "why is refund worker down": a service name written with a space, its last word a role. */
+  /**
+   * "why is refund worker down": a service name written with a space, its last word a role; and in
+   * a Chinese question, the one run of Latin words it holds ("clearing house 服务挂了吗", "clearinghouse
+   * 状态咋样") — there, Latin letters are what names look like.
+   */
   private static String spaced(String text) {
     List<Mentions.Word> words = Mentions.words(text);
+    String latin = loneLatinName(text, words);
+    if (latin != null) {
+      return latin;
+    }
     for (int i = 0; i + 1 < words.size(); i++) {
       String first = words.get(i).text();
       String role = words.get(i + 1).text();
@@ -290,6 +348,63 @@ public final class Resolver {
       }
     }
     return null;
+  }
+
+  private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+
+  /** Latin words in Chinese questions that are no names: resources, protocols, reasons. */
+  private static final Set<String> NOT_NAMES =
+      Set.of(
+          "cpu",
+          "memory",
+          "mem",
+          "disk",
+          "gpu",
+          "network",
+          "dns",
+          "http",
+          "https",
+          "url",
+          "qps",
+          "latency",
+          "timeout",
+          "imagepullbackoff",
+          "errimagepull",
+          "evicted",
+          "notready",
+          "createcontainerconfigerror",
+          "readiness",
+          "liveness",
+          "probe",
+          "configmap",
+          "secret",
+          "volume",
+          "bug",
+          "online",
+          "offline",
+          "prometheus",
+          "grafana",
+          "alert",
+          "alerts");
+
+  /** The single run of one or two Latin words of a Chinese question, joined as a name. */
+  private static String loneLatinName(String text, List<Mentions.Word> words) {
+    if (!HAN.matcher(text).find() || words.isEmpty() || words.size() > 2) {
+      return null;
+    }
+    if (words.size() == 2 && words.get(0).run() != words.get(1).run()) {
+      return null;
+    }
+    for (Mentions.Word w : words) {
+      String t = w.text();
+      if (!t.matches("[a-z][a-z0-9-]{2,}")
+          || CommonWords.common(t)
+          || NOT_NAMES.contains(t)
+          || (words.size() == 1 && (t.length() < 5 || ROLES.contains(t)))) {
+        return null;
+      }
+    }
+    return words.stream().map(Mentions.Word::text).reduce((a, b) -> a + "-" + b).orElse(null);
   }
 
   /**
@@ -311,6 +426,15 @@ public final class Resolver {
                         && java.util.Objects.equals(r.namespace(), pod.namespace())
                         && pod.name().startsWith(r.name() + "-"));
     return ownersOnly ? List.of(pod) : refs;
+  }
+
+  /**
+   * "pdf-export evicted on wk-02?", "checkout 在 node-3 上起不来": one object and the node(s) it is said
+   * to run on — the node is where, the object is what; its diagnosis covers the node.
+   */
+  static List<ObjectRef> workloadOverItsNode(List<ObjectRef> refs) {
+    List<ObjectRef> others = refs.stream().filter(r -> !r.kind().equals("Node")).toList();
+    return refs.size() >= 2 && others.size() == 1 ? others : refs;
   }
 
   private static final Set<String> OWNERS =

@@ -11,10 +11,16 @@ public sealed interface Target {
    *
    * @param partOf the words that matched only a part of its name ("voucher" of voucher-api), or
    *     null when the question named it whole (or a small typo away)
+   * @param runs the words that named what it runs or is labelled as ("fluent bit", "2.0.0"), not
+   *     its name, or null
    */
-  record One(ObjectRef ref, String partOf) implements Target {
+  record One(ObjectRef ref, String partOf, String runs) implements Target {
     public One(ObjectRef ref) {
-      this(ref, null);
+      this(ref, null, null);
+    }
+
+    public One(ObjectRef ref, String partOf) {
+      this(ref, partOf, null);
     }
   }
 

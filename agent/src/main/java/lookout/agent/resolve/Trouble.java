@@ -72,18 +72,25 @@ final class Trouble {
     return phase == null || phase.equals("Bound") ? null : phase;
   }
 
+  /** Conditions that are bad when True; Ready is the one that is bad when not True. */
+  private static final List<String> NODE_PRESSURES =
+      List.of("MemoryPressure", "DiskPressure", "PIDPressure", "NetworkUnavailable");
+
   static String of(Node node) {
+    List<String> wrong = new java.util.ArrayList<>();
     if (node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable())) {
-      return "cordoned";
+      wrong.add("cordoned");
     }
-    if (node.getStatus() == null || node.getStatus().getConditions() == null) {
-      return null;
+    if (node.getStatus() != null && node.getStatus().getConditions() != null) {
+      for (var c : node.getStatus().getConditions()) {
+        if ("Ready".equals(c.getType()) && !"True".equals(c.getStatus())) {
+          wrong.add("Unknown".equals(c.getStatus()) ? "NotReady (Unknown)" : "NotReady");
+        } else if (NODE_PRESSURES.contains(c.getType()) && "True".equals(c.getStatus())) {
+          wrong.add(c.getType()); // a Ready node that evicts pods or refuses new ones
+        }
+      }
     }
-    return node.getStatus().getConditions().stream()
-        .filter(c -> "Ready".equals(c.getType()) && !"True".equals(c.getStatus()))
-        .map(c -> "Unknown".equals(c.getStatus()) ? "NotReady (Unknown)" : "NotReady")
-        .findFirst()
-        .orElse(null);
+    return wrong.isEmpty() ? null : String.join(", ", wrong);
   }
 
   static String of(Pod pod) {

@@ -115,7 +115,7 @@ class ClaimAnalyzerTest {
                     "failed to provision volume with StorageClass \"gp3\": rpc error: code = Internal desc = Could not create volume \"pvc-5f0c\": UnauthorizedOperation: You are not authorized to perform this operation.")
                 + PENDING_POD,
             Finding.Severity.WARNING,
-            "is not bound because provisioning failed (Internal): Could not create volume \"pvc-5f0c\": UnauthorizedOperation: You are not authorized to perform this operation.; 1 pod waits for…",
+            "is not bound because provisioning failed: the cloud refused it: UnauthorizedOperation: You are not authorized to perform this operation.; 1 pod waits for it",
             "fix: fix what the provisioner ebs.csi.aws.com reports (class parameters, cloud quota or permissions, zone), then it retries by itself"),
         Arguments.of(
             "a cloud quota behind nested gRPC errors is said in its own words",

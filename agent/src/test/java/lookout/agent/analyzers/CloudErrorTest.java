@@ -88,4 +88,30 @@ class CloudErrorTest {
     assertThat(CloudError.in("waiting for first consumer to be created before binding")).isEmpty();
     assertThat(CloudError.in(null)).isEmpty();
   }
+
+  @Test
+  void aws_sdk_v1_code_as_the_ebs_driver_wraps_it_without_a_status_line() {
+    String m =
+        "failed to provision volume with StorageClass \"gp3-kms\": rpc error: code = Internal desc"
+            + " = Could not create volume \"pvc-1\": could not create volume in EC2:"
+            + " UnauthorizedOperation: You are not authorized to perform this operation. User:"
+            + " arn:aws:sts::111122223333:assumed-role/ebs-csi/1 is not authorized to perform:"
+            + " kms:CreateGrant on resource: arn:aws:kms:eu-west-1:111122223333:key/abc";
+
+    assertThat(CloudError.in(m).orElseThrow().text())
+        .startsWith("UnauthorizedOperation: You are not authorized")
+        .contains("kms:CreateGrant");
+  }
+
+  @Test
+  void kubernetes_own_messages_are_not_cloud_codes() {
+    assertThat(
+            CloudError.in(
+                "MountVolume.SetUp failed for volume \"config\" : configmap \"app\" not found"))
+        .isEmpty();
+    assertThat(
+            CloudError.in(
+                "0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims."))
+        .isEmpty();
+  }
 }

@@ -82,8 +82,13 @@ class OfflineAgentTest {
   @Test
   void name_in_two_namespaces_is_asked_back_without_any_action() {
     Answer answer = ask("why is checkout failing?");
+    // asked back, and the one copy in trouble says why at once
     assertThat(answer.summary())
-        .isEqualTo("checkout exists in prod and staging — which namespace?");
+        .isEqualTo(
+            "checkout exists in prod and staging — which namespace? Only deployment"
+                + " staging/checkout is in trouble.");
+    assertThat(answer.sections())
+        .anySatisfy(s -> assertThat(s.heading()).isEqualTo("Of these, in trouble now"));
     assertThat(answer.requested()).isEmpty();
     assertThat(answer.suggestions()).isEmpty();
   }
@@ -165,7 +170,7 @@ class OfflineAgentTest {
   void misspelt_name_is_read_as_the_name_it_is_close_to() {
     Answer answer = ask("what's wrong with chekout");
     assertThat(answer.summary())
-        .isEqualTo("checkout exists in prod and staging — which namespace?");
+        .startsWith("checkout exists in prod and staging — which namespace?");
     assertThat(answer.choices())
         .extracting(Answer.Choice::question)
         .containsExactly(
@@ -189,8 +194,9 @@ class OfflineAgentTest {
   void unknown_namespace_lists_the_real_ones() {
     Answer answer = ask("status of everything in qa");
     assertThat(answer.summary())
-        .isEqualTo(
-            "There is no namespace qa in cluster sandbox. Namespaces: default, prod, staging.");
+        .startsWith(
+            "There is no namespace qa in cluster sandbox. Namespaces: default, prod, staging. ")
+        .contains("cluster sandbox: 3 nodes");
     assertThat(ask("status of checkout in qa").summary())
         .startsWith("checkout exists in prod and staging")
         .endsWith("(There is no namespace qa.)");

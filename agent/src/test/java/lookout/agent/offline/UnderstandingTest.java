@@ -136,9 +136,11 @@ class UnderstandingTest {
   @Test
   void an_unknown_namespace_lists_the_real_ones() {
     Answer answer = ask("why is everything failing in qa?");
+    // said, and then answered as the question that names nothing it turned out to be
     assertThat(answer.summary())
-        .isEqualTo(
-            "There is no namespace qa in cluster test. Namespaces: default, monitoring, prod, shop, staging.");
+        .startsWith(
+            "There is no namespace qa in cluster test. Namespaces: default, monitoring, prod, shop, staging. ")
+        .contains("need attention in cluster test");
   }
 
   @Test

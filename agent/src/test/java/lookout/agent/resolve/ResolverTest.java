@@ -52,7 +52,25 @@ class ResolverTest {
           "Service ingress-nginx ingress-nginx-controller-admission",
           "Namespace - backup",
           "CronJob backup restic-backup",
-          "Job backup restic-backup-29942040");
+          "Job backup restic-backup-29942040",
+          "Namespace - retail",
+          "Deployment retail pricing",
+          "Service retail pricing-api",
+          "Namespace - docs",
+          "Deployment docs pdf-export",
+          "Node - wk-02",
+          "Deployment shop usercenter-api",
+          "Namespace - streaming",
+          "StatefulSet streaming events-kafka",
+          "PersistentVolumeClaim streaming data-events-kafka-1",
+          "PersistentVolumeClaim streaming data-events-kafka-2",
+          "Namespace - logging",
+          "DaemonSet logging node-logs runs=fluent-bit,tag:2.1.8,fluent-bit-config",
+          "Namespace - orders-db",
+          "Namespace - platform",
+          "StatefulSet orders-db pg runs=postgres,tag:15.4,bitnami-pg",
+          "Deployment platform rate-limiter runs=rate-limiter,tag:2.0.0",
+          "Deployment platform rate-limiter-old runs=rate-limiter,tag:1.9.4");
 
   static Inventory inventory(String... rows) {
     List<Inventory.Entry> entries = new ArrayList<>();
@@ -60,7 +78,11 @@ class ResolverTest {
     for (String row : rows) {
       String[] r = row.split(" ");
       String ns = r[1].equals("-") ? null : r[1];
-      entries.add(new Inventory.Entry(new ObjectRef(r[0], ns, r[2]), null));
+      List<String> runs =
+          r.length > 3 && r[3].startsWith("runs=")
+              ? List.of(r[3].substring("runs=".length()).split(","))
+              : List.of();
+      entries.add(new Inventory.Entry(new ObjectRef(r[0], ns, r[2]), null, List.of(), runs));
       if (r[0].equals("Namespace")) {
         namespaces.add(r[2]);
       }
@@ -129,11 +151,48 @@ class ResolverTest {
           did the backup run last night?            | cronjob backup/restic-backup
           backup 昨晚跑了没                             | cronjob backup/restic-backup
           mysql 少了一个 mysql-1 怎么了                   | pod shop/mysql-1
+          retail 的 pricing api 连不上 pod 明明都是 running 的 | service retail/pricing-api
+          pdf-export evicted on wk-02?              | deployment docs/pdf-export
+          usercentre broken? 登录不了                  | deployment shop/usercenter-api
+          streaming 里 kafka 2/3 怎么回事               | statefulset streaming/events-kafka
+          logging 的 fluent bit 一直 CrashLoopBackOff  | daemonset logging/node-logs
+          orders-db 的 postgres 1/3 为什么              | statefulset orders-db/pg
+          限流服务 2.0.0 上不去 为啥                        | deployment platform/rate-limiter
+          reviews 好好的 为什么 payment-api 一直 502       | service shop/payment-api
+          mysql is fine but why does order-service fail | deployment shop/order-service
           """)
   void the_object_meant(String question, String expected) {
     assertThat(resolve(question))
         .isInstanceOfSatisfying(
             Target.One.class, one -> assertThat(one.ref()).hasToString(expected));
+  }
+
+  @ParameterizedTest(name = "{0} → missing {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          clearing house 服务挂了吗 | clearing-house
+          clearinghouse 状态咋样    | clearinghouse
+          """)
+  void the_latin_words_of_a_chinese_question_that_name_nothing_are_not_found(
+      String question, String wanted) {
+    assertThat(resolve(question))
+        .isInstanceOfSatisfying(
+            Target.Missing.class, m -> assertThat(m.wanted()).isEqualTo(wanted));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          集群 cpu 很高 怎么回事
+          节点 notready 了 怎么办
+          which node has disk pressure
+          """)
+  void questions_without_a_name_name_nothing(String question) {
+    assertThat(resolve(question)).isInstanceOf(Target.Nothing.class);
   }
 
   @Test
