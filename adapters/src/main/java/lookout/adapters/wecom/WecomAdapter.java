@@ -160,8 +160,7 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
     String id = ref.messageId();
     if (id.startsWith(STREAM_PREFIX)) {
       String msgId = id.substring(STREAM_PREFIX.length());
-      if (streams.writable(msgId)) {
-        intoStream(ref.conversation(), msgId, message);
+      if (intoStream(ref.conversation(), msgId, message)) {
         return;
       }
     }
@@ -302,14 +301,15 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
 
   /**
    * The answer's newest version into the message's stream; the final one finishes it, and its
-   * buttons (a stream carries none) go to the asker as an app card.
+   * buttons (a stream carries none) go to the asker as an app card. False when the stream is gone
+   * or finished: the caller delivers another way.
    */
-  private MessageRef intoStream(ConversationRef where, String msgId, Message message) {
+  private boolean intoStream(ConversationRef where, String msgId, Message message) {
     boolean finish = !message.interim();
-    if (streams.write(msgId, markdown.render(withoutButtons(message)), finish)
-        && finish
-        && !message.buttons().isEmpty()
-        && app.isPresent()) {
+    if (!streams.write(msgId, markdown.render(withoutButtons(message)), finish)) {
+      return false;
+    }
+    if (finish && !message.buttons().isEmpty() && app.isPresent()) {
       Message card =
           new Message(
               message.summary(),
@@ -318,13 +318,13 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
       String user = asker(where, msgId, replies.get(msgId));
       sendApp(List.of(user), card, "posting the buttons of " + msgId + " to " + user);
     }
-    return new MessageRef(where, STREAM_PREFIX + msgId);
+    return true;
   }
 
   private MessageRef toAibot(ConversationRef where, Message message) {
     String msgId = where.thread() == null ? "" : where.thread();
-    if (streams.writable(msgId)) {
-      return intoStream(where, msgId, message);
+    if (streams.writable(msgId) && intoStream(where, msgId, message)) {
+      return new MessageRef(where, STREAM_PREFIX + msgId);
     }
     Optional<ReplyPath> path = replies.get(msgId);
     Optional<String> url = path.map(ReplyPath::url).filter(u -> !u.isEmpty());

@@ -44,10 +44,15 @@ final class Bundle {
       out.append(section);
     }
     String text = out.toString();
-    return text.length() <= maxChars ? text : text.substring(0, maxChars) + "…(cut)";
+    return text.length() <= maxChars ? text : head(text, maxChars) + "…(cut)";
   }
 
   private static String cut(String line) {
-    return line.length() <= MAX_LINE ? line : line.substring(0, MAX_LINE - 1) + "…";
+    return line.length() <= MAX_LINE ? line : head(line, MAX_LINE - 1) + "…";
+  }
+
+  /** The first {@code n} chars, one fewer when the cut would split a surrogate pair. */
+  private static String head(String s, int n) {
+    return s.substring(0, Character.isHighSurrogate(s.charAt(n - 1)) ? n - 1 : n);
   }
 }

@@ -61,4 +61,18 @@ class BundleTest {
     bundle = Bundle.of(answer(new Answer.Section("Pods", many, false)), 80);
     assertThat(bundle).hasSize(80 + "…(cut)".length()).endsWith("…(cut)");
   }
+
+  @Test
+  void a_cut_never_splits_a_character_outside_the_basic_plane() {
+    String line = "😀".repeat(300);
+
+    String bundle = Bundle.of(answer(new Answer.Section("Log", List.of(line), true)), 3_000);
+
+    String cut = bundle.lines().toList().get(2);
+    assertThat(cut).endsWith("…");
+    assertThat(Character.isHighSurrogate(cut.charAt(cut.length() - 2))).isFalse();
+    assertThat(cut.codePoints().filter(cp -> Character.getType(cp) == Character.SURROGATE))
+        .as("no half of a pair left")
+        .isEmpty();
+  }
 }
