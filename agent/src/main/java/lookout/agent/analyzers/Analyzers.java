@@ -36,6 +36,7 @@ public final class Analyzers {
         new EvictionAnalyzer(clock),
         new FailedCreateAnalyzer(clock),
         new ClaimAnalyzer(clock),
+        new ClaimResizeAnalyzer(clock),
         new VolumeAttachAnalyzer(clock),
         new NodeAnalyzer(clock),
         new NodeSchedulingAnalyzer(),

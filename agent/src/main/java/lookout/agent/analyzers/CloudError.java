@@ -21,6 +21,10 @@ record CloudError(String code, String status, String message) {
           Pattern.compile("api error ([A-Za-z][\\w.]*): (.+)", Pattern.DOTALL),
           // Google APIs: "googleapi: Error 403: message, reason"
           Pattern.compile("googleapi: Error (\\d{3}): (.+)", Pattern.DOTALL),
+          // a JSON error body (Azure's RawError, many REST APIs):
+          // {"error":{"code":"OperationNotAllowed","message":"Cannot resize disk …"}}
+          Pattern.compile(
+              "\"code\"\\s*:\\s*\"([A-Za-z][\\w.]*)\"\\s*,\\s*\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)+)\""),
           // Azure SDK: Code="QuotaExceeded" Message="…"
           Pattern.compile("Code=\"([^\"]+)\"\\s+Message=\"([^\"]+)\""),
           // Azure SDK (track 2): "ERROR CODE: AuthorizationFailed … message"

@@ -193,6 +193,26 @@ public final class PendingAnalyzer implements Analyzer {
                 "bring the nodes back (their kubelet) or add nodes",
                 null));
       }
+      Optional<String> pressure = pressureOf(taint);
+      if (pressure.isPresent()) {
+        // the kubelet's own taint for a node condition: the node must recover, a toleration for
+        // it would only place the pod where it gets evicted
+        List<String> under = nodesUnder(facts, pressure.get());
+        return Optional.of(
+            new Why(
+                n
+                    + " are under "
+                    + pressure.get()
+                    + (under.isEmpty() ? "" : " (" + String.join(", ", under) + ")")
+                    + ", tainted "
+                    + taint,
+                "relieve "
+                    + pressure.get()
+                    + " on "
+                    + (under.isEmpty() ? "the node" : "node " + String.join(", ", under))
+                    + pressureFix(pressure.get()),
+                under.size() == 1 ? ObjectRef.node(under.getFirst()) : null));
+      }
       String key =
           taint == null
               ? taintsFromNodes(pod, facts)
@@ -394,6 +414,50 @@ public final class PendingAnalyzer implements Analyzer {
     List<String> keys =
         bad.values().stream().flatMap(List::stream).map(Placement::text).distinct().toList();
     return keys.isEmpty() ? "(taints not visible)" : String.join(", ", keys);
+  }
+
+  /** The node condition behind one of the kubelet's own taints, if the taint is one. */
+  private static Optional<String> pressureOf(String taint) {
+    if (taint == null) {
+      return Optional.empty();
+    }
+    if (taint.contains("node.kubernetes.io/disk-pressure")) {
+      return Optional.of("DiskPressure");
+    }
+    if (taint.contains("node.kubernetes.io/memory-pressure")) {
+      return Optional.of("MemoryPressure");
+    }
+    if (taint.contains("node.kubernetes.io/pid-pressure")) {
+      return Optional.of("PIDPressure");
+    }
+    if (taint.contains("node.kubernetes.io/network-unavailable")) {
+      return Optional.of("NetworkUnavailable");
+    }
+    return Optional.empty();
+  }
+
+  private static List<String> nodesUnder(ClusterFacts facts, String condition) {
+    return facts.nodes().stream()
+        .filter(
+            node ->
+                node.getStatus() != null
+                    && node.getStatus().getConditions() != null
+                    && node.getStatus().getConditions().stream()
+                        .anyMatch(
+                            c -> condition.equals(c.getType()) && "True".equals(c.getStatus())))
+        .map(node -> node.getMetadata().getName())
+        .toList();
+  }
+
+  private static String pressureFix(String condition) {
+    return switch (condition) {
+      case "DiskPressure" ->
+          ": free disk (unused images: crictl rmi --prune; container logs; emptyDir data) or grow"
+              + " the disk";
+      case "MemoryPressure" -> ": move or limit the pods using its memory, or add memory";
+      case "PIDPressure" -> ": find the pod leaking processes or threads, or raise pid limits";
+      default -> ": fix the node's network plugin (CNI)";
+    };
   }
 
   private static List<String> claimNames(Pod pod) {

@@ -57,57 +57,7 @@ public final class DiagnosisEngine {
     }
     FactsGatherer.Gathered gathered = gatherer.gather(target, logs);
     Diagnosis own = rank(gathered.facts(), gathered.unreadable());
-    return withUpstream(own, logs);
-  }
-
-  private static final java.util.Set<String> CALLERS =
-      java.util.Set.of("Deployment", "StatefulSet", "DaemonSet", "Pod");
-
-  /**
-   * A target with no cause of its own (healthy, or only a symptom such as failing readiness) whose
-   * log names a Service it cannot reach: that Service's diagnosis, when it finds a cause, is the
-   * answer ("cdn-origin returns 502" → the Service behind it forwards to a port nobody listens on).
-   */
-  private Diagnosis withUpstream(Diagnosis own, LogSource logs) {
-    boolean ownCause = own.cause().isPresent() && own.cause().get().role() == Finding.Role.CAUSE;
-    if (ownCause || !CALLERS.contains(own.target().kind()) || own.target().namespace() == null) {
-      return own;
-    }
-    Optional<Upstream> upstream =
-        Upstream.in(own.facts(), gatherer.services(own.target().namespace()));
-    if (upstream.isEmpty()) {
-      return own;
-    }
-    FactsGatherer.Gathered behind = gatherer.gather(upstream.get().service(), logs);
-    Diagnosis theirs = rank(behind.facts(), behind.unreadable());
-    if (theirs.verdict() != Diagnosis.Verdict.BROKEN || theirs.cause().isEmpty()) {
-      return own;
-    }
-    Finding call =
-        Finding.builder(Finding.Severity.WARNING, "Upstream", own.target())
-            .role(Finding.Role.SYMPTOM)
-            .reason("UpstreamFailing")
-            .summary("cannot reach " + upstream.get().service() + ", its log says")
-            .evidence("log: " + upstream.get().line())
-            .blames(upstream.get().service())
-            .build();
-    List<Finding> explained = new ArrayList<>(theirs.explained());
-    explained.add(call);
-    explained.addAll(own.failures());
-    return new Diagnosis(
-        own.target(),
-        Diagnosis.Verdict.BROKEN,
-        own.target() + " fails at the Service it calls: " + theirs.headline(),
-        theirs.cause(),
-        theirs.deeper(),
-        theirs.others(),
-        explained,
-        own.notes(),
-        own.state(),
-        java.util.stream.Stream.concat(own.unreadable().stream(), theirs.unreadable().stream())
-            .distinct()
-            .toList(),
-        own.facts());
+    return new UpstreamStep(gatherer, this::rank, this::findings).apply(own, logs);
   }
 
   /** Every finding of the catalog over {@code facts}, most severe first. */

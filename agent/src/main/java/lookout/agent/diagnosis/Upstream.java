@@ -19,7 +19,10 @@ import lookout.agent.analyzers.ObjectRef;
  * refused) while connecting to upstream … upstream: http://10.12.14.77:80/", "dial tcp
  * 10.96.3.4:5432: connect: connection refused", "getaddrinfo ENOTFOUND redis.cache". A proxy that
  * answers 502 is healthy by its own status; the fault is the Service behind it, named in its log by
- * ClusterIP or DNS name. Read only when the target's own findings found no cause.
+ * ClusterIP or DNS name.
+ *
+ * @param service the Service the line names, or null when it names none of the namespace's
+ * @param line the newest log line of a failing call
  */
 record Upstream(ObjectRef service, String line) {
   static final int PODS = 3;
@@ -42,12 +45,17 @@ record Upstream(ObjectRef service, String line) {
    * The first Service of {@code services} (the namespace's) that a failing call in the current log
    * of one of the target's pods names, other than the Services in front of the target itself.
    */
-  static Optional<Upstream> in(ClusterFacts facts, List<Service> services) {
-    if (services.isEmpty() || facts.pods().isEmpty()) {
+  static Optional<Upstream> in(
+      ClusterFacts facts, java.util.function.Supplier<List<Service>> namespaceServices) {
+    if (facts.pods().isEmpty()) {
       return Optional.empty();
     }
+    List<String> calls = failedCalls(facts);
+    if (calls.isEmpty()) {
+      return Optional.empty(); // no failing call in the logs: the Services are not even read
+    }
     Map<String, Service> byAddress = new HashMap<>();
-    for (Service s : services) {
+    for (Service s : namespaceServices.get()) {
       if (selectsAny(s, facts.pods())) {
         continue; // the target's own Service: its neighbours' analysis covers it
       }
@@ -65,6 +73,58 @@ record Upstream(ObjectRef service, String line) {
         byAddress.put(s.getSpec().getClusterIP(), s);
       }
     }
+    for (String line : calls) {
+      Optional<Service> named = named(line, byAddress);
+      if (named.isPresent()) {
+        Service s = named.get();
+        return Optional.of(
+            new Upstream(
+                new ObjectRef("Service", s.getMetadata().getNamespace(), s.getMetadata().getName()),
+                clip(line.strip())));
+      }
+    }
+    // calls fail, to an address no Service of the namespace has (a proxy's own route name, a
+    // pod IP, an address from another namespace): the caller knows something fails, not what —
+    // said only when it fails now and again, not for one old timeout in a healthy app's log
+    return calls.size() >= REPEATED && recent(facts)
+        ? Optional.of(new Upstream(null, clip(calls.getFirst().strip())))
+        : Optional.empty();
+  }
+
+  /** Failing calls that name no Service count only when there are this many of them. */
+  static final int REPEATED = 3;
+
+  /** ...and one of them is among the last lines of its log. */
+  static final int RECENT = 10;
+
+  private static boolean recent(ClusterFacts facts) {
+    for (Pod pod : facts.pods().stream().limit(PODS).toList()) {
+      for (Container c : containers(pod)) {
+        List<String> tail =
+            facts
+                .logs()
+                .tail(
+                    pod.getMetadata().getNamespace(),
+                    pod.getMetadata().getName(),
+                    c.getName(),
+                    false,
+                    RECENT);
+        if (tail.stream().anyMatch(l -> l != null && FAILED_CALL.matcher(l).find())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** True when the failing call's log line named the Service. */
+  boolean named() {
+    return service != null;
+  }
+
+  /** The lines of the pods' current logs that say a call failed, newest first. */
+  private static List<String> failedCalls(ClusterFacts facts) {
+    List<String> out = new ArrayList<>();
     for (Pod pod : facts.pods().stream().limit(PODS).toList()) {
       for (Container c : containers(pod)) {
         List<String> log =
@@ -78,22 +138,13 @@ record Upstream(ObjectRef service, String line) {
                     LINES);
         for (int i = log.size() - 1; i >= 0; i--) {
           String line = log.get(i);
-          if (line == null || !FAILED_CALL.matcher(line).find()) {
-            continue;
-          }
-          Optional<Service> named = named(line, byAddress);
-          if (named.isPresent()) {
-            Service s = named.get();
-            return Optional.of(
-                new Upstream(
-                    new ObjectRef(
-                        "Service", s.getMetadata().getNamespace(), s.getMetadata().getName()),
-                    clip(line.strip())));
+          if (line != null && FAILED_CALL.matcher(line).find()) {
+            out.add(line);
           }
         }
       }
     }
-    return Optional.empty();
+    return out;
   }
 
   private static Optional<Service> named(String line, Map<String, Service> byAddress) {

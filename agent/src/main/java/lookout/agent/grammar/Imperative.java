@@ -244,6 +244,7 @@ final class Imperative {
     }
     var replicas = ZH_REPLICAS.matcher(clause);
     if (replicas.find()
+        && !reported(replicas.group(), clause.substring(replicas.end()))
         && (clause.contains("把") || clause.contains("将") || clause.contains("给") || asksFor)) {
       return Optional.of(Verb.SCALE);
     }
@@ -276,6 +277,18 @@ final class Imperative {
     boolean toCount = word.endsWith("到") || word.endsWith("至") || word.endsWith("成");
     return verb == Verb.SCALE
         && (toCount || after.startsWith("到") || after.startsWith("至") || after.startsWith("成"));
+  }
+
+  /**
+   * "加了副本也没用", "加过副本", "加副本后还是慢": replicas added already, and what came of it — a description of
+   * what was tried, never a command.
+   */
+  private static boolean reported(String verbToReplicas, String after) {
+    String next = after.strip();
+    return verbToReplicas.contains("了")
+        || verbToReplicas.contains("过")
+        || ZH_AFTER_VERB.stream().anyMatch(next::startsWith)
+        || (!next.isEmpty() && REPORT_AFTER_COUNT.matcher(next.substring(0, 1)).matches());
   }
 
   static boolean chineseAsking(String clause) {

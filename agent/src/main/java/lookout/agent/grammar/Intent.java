@@ -61,7 +61,9 @@ enum Intent {
       List.of(" no ", " 0 pods ", " zero ", " nothing ", " never ", " anymore ", " attention ");
 
   private static final List<String> TROUBLE_ZH =
-      List.of("没有", "没了", "不生效", "卡", "少了", "不动", "不跑", "不扩容", "关注", "告警", "报警", "打不开", "不了");
+      List.of(
+          "没有", "没了", "不生效", "卡", "少了", "不动", "不跑", "不扩容", "关注", "告警", "报警", "打不开", "不了", "不下",
+          "不到", "不上", "不来", "没用", "没生效", "堆积", "积压", "满了", "爆了", "不够", "不对", "没反应", "失效");
   private static final List<String> STATUS_ZH =
       List.of("状态", "怎么样", "如何", "看看", "看下", "看一下", "查看", "检查", "情况", "健康");
 

@@ -50,6 +50,13 @@ final class Mentions {
 
   private static final Pattern RATIO = Pattern.compile("(?<![\\w/-])\\d+/\\d+(?![\\w/-])");
 
+  /**
+   * "https://shop.example.io/cart 503": the host names the ingress; the path's words are routes,
+   * not objects (a Deployment called cart is behind that ingress, it is not a second subject).
+   */
+  private static final Pattern URL_PATH =
+      Pattern.compile("(?:https?://)?((?:[a-z0-9-]+\\.)+[a-z]{2,})(?::\\d+)?/[^\\s]*");
+
   private static final Pattern HAN = Pattern.compile("\\p{IsHan}+");
 
   /** One word of the text and the run it belongs to. */
@@ -79,7 +86,8 @@ final class Mentions {
   static List<Word> words(String text) {
     List<Word> out = new ArrayList<>();
     // "kafka 2/3", "1/3 ready": a ratio of pods is no ns/name and its numbers no part of a name
-    String[] runs = SEGMENTS.split(RATIO.matcher(text).replaceAll(" "));
+    String[] runs =
+        SEGMENTS.split(RATIO.matcher(URL_PATH.matcher(text).replaceAll("$1")).replaceAll(" "));
     for (int run = 0; run < runs.length; run++) {
       for (String piece : runs[run].split("[\\s/]+")) {
         String w = piece.replaceAll("^[.:_]+|[.:_-]+$", "");

@@ -114,4 +114,18 @@ class CloudErrorTest {
                 "0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims."))
         .isEmpty();
   }
+
+  @Test
+  void a_json_error_body_as_azure_returns_it() {
+    String m =
+        "resize volume \"pvc-1\" by resizer \"disk.csi.azure.com\" failed: rpc error: code = Internal"
+            + " desc = failed to resize disk(/subscriptions/x/disks/pvc-1) with error(Retriable:"
+            + " false, RetryAfter: 0s, HTTPStatusCode: 409, RawError:"
+            + " {\"error\":{\"code\":\"OperationNotAllowed\",\"message\":\"Cannot resize disk"
+            + " pvc-1 while it is attached to running VM vm-0.\"}})";
+
+    assertThat(CloudError.in(m).orElseThrow().text())
+        .isEqualTo(
+            "OperationNotAllowed: Cannot resize disk pvc-1 while it is attached to running VM vm-0.");
+  }
 }

@@ -181,6 +181,8 @@ public final class Phrasings {
         question("orders 扩容到 8 个就不再扩了"),
         question("api-gateway 扩到10个也扛不住"),
         question("frontend 扩到三个了 还是慢"),
+        question("frontend 队列堆积了 加了副本也没用 帮忙看看"),
+        question("帮忙看下 frontend 加过副本还是不行"),
         scale("frontend 扩到 3 个吧"),
         question("scaled frontend to 4 in shop but one doesn't start"),
         question("restart payment-api in shop fails with an error"),
