@@ -63,7 +63,8 @@ enum Intent {
   private static final List<String> TROUBLE_ZH =
       List.of(
           "没有", "没了", "不生效", "卡", "少了", "不动", "不跑", "不扩容", "关注", "告警", "报警", "打不开", "不了", "不下",
-          "不到", "不上", "不来", "没用", "没生效", "堆积", "积压", "满了", "爆了", "不够", "不对", "没反应", "失效");
+          "不到", "不上", "不来", "没用", "没生效", "堆积", "积压", "满了", "爆了", "不够", "不对", "没反应", "失效", "不进",
+          "不去", "只读");
   private static final List<String> STATUS_ZH =
       List.of("状态", "怎么样", "如何", "看看", "看下", "看一下", "查看", "检查", "情况", "健康");
 
@@ -202,9 +203,23 @@ enum Intent {
         || latin.contains(" what is wrong ")
         || latin.contains(" not ")
         || phrase(latin, TROUBLE)
-        || latin.matches(".* 0/[0-9]+ .*")
+        || shortOfReady(latin)
         || phrase(chinese(tokens), WHY_ZH)
         || phrase(chinese(tokens), TROUBLE_ZH);
+  }
+
+  private static final java.util.regex.Pattern RATIO =
+      java.util.regex.Pattern.compile("(?<![\\w/])(\\d{1,4})/(\\d{1,4})(?![\\w/])");
+
+  /** "0/3", "1/2 forever", "2/3 ready": fewer ready than wanted is trouble. */
+  private static boolean shortOfReady(String latin) {
+    var m = RATIO.matcher(latin);
+    while (m.find()) {
+      if (Integer.parseInt(m.group(1)) < Integer.parseInt(m.group(2))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Reads and writes differ in how much guessing is acceptable. */

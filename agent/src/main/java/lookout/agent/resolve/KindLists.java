@@ -75,7 +75,12 @@ final class KindLists {
     kinds.put(
         "Job",
         c ->
-            entries(page(o -> c.batch().v1().jobs().inAnyNamespace().list(o)), "Job", Trouble::of));
+            entries(
+                page(o -> c.batch().v1().jobs().inAnyNamespace().list(o)),
+                "Job",
+                Trouble::of,
+                j -> List.of(),
+                j -> Runs.of(j, j.getSpec() == null ? null : j.getSpec().getTemplate())));
     kinds.put(
         "CronJob",
         c ->

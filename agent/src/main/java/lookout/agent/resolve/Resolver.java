@@ -132,8 +132,15 @@ public final class Resolver {
     // word the grammar merely guessed at ("why is everything slow") is no name at all
     String guessed = name != null && NAME_LIKE.matcher(name).matches() ? name : clues.name();
     String wanted = guessed != null ? guessed : wanted(clues.text(), mentions);
-    if (wanted == null && namespaces.isEmpty()) {
-      wanted = spaced(clues.text()); // a weaker guess: a namespace named is the better subject
+    if (wanted == null) {
+      // a weaker guess: a namespace named is the better subject, unless the guess is that
+      // namespace's name with a role ("billing api" where namespace billing has no billing-api)
+      String guess = spaced(clues.text());
+      if (guess != null
+          && (namespaces.isEmpty()
+              || namespaces.stream().anyMatch(n -> guess.startsWith(n + "-")))) {
+        wanted = guess;
+      }
     }
     if (wanted != null && !(namespaces.contains(wanted))) {
       String where = namespaces.isEmpty() ? null : namespaces.iterator().next();

@@ -30,7 +30,8 @@ final class Runs {
           "app.kubernetes.io/instance",
           "app.kubernetes.io/part-of",
           "release",
-          "meta.helm.sh/release-name");
+          "meta.helm.sh/release-name",
+          "helm.sh/hook"); // "pre-upgrade hooks failed": the hook Jobs
 
   /** Tags that name no version anyone asks about. */
   private static final Set<String> VAGUE_TAGS = Set.of("latest", "stable", "main", "master");
@@ -91,7 +92,12 @@ final class Runs {
       return;
     }
     for (String key : NAMING_KEYS) {
-      add(labels.get(key), out);
+      String value = labels.get(key);
+      if (value != null) {
+        for (String one : value.split(",")) {
+          add(one.strip(), out); // a hook annotation lists several: "pre-install,pre-upgrade"
+        }
+      }
     }
   }
 

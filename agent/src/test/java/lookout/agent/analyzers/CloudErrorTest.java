@@ -126,6 +126,7 @@ class CloudErrorTest {
 
     assertThat(CloudError.in(m).orElseThrow().text())
         .isEqualTo(
-            "OperationNotAllowed: Cannot resize disk pvc-1 while it is attached to running VM vm-0.");
+            "OperationNotAllowed (HTTP 409): Cannot resize disk pvc-1 while it is attached to running"
+                + " VM vm-0.");
   }
 }

@@ -53,6 +53,8 @@ class ResolverTest {
           "Namespace - backup",
           "CronJob backup restic-backup",
           "Job backup restic-backup-29942040",
+          "Namespace - billing",
+          "Deployment billing billing-gateway",
           "Namespace - retail",
           "Deployment retail pricing",
           "Service retail pricing-api",
@@ -174,6 +176,8 @@ class ResolverTest {
           """
           clearing house 服务挂了吗 | clearing-house
           clearinghouse 状态咋样    | clearinghouse
+          why is billing worker down | billing-worker
+          billing worker 挂了 看下 | billing-worker
           """)
   void the_latin_words_of_a_chinese_question_that_name_nothing_are_not_found(
       String question, String wanted) {
