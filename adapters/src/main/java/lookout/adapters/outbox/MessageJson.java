@@ -51,6 +51,9 @@ final class MessageJson {
       ArrayNode audience = root.putArray("audience");
       message.audience().forEach(audience::add);
     }
+    if (message.interim()) {
+      root.put("interim", true);
+    }
     return root.toString();
   }
 
@@ -63,7 +66,8 @@ final class MessageJson {
       }
       List<String> audience = new ArrayList<>();
       root.path("audience").forEach(a -> audience.add(a.asText()));
-      return new Message(root.path("summary").asText(), parts, audience);
+      return new Message(
+          root.path("summary").asText(), parts, audience, root.path("interim").asBoolean(false));
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException(
           "outbox: stored message is not readable: " + e.getMessage(), e);

@@ -94,13 +94,26 @@ public final class WebhookReplies {
       String platform,
       String noun,
       String id) {
+    handOff(rc, blocking, work, platform, noun, id, () -> "");
+  }
+
+  /** As above, the 200 carrying {@code reply} (a passive reply), made once the work is done. */
+  public static void handOff(
+      RoutingContext rc,
+      Executor blocking,
+      Runnable work,
+      String platform,
+      String noun,
+      String id,
+      java.util.function.Supplier<String> reply) {
     Context context = rc.vertx().getOrCreateContext();
     try {
       blocking.execute(
           () -> {
             try {
               work.run();
-              context.runOnContext(v -> text(rc, 200, ""));
+              String body = reply.get();
+              context.runOnContext(v -> text(rc, 200, body));
             } catch (RuntimeException e) {
               errors.error(
                   platform + " hand-off",

@@ -12,8 +12,9 @@ import lookout.adapters.chat.UserRef;
  * Reads an AI-bot (智能机器人) callback (already decrypted JSON) into a {@link WecomEvent}: a {@code
  * text} message from a group @-mention ({@code chattype: group}, with {@code chatid}) or a single
  * chat, carrying its single-use {@code response_url}. The conversation is answered in the "thread"
- * of the message id, which is what the reply URL belongs to. Other message types and events
- * (entering the chat, card clicks — Lookout sends its cards through the app) are ignored.
+ * of the message id, which is what the reply URL belongs to; a {@code stream} callback is WeCom
+ * polling the stream reply of an earlier message. Other message types and events (entering the
+ * chat, card clicks — Lookout sends its cards through the app) are ignored.
  */
 final class AibotCallbacks {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,6 +37,13 @@ final class AibotCallbacks {
   static WecomEvent parse(String json) {
     JsonNode m = read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "decrypted body");
     String type = m.path("msgtype").asText("");
+    if (type.equals("stream")) {
+      String id = m.path("stream").path("id").asText("");
+      if (id.isEmpty()) {
+        throw new BadWecomRequest(400, "decrypted body: stream.id is missing");
+      }
+      return new WecomEvent.StreamRefresh(id);
+    }
     if (!type.equals("text")) {
       String event = m.path("event").path("eventtype").asText("");
       return new WecomEvent.Ignored("ai bot " + type + (event.isEmpty() ? "" : " " + event));

@@ -11,6 +11,12 @@ interface CallbackMemory {
   /** An AI-bot message's single-use {@code response_url} (valid for an hour). */
   void replyPath(String msgId, String responseUrl, String userId);
 
+  /** Opens the stream reply of AI-bot message {@code msgId} (see {@link StreamFrames}). */
+  void openStream(String msgId);
+
+  /** The stream's newest content, for WeCom's refresh of it. */
+  StreamFrames.Frame streamFrame(String streamId);
+
   /** A click's one-time right to update card {@code taskId} (valid for 72 hours). */
   void responseCode(String taskId, String code);
 

@@ -56,6 +56,14 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
   public static final String PLATFORM = "wecom";
   public static final String DEFAULT_API_URL = "https://qyapi.weixin.qq.com/";
   static final String TASK_PREFIX = "lk";
+  static final String STREAM_PREFIX = "stream-";
+
+  /**
+   * How often a streamed answer is rewritten: WeCom polls the stream itself, so this only bounds
+   * rendering work.
+   */
+  static final Duration STREAM_EDIT_EVERY = Duration.ofMillis(500);
+
   private static final Logger log = LoggerFactory.getLogger(WecomAdapter.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -88,20 +96,27 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
   private final TemplateCards cards = new TemplateCards();
   private final CardCodes codes;
   private final Expiring<ReplyPath> replies;
+  private final StreamFrames streams;
 
   /**
    * @param apiUrl WeCom's API root, {@value #DEFAULT_API_URL} unless testing or proxying
    * @param robots group robot name → webhook key
    */
   public WecomAdapter(String apiUrl, Optional<App> app, Map<String, String> robots, Clock clock) {
-    this(apiUrl, app, robots, CardCodes.inMemory(clock), clock);
+    this(apiUrl, app, robots, CardCodes.inMemory(clock), StreamFrames.inMemory(clock), clock);
   }
 
   /**
    * @param codes where card response codes are kept (the bot's database in production)
+   * @param streams where AI-bot stream replies are kept (the bot's database in production)
    */
   public WecomAdapter(
-      String apiUrl, Optional<App> app, Map<String, String> robots, CardCodes codes, Clock clock) {
+      String apiUrl,
+      Optional<App> app,
+      Map<String, String> robots,
+      CardCodes codes,
+      StreamFrames streams,
+      Clock clock) {
     String root = apiUrl == null || apiUrl.isBlank() ? DEFAULT_API_URL : apiUrl;
     this.base = URI.create(root.endsWith("/") ? root : root + "/");
     this.app = app;
@@ -112,6 +127,7 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
         app.map(a -> new AccessTokens(http, base, a.corpId(), a.secret(), clock)).orElse(null);
     this.codes = codes;
     this.replies = new Expiring<>(Duration.ofHours(1), 50_000, clock);
+    this.streams = streams;
   }
 
   @Override
@@ -142,6 +158,12 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
   public void update(MessageRef ref, Message message) {
     checkPlatform(ref.conversation().platform());
     String id = ref.messageId();
+    if (id.startsWith(STREAM_PREFIX)) {
+      String msgId = id.substring(STREAM_PREFIX.length());
+      if (intoStream(ref.conversation(), msgId, message)) {
+        return;
+      }
+    }
     if (id.startsWith(TASK_PREFIX) && app.isPresent()) {
       Optional<String> code = codes.take(id);
       if (code.isPresent()) {
@@ -160,13 +182,27 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
   }
 
   /**
-   * Never: an AI-bot answer goes once through its single-use {@code response_url}, app and robot
-   * messages cannot be edited (an update is a new message), so a streamed analysis comes as one
-   * follow-up.
+   * An AI-bot answer whose stream reply is open is rewritten in place (WeCom polls it). Otherwise
+   * never: a used or lost stream leaves the single-use {@code response_url} or the app, and app and
+   * robot messages cannot be edited (an update is a new message), so a streamed analysis comes as
+   * one follow-up there.
    */
   @Override
   public Optional<Duration> editEvery(ConversationRef where) {
+    if (where.channel().startsWith(Channels.AIBOT) && streams.writable(where.thread())) {
+      return Optional.of(STREAM_EDIT_EVERY);
+    }
     return Optional.empty();
+  }
+
+  @Override
+  public void openStream(String msgId) {
+    streams.open(msgId);
+  }
+
+  @Override
+  public StreamFrames.Frame streamFrame(String streamId) {
+    return streams.read(streamId);
   }
 
   @Override
@@ -263,8 +299,33 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
                 body));
   }
 
+  /**
+   * The answer's newest version into the message's stream; the final one finishes it, and its
+   * buttons (a stream carries none) go to the asker as an app card. False when the stream is gone
+   * or finished: the caller delivers another way.
+   */
+  private boolean intoStream(ConversationRef where, String msgId, Message message) {
+    boolean finish = !message.interim();
+    if (!streams.write(msgId, markdown.render(withoutButtons(message)), finish)) {
+      return false;
+    }
+    if (finish && !message.buttons().isEmpty() && app.isPresent()) {
+      Message card =
+          new Message(
+              message.summary(),
+              message.parts().stream().filter(Part.Actions.class::isInstance).toList(),
+              message.audience());
+      String user = asker(where, msgId, replies.get(msgId));
+      sendApp(List.of(user), card, "posting the buttons of " + msgId + " to " + user);
+    }
+    return true;
+  }
+
   private MessageRef toAibot(ConversationRef where, Message message) {
     String msgId = where.thread() == null ? "" : where.thread();
+    if (streams.writable(msgId) && intoStream(where, msgId, message)) {
+      return new MessageRef(where, STREAM_PREFIX + msgId);
+    }
     Optional<ReplyPath> path = replies.get(msgId);
     Optional<String> url = path.map(ReplyPath::url).filter(u -> !u.isEmpty());
     if (url.isPresent()) {
@@ -276,19 +337,22 @@ public final class WecomAdapter implements ChatAdapter, CallbackMemory {
       http.post("while answering WeCom AI-bot message " + msgId, URI.create(url.get()), body);
       return new MessageRef(where, "reply-" + msgId);
     }
-    String user =
-        path.map(ReplyPath::userId)
-            .or(() -> Channels.after(Channels.AIBOT + "single:", where.channel()))
-            .orElseThrow(
-                () ->
-                    new ChatException(
-                        "while posting to WeCom "
-                            + where.channel()
-                            + ": the AI bot's response_url for message "
-                            + msgId
-                            + " is used or expired and the asker is unknown"));
+    String user = asker(where, msgId, path);
     return new MessageRef(
         where, sendApp(List.of(user), message, "posting to " + user + " for " + where.channel()));
+  }
+
+  private static String asker(ConversationRef where, String msgId, Optional<ReplyPath> path) {
+    return path.map(ReplyPath::userId)
+        .or(() -> Channels.after(Channels.AIBOT + "single:", where.channel()))
+        .orElseThrow(
+            () ->
+                new ChatException(
+                    "while posting to WeCom "
+                        + where.channel()
+                        + ": the AI bot's response_url for message "
+                        + msgId
+                        + " is used or expired and the asker is unknown"));
   }
 
   private MessageRef toRobot(ConversationRef where, String name, Message message) {

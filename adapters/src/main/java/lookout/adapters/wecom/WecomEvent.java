@@ -14,6 +14,9 @@ sealed interface WecomEvent {
   /** A button press on a template card, with the response code that may update the card once. */
   record CardClick(Click click, String responseCode) implements WecomEvent {}
 
+  /** WeCom polling the AI bot's stream reply {@code streamId} for its newest content. */
+  record StreamRefresh(String streamId) implements WecomEvent {}
+
   /** Something Lookout does not act on (other message types, other events); acknowledged. */
   record Ignored(String what) implements WecomEvent {}
 }

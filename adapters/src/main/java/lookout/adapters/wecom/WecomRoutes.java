@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * decrypted before anything is parsed; a bad signature, stale timestamp, bad padding or wrong
  * receive id is 401, malformed content 400, a body over 1 MiB 413 — and nothing changes. A message
  * is acknowledged once the bot has taken it (deduped by MsgId/msgid in its database, queued for
- * answering), well within WeCom's 5 s; a card click at once, decided afterwards. Lookout sends no
- * passive reply: answers go out through the outbox (see {@link WecomAdapter}).
+ * answering), well within WeCom's 5 s; a card click at once, decided afterwards. App answers go out
+ * through the outbox (see {@link WecomAdapter}); an AI-bot message is acknowledged with a passive
+ * stream reply, which WeCom then polls ({@code msgtype: stream} callbacks, answered with the
+ * stream's newest content, see {@link StreamFrames}).
  */
 public final class WecomRoutes {
   public static final long BODY_LIMIT = 1024 * 1024;
@@ -40,6 +42,7 @@ public final class WecomRoutes {
   private final ChatHandler handler;
   private final CallbackMemory memory;
   private final Executor blocking;
+  private final StreamReplies streamReplies;
 
   /**
    * @param appCrypto the app's callback crypto, or null when no app is configured
@@ -56,6 +59,8 @@ public final class WecomRoutes {
     this.handler = handler;
     this.memory = memory;
     this.blocking = blocking;
+    this.streamReplies =
+        aibotCrypto == null ? null : new StreamReplies(aibotCrypto, java.time.Clock.systemUTC());
   }
 
   public void mount(Router router) {
@@ -112,21 +117,31 @@ public final class WecomRoutes {
       case WecomEvent.Ignored i -> text(rc, 200, "");
       case WecomEvent.ForBot m -> handOff(rc, m);
       case WecomEvent.CardClick c -> click(rc, c);
+      case WecomEvent.StreamRefresh r ->
+          text(rc, 200, streamReplies.seal(r.streamId(), memory.streamFrame(r.streamId())));
     }
   }
 
   private void handOff(RoutingContext rc, WecomEvent.ForBot m) {
-    if (m.replyUrl() != null) {
-      memory.replyPath(m.inbound().messageId(), m.replyUrl(), m.inbound().user().id());
+    String msgId = m.inbound().messageId();
+    if (m.replyUrl() == null) {
+      // A 5xx makes WeCom deliver again; the database dedupe keeps it to one answer.
+      WebhookReplies.handOff(
+          rc, blocking, () -> handler.onMessage(m.inbound()), "wecom", "message", msgId);
+      return;
     }
-    // A 5xx makes WeCom deliver again; the database dedupe keeps it to one answer.
+    // The AI bot: the answer is a stream reply, opened by this passive reply and polled by WeCom;
+    // the response_url stays for when the stream is gone (see WecomAdapter).
+    memory.replyPath(msgId, m.replyUrl(), m.inbound().user().id());
+    memory.openStream(msgId);
     WebhookReplies.handOff(
         rc,
         blocking,
         () -> handler.onMessage(m.inbound()),
         "wecom",
         "message",
-        m.inbound().eventId());
+        msgId,
+        () -> streamReplies.seal(msgId, memory.streamFrame(msgId)));
   }
 
   private void click(RoutingContext rc, WecomEvent.CardClick c) {

@@ -1,5 +1,7 @@
 package lookout.adapters.wecom;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -76,6 +78,38 @@ public final class WecomCallbacks {
         + "\",\"msgtype\":\"text\",\"text\":{\"content\":\""
         + content
         + "\"}}";
+  }
+
+  /**
+   * WeCom polling the stream reply {@code streamId} of an earlier AI-bot message (a refresh has its
+   * own {@code msgId}).
+   */
+  public static String aibotStreamRefresh(
+      String msgId, String user, String chatId, String streamId) {
+    return "{\"msgid\":\""
+        + msgId
+        + "\",\"aibotid\":\"AIBOTID\",\"chattype\":\"group\",\"chatid\":\""
+        + chatId
+        + "\",\"from\":{\"userid\":\""
+        + user
+        + "\"},\"msgtype\":\"stream\",\"stream\":{\"id\":\""
+        + streamId
+        + "\"}}";
+  }
+
+  /**
+   * The AI bot's passive reply {@code body} ({@code encrypt, msgsignature, timestamp, nonce}), its
+   * signature checked and opened as WeCom would.
+   */
+  public JsonNode passiveReply(String body) throws IOException {
+    JsonNode outer = new ObjectMapper().readTree(body);
+    return new ObjectMapper()
+        .readTree(
+            aibot.open(
+                outer.path("msgsignature").asText(),
+                outer.path("timestamp").asText(),
+                outer.path("nonce").asText(),
+                outer.path("encrypt").asText()));
   }
 
   /** POSTs {@code xml} to the app callback, encrypted and signed. */

@@ -2,10 +2,12 @@ package lookout.adapters.wecom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -15,7 +17,11 @@ import java.util.concurrent.TimeUnit;
 import lookout.adapters.chat.ChatHandler;
 import lookout.adapters.chat.Click;
 import lookout.adapters.chat.ClickReply;
+import lookout.adapters.chat.ConversationRef;
 import lookout.adapters.chat.Inbound;
+import lookout.adapters.chat.Message;
+import lookout.adapters.chat.MessageRef;
+import lookout.adapters.chat.Part;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +33,7 @@ class WecomRoutesTest {
   static HttpServer server;
   static FakeWecomApi api;
   static WecomCallbacks wecom;
+  static WecomAdapter adapter;
   static final Recorder bot = new Recorder();
 
   static final class Recorder implements ChatHandler {
@@ -50,7 +57,7 @@ class WecomRoutesTest {
     api = new FakeWecomApi();
     vertx = Vertx.vertx();
     Router router = Router.router(vertx);
-    WecomAdapter adapter =
+    adapter =
         new WecomAdapter(
             api.url(),
             Optional.of(new WecomAdapter.App(FakeWecomApi.CORP_ID, 1000002, FakeWecomApi.SECRET)),
@@ -124,6 +131,73 @@ class WecomRoutesTest {
     assertThat(in.conversation().channel()).isEqualTo("aibot:group:wrkSFfCgAAxxxx");
     assertThat(in.conversation().thread()).isEqualTo("m-1");
     assertThat(in.text()).isEqualTo("why is checkout failing?");
+  }
+
+  @Test
+  void an_ai_bot_answer_is_a_stream_that_wecom_polls_until_the_final_version_finishes_it()
+      throws Exception {
+    var r =
+        wecom.toAibot(
+            WecomCallbacks.aibotText(
+                "m-s1",
+                "lisi",
+                "wrkGroup7",
+                "@Lookout why is checkout failing?",
+                api.replyUrl("m-s1")));
+
+    JsonNode opened = wecom.passiveReply(r.body());
+    assertThat(opened.path("msgtype").asText()).isEqualTo("stream");
+    assertThat(opened.path("stream").path("id").asText()).isEqualTo("m-s1");
+    assertThat(opened.path("stream").path("finish").asBoolean()).isFalse();
+    ConversationRef where = bot.inbounds.poll(5, TimeUnit.SECONDS).conversation();
+    assertThat(adapter.editEvery(where)).as("a stream is edited in place").isPresent();
+
+    MessageRef ref =
+        adapter.post(
+            where,
+            new Message(
+                    "checkout is in CrashLoopBackOff",
+                    List.of(new Part.Section("Analysis", "analysis in progress…")))
+                .asInterim());
+    JsonNode evidence = refresh("m-s1-r1", "m-s1");
+    assertThat(evidence.path("stream").path("content").asText())
+        .contains("CrashLoopBackOff", "analysis in progress");
+    assertThat(evidence.path("stream").path("finish").asBoolean()).isFalse();
+
+    adapter.update(
+        ref,
+        new Message(
+            "checkout is in CrashLoopBackOff",
+            List.of(
+                new Part.Section("Analysis", "DATABASE_URL is unset; set it and roll out."),
+                new Part.Actions(
+                    List.of(new Part.Button("Restart", "a9.restart.sig", Part.Style.PRIMARY))))),
+        2);
+    JsonNode last = refresh("m-s1-r2", "m-s1");
+    assertThat(last.path("stream").path("content").asText())
+        .contains("CrashLoopBackOff", "DATABASE_URL is unset")
+        .doesNotContain("analysis in progress");
+    assertThat(last.path("stream").path("finish").asBoolean()).isTrue();
+
+    assertThat(api.calls("/aibot/reply/m-s1")).as("the response_url stays unused").isEmpty();
+    assertThat(api.calls("/message/send"))
+        .filteredOn(c -> "lisi".equals(c.field("touser")))
+        .singleElement()
+        .satisfies(
+            card ->
+                assertThat(card.field("msgtype"))
+                    .as("a stream has no buttons: they go to the asker as a card")
+                    .isEqualTo("template_card"));
+    assertThat(adapter.editEvery(where)).as("a finished stream is not edited").isEmpty();
+    assertThat(refresh("m-s1-r3", "no-such-stream").path("stream").path("finish").asBoolean())
+        .as("a stream this process does not know ends at once")
+        .isTrue();
+  }
+
+  private static JsonNode refresh(String msgId, String streamId) throws Exception {
+    var r = wecom.toAibot(WecomCallbacks.aibotStreamRefresh(msgId, "lisi", "wrkGroup7", streamId));
+    assertThat(r.statusCode()).isEqualTo(200);
+    return wecom.passiveReply(r.body());
   }
 
   @Test

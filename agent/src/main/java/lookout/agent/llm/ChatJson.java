@@ -40,11 +40,13 @@ final class ChatJson {
         if (spec.description() != null) {
           function.put("description", spec.description());
         }
-        function.set(
-            "parameters",
-            spec.parameters() == null
-                ? JSON.createObjectNode().put("type", "object").putObject("properties")
-                : JSON.valueToTree(JsonSchemaElementUtils.toMap(spec.parameters())));
+        if (spec.parameters() == null) {
+          // a tool without parameters still gets a schema: some servers' tool parsers need one
+          function.putObject("parameters").put("type", "object").putObject("properties");
+        } else {
+          function.set(
+              "parameters", JSON.valueToTree(JsonSchemaElementUtils.toMap(spec.parameters())));
+        }
       }
     }
     root.put("temperature", temperature);

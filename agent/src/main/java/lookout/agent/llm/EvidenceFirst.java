@@ -85,19 +85,4 @@ final class EvidenceFirst {
         evidence.charts(),
         evidence.choices());
   }
-
-  /** The evidence as text for the model: what it need not fetch again. */
-  static String facts(Answer evidence, int maxChars) {
-    StringBuilder out = new StringBuilder(evidence.summary()).append('\n');
-    for (Answer.Section s : evidence.sections()) {
-      if (!s.heading().isBlank()) {
-        out.append(s.heading()).append(":\n");
-      }
-      for (String line : s.lines()) {
-        out.append(line).append('\n');
-      }
-    }
-    String text = out.toString().strip();
-    return text.length() <= maxChars ? text : text.substring(0, maxChars) + "\n…(cut)";
-  }
 }

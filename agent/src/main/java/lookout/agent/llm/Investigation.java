@@ -64,14 +64,46 @@ final class Investigation {
     this.analysis = analysis;
   }
 
+  /** All tools from the first round trip: a follow-up in a thread, where they pay off. */
   Result run(List<ChatMessage> start) {
-    List<ChatMessage> messages = new ArrayList<>(start);
+    return loop(new ArrayList<>(start), 1, Usage.NONE, new ArrayList<>(), new HashSet<>());
+  }
+
+  /**
+   * The common case in one cheap round trip: {@code brief} (the brief prompt, the question and the
+   * diagnosis) with the one tool {@link Escalation#TOOLS}. When the model calls it — or calls a
+   * tool of the full set by name, which then runs — the investigation goes on from {@code full}
+   * with all tools, within the same step limit, budget and deadline.
+   */
+  Result run(List<ChatMessage> brief, List<ChatMessage> full) {
+    boolean last = options.maxSteps() <= 1;
+    ChatRequest.Builder request = ChatRequest.builder().messages(brief);
+    if (!last) {
+      request.toolSpecifications(List.of(Escalation.TOOLS));
+    }
+    ModelClient.Completion response = call(request.build());
+    AiMessage ai = response.message();
+    if (!ai.hasToolExecutionRequests() || last) {
+      return new Result(text(ai), List.of(), 1, response.usage(), "answered");
+    }
+    metrics.toolCall(Escalation.NAME, "escalated");
+    List<ChatMessage> messages = new ArrayList<>(full);
     List<ToolCall> calls = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    Usage usage = Usage.NONE;
+    List<ToolExecutionRequest> named = Escalation.named(ai, toolbox);
+    if (!named.isEmpty()) {
+      messages.add(AiMessage.from(named));
+      execute(named, messages, calls, seen);
+    }
+    return loop(messages, 2, response.usage(), calls, seen);
+  }
+
+  private Result loop(
+      List<ChatMessage> messages, int first, Usage spent, List<ToolCall> calls, Set<String> seen) {
+    Usage usage = spent;
     int repeats = 0;
-    String wrapUp = null;
-    for (int step = 1; step <= options.maxSteps(); step++) {
+    String wrapUp = wrapUp(usage, repeats);
+    for (int step = first; step <= options.maxSteps(); step++) {
       boolean last = step == options.maxSteps() || wrapUp != null;
       if (last && wrapUp == null) {
         wrapUp = "step limit";
@@ -87,36 +119,54 @@ final class Investigation {
       usage = usage.plus(response.usage());
       AiMessage ai = response.message();
       if (!ai.hasToolExecutionRequests() || last) {
-        String text = ai.text() == null ? "" : ai.text();
-        return new Result(text, calls, step, usage, wrapUp == null ? "answered" : wrapUp);
+        return new Result(text(ai), calls, step, usage, wrapUp == null ? "answered" : wrapUp);
       }
       messages.add(ai);
-      for (ToolExecutionRequest r : ai.toolExecutionRequests()) {
-        ToolCall call;
-        if (!seen.add(r.name() + " " + canonical(r.arguments()))) {
-          repeats++;
-          call =
-              new ToolCall(
-                  r.name(),
-                  r.arguments(),
-                  "repeated",
-                  "REPEATED: you already called "
-                      + r.name()
-                      + " with these arguments; its result is above. Use it or answer.");
-        } else {
-          call = toolbox.execute(r);
-        }
-        metrics.toolCall(call.tool(), call.outcome());
-        calls.add(call);
-        messages.add(ToolExecutionResultMessage.from(r, call.result()));
-      }
-      if (usage.total() >= options.tokenBudget()) {
-        wrapUp = "token budget of " + options.tokenBudget() + " reached";
-      } else if (repeats >= 2) {
-        wrapUp = "repeated calls";
-      }
+      repeats += execute(ai.toolExecutionRequests(), messages, calls, seen);
+      wrapUp = wrapUp(usage, repeats);
     }
     return new Result("", calls, options.maxSteps(), usage, "step limit");
+  }
+
+  /** Why the next round trip must be the last, or null. */
+  private String wrapUp(Usage usage, int repeats) {
+    if (usage.total() >= options.tokenBudget()) {
+      return "token budget of " + options.tokenBudget() + " reached";
+    }
+    return repeats >= 2 ? "repeated calls" : null;
+  }
+
+  /** Runs the calls, their results appended to {@code messages}; returns how many were repeats. */
+  private int execute(
+      List<ToolExecutionRequest> requests,
+      List<ChatMessage> messages,
+      List<ToolCall> calls,
+      Set<String> seen) {
+    int repeats = 0;
+    for (ToolExecutionRequest r : requests) {
+      ToolCall call;
+      if (!seen.add(r.name() + " " + canonical(r.arguments()))) {
+        repeats++;
+        call =
+            new ToolCall(
+                r.name(),
+                r.arguments(),
+                "repeated",
+                "REPEATED: you already called "
+                    + r.name()
+                    + " with these arguments; its result is above. Use it or answer.");
+      } else {
+        call = toolbox.execute(r);
+      }
+      metrics.toolCall(call.tool(), call.outcome());
+      calls.add(call);
+      messages.add(ToolExecutionResultMessage.from(r, call.result()));
+    }
+    return repeats;
+  }
+
+  private static String text(AiMessage ai) {
+    return ai.text() == null ? "" : ai.text();
   }
 
   private ModelClient.Completion call(ChatRequest request) {

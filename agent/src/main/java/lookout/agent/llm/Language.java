@@ -9,10 +9,12 @@ final class Language {
         .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
   }
 
-  /** The line appended to the user's message so the answer comes back in their language. */
+  /**
+   * The line appended to a Chinese question so the answer comes back in Chinese (models drift to
+   * English after an English diagnosis); none otherwise, both system prompts ask for the question's
+   * language.
+   */
   static String hint(String question) {
-    return chinese(question)
-        ? "(Answer in Simplified Chinese / 请用简体中文回答。)"
-        : "(Answer in the language of the question.)";
+    return chinese(question) ? "请用简体中文回答。" : "";
   }
 }

@@ -59,7 +59,21 @@ public final class TokenEconomyBenchmark {
       Fix the cause first (the config, the limit or the node named above), then roll out again;
       the runbook for this failure class has the exact steps.""";
 
-  record Row(String klass, int raw, int rawPadded, int billed, int roundTrips, int prefix) {}
+  /**
+   * @param prefix system prompt + tool schemas of the question's last round trip
+   * @param prefixes the same summed over its round trips
+   * @param cacheable the prefixes of 1,024 tokens or more (what providers cache), summed
+   */
+  record Row(
+      String klass,
+      int raw,
+      int rawPadded,
+      int billed,
+      int roundTrips,
+      int prefix,
+      int prefixes,
+      int cacheable,
+      int completions) {}
 
   public static void main(String[] args) throws Exception {
     String part = args.length > 0 ? args[0] : "main";
@@ -93,6 +107,8 @@ public final class TokenEconomyBenchmark {
     List<JsonNode> sent = model.requests().subList(before, model.requests().size());
     int billed = 0;
     int prefix = 0;
+    int prefixes = 0;
+    int cacheable = 0;
     for (JsonNode request : sent) {
       int prompt = 0;
       for (JsonNode m : request.path("messages")) {
@@ -105,6 +121,8 @@ public final class TokenEconomyBenchmark {
       prompt += schemas;
       int system = Tokens.count(request.path("messages").path(0).path("content").asText(""));
       prefix = system + schemas;
+      prefixes += prefix;
+      cacheable += prefix >= 1024 ? prefix : 0;
       billed += prompt + Tokens.count(ANSWER);
     }
     String raw = raw(s, false);
@@ -113,7 +131,16 @@ public final class TokenEconomyBenchmark {
         s.failureClass().contains("/")
             ? s.failureClass().substring(0, s.failureClass().indexOf('/'))
             : s.failureClass();
-    return new Row(klass, Tokens.count(raw), Tokens.count(padded), billed, sent.size(), prefix);
+    return new Row(
+        klass,
+        Tokens.count(raw),
+        Tokens.count(padded),
+        billed,
+        sent.size(),
+        prefix,
+        prefixes,
+        cacheable,
+        sent.size() * Tokens.count(ANSWER));
   }
 
   /** What a naive agent pastes: objects and events as JSON, each container's log tail. */
@@ -169,7 +196,7 @@ public final class TokenEconomyBenchmark {
       long padded = rs.stream().mapToLong(Row::rawPadded).sum();
       long trips = rs.stream().mapToLong(Row::roundTrips).sum();
       int maxTrips = rs.stream().mapToInt(Row::roundTrips).max().orElse(0);
-      long cached = prefix >= 1024 ? (long) prefix * trips : 0;
+      long cached = rs.stream().mapToLong(Row::cacheable).sum();
       System.out.printf(
           Locale.ROOT,
           "| %s | %d | %.2f, %d | %d | %d | %.1f%% | %d | %.1f%% | %d (%.0f%% of billed) |%n",
@@ -188,5 +215,18 @@ public final class TokenEconomyBenchmark {
     System.out.println();
     System.out.println(
         "Prefix (system prompt + tool schemas) per round trip: " + prefix + " tokens");
+    double n = Math.max(1, rows.size());
+    long billed = rows.stream().mapToLong(Row::billed).sum();
+    long prefixes = rows.stream().mapToLong(Row::prefixes).sum();
+    long completions = rows.stream().mapToLong(Row::completions).sum();
+    System.out.printf(
+        Locale.ROOT,
+        "Per question (mean): %.0f billed = %.0f prefix + %.0f question, diagnosis and framing"
+            + " + %.0f completion; raw as seeded %.0f%n",
+        billed / n,
+        prefixes / n,
+        (billed - prefixes - completions) / n,
+        completions / n,
+        rows.stream().mapToLong(Row::raw).sum() / n);
   }
 }

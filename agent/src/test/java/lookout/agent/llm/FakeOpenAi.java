@@ -75,7 +75,7 @@ public final class FakeOpenAi implements AutoCloseable {
   }
 
   /** Every completion from now on takes this long from request to last byte. */
-  FakeOpenAi taking(Duration d) {
+  public FakeOpenAi taking(Duration d) {
     this.completionMillis = d.toMillis();
     return this;
   }

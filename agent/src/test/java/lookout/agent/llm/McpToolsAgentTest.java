@@ -114,7 +114,7 @@ class McpToolsAgentTest {
         .contains("checkout")
         .contains("DB_PASSWORD=[REDACTED")
         .doesNotContain(password);
-    assertThat(openAi.requests().get(0).toString()).contains("k8s__events_list", "read-only");
+    assertThat(openAi.requests().get(1).toString()).contains("k8s__events_list", "read-only");
     assertThat(answer.summary()).doesNotContain(password);
     assertThat(answer.sections())
         .anySatisfy(s -> assertThat(s.lines()).anyMatch(l -> l.startsWith("k8s__events_list")));
@@ -173,11 +173,14 @@ class McpToolsAgentTest {
             List.of("*"),
             true,
             Duration.ofSeconds(5));
-    openAi.thenAnswers("Nothing looks wrong in staging.");
+    openAi.thenCalls(Map.entry("tools", "{}")).thenAnswers("Nothing looks wrong in staging.");
 
     Answer answer = agentWith(broken).ask(new Question("is staging healthy?", "console:alice"));
 
-    assertThat(openAi.requests().get(0).toString()).doesNotContain("grafana__");
+    assertThat(openAi.requests()).hasSize(2);
+    assertThat(openAi.requests().get(1).toString()).doesNotContain("grafana__");
+    assertThat(ModelAgentTest.lastUserMessage(openAi.requests().get(0)))
+        .contains("Unavailable now", "grafana");
     assertThat(answer.sections())
         .anySatisfy(
             s -> {

@@ -122,8 +122,9 @@ class ModelAgentTest {
   }
 
   @Test
-  void why_is_checkout_failing_runs_investigate_once_and_answers_in_two_round_trips() {
+  void why_is_checkout_failing_asks_for_the_tools_runs_investigate_once_and_answers() {
     openAi
+        .thenCalls(call("tools", "{}"))
         .thenCalls(call("investigate", "{\"namespace\":\"staging\",\"name\":\"checkout\"}"))
         .thenAnswers(
             "staging/checkout crash-loops: DATABASE_URL is not set (exit code 1).\n"
@@ -134,22 +135,50 @@ class ModelAgentTest {
 
     assertThat(answer.degraded()).isFalse();
     assertThat(analysis(answer)).contains("DATABASE_URL is not set");
-    assertThat(openAi.requests()).hasSize(2);
+    assertThat(openAi.requests()).hasSize(3);
     JsonNode first = openAi.requests().get(0);
     assertThat(first.path("tools").findValuesAsText("name"))
+        .as("the first round trip offers one tool: the way to the others")
+        .containsExactly("tools");
+    assertThat(lastUserMessage(first)).contains("Diagnosis:", "CrashLoopBackOff");
+    JsonNode second = openAi.requests().get(1);
+    assertThat(second.path("tools").findValuesAsText("name"))
         .contains("investigate", "logs", "metrics_query", "propose_restart", "search_knowledge");
+    assertThat(systemMessage(second)).isNotEqualTo(systemMessage(first));
+    assertThat(lastUserMessage(second)).isEqualTo(lastUserMessage(first));
     assertThat(openAi.authorizations().get(0)).isEqualTo("Bearer " + apiKey);
-    String bundle = toolResults(openAi.requests().get(1));
+    String bundle = toolResults(openAi.requests().get(2));
     assertThat(bundle)
         .contains(
             "TARGET deployment staging/checkout", "CrashLoopBackOff", "DATABASE_URL is not set")
         .contains("LOG ERRORS", "EVENTS", "FINDINGS", "METRICS");
     assertThat(bundle.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(6_000);
-    assertThat(metrics.tools).containsExactly("investigate:success");
-    assertThat(metrics.modelCalls).containsExactly("ok", "ok");
+    assertThat(metrics.tools).containsExactly("tools:escalated", "investigate:success");
+    assertThat(metrics.modelCalls).containsExactly("ok", "ok", "ok");
     assertThat(answer.sections())
         .anySatisfy(
             s -> assertThat(s.lines()).anySatisfy(l -> assertThat(l).startsWith("investigate")));
+  }
+
+  @Test
+  void a_tool_called_by_name_on_the_first_round_trip_runs_at_once() {
+    openAi
+        .thenCalls(call("investigate", "{\"namespace\":\"staging\",\"name\":\"checkout\"}"))
+        .thenAnswers("staging/checkout crash-loops: DATABASE_URL is not set (exit code 1).");
+
+    Answer answer =
+        agent().ask(new Question("why is checkout failing in staging?", "console:alice"));
+
+    assertThat(analysis(answer)).contains("DATABASE_URL is not set");
+    assertThat(openAi.requests()).as("no round trip lost to asking for tools").hasSize(2);
+    assertThat(toolResults(openAi.requests().get(1)))
+        .contains("TARGET deployment staging/checkout");
+    assertThat(openAi.requests().get(1).path("tools").size()).isGreaterThan(10);
+    assertThat(metrics.tools).containsExactly("tools:escalated", "investigate:success");
+  }
+
+  static String systemMessage(JsonNode request) {
+    return request.path("messages").path(0).path("content").asText();
   }
 
   @Test
@@ -276,6 +305,38 @@ class ModelAgentTest {
     assertThat(openAi.requests().get(1).toString())
         .contains("how is checkout in staging?", "checkout is crash-looping.");
     assertThat(openAi.requests().get(2).toString()).doesNotContain("how is checkout in staging?");
+    assertThat(openAi.requests().get(0).path("tools").size()).as("a new question").isEqualTo(1);
+    assertThat(openAi.requests().get(1).path("tools").size())
+        .as("a follow-up gets all tools at once")
+        .isGreaterThan(10);
+    assertThat(openAi.requests().get(2).path("tools").size()).as("a new thread").isEqualTo(1);
+  }
+
+  @Test
+  void system_prompt_and_tools_are_the_same_bytes_for_every_question() {
+    openAi
+        .thenAnswers("checkout is crash-looping.")
+        .thenCalls(call("tools", "{}"))
+        .thenAnswers("Nodes are fine.")
+        .thenCalls(call("tools", "{}"))
+        .thenAnswers("payments is fine.");
+    ModelAgent agent = agent();
+
+    agent.ask(new Question("why is checkout failing in staging?", "console:alice", "t1"));
+    agent.ask(new Question("how are the nodes?", "console:bob", "t2"));
+    agent.ask(new Question("是否 payments 有问题？", "console:carol", "t3"));
+
+    List<JsonNode> sent = openAi.requests();
+    assertThat(sent).hasSize(5);
+    for (int brief : List.of(1, 3)) {
+      assertThat(systemMessage(sent.get(brief))).isEqualTo(systemMessage(sent.get(0)));
+      assertThat(sent.get(brief).get("tools")).isEqualTo(sent.get(0).get("tools"));
+    }
+    assertThat(systemMessage(sent.get(4))).isEqualTo(systemMessage(sent.get(2)));
+    assertThat(sent.get(4).get("tools").toString()).isEqualTo(sent.get(2).get("tools").toString());
+    assertThat(systemMessage(sent.get(0)) + sent.get(0).get("tools"))
+        .as("the brief prefix holds nothing of the question")
+        .doesNotContain("checkout", "staging", "2026");
   }
 
   @Test
@@ -293,6 +354,7 @@ class ModelAgentTest {
     assertThat(analysis(answer)).isEqualTo("checkout is crash-looping.");
     assertThat(metrics.tools)
         .containsExactly(
+            "tools:escalated",
             "describe_workload:success",
             "describe_workload:repeated",
             "describe_workload:repeated");

@@ -17,7 +17,8 @@ import lookout.agent.Progress;
  * ChatAdapter#editEvery} (those in between are dropped: each carries the whole answer so far), and
  * the final answer is the last edit. Where the surface cannot edit, the final answer goes as one
  * follow-up message. Edits carry growing versions, so a queue never shows an older one after a
- * newer one.
+ * newer one; all but the final one are marked interim, so a surface that streams (the WeCom AI bot)
+ * knows when its stream ends.
  */
 final class StreamedReply implements Progress {
   private final ChatAdapter adapter;
@@ -51,14 +52,14 @@ final class StreamedReply implements Progress {
     lock.lock();
     try {
       if (posted == null) {
-        posted = adapter.post(where, answers.render(answer, requester));
+        posted = adapter.post(where, answers.render(answer, requester).asInterim());
         lastEdit = nanos.getAsLong();
         return;
       }
       if (every.isEmpty() || nanos.getAsLong() - lastEdit < every.get().toNanos()) {
         return;
       }
-      adapter.update(posted, answers.render(answer, requester), ++version);
+      adapter.update(posted, answers.render(answer, requester).asInterim(), ++version);
       lastEdit = nanos.getAsLong();
     } catch (RuntimeException e) {
       // an interim edit that fails is superseded by the next one; the final answer still goes

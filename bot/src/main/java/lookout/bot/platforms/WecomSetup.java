@@ -35,6 +35,7 @@ public final class WecomSetup implements PlatformSetup {
             settings.app().map(a -> new WecomAdapter.App(a.corpId(), a.agentId(), a.secret())),
             settings.robots(),
             new WecomCardCodes(db, Clock.systemUTC()),
+            new WecomStreamFrames(db, Clock.systemUTC()),
             Clock.systemUTC());
     return new WecomSetup(settings, api, outbox);
   }

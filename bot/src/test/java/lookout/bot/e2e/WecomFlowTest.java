@@ -102,7 +102,7 @@ class WecomFlowTest {
   }
 
   @Test
-  void a_group_mention_of_the_ai_bot_is_answered_through_its_response_url() throws Exception {
+  void a_group_mention_of_the_ai_bot_is_answered_in_its_stream_reply() throws Exception {
     var r =
         wecom.toAibot(
             WecomCallbacks.aibotText(
@@ -113,9 +113,25 @@ class WecomFlowTest {
                 api.replyUrl("ai-1")));
 
     assertThat(r.statusCode()).isEqualTo(200);
-    var reply = api.await("/aibot/reply/ai-1", 1, 20);
-    assertThat(reply.field("msgtype")).isEqualTo("markdown");
-    assertThat(reply.body().path("markdown").path("content").asText()).contains("CrashLoopBackOff");
+    assertThat(wecom.passiveReply(r.body()).path("stream").path("id").asText()).isEqualTo("ai-1");
+    JsonNode answer =
+        Eventually.value(
+            "the stream to finish",
+            Duration.ofSeconds(20),
+            () -> {
+              JsonNode frame =
+                  wecom
+                      .passiveReply(
+                          wecom
+                              .toAibot(
+                                  WecomCallbacks.aibotStreamRefresh(
+                                      "ai-1-refresh", "dave", "wrkGroup1", "ai-1"))
+                              .body())
+                      .path("stream");
+              return frame.path("finish").asBoolean() ? frame : null;
+            });
+    assertThat(answer.path("content").asText()).contains("CrashLoopBackOff");
+    assertThat(api.calls("/aibot/reply/ai-1")).isEmpty();
   }
 
   @Test
