@@ -39,7 +39,10 @@ class FollowUpButtonsTest {
       throws Exception {
     String thread = chat.say("alice", "@lookout why is checkout failing?");
     JsonNode which = chat.awaitBot(thread, m -> summary(m).contains("which namespace"));
-    assertThat(summary(which)).isEqualTo("checkout exists in prod and staging — which namespace?");
+    assertThat(summary(which))
+        .isEqualTo(
+            "checkout exists in prod and staging — which namespace? Only deployment"
+                + " staging/checkout is in trouble.");
     String staging = button(which, "deployment staging/checkout");
     button(which, "deployment prod/checkout");
 
