@@ -65,7 +65,7 @@ public final class OomKilledAnalyzer implements Analyzer {
     Optional<Quantity> limit = spec.flatMap(Quantities::limit);
     BigDecimal limitBytes = limit.flatMap(Quantities::bytes).orElse(null);
     String limitText = limit.map(Quantities::text).orElse("none");
-    Optional<JvmHeap> jvm = spec.flatMap(JvmHeap::of);
+    Optional<RuntimeHeap> jvm = spec.flatMap(RuntimeHeap::of);
     Optional<String> heapProblem = jvm.flatMap(j -> j.problem(limitBytes, limitText));
     int restarts = Pods.restarts(hit.status());
     boolean stillFailing = hit.current() || !Boolean.TRUE.equals(hit.status().getReady());

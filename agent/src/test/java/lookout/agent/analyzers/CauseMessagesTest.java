@@ -117,7 +117,7 @@ class CauseMessagesTest {
             .withValue("-XX:+UseG1GC -Xmx900m -Xms900m")
             .endEnv()
             .build();
-    JvmHeap heap = JvmHeap.of(c).orElseThrow();
+    RuntimeHeap heap = RuntimeHeap.of(c).orElseThrow();
     var limit = java.math.BigDecimal.valueOf(1024L * 1024 * 1024);
 
     assertThat(heap.problem(limit, "1Gi"))
@@ -126,5 +126,40 @@ class CauseMessagesTest {
                 assertThat(p)
                     .contains("-Xmx900m", "env JAVA_TOOL_OPTIONS", "leaves only 124Mi of the 1Gi"));
     assertThat(heap.fix(limit, "app")).startsWith("set -Xmx768m (75% of the limit)");
+  }
+
+  @Test
+  void node_and_go_heap_ceilings_are_compared_with_the_limit_like_the_jvm_heap() {
+    var limit = java.math.BigDecimal.valueOf(1024L * 1024 * 1024);
+    var node =
+        new io.fabric8.kubernetes.api.model.ContainerBuilder()
+            .withName("ssr")
+            .addNewEnv()
+            .withName("NODE_OPTIONS")
+            .withValue("--enable-source-maps --max-old-space-size=4096")
+            .endEnv()
+            .build();
+    RuntimeHeap nodeHeap = RuntimeHeap.of(node).orElseThrow();
+    assertThat(nodeHeap.problem(limit, "1Gi"))
+        .hasValue(
+            "Node.js heap --max-old-space-size=4096 (env NODE_OPTIONS) is at or above the memory"
+                + " limit 1Gi");
+    assertThat(nodeHeap.fix(limit, "ssr"))
+        .startsWith("set --max-old-space-size=768 (75% of the limit)");
+
+    var go =
+        new io.fabric8.kubernetes.api.model.ContainerBuilder()
+            .withName("tiles")
+            .addNewEnv()
+            .withName("GOMEMLIMIT")
+            .withValue("950MiB")
+            .endEnv()
+            .build();
+    assertThat(RuntimeHeap.of(go).orElseThrow().problem(limit, "1Gi"))
+        .hasValueSatisfying(
+            p ->
+                assertThat(p)
+                    .startsWith(
+                        "Go memory limit GOMEMLIMIT=950MiB (env GOMEMLIMIT) leaves only 74Mi"));
   }
 }

@@ -10,18 +10,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The JVM heap settings a container starts with, read from its command, args and the environment
- * variables the JVM and launch scripts read ({@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS},
- * {@code _JAVA_OPTIONS}, {@code JAVA_OPTS} and any other variable holding JVM flags), and how they
- * compare with the memory limit: a heap at or near the limit leaves no room for metaspace, threads
- * and native memory, so the kernel kills the JVM before its collector runs.
+ * The heap or memory ceiling a container's runtime starts with, read from its command, args and
+ * environment: the JVM's -Xmx or -XX:MaxRAMPercentage (in {@code JAVA_TOOL_OPTIONS}, {@code
+ * JDK_JAVA_OPTIONS}, {@code _JAVA_OPTIONS}, {@code JAVA_OPTS} or any variable holding JVM flags),
+ * Node.js's {@code --max-old-space-size} (in args or {@code NODE_OPTIONS}) and Go's {@code
+ * GOMEMLIMIT}; and how it compares with the memory limit: a heap at or near the limit leaves no
+ * room for the rest of the process, so the kernel kills it before its collector runs.
  *
- * @param xmx the -Xmx flag as written, or null
+ * @param xmx the flag as written ("-Xmx2g", "--max-old-space-size=4096", "GOMEMLIMIT=3GiB"), or
+ *     null
  * @param xmxBytes its size
  * @param maxRamPercentage -XX:MaxRAMPercentage, or null
  * @param source where the flag was found ("env JAVA_OPTS", "args")
+ * @param runtime "JVM heap", "Node.js heap" or "Go memory limit", as answers name it
  */
-record JvmHeap(
+record RuntimeHeap(
     String xmx, BigDecimal xmxBytes, String maxRamPercentage, String source, String runtime) {
   private static final Pattern XMX = Pattern.compile("-Xmx(\\d+)([kKmMgGtT]?)\\b");
 
@@ -35,7 +38,7 @@ record JvmHeap(
   private static final Pattern PERCENT = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(?:\\.\\d+)?)");
 
   /** The heap settings of {@code c}, or empty when it sets none. */
-  static Optional<JvmHeap> of(Container c) {
+  static Optional<RuntimeHeap> of(Container c) {
     List<String[]> places = new ArrayList<>();
     if (c.getCommand() != null) {
       places.add(new String[] {"command", String.join(" ", c.getCommand())});
@@ -87,7 +90,7 @@ record JvmHeap(
     if (xmx == null && percent == null) {
       return Optional.empty();
     }
-    return Optional.of(new JvmHeap(xmx, bytes, percent, source, runtime));
+    return Optional.of(new RuntimeHeap(xmx, bytes, percent, source, runtime));
   }
 
   /** How the heap compares with {@code limitBytes}, or empty when it leaves room. */
