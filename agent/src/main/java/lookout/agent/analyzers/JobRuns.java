@@ -130,11 +130,40 @@ final class JobRuns {
                           + (t.getMessage() == null || t.getMessage().isBlank()
                               ? ""
                               : ": " + t.getMessage())));
-              lines.addAll(
-                  LogExcerpt.crashLines(
-                      logs, Pods.namespace(f.pod()), Pods.name(f.pod()), f.status().getName()));
+              lines.addAll(logOfAFailedAttempt(pods(allPods, job), f, logs));
             });
     return lines;
+  }
+
+  /**
+   * The error lines of the newest failed attempt that still has a log: a Job retried three times
+   * may have lost the newest pod's log (node gone, pod replaced) while an earlier attempt kept the
+   * same error.
+   */
+  private static List<String> logOfAFailedAttempt(
+      List<Pod> pods, FailedPod newest, LogSource logs) {
+    List<String> first =
+        LogExcerpt.crashLines(
+            logs, Pods.namespace(newest.pod()), Pods.name(newest.pod()), newest.status().getName());
+    if (!first.isEmpty() && !first.getFirst().startsWith("log: no ")) {
+      return first;
+    }
+    for (Pod p : pods) {
+      if (p == newest.pod()) {
+        continue;
+      }
+      for (ContainerStatus cs : Pods.statuses(p)) {
+        List<String> other =
+            LogExcerpt.crashLines(logs, Pods.namespace(p), Pods.name(p), cs.getName());
+        if (!other.isEmpty() && !other.getFirst().startsWith("log: no ")) {
+          List<String> out = new ArrayList<>();
+          out.add("log of an earlier attempt, pod " + Pods.name(p) + ":");
+          out.addAll(other);
+          return out;
+        }
+      }
+    }
+    return first;
   }
 
   record FailedPod(Pod pod, ContainerStatus status, ContainerStateTerminated terminated) {}

@@ -180,7 +180,7 @@ public final class PendingAnalyzer implements Analyzer {
       if (taint != null && taint.contains("node.kubernetes.io/unschedulable")) {
         return Optional.of(
             new Why(
-                n + " are cordoned (unschedulable)",
+                n + " are cordoned (unschedulable)" + cordoned(facts),
                 "uncordon a node (kubectl uncordon) or add nodes",
                 null));
       }
@@ -312,7 +312,7 @@ public final class PendingAnalyzer implements Analyzer {
     if (r.contains("were unschedulable")) {
       return Optional.of(
           new Why(
-              n + " are cordoned (unschedulable)",
+              n + " are cordoned (unschedulable)" + cordoned(facts),
               "uncordon a node (kubectl uncordon) or add nodes",
               null));
     }
@@ -414,6 +414,20 @@ public final class PendingAnalyzer implements Analyzer {
     List<String> keys =
         bad.values().stream().flatMap(List::stream).map(Placement::text).distinct().toList();
     return keys.isEmpty() ? "(taints not visible)" : String.join(", ", keys);
+  }
+
+  /** ": fab-worker-03, fab-worker-04" — the cordoned nodes, so the one to uncordon is named. */
+  private static String cordoned(ClusterFacts facts) {
+    List<String> names =
+        facts.nodes().stream()
+            .filter(
+                node ->
+                    node.getSpec() != null
+                        && Boolean.TRUE.equals(node.getSpec().getUnschedulable()))
+            .map(node -> node.getMetadata().getName())
+            .limit(5)
+            .toList();
+    return names.isEmpty() ? "" : " (" + String.join(", ", names) + ")";
   }
 
   /** The node condition behind one of the kubelet's own taints, if the taint is one. */

@@ -53,7 +53,9 @@ final class Mentions {
   static final int RUNS = 5;
 
   /** An image version as people write it: 2.0.0, v1.9.4, 1.27-alpine. */
-  private static final Pattern VERSION = Pattern.compile("v?\\d+(?:\\.\\d+)+(?:[-+][a-z0-9.]+)?");
+  private static final Pattern VERSION =
+      Pattern.compile(
+          "v?\\d+(?:\\.\\d+)+(?:[-+][a-z0-9.]+)?|(?=[a-f]*[0-9])(?=[0-9]*[a-f])[0-9a-f]{7,40}");
 
   private static final Pattern RATIO = Pattern.compile("(?<![\\w/-])\\d+/\\d+(?![\\w/-])");
 

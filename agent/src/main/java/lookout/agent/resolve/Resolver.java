@@ -112,6 +112,20 @@ public final class Resolver {
         WorkloadOverClaims.prefer(
             choose(groups, namespaces, explicitNamespace, clues.kinds()), clues.text());
     refs = workloadOverItsNode(podOverItsOwner(refs));
+    String roleNamed =
+        partial.size() == 1 ? withRole(clues.text(), partial.getFirst(), refs) : null;
+    if (roleNamed != null) {
+      // "why is kyc service down" with kyc-gateway and kyc-worker: the name written is
+      // kyc-service and nothing has it — not found, the kyc-* objects as the nearest
+      String where = namespaces.isEmpty() ? null : namespaces.iterator().next();
+      return new Target.Missing(
+          roleNamed,
+          where,
+          refs.stream().limit(MAX_CHOICES).toList(),
+          new Target.Searched(
+              inventory.kinds(), where == null ? inventory.namespaces() : List.of(where)),
+          inventory.unreadable());
+    }
     if (refs.size() == 1) {
       return new Target.One(
           refs.get(0),
@@ -321,10 +335,35 @@ public final class Resolver {
     return close.size() == 1 ? Optional.of(close.get(0)) : Optional.empty();
   }
 
+  /**
+   * "kyc service" where kyc is only a part of other names: the role word written after it is part
+   * of the name meant ({@code kyc-service}), which none of the matches has. Null otherwise.
+   */
+  private static String withRole(String text, String part, List<ObjectRef> matches) {
+    List<Mentions.Word> words = Mentions.words(text);
+    for (int i = 0; i + 1 < words.size(); i++) {
+      String role = words.get(i + 1).text();
+      if (words.get(i).text().equals(part)
+          && words.get(i).run() == words.get(i + 1).run()
+          && ROLES.contains(role)
+          && matches.stream().noneMatch(r -> r.name().contains(role))) {
+        return part + "-" + role;
+      }
+    }
+    return null;
+  }
+
+  /** "kycservice", "billingapi": one word made of a name and a role, as people type it. */
+  private static boolean endsWithRole(String word) {
+    return word.matches("[a-z]{6,}")
+        && ROLES.stream()
+            .anyMatch(r -> r.length() >= 3 && word.endsWith(r) && word.length() - r.length() >= 3);
+  }
+
   /** A word written like a Kubernetes name ({@code foo-bar}, {@code web2}) that matched nothing. */
   private static String wanted(String text, Mentions mentions) {
     for (Mentions.Word w : Mentions.words(text)) {
-      if (NAME_LIKE.matcher(w.text()).matches()
+      if ((NAME_LIKE.matcher(w.text()).matches() || endsWithRole(w.text()))
           && !CommonWords.common(w.text())
           && mentions.exact(w.text()).isEmpty()) {
         return w.text();

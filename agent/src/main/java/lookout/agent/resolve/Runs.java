@@ -81,6 +81,11 @@ final class Runs {
     add(repository.substring(repository.lastIndexOf('/') + 1), out);
     if (tag != null && !tag.isBlank() && !VAGUE_TAGS.contains(tag.toLowerCase())) {
       out.add(TAG + tag.toLowerCase());
+      for (String part : tag.toLowerCase().split("[-_.+]")) {
+        if (part.matches("(?=.*[0-9])(?=.*[a-f])[0-9a-f]{7,40}")) {
+          out.add(TAG + part); // "sha-8e1d4f7", "main-8e1d4f7": asked about by the commit
+        }
+      }
       if (tag.matches("v\\d.*")) {
         out.add(TAG + tag.substring(1).toLowerCase()); // "v2.0.0" is asked about as "2.0.0" too
       }

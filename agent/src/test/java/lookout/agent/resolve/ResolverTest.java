@@ -55,6 +55,9 @@ class ResolverTest {
           "Job backup restic-backup-29942040",
           "Deployment shop image-resizer",
           "Service shop image-resizer",
+          "Deployment shop kyc-gateway",
+          "Deployment shop kyc-portal",
+          "Deployment platform telemetry-ingest runs=tag:sha-8e1d4f7,tag:8e1d4f7",
           "Namespace - billing",
           "Deployment billing billing-gateway",
           "Namespace - retail",
@@ -162,6 +165,7 @@ class ResolverTest {
           logging 的 fluent bit 一直 CrashLoopBackOff  | daemonset logging/node-logs
           orders-db 的 postgres 1/3 为什么              | statefulset orders-db/pg
           限流服务 2.0.0 上不去 为啥                        | deployment platform/rate-limiter
+          8e1d4f7 这个版本为啥没起来                      | deployment platform/telemetry-ingest
           reviews 好好的 为什么 payment-api 一直 502       | service shop/payment-api
           mysql is fine but why does order-service fail | deployment shop/order-service
           image-resizer-xxx stuck Pending           | deployment shop/image-resizer
@@ -180,6 +184,8 @@ class ResolverTest {
           """
           clearing house 服务挂了吗 | clearing-house
           clearinghouse 状态咋样    | clearinghouse
+          why is kyc service down    | kyc-service
+          kycservice in shop?        | kycservice
           why is billing worker down | billing-worker
           billing worker 挂了 看下 | billing-worker
           """)
