@@ -346,12 +346,16 @@ public final class Resolver {
       if (words.get(i).text().equals(part)
           && words.get(i).run() == words.get(i + 1).run()
           && ROLES.contains(role)
+          && !KIND_ROLES.contains(role) // "settlement job", "sitemap cron": the kind, not the name
           && matches.stream().noneMatch(r -> r.name().contains(role))) {
         return part + "-" + role;
       }
     }
     return null;
   }
+
+  /** Role words that are also how people name a kind: "the backfill job", "sitemap cron". */
+  private static final Set<String> KIND_ROLES = Set.of("job", "cron", "daemon", "scheduler");
 
   /** "kycservice", "billingapi": one word made of a name and a role, as people type it. */
   private static boolean endsWithRole(String word) {

@@ -166,6 +166,8 @@ class ResolverTest {
           orders-db 的 postgres 1/3 为什么              | statefulset orders-db/pg
           限流服务 2.0.0 上不去 为啥                        | deployment platform/rate-limiter
           8e1d4f7 这个版本为啥没起来                      | deployment platform/telemetry-ingest
+          why did tonights db-backup job fail       | cronjob shop/db-backup
+          restic job failed last night in backup    | cronjob backup/restic-backup
           reviews 好好的 为什么 payment-api 一直 502       | service shop/payment-api
           mysql is fine but why does order-service fail | deployment shop/order-service
           image-resizer-xxx stuck Pending           | deployment shop/image-resizer
