@@ -98,23 +98,9 @@ record Upstream(ObjectRef service, String line) {
   static final int RECENT = 10;
 
   private static boolean recent(ClusterFacts facts) {
-    for (Pod pod : facts.pods().stream().limit(PODS).toList()) {
-      for (Container c : containers(pod)) {
-        List<String> tail =
-            facts
-                .logs()
-                .tail(
-                    pod.getMetadata().getNamespace(),
-                    pod.getMetadata().getName(),
-                    c.getName(),
-                    false,
-                    RECENT);
-        if (tail.stream().anyMatch(l -> l != null && FAILED_CALL.matcher(l).find())) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return tails(facts, RECENT).stream()
+        .flatMap(List::stream)
+        .anyMatch(l -> l != null && FAILED_CALL.matcher(l).find());
   }
 
   /** True when the failing call's log line named the Service. */
@@ -125,9 +111,23 @@ record Upstream(ObjectRef service, String line) {
   /** The lines of the pods' current logs that say a call failed, newest first. */
   private static List<String> failedCalls(ClusterFacts facts) {
     List<String> out = new ArrayList<>();
+    for (List<String> log : tails(facts, LINES)) {
+      for (int i = log.size() - 1; i >= 0; i--) {
+        String line = log.get(i);
+        if (line != null && FAILED_CALL.matcher(line).find()) {
+          out.add(line);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The last {@code lines} lines of each container's current log, of the first few pods. */
+  private static List<List<String>> tails(ClusterFacts facts, int lines) {
+    List<List<String>> out = new ArrayList<>();
     for (Pod pod : facts.pods().stream().limit(PODS).toList()) {
       for (Container c : containers(pod)) {
-        List<String> log =
+        out.add(
             facts
                 .logs()
                 .tail(
@@ -135,13 +135,7 @@ record Upstream(ObjectRef service, String line) {
                     pod.getMetadata().getName(),
                     c.getName(),
                     false,
-                    LINES);
-        for (int i = log.size() - 1; i >= 0; i--) {
-          String line = log.get(i);
-          if (line != null && FAILED_CALL.matcher(line).find()) {
-            out.add(line);
-          }
-        }
+                    lines));
       }
     }
     return out;
