@@ -30,6 +30,7 @@ public final class DiagnosisEngine {
   private final FactsGatherer gatherer;
   private final Analyzer analyzers;
   private final Clock clock;
+  private final UpstreamStep upstream;
 
   public DiagnosisEngine(FactsGatherer gatherer, List<Analyzer> analyzers, Clock clock) {
     this(Objects.requireNonNull(gatherer, "gatherer"), analyzers, clock, true);
@@ -40,6 +41,7 @@ public final class DiagnosisEngine {
     this.gatherer = gatherer;
     this.analyzers = Analyzers.combined(analyzers);
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.upstream = new UpstreamStep(gatherer, this::rank, this::findings);
   }
 
   /**
@@ -57,7 +59,7 @@ public final class DiagnosisEngine {
     }
     FactsGatherer.Gathered gathered = gatherer.gather(target, logs);
     Diagnosis own = rank(gathered.facts(), gathered.unreadable());
-    return new UpstreamStep(gatherer, this::rank, this::findings).apply(own, logs);
+    return upstream.apply(own, logs);
   }
 
   /** Every finding of the catalog over {@code facts}, most severe first. */

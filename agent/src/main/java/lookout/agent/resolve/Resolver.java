@@ -113,18 +113,12 @@ public final class Resolver {
             choose(groups, namespaces, explicitNamespace, clues.kinds()), clues.text());
     refs = workloadOverItsNode(podOverItsOwner(refs));
     String roleNamed =
-        partial.size() == 1 ? withRole(clues.text(), partial.getFirst(), refs) : null;
+        partial.size() == 1 ? NameGuesses.withRole(clues.text(), partial.getFirst(), refs) : null;
     if (roleNamed != null) {
       // "why is kyc service down" with kyc-gateway and kyc-worker: the name written is
       // kyc-service and nothing has it — not found, the kyc-* objects as the nearest
       String where = namespaces.isEmpty() ? null : namespaces.iterator().next();
-      return new Target.Missing(
-          roleNamed,
-          where,
-          refs.stream().limit(MAX_CHOICES).toList(),
-          new Target.Searched(
-              inventory.kinds(), where == null ? inventory.namespaces() : List.of(where)),
-          inventory.unreadable());
+      return missing(roleNamed, where, refs.stream().limit(MAX_CHOICES).toList(), inventory);
     }
     if (refs.size() == 1) {
       return new Target.One(
@@ -149,7 +143,7 @@ public final class Resolver {
     if (wanted == null) {
       // a weaker guess: a namespace named is the better subject, unless the guess is that
       // namespace's name with a role ("billing api" where namespace billing has no billing-api)
-      String guess = spaced(clues.text());
+      String guess = NameGuesses.spaced(clues.text());
       if (guess != null
           && (namespaces.isEmpty()
               || namespaces.stream().anyMatch(n -> guess.startsWith(n + "-")))) {
@@ -158,13 +152,7 @@ public final class Resolver {
     }
     if (wanted != null && !(namespaces.contains(wanted))) {
       String where = namespaces.isEmpty() ? null : namespaces.iterator().next();
-      return new Target.Missing(
-          wanted,
-          where,
-          Nearest.to(wanted, inventory),
-          new Target.Searched(
-              inventory.kinds(), where == null ? inventory.namespaces() : List.of(where)),
-          inventory.unreadable());
+      return missing(wanted, where, Nearest.to(wanted, inventory), inventory);
     }
     if (!namespaces.isEmpty()) {
       String where = namespaces.iterator().next();
@@ -335,126 +323,28 @@ public final class Resolver {
     return close.size() == 1 ? Optional.of(close.get(0)) : Optional.empty();
   }
 
-  /**
-   * "kyc service" where kyc is only a part of other names: the role word written after it is part
-   * of the name meant ({@code kyc-service}), which none of the matches has. Null otherwise.
-   */
-  private static String withRole(String text, String part, List<ObjectRef> matches) {
-    List<Mentions.Word> words = Mentions.words(text);
-    for (int i = 0; i + 1 < words.size(); i++) {
-      String role = words.get(i + 1).text();
-      if (words.get(i).text().equals(part)
-          && words.get(i).run() == words.get(i + 1).run()
-          && ROLES.contains(role)
-          && !KIND_ROLES.contains(role) // "settlement job", "sitemap cron": the kind, not the name
-          && matches.stream().noneMatch(r -> r.name().contains(role))) {
-        return part + "-" + role;
-      }
-    }
-    return null;
-  }
-
-  /** Role words that are also how people name a kind: "the backfill job", "sitemap cron". */
-  private static final Set<String> KIND_ROLES = Set.of("job", "cron", "daemon", "scheduler");
-
-  /** "kycservice", "billingapi": one word made of a name and a role, as people type it. */
-  private static boolean endsWithRole(String word) {
-    return word.matches("[a-z]{6,}")
-        && ROLES.stream()
-            .anyMatch(r -> r.length() >= 3 && word.endsWith(r) && word.length() - r.length() >= 3);
+  /** Nothing is named {@code wanted} (in {@code where}, or anywhere when null). */
+  private static Target missing(
+      String wanted, String where, List<ObjectRef> nearest, Inventory inventory) {
+    return new Target.Missing(
+        wanted,
+        where,
+        nearest,
+        new Target.Searched(
+            inventory.kinds(), where == null ? inventory.namespaces() : List.of(where)),
+        inventory.unreadable());
   }
 
   /** A word written like a Kubernetes name ({@code foo-bar}, {@code web2}) that matched nothing. */
   private static String wanted(String text, Mentions mentions) {
     for (Mentions.Word w : Mentions.words(text)) {
-      if ((NAME_LIKE.matcher(w.text()).matches() || endsWithRole(w.text()))
+      if ((NAME_LIKE.matcher(w.text()).matches() || NameGuesses.endsWithRole(w.text()))
           && !CommonWords.common(w.text())
           && mentions.exact(w.text()).isEmpty()) {
         return w.text();
       }
     }
     return null;
-  }
-
-  /**
-   * "why is refund worker down": a service name written with a space, its last word a role; and in
-   * a Chinese question, the one run of Latin words it holds ("clearing house 服务挂了吗", "clearinghouse
-   * 状态咋样") — there, Latin letters are what names look like.
-   */
-  private static String spaced(String text) {
-    List<Mentions.Word> words = Mentions.words(text);
-    String latin = loneLatinName(text, words);
-    if (latin != null) {
-      return latin;
-    }
-    for (int i = 0; i + 1 < words.size(); i++) {
-      String first = words.get(i).text();
-      String role = words.get(i + 1).text();
-      if (ROLES.contains(role)
-          && first.matches("[a-z]{3,}")
-          && !CommonWords.common(first)
-          && !ROLES.contains(first)) {
-        return first + "-" + role;
-      }
-    }
-    return null;
-  }
-
-  private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
-
-  /** Latin words in Chinese questions that are no names: resources, protocols, reasons. */
-  private static final Set<String> NOT_NAMES =
-      Set.of(
-          "cpu",
-          "memory",
-          "mem",
-          "disk",
-          "gpu",
-          "network",
-          "dns",
-          "http",
-          "https",
-          "url",
-          "qps",
-          "latency",
-          "timeout",
-          "imagepullbackoff",
-          "errimagepull",
-          "evicted",
-          "notready",
-          "createcontainerconfigerror",
-          "readiness",
-          "liveness",
-          "probe",
-          "configmap",
-          "secret",
-          "volume",
-          "bug",
-          "online",
-          "offline",
-          "prometheus",
-          "grafana",
-          "alert",
-          "alerts");
-
-  /** The single run of one or two Latin words of a Chinese question, joined as a name. */
-  private static String loneLatinName(String text, List<Mentions.Word> words) {
-    if (!HAN.matcher(text).find() || words.isEmpty() || words.size() > 2) {
-      return null;
-    }
-    if (words.size() == 2 && words.get(0).run() != words.get(1).run()) {
-      return null;
-    }
-    for (Mentions.Word w : words) {
-      String t = w.text();
-      if (!t.matches("[a-z][a-z0-9-]{2,}")
-          || CommonWords.common(t)
-          || NOT_NAMES.contains(t)
-          || (words.size() == 1 && (t.length() < 5 || ROLES.contains(t)))) {
-        return null;
-      }
-    }
-    return words.stream().map(Mentions.Word::text).reduce((a, b) -> a + "-" + b).orElse(null);
   }
 
   /**
@@ -489,43 +379,4 @@ public final class Resolver {
 
   private static final Set<String> OWNERS =
       Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicaSet");
-
-  /** Last words of service names that people also write apart ("payment api", "refund worker"). */
-  private static final Set<String> ROLES =
-      Set.of(
-          "api",
-          "worker",
-          "workers",
-          "service",
-          "svc",
-          "server",
-          "gateway",
-          "consumer",
-          "producer",
-          "proxy",
-          "frontend",
-          "backend",
-          "web",
-          "db",
-          "cache",
-          "queue",
-          "scheduler",
-          "controller",
-          "operator",
-          "exporter",
-          "agent",
-          "daemon",
-          "cron",
-          "job",
-          "ui",
-          "admin",
-          "bff",
-          "sync",
-          "processor",
-          "handler",
-          "dispatcher",
-          "listener",
-          "collector",
-          "indexer",
-          "crawler");
 }
